@@ -1,0 +1,130 @@
+// memos: add, edit, delete, list.
+#include <iostream>
+
+#include "commands.h"
+#include "common.h"
+#include "core/cases.h"
+#include "core/codebook.h"
+#include "core/documents.h"
+#include "core/error.h"
+#include "core/memos.h"
+
+namespace quire::cli {
+
+namespace {
+
+/// Resolves "--on KIND --target NAME" to a memo target id.
+std::optional<Id> resolve_target(Project& p, MemoTarget t, const std::string& target) {
+  if (t == MemoTarget::Project) {
+    return std::nullopt;
+  }
+  if (target.empty()) {
+    throw InputError("say which " + to_string(t) + " with --target");
+  }
+  switch (t) {
+  case MemoTarget::Document: return find_document(p, target).id;
+  case MemoTarget::Code: return find_code(p, target).id;
+  case MemoTarget::Case: return find_case(p, target).id;
+  case MemoTarget::Coding:
+    try {
+      return std::stoll(target);
+    } catch (const std::exception&) {
+      throw InputError("a coding is given by its id (see 'quire codings --json')");
+    }
+  case MemoTarget::Project: break;
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+void add_memo_commands(CLI::App& app) {
+  auto* memos = app.add_subcommand("memos", "Memos on the project, a document, a code, a coding or a case");
+  memos->require_subcommand(1);
+  auto kinds = CLI::IsMember({"project", "document", "code", "coding", "case"});
+  {
+    auto* cmd = memos->add_subcommand("add", "Write a memo");
+    auto a = std::make_shared<ProjectArgs>();
+    auto on = std::make_shared<std::string>("project");
+    auto target = std::make_shared<std::string>();
+    auto text = std::make_shared<std::string>();
+    auto title = std::make_shared<std::string>();
+    add_project_arg(cmd, *a);
+    cmd->add_option("text", *text, "The memo's text")->required();
+    cmd->add_option("--on", *on, "What it is about: project, document, code, coding, case")->check(kinds);
+    cmd->add_option("--target,-t", *target, "Which one: document name, code path, case name or coding id");
+    cmd->add_option("--title", *title, "A title");
+    cmd->callback([a, on, target, text, title] {
+      auto p = open_project(*a);
+      auto t = memo_target_from_string(*on);
+      auto id = add_memo(p, t, resolve_target(p, t, *target), *text, *title);
+      std::cout << "Added memo " << id << '\n';
+    });
+  }
+  {
+    auto* cmd = memos->add_subcommand("edit", "Replace a memo's text");
+    auto a = std::make_shared<ProjectArgs>();
+    auto id = std::make_shared<Id>(0);
+    auto text = std::make_shared<std::string>();
+    add_project_arg(cmd, *a);
+    cmd->add_option("id", *id, "Memo id")->required();
+    cmd->add_option("text", *text, "New text")->required();
+    cmd->callback([a, id, text] {
+      auto p = open_project(*a);
+      edit_memo(p, *id, *text);
+      std::cout << "Edited memo " << *id << '\n';
+    });
+  }
+  {
+    auto* cmd = memos->add_subcommand("delete", "Delete a memo");
+    auto a = std::make_shared<ProjectArgs>();
+    auto id = std::make_shared<Id>(0);
+    add_project_arg(cmd, *a);
+    cmd->add_option("id", *id, "Memo id")->required();
+    cmd->callback([a, id] {
+      auto p = open_project(*a);
+      delete_memo(p, *id);
+      std::cout << "Deleted memo " << *id << '\n';
+    });
+  }
+  {
+    auto* cmd = memos->add_subcommand("list", "List memos");
+    auto a = std::make_shared<ProjectArgs>();
+    auto on = std::make_shared<std::string>();
+    auto target = std::make_shared<std::string>();
+    auto json = std::make_shared<bool>(false);
+    add_project_arg(cmd, *a);
+    cmd->add_option("--on", *on, "Only memos about: project, document, code, coding, case")->check(kinds);
+    cmd->add_option("--target,-t", *target, "Only memos on this one");
+    cmd->add_flag("--json", *json, "Print JSON");
+    cmd->callback([a, on, target, json] {
+      auto p = open_project(*a);
+      std::optional<MemoTarget> t;
+      std::optional<Id> tid;
+      if (!on->empty()) {
+        t = memo_target_from_string(*on);
+        if (!target->empty()) tid = resolve_target(p, *t, *target);
+      }
+      auto list = list_memos(p, t, tid);
+      if (*json) {
+        nlohmann::json j = nlohmann::json::array();
+        for (auto& m : list) {
+          j.push_back({{"id", m.id}, {"guid", m.guid}, {"on", to_string(m.target)},
+                       {"target_id", m.target_id ? nlohmann::json(*m.target_id) : nlohmann::json(nullptr)},
+                       {"title", m.title}, {"text", m.text}, {"author", m.author},
+                       {"created_at", m.created_at}, {"updated_at", m.updated_at}});
+        }
+        print_json(j);
+        return;
+      }
+      for (auto& m : list) {
+        std::cout << m.id << "  [" << to_string(m.target)
+                  << (m.target_id ? " " + std::to_string(*m.target_id) : "") << "] "
+                  << (m.title.empty() ? "" : m.title + ": ") << preview(m.text, 200) << "  (" << m.author
+                  << ", " << m.updated_at << ")\n";
+      }
+    });
+  }
+}
+
+} // namespace quire::cli

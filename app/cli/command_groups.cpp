@@ -1,0 +1,14 @@
+// The list of command groups. Add a group here.
+#include "commands.h"
+
+namespace quire::cli {
+
+const std::vector<AddCommands>& command_groups() {
+  static const std::vector<AddCommands> groups = {
+      add_project_commands, add_document_commands, add_code_commands,
+      add_coding_commands,  add_case_commands,     add_memo_commands,
+  };
+  return groups;
+}
+
+} // namespace quire::cli

@@ -1,0 +1,22 @@
+#pragma once
+// The command groups of `quire`. Each add_*_commands() adds its subcommands
+// to the app; the callbacks call core operations and print results.
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <vector>
+
+namespace quire::cli {
+
+using AddCommands = void (*)(CLI::App& app);
+
+void add_project_commands(CLI::App& app);  // init, info, undo, redo, history, coder
+void add_document_commands(CLI::App& app); // import, inspect, docs
+void add_code_commands(CLI::App& app);     // codes
+void add_coding_commands(CLI::App& app);   // code, uncode, codings
+void add_case_commands(CLI::App& app);     // cases
+void add_memo_commands(CLI::App& app);     // memos
+
+/// Every group, in the order `quire --help` lists them.
+const std::vector<AddCommands>& command_groups();
+
+} // namespace quire::cli

@@ -1,0 +1,139 @@
+#include "common.h"
+
+#include <iostream>
+
+#include "core/error.h"
+#include "core/text.h"
+
+namespace quire::cli {
+
+void add_project_arg(CLI::App* cmd, ProjectArgs& a) {
+  cmd->add_option("project", a.path, "The project file (NAME.quire)")->required();
+  cmd->add_option("--coder", a.coder, "Act as this coder (default: $QUIRE_CODER, the project's coder setting, $USER)");
+}
+
+Project open_project(const ProjectArgs& a) {
+  Project p = Project::open(a.path);
+  if (!a.coder.empty()) {
+    p.set_session_coder(a.coder);
+  }
+  return p;
+}
+
+std::pair<std::int64_t, std::int64_t> parse_range(const std::string& s) {
+  auto colon = s.find(':');
+  try {
+    if (colon == std::string::npos) {
+      throw std::invalid_argument("no colon");
+    }
+    std::size_t used = 0;
+    auto a = std::stoll(s.substr(0, colon), &used);
+    if (used != colon) {
+      throw std::invalid_argument("junk");
+    }
+    auto rest = s.substr(colon + 1);
+    auto b = std::stoll(rest, &used);
+    if (used != rest.size()) {
+      throw std::invalid_argument("junk");
+    }
+    return {a, b};
+  } catch (const std::logic_error&) {
+    throw InputError("range '" + s + "' is not START:END in characters, e.g. 120:188");
+  }
+}
+
+void print_json(const nlohmann::json& j) { std::cout << j.dump(2) << '\n'; }
+
+void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::size_t> width(header.size());
+  auto w = [](const std::string& s) { return static_cast<std::size_t>(count_code_points(s)); };
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    width[i] = w(header[i]);
+  }
+  for (const auto& r : rows) {
+    for (std::size_t i = 0; i < r.size() && i < width.size(); ++i) {
+      width[i] = std::max(width[i], std::min<std::size_t>(w(r[i]), 70));
+    }
+  }
+  auto line = [&](const std::vector<std::string>& r) {
+    std::string out;
+    for (std::size_t i = 0; i < r.size(); ++i) {
+      out += r[i];
+      if (i + 1 < r.size()) {
+        out += std::string(width[i] > w(r[i]) ? width[i] - w(r[i]) : 0, ' ') + "  ";
+      }
+    }
+    std::cout << out << '\n';
+  };
+  line(header);
+  for (const auto& r : rows) {
+    line(r);
+  }
+}
+
+std::string preview(const std::string& text, std::size_t max_chars) {
+  std::string out;
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = text[i];
+    if ((c & 0xC0) != 0x80) {
+      if (n == max_chars) {
+        out += "…";
+        break;
+      }
+      ++n;
+    }
+    if (c == '\n') {
+      out += "⏎";
+    } else if (c == '\t') {
+      out += ' ';
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+std::string format_ms(std::int64_t ms) {
+  auto s = ms / 1000;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", static_cast<long long>(s / 3600),
+                static_cast<long long>(s / 60 % 60), static_cast<long long>(s % 60));
+  return buf;
+}
+
+nlohmann::json to_json(const Value& v) {
+  if (v.missing) {
+    return nullptr;
+  }
+  if (v.type == AttrType::Number) {
+    return v.number;
+  }
+  return v.text;
+}
+
+nlohmann::json to_json(const Document& d) {
+  return {{"id", d.id},
+          {"guid", d.guid},
+          {"name", d.name},
+          {"kind", d.kind},
+          {"folder", d.folder},
+          {"original_name", d.original_name},
+          {"imported_at", d.imported_at},
+          {"sha256", d.sha256},
+          {"length", d.length},
+          {"case_id", d.case_id ? nlohmann::json(*d.case_id) : nlohmann::json(nullptr)}};
+}
+
+nlohmann::json to_json(const Code& c) {
+  return {{"id", c.id},
+          {"guid", c.guid},
+          {"path", c.path},
+          {"name", c.name},
+          {"parent_id", c.parent_id ? nlohmann::json(*c.parent_id) : nlohmann::json(nullptr)},
+          {"level", c.level},
+          {"color", c.color},
+          {"description", c.description}};
+}
+
+} // namespace quire::cli

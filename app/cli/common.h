@@ -1,0 +1,43 @@
+#pragma once
+// Helpers shared by the CLI's commands: opening a project, parsing ranges,
+// printing tables and JSON.
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/project.h"
+#include "core/types.h"
+
+namespace quire::cli {
+
+/// Options every command that opens a project shares.
+struct ProjectArgs {
+  std::string path;
+  std::string coder; ///< --coder, overrides $QUIRE_CODER and the setting
+};
+
+/// Adds the PROJECT positional and --coder to a command.
+void add_project_arg(CLI::App* cmd, ProjectArgs& a);
+/// Opens the project named by a (coder applied).
+Project open_project(const ProjectArgs& a);
+
+/// "120:188" -> {120, 188}. Throws InputError.
+std::pair<std::int64_t, std::int64_t> parse_range(const std::string& s);
+
+/// Prints JSON to stdout (two-space indent).
+void print_json(const nlohmann::json& j);
+/// Prints rows as an aligned table with a header.
+void print_table(const std::vector<std::string>& header,
+                 const std::vector<std::vector<std::string>>& rows);
+/// A short one-line preview of text (newlines shown as ⏎, cut with …).
+std::string preview(const std::string& text, std::size_t max_chars = 60);
+/// Milliseconds as "h:mm:ss".
+std::string format_ms(std::int64_t ms);
+
+nlohmann::json to_json(const Value& v);
+nlohmann::json to_json(const Document& d);
+nlohmann::json to_json(const Code& c);
+
+} // namespace quire::cli

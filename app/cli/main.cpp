@@ -1,0 +1,40 @@
+// `quire`: the command-line front end. Parses, dispatches, and turns errors
+// into messages and exit codes: 0 ok, 1 user error, 2 usage error.
+#include <iostream>
+
+#include "commands.h"
+#include "core/error.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Quire: qualitative data analysis from the command line.\n"
+               "Import interviews and surveys, code passages with themes, search and export.\n"
+               "Run 'quire COMMAND --help' for a command's options."};
+  app.set_version_flag("--version", "quire 0.1.0");
+  app.require_subcommand(1);
+  app.fallthrough();
+  for (auto add : quire::cli::command_groups()) {
+    add(app);
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "quire: usage error: " << e.what() << "\n(run 'quire --help')\n";
+    return 2;
+  } catch (const quire::Cancelled&) {
+    std::cerr << "quire: cancelled; nothing was changed\n";
+    return 1;
+  } catch (const quire::Error& e) {
+    std::cerr << "quire: error: " << e.what() << '\n';
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "quire: error: " << e.what() << '\n';
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,361 @@
+// Coding and uncoding ranges; retrieving coded segments.
+#include "coding.h"
+
+#include <algorithm>
+#include <memory>
+
+#include "codebook.h"
+#include "coding_p.h"
+#include "documents.h"
+#include "error.h"
+#include "project_p.h"
+#include "text.h"
+
+namespace quire {
+
+using detail::Db;
+
+namespace detail {
+
+CodeResult merge_touching(Db& db, Id id) {
+  CodeResult r;
+  r.coding_id = id;
+  Id doc = 0, code = 0, coder = 0;
+  {
+    auto s = db.prepare("SELECT document_id, code_id, coder_id, start, end FROM coding WHERE id = ?");
+    s.bind(1, id);
+    if (!s.step()) {
+      throw NotFoundError("no coding with id " + std::to_string(id));
+    }
+    doc = s.i64(0);
+    code = s.i64(1);
+    coder = s.i64(2);
+    r.start = s.i64(3);
+    r.end = s.i64(4);
+  }
+  for (bool grew = true; grew;) {
+    grew = false;
+    std::vector<std::tuple<Id, std::int64_t, std::int64_t, std::string>> others;
+    {
+      // Same coder's codings of a code do not overlap, so the ones touching
+      // [start, end] are the last few that start at or before end.
+      auto s = db.prepare("SELECT id, start, end, created_at, coder_id FROM coding WHERE code_id = ? "
+                          "AND document_id = ? AND start <= ? ORDER BY start DESC");
+      s.bind(1, code).bind(2, doc).bind(3, r.end);
+      int misses = 0;
+      while (s.step()) {
+        if (s.i64(0) == id || s.i64(4) != coder) {
+          continue;
+        }
+        if (s.i64(2) >= r.start) {
+          others.emplace_back(s.i64(0), s.i64(1), s.i64(2), s.str(3));
+        } else if (++misses > 8) {
+          break;
+        }
+      }
+    }
+    for (const auto& [oid, os, oe, created] : others) {
+      r.start = std::min(r.start, os);
+      r.end = std::max(r.end, oe);
+      db.prepare("UPDATE memo SET target_id = ? WHERE target = 'coding' AND target_id = ?")
+          .bind(1, id)
+          .bind(2, oid)
+          .run();
+      db.prepare("UPDATE coding SET created_at = min(created_at, ?) WHERE id = ?")
+          .bind(1, created)
+          .bind(2, id)
+          .run();
+      db.prepare("DELETE FROM coding WHERE id = ?").bind(1, oid).run();
+      r.merged++;
+      grew = true;
+    }
+    if (grew) {
+      db.prepare("UPDATE coding SET start = ?, end = ? WHERE id = ?")
+          .bind(1, r.start)
+          .bind(2, r.end)
+          .bind(3, id)
+          .run();
+    }
+  }
+  return r;
+}
+
+} // namespace detail
+
+namespace {
+
+std::int64_t doc_length(Db& db, Id document_id, std::string* name = nullptr) {
+  auto s = db.prepare("SELECT length, name FROM document WHERE id = ?");
+  s.bind(1, document_id);
+  if (!s.step()) {
+    throw NotFoundError("no document with id " + std::to_string(document_id));
+  }
+  if (name) {
+    *name = s.str(1);
+  }
+  return s.i64(0);
+}
+
+void check_range(std::int64_t start, std::int64_t end, std::int64_t len, const std::string& doc) {
+  if (start < 0 || end > len || start >= end) {
+    throw InputError("range " + std::to_string(start) + ":" + std::to_string(end) +
+                     " is not inside document '" + doc + "' (0.." + std::to_string(len) +
+                     " characters); start must be less than end");
+  }
+}
+
+} // namespace
+
+CodeResult code_range(Project& p, Id document_id, std::int64_t start, std::int64_t end, Id code_id,
+                      const std::string& memo) {
+  auto& rdb = detail::db(p);
+  std::string dname;
+  auto len = doc_length(rdb, document_id, &dname);
+  check_range(start, end, len, dname);
+  auto code = get_code(p, code_id);
+  std::string coder = p.coder();
+  detail::Action act(p, "Code " + std::to_string(start) + ":" + std::to_string(end) + " of '" +
+                            dname + "' as " + code.path);
+  auto& db = act.db();
+  Id coder_id = detail::coder_id(db, coder);
+  db.prepare("INSERT INTO coding(guid, document_id, code_id, start, end, coder_id, created_at) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?)")
+      .bind(1, new_guid())
+      .bind(2, document_id)
+      .bind(3, code_id)
+      .bind(4, start)
+      .bind(5, end)
+      .bind(6, coder_id)
+      .bind(7, now_iso())
+      .run();
+  Id id = db.last_insert_id();
+  auto r = detail::merge_touching(db, id);
+  if (!memo.empty()) {
+    db.prepare("INSERT INTO memo(guid, target, target_id, text, author, created_at, updated_at) "
+               "VALUES (?, 'coding', ?, ?, ?, ?, ?)")
+        .bind(1, new_guid())
+        .bind(2, id)
+        .bind(3, memo)
+        .bind(4, coder)
+        .bind(5, now_iso())
+        .bind(6, now_iso())
+        .run();
+  }
+  act.commit();
+  return r;
+}
+
+int uncode_range(Project& p, Id document_id, std::int64_t start, std::int64_t end, Id code_id,
+                 bool all_coders) {
+  auto& rdb = detail::db(p);
+  std::string dname;
+  auto len = doc_length(rdb, document_id, &dname);
+  check_range(start, end, len, dname);
+  auto code = get_code(p, code_id);
+  std::string coder = p.coder();
+  detail::Action act(p, "Uncode " + std::to_string(start) + ":" + std::to_string(end) + " of '" +
+                            dname + "' from " + code.path);
+  auto& db = act.db();
+  struct Row {
+    Id id;
+    std::int64_t s, e;
+    Id coder;
+    std::string created;
+  };
+  std::vector<Row> rows;
+  {
+    auto s = db.prepare("SELECT c.id, c.start, c.end, c.coder_id, c.created_at FROM coding c JOIN "
+                        "coder k ON k.id = c.coder_id WHERE c.code_id = ? AND c.document_id = ? "
+                        "AND c.start < ? AND c.end > ? AND (? OR k.name = ?)");
+    s.bind(1, code_id).bind(2, document_id).bind(3, end).bind(4, start).bind(5, all_coders ? 1 : 0).bind(6, coder);
+    while (s.step()) {
+      rows.push_back({s.i64(0), s.i64(1), s.i64(2), s.i64(3), s.str(4)});
+    }
+  }
+  if (rows.empty()) {
+    throw InputError("nothing in " + std::to_string(start) + ":" + std::to_string(end) + " of '" +
+                     dname + "' is coded " + code.path + (all_coders ? "" : " by " + coder));
+  }
+  for (const auto& r : rows) {
+    if (r.s >= start && r.e <= end) {
+      db.prepare("DELETE FROM memo WHERE target = 'coding' AND target_id = ?").bind(1, r.id).run();
+      db.prepare("DELETE FROM coding WHERE id = ?").bind(1, r.id).run();
+    } else if (r.s < start && r.e > end) {
+      db.prepare("UPDATE coding SET end = ? WHERE id = ?").bind(1, start).bind(2, r.id).run();
+      db.prepare("INSERT INTO coding(guid, document_id, code_id, start, end, coder_id, created_at) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?)")
+          .bind(1, new_guid())
+          .bind(2, document_id)
+          .bind(3, code_id)
+          .bind(4, end)
+          .bind(5, r.e)
+          .bind(6, r.coder)
+          .bind(7, r.created)
+          .run();
+    } else if (r.s < start) {
+      db.prepare("UPDATE coding SET end = ? WHERE id = ?").bind(1, start).bind(2, r.id).run();
+    } else {
+      db.prepare("UPDATE coding SET start = ? WHERE id = ?").bind(1, end).bind(2, r.id).run();
+    }
+  }
+  act.commit();
+  return static_cast<int>(rows.size());
+}
+
+void delete_coding(Project& p, Id coding_id) {
+  auto c = get_coding(p, coding_id);
+  auto code = get_code(p, c.code_id);
+  detail::Action act(p, "Remove coding " + std::to_string(coding_id) + " (" + code.path + ")");
+  act.db().prepare("DELETE FROM memo WHERE target = 'coding' AND target_id = ?").bind(1, coding_id).run();
+  act.db().prepare("DELETE FROM coding WHERE id = ?").bind(1, coding_id).run();
+  act.commit();
+}
+
+std::pair<std::int64_t, std::int64_t> find_in_document(const Project& p, Id document_id,
+                                                       const std::string& needle, int occurrence) {
+  if (needle.empty()) {
+    throw InputError("the text to find is empty");
+  }
+  auto text = document_text(p, document_id);
+  auto n = normalize_text(needle);
+  std::size_t pos = 0;
+  for (int i = 0;; ++i) {
+    pos = text.find(n, i == 0 ? 0 : pos + 1);
+    if (pos == std::string::npos) {
+      throw NotFoundError("'" + needle + "' was not found in document '" +
+                          get_document(p, document_id).name + "'" +
+                          (occurrence > 0 ? " " + std::to_string(occurrence + 1) + " times" : ""));
+    }
+    if (i == occurrence) {
+      break;
+    }
+  }
+  auto start = count_code_points(std::string_view(text).substr(0, pos));
+  return {start, start + count_code_points(n)};
+}
+
+Coding get_coding(const Project& p, Id coding_id) {
+  auto s = detail::db(p).prepare(
+      "SELECT c.id, c.guid, c.document_id, c.code_id, c.start, c.end, k.name, c.created_at FROM "
+      "coding c JOIN coder k ON k.id = c.coder_id WHERE c.id = ?");
+  s.bind(1, coding_id);
+  if (!s.step()) {
+    throw NotFoundError("no coding with id " + std::to_string(coding_id));
+  }
+  return {s.i64(0), s.str(1), s.i64(2), s.i64(3), s.i64(4), s.i64(5), s.str(6), s.str(7)};
+}
+
+std::vector<Coding> document_codings(const Project& p, Id document_id) {
+  std::vector<Coding> out;
+  auto s = detail::db(p).prepare(
+      "SELECT c.id, c.guid, c.document_id, c.code_id, c.start, c.end, k.name, c.created_at FROM "
+      "coding c JOIN coder k ON k.id = c.coder_id WHERE c.document_id = ? ORDER BY c.start, c.id");
+  s.bind(1, document_id);
+  while (s.step()) {
+    out.push_back({s.i64(0), s.str(1), s.i64(2), s.i64(3), s.i64(4), s.i64(5), s.str(6), s.str(7)});
+  }
+  return out;
+}
+
+std::int64_t count_codings(const Project& p) {
+  return detail::db(p).scalar("SELECT count(*) FROM coding");
+}
+
+std::vector<std::string> list_coders(const Project& p) {
+  std::vector<std::string> out;
+  auto s = detail::db(p).prepare("SELECT name FROM coder ORDER BY name");
+  while (s.step()) {
+    out.push_back(s.str(0));
+  }
+  return out;
+}
+
+std::vector<CodedSegment> list_codings(const Project& p, const CodingFilter& f) {
+  auto& db = detail::db(p);
+  std::string where = "1";
+  if (f.code_id) {
+    std::vector<Id> ids = f.with_subcodes ? code_subtree(p, *f.code_id) : std::vector<Id>{*f.code_id};
+    std::string in;
+    for (auto id : ids) {
+      in += (in.empty() ? "" : ",") + std::to_string(id);
+    }
+    where += " AND c.code_id IN (" + in + ")";
+  }
+  if (f.document_id) {
+    where += " AND c.document_id = " + std::to_string(*f.document_id);
+  }
+  if (f.coder) {
+    where += " AND k.name = ?1";
+  }
+  auto paths = list_codes(p);
+  std::unordered_map<Id, std::string> path_of;
+  for (const auto& c : paths) {
+    path_of[c.id] = c.path;
+  }
+  std::string sql =
+      "SELECT c.id, c.guid, c.document_id, c.code_id, c.start, c.end, k.name, c.created_at, d.name, "
+      "ps.start, ps.end, ps.speaker, ps.start_ms, ps.case_id, q.name, d.case_id, "
+      "(SELECT group_concat(m.text, char(10)) FROM memo m WHERE m.target = 'coding' AND "
+      "m.target_id = c.id) "
+      "FROM coding c JOIN coder k ON k.id = c.coder_id JOIN document d ON d.id = c.document_id "
+      "LEFT JOIN passage ps ON ps.id = (SELECT id FROM passage WHERE document_id = c.document_id AND "
+      "start <= c.start ORDER BY start DESC LIMIT 1) "
+      "LEFT JOIN question q ON q.id = ps.question_id "
+      "WHERE " + where + " ORDER BY c.document_id, c.start, c.id";
+  auto s = db.prepare(sql);
+  if (f.coder) {
+    s.bind(1, *f.coder);
+  }
+  std::unordered_map<Id, std::string> case_names;
+  {
+    auto cs = db.prepare("SELECT id, name FROM case_");
+    while (cs.step()) {
+      case_names[cs.i64(0)] = cs.str(1);
+    }
+  }
+  std::vector<CodedSegment> out;
+  Id cur_doc = -1;
+  std::string text;
+  std::unique_ptr<CodePointIndex> idx;
+  while (s.step()) {
+    CodedSegment seg;
+    seg.coding = {s.i64(0), s.str(1), s.i64(2), s.i64(3), s.i64(4), s.i64(5), s.str(6), s.str(7)};
+    seg.document_name = s.str(8);
+    bool in_passage = !s.is_null(9) && s.i64(10) > seg.coding.start;
+    if (in_passage) {
+      seg.speaker = s.str(11);
+      if (!s.is_null(12)) {
+        seg.start_ms = s.i64(12);
+      }
+      if (!s.is_null(13)) {
+        seg.case_id = s.i64(13);
+      }
+      seg.question = s.str(14);
+    }
+    if (!seg.case_id && !s.is_null(15)) {
+      seg.case_id = s.i64(15);
+    }
+    if (f.case_id && seg.case_id != f.case_id) {
+      continue;
+    }
+    if (seg.case_id) {
+      seg.case_name = case_names[*seg.case_id];
+    }
+    seg.memo = s.str(16);
+    seg.code_path = path_of[seg.coding.code_id];
+    if (seg.coding.document_id != cur_doc) {
+      cur_doc = seg.coding.document_id;
+      idx.reset();
+      text = document_text(p, cur_doc);
+      idx = std::make_unique<CodePointIndex>(text);
+    }
+    seg.text = std::string(idx->slice(seg.coding.start, seg.coding.end));
+    auto ctx = std::max(0, f.context_chars);
+    seg.before = std::string(idx->slice(std::max<std::int64_t>(0, seg.coding.start - ctx), seg.coding.start));
+    seg.after = std::string(idx->slice(seg.coding.end, seg.coding.end + ctx));
+    out.push_back(std::move(seg));
+  }
+  return out;
+}
+
+} // namespace quire

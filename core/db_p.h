@@ -1,0 +1,81 @@
+#pragma once
+// Private: a thin RAII layer over SQLite. Only core's .cpp files include this.
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace quire::detail {
+
+/// Throws StorageError (or InputError for constraint violations) for rc.
+[[noreturn]] void throw_sqlite(sqlite3* db, int rc, std::string_view context);
+
+class Db;
+
+/// A prepared statement, borrowed from Db's cache; reset when destroyed.
+class Stmt {
+public:
+  Stmt(Db& db, sqlite3_stmt* s, bool* in_use);
+  Stmt(Stmt&& o) noexcept;
+  Stmt(const Stmt&) = delete;
+  ~Stmt();
+
+  Stmt& bind(int i, std::int64_t v);
+  Stmt& bind(int i, int v) { return bind(i, static_cast<std::int64_t>(v)); }
+  Stmt& bind(int i, double v);
+  Stmt& bind(int i, std::string_view v);
+  Stmt& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
+  Stmt& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
+  Stmt& bind(int i, std::optional<std::int64_t> v);
+  Stmt& bind_null(int i);
+
+  /// Steps once: true when a row is ready.
+  bool step();
+  /// Steps to the end (for statements that return no rows).
+  void run();
+  /// Resets for another round of binds and steps.
+  void reset();
+
+  std::int64_t i64(int col) const;
+  double f64(int col) const;
+  std::string str(int col) const;
+  std::string_view view(int col) const;
+  bool is_null(int col) const;
+  std::optional<std::int64_t> opt_i64(int col) const;
+
+private:
+  Db* m_db;
+  sqlite3_stmt* m_stmt;
+  bool* m_in_use;
+};
+
+class Db {
+public:
+  Db(const std::string& path, int flags);
+  ~Db();
+  Db(const Db&) = delete;
+
+  sqlite3* raw() const { return m_db; }
+  /// A cached prepared statement for sql.
+  Stmt prepare(const std::string& sql);
+  /// Runs one or more statements with no results.
+  void exec(const std::string& sql);
+  std::int64_t last_insert_id() const;
+  int changes() const;
+  /// First column of the first row as an integer (0 when no row).
+  std::int64_t scalar(const std::string& sql);
+
+private:
+  sqlite3* m_db = nullptr;
+  struct Cached {
+    sqlite3_stmt* stmt = nullptr;
+    std::unique_ptr<bool> in_use;
+  };
+  std::unordered_map<std::string, Cached> m_cache;
+};
+
+} // namespace quire::detail

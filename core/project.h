@@ -1,0 +1,71 @@
+#pragma once
+// A Quire project: one SQLite file (NAME.quire). Every user action is one
+// transaction, recorded for undo; there is no "save".
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <set>
+#include <string>
+
+#include "types.h"
+
+namespace quire {
+
+/// What one committed action (or an undo/redo) changed, for views and the
+/// search index to refresh. Derived from the undo log, so it is complete.
+struct ChangeSet {
+  std::set<std::string> tables;   ///< tables touched: "coding", "code", "document", ...
+  std::set<Id> documents;         ///< documents whose passages or codings changed
+  bool undo_or_redo = false;
+  bool empty() const { return tables.empty(); }
+};
+
+class Project {
+public:
+  /// The schema version this build writes (PRAGMA user_version).
+  static constexpr int schema_version = 1;
+
+  /// Creates a new, empty project file. Throws StorageError if it exists.
+  static Project create(const std::filesystem::path& file);
+  /// Opens an existing project, migrating an older schema forward (after a
+  /// backup copy). Throws StorageError for a missing, non-Quire, damaged or
+  /// truncated file, or one written by a newer Quire.
+  static Project open(const std::filesystem::path& file);
+
+  Project(Project&&) noexcept;
+  Project& operator=(Project&&) noexcept;
+  ~Project();
+
+  const std::filesystem::path& path() const;
+  /// The project's GUID (REFI-QDA needs one).
+  std::string guid() const;
+
+  /// A project setting ("language", "coder", ...), or fallback when unset.
+  std::string setting(const std::string& key, const std::string& fallback = {}) const;
+  /// Stores a setting (an undoable action).
+  void set_setting(const std::string& key, const std::string& value);
+
+  /// The coder whose name new codings carry: set_session_coder(), else
+  /// $QUIRE_CODER, else the "coder" setting, else $USER, else "default".
+  std::string coder() const;
+  /// Overrides the coder for this open project only (CLI --coder, GUI).
+  void set_session_coder(const std::string& name);
+
+  /// Called after each committed action, undo and redo.
+  using Listener = std::function<void(const ChangeSet&)>;
+  int subscribe(Listener l);
+  void unsubscribe(int token);
+
+  /// A counter bumped by every change that affects search; the index stores
+  /// the generation it reflects, so a stale index is detected.
+  std::int64_t generation() const;
+
+  struct Impl;
+  Impl& impl() const { return *m_impl; }
+
+private:
+  explicit Project(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace quire

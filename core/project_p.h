@@ -1,0 +1,65 @@
+#pragma once
+// Private: the open project's state and the Action that makes one user
+// action one transaction and one undo step.
+#include <map>
+#include <string>
+
+#include "db_p.h"
+#include "project.h"
+
+namespace quire {
+
+struct Project::Impl {
+  std::filesystem::path path;
+  std::unique_ptr<detail::Db> db;
+  std::string session_coder;
+  int action_depth = 0;
+  std::map<int, Listener> listeners;
+  int next_token = 1;
+};
+
+namespace detail {
+
+/// The application_id of a Quire project file ('QUIR').
+constexpr int application_id = 0x51554952;
+
+/// Creates the schema in an empty database (current version).
+void create_schema(Db& db);
+/// Migrates from user_version `from` to the current version.
+void migrate_schema(Db& db, int from);
+/// (Re)creates the undo triggers for every tracked table.
+void create_undo_triggers(Db& db);
+
+inline Db& db(const Project& p) { return *p.impl().db; }
+
+/// One user action: a transaction and an undo step named for the user.
+/// Nested Actions join the outermost one. Destroyed uncommitted, it rolls
+/// back: the project is exactly as before.
+class Action {
+public:
+  Action(Project& p, std::string name);
+  Action(const Action&) = delete;
+  ~Action();
+  /// Commits, then tells listeners what changed.
+  void commit();
+  /// Renames the undo step (when the name is only known later).
+  void rename(const std::string& name);
+  Db& db() { return *m_p.impl().db; }
+
+private:
+  Project& m_p;
+  bool m_outer = false;
+  bool m_done = false;
+  std::int64_t m_step = 0;
+};
+
+/// What the undo log says a step's phase touched.
+ChangeSet changes_of_step(Db& db, std::int64_t step, const char* phase);
+/// Bumps the generation when changes touch what search indexes.
+void bump_generation(Db& db, const ChangeSet& c);
+void notify(Project& p, const ChangeSet& c);
+/// Id of the coder named name, created if needed (inside an action).
+Id coder_id(Db& db, const std::string& name);
+
+} // namespace detail
+} // namespace quire

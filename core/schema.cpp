@@ -1,0 +1,204 @@
+// The project file's schema, its migrations, and the undo triggers.
+#include <vector>
+
+#include "error.h"
+#include "project_p.h"
+
+namespace quire::detail {
+
+namespace {
+
+// Version 1: the first schema.
+const char* const schema_v1 = R"SQL(
+CREATE TABLE project_info(
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  guid TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  generation INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE setting(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE coder(
+  id INTEGER PRIMARY KEY, guid TEXT NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE);
+CREATE TABLE case_(
+  id INTEGER PRIMARY KEY, guid TEXT NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE,
+  description TEXT NOT NULL DEFAULT '');
+CREATE TABLE attribute(
+  id INTEGER PRIMARY KEY, guid TEXT NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE,
+  type TEXT NOT NULL CHECK (type IN ('text','number','date')), ord INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE case_value(
+  case_id INTEGER NOT NULL REFERENCES case_(id) ON DELETE CASCADE,
+  attribute_id INTEGER NOT NULL REFERENCES attribute(id) ON DELETE CASCADE,
+  value ANY,
+  PRIMARY KEY (case_id, attribute_id)) WITHOUT ROWID;
+CREATE TABLE document(
+  id INTEGER PRIMARY KEY, guid TEXT NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL, original_name TEXT NOT NULL DEFAULT '', imported_at TEXT NOT NULL,
+  sha256 TEXT NOT NULL DEFAULT '', text TEXT NOT NULL, length INTEGER NOT NULL,
+  case_id INTEGER REFERENCES case_(id) ON DELETE SET NULL);
+CREATE TABLE question(
+  id INTEGER PRIMARY KEY, guid TEXT NOT NULL UNIQUE, name TEXT NOT NULL, folder TEXT NOT NULL DEFAULT '',
+  UNIQUE (folder, name));
+CREATE TABLE passage(
+  id INTEGER PRIMARY KEY, guid TEXT NOT NULL UNIQUE,
+  document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+  start INTEGER NOT NULL, end INTEGER NOT NULL, speaker TEXT NOT NULL DEFAULT '',
+  start_ms INTEGER, end_ms INTEGER,
+  case_id INTEGER REFERENCES case_(id) ON DELETE SET NULL,
+  question_id INTEGER REFERENCES question(id) ON DELETE SET NULL,
+  CHECK (0 <= start AND start < end));
+CREATE INDEX passage_doc ON passage(document_id, start);
+CREATE INDEX passage_case ON passage(case_id);
+CREATE TABLE code(
+  id INTEGER PRIMARY KEY, guid TEXT NOT NULL UNIQUE,
+  parent_id INTEGER REFERENCES code(id),
+  name TEXT NOT NULL, color TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '',
+  ord INTEGER NOT NULL DEFAULT 0);
+CREATE UNIQUE INDEX code_sibling ON code(coalesce(parent_id, 0), name);
+CREATE TABLE coding(
+  id INTEGER PRIMARY KEY, guid TEXT NOT NULL UNIQUE,
+  document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+  code_id INTEGER NOT NULL REFERENCES code(id),
+  start INTEGER NOT NULL, end INTEGER NOT NULL,
+  coder_id INTEGER NOT NULL REFERENCES coder(id),
+  created_at TEXT NOT NULL,
+  CHECK (0 <= start AND start < end));
+CREATE INDEX coding_code ON coding(code_id, document_id, start);
+CREATE INDEX coding_doc ON coding(document_id, start);
+CREATE TABLE memo(
+  id INTEGER PRIMARY KEY, guid TEXT NOT NULL UNIQUE,
+  target TEXT NOT NULL CHECK (target IN ('project','document','code','coding','case')),
+  target_id INTEGER, title TEXT NOT NULL DEFAULT '', text TEXT NOT NULL,
+  author TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE INDEX memo_target ON memo(target, target_id);
+CREATE TABLE undo_step(
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL, time TEXT NOT NULL,
+  undone INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE undo_log(
+  seq INTEGER PRIMARY KEY, step INTEGER NOT NULL, phase TEXT NOT NULL,
+  tbl TEXT NOT NULL, rid INTEGER, doc INTEGER, sql TEXT NOT NULL);
+CREATE INDEX undo_log_step ON undo_log(step, phase);
+CREATE TABLE undo_state(
+  id INTEGER PRIMARY KEY CHECK (id = 1), recording INTEGER NOT NULL DEFAULT 0,
+  step INTEGER NOT NULL DEFAULT 0, phase TEXT NOT NULL DEFAULT 'u');
+INSERT INTO undo_state(id) VALUES (1);
+)SQL";
+
+// Version 2: documents get a folder (a survey's respondents share one), and
+// every import is logged with the SHA-256 of the file it read.
+const char* const migrate_1_to_2 = R"SQL(
+ALTER TABLE document ADD COLUMN folder TEXT NOT NULL DEFAULT '';
+CREATE TABLE import_log(
+  id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, original_name TEXT NOT NULL,
+  kind TEXT NOT NULL, imported_at TEXT NOT NULL);
+CREATE INDEX import_log_sha ON import_log(sha256);
+CREATE INDEX document_sha ON document(sha256);
+)SQL";
+
+struct Tracked {
+  const char* table;
+  const char* key;       ///< how a row is addressed: "rowid" or a key expression
+  const char* doc_expr;  ///< which document a row belongs to, or "NULL"
+};
+
+// Tables whose changes are undoable. case_value has no rowid: addressed by key.
+const Tracked tracked[] = {
+    {"setting", "rowid", "NULL"},
+    {"coder", "rowid", "NULL"},
+    {"case_", "rowid", "NULL"},
+    {"attribute", "rowid", "NULL"},
+    {"case_value", "", "NULL"},
+    {"document", "rowid", "%.id"},
+    {"question", "rowid", "NULL"},
+    {"passage", "rowid", "%.document_id"},
+    {"code", "rowid", "NULL"},
+    {"coding", "rowid", "%.document_id"},
+    {"memo", "rowid", "NULL"},
+    {"import_log", "rowid", "NULL"},
+};
+
+std::vector<std::string> columns_of(Db& db, const std::string& table) {
+  std::vector<std::string> cols;
+  auto s = db.prepare("SELECT name FROM pragma_table_info(?)");
+  s.bind(1, table);
+  while (s.step()) {
+    cols.push_back(s.str(0));
+  }
+  return cols;
+}
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+  for (std::size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size()) {
+    s.replace(pos, from.size(), to);
+  }
+  return s;
+}
+
+} // namespace
+
+void create_undo_triggers(Db& db) {
+  for (const auto& t : tracked) {
+    std::string table = t.table;
+    auto cols = columns_of(db, table);
+    bool rowid = std::string(t.key) == "rowid";
+    for (const char* op : {"ins", "upd", "del"}) {
+      db.exec("DROP TRIGGER IF EXISTS undo_" + table + "_" + op);
+    }
+    auto where = [&](const char* rec) {
+      if (rowid) {
+        return std::string(" WHERE rowid='||") + rec + ".rowid";
+      }
+      // case_value: (case_id, attribute_id)
+      return std::string(" WHERE case_id='||") + rec + ".case_id||' AND attribute_id='||" + rec +
+             ".attribute_id";
+    };
+    auto head = [&](const char* rec) {
+      std::string doc = replace_all(t.doc_expr, "%", rec);
+      std::string rid = rowid ? std::string(rec) + ".rowid" : std::string(rec) + ".case_id";
+      return "INSERT INTO undo_log(step, phase, tbl, rid, doc, sql) SELECT step, phase, '" + table +
+             "', " + rid + ", " + doc + ", ";
+    };
+    const std::string when = " WHEN (SELECT recording FROM undo_state) ";
+    const std::string from = " FROM undo_state; END";
+
+    // After an insert, undo deletes the row.
+    db.exec("CREATE TRIGGER undo_" + table + "_ins AFTER INSERT ON " + table + when + "BEGIN " +
+            head("NEW") + "'DELETE FROM " + table + where("NEW") + from);
+
+    // After an update, undo puts the old values back (immutable text excluded).
+    std::string sets;
+    for (const auto& c : cols) {
+      if (table == "document" && c == "text") {
+        continue;
+      }
+      sets += (sets.empty() ? "'" : "||', ") + c + "='||quote(OLD." + c + ")";
+    }
+    db.exec("CREATE TRIGGER undo_" + table + "_upd AFTER UPDATE ON " + table + when + "BEGIN " +
+            head("OLD") + "'UPDATE " + table + " SET " + sets.substr(1) + "||'" + where("OLD") +
+            from);
+
+    // After a delete, undo inserts the row again with the same id.
+    std::string names = rowid ? "rowid" : "";
+    std::string values = rowid ? "OLD.rowid" : "";
+    for (const auto& c : cols) {
+      names += (names.empty() ? "" : ",") + c;
+      values += std::string(values.empty() ? "" : "||','||") + "quote(OLD." + c + ")";
+    }
+    db.exec("CREATE TRIGGER undo_" + table + "_del AFTER DELETE ON " + table + when + "BEGIN " +
+            head("OLD") + "'INSERT INTO " + table + "(" + names + ") VALUES('||" + values +
+            "||')'" + from);
+  }
+}
+
+void create_schema(Db& db) {
+  db.exec(schema_v1);
+  db.exec(migrate_1_to_2);
+  create_undo_triggers(db);
+}
+
+void migrate_schema(Db& db, int from) {
+  if (from < 2) {
+    db.exec(migrate_1_to_2);
+  }
+  create_undo_triggers(db);
+}
+
+} // namespace quire::detail

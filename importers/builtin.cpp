@@ -1,0 +1,10 @@
+// Every built-in importer, in one list. Add a format here.
+#include "builtin.h"
+
+namespace quire {
+
+void register_builtin_importers(std::vector<std::unique_ptr<Importer>>& list) {
+  list.push_back(make_plain_text_importer());
+}
+
+} // namespace quire

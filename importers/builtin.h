@@ -1,0 +1,15 @@
+#pragma once
+// Private to importers/: the list of built-in importers, one factory each.
+#include <memory>
+#include <vector>
+
+#include "importer.h"
+
+namespace quire {
+
+std::unique_ptr<Importer> make_plain_text_importer();
+
+/// Fills the registry with every built-in importer.
+void register_builtin_importers(std::vector<std::unique_ptr<Importer>>& list);
+
+} // namespace quire

@@ -1,0 +1,133 @@
+// The importer registry and reading a file from disk.
+#include <algorithm>
+#include <fstream>
+#include <mutex>
+
+#include "builtin.h"
+#include "core/error.h"
+#include "core/text.h"
+#include "importer.h"
+
+namespace quire {
+
+namespace {
+
+struct Registry {
+  std::vector<std::unique_ptr<Importer>> list;
+};
+
+Registry& registry() {
+  static Registry r;
+  static std::once_flag once;
+  std::call_once(once, [] { register_builtin_importers(r.list); });
+  return r;
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+std::string kinds_list() {
+  std::string out;
+  for (auto* i : importers()) {
+    out += (out.empty() ? "" : ", ") + i->kind();
+  }
+  return out;
+}
+
+} // namespace
+
+void register_importer(std::unique_ptr<Importer> importer) {
+  registry().list.push_back(std::move(importer));
+}
+
+std::vector<const Importer*> importers() {
+  std::vector<const Importer*> out;
+  for (auto& i : registry().list) {
+    out.push_back(i.get());
+  }
+  return out;
+}
+
+const Importer& pick_importer(const FileSample& f, const std::string& as_kind) {
+  if (!as_kind.empty()) {
+    for (auto* i : importers()) {
+      if (i->kind() == as_kind) {
+        return *i;
+      }
+    }
+    throw InputError("unknown import kind '" + as_kind + "' (known: " + kinds_list() + ")");
+  }
+  const Importer* best = nullptr;
+  int best_score = 0;
+  for (auto* i : importers()) {
+    int s = i->sniff(f);
+    if (s > best_score) {
+      best = i;
+      best_score = s;
+    }
+  }
+  if (!best) {
+    throw InputError(f.path.string() + ": Quire cannot read this kind of file (" +
+                     (f.extension.empty() ? std::string("no extension") : f.extension) +
+                     "). It reads: " + kinds_list() + "; use --as KIND to force one");
+  }
+  return *best;
+}
+
+ImportData read_file(const std::filesystem::path& file, const ImportSettings& settings,
+                     Progress& progress) {
+  namespace fs = std::filesystem;
+  const std::string name = file.string();
+  std::error_code ec;
+  if (!fs::exists(file, ec)) {
+    throw InputError(name + ": no such file");
+  }
+  if (!fs::is_regular_file(file, ec)) {
+    throw InputError(name + ": not a regular file");
+  }
+  auto size = fs::file_size(file, ec);
+  if (ec) {
+    throw InputError(name + ": cannot read it (" + ec.message() + ")");
+  }
+  if (size == 0) {
+    throw InputError(name + ": the file is empty; there is nothing to import");
+  }
+  if (size > settings.max_bytes) {
+    throw InputError(name + ": the file is " + std::to_string(size >> 20) + " MB, over the limit of " +
+                     std::to_string(settings.max_bytes >> 20) +
+                     " MB. Split it, or raise the limit with --max-size MB");
+  }
+  std::string bytes(size, '\0');
+  {
+    std::ifstream in(file, std::ios::binary);
+    if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) {
+      throw InputError(name + ": cannot read it");
+    }
+  }
+  FileSample sample;
+  sample.path = file;
+  sample.extension = lower(file.extension().string());
+  sample.head = std::string_view(bytes).substr(0, 64 * 1024);
+  sample.size = size;
+  const Importer& imp = pick_importer(sample, settings.as_kind);
+  progress.message("Reading " + file.filename().string() + " as " + imp.kind());
+  ImportData data = imp.read(file, bytes, settings, progress);
+  data.source_file = name;
+  if (data.kind.empty()) {
+    data.kind = imp.kind();
+  }
+  data.sha256 = sha256_hex(bytes);
+  for (auto& d : data.documents) {
+    if (d.sha256.empty()) {
+      d.sha256 = data.sha256;
+    }
+    if (d.original_name.empty()) {
+      d.original_name = file.filename().string();
+    }
+  }
+  return data;
+}
+
+} // namespace quire

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The README's first command: installs what is needed, builds Quire, makes a
+# demo project from the interviews in docs/demo, and opens it in the desktop
+# app. Without a display it runs the demo pipeline headless and says where
+# the results are.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bash "$here/packaging/deps.sh"
+bash "$here/packaging/build.sh"
+build="${BUILD_DIR:-$here/build}"
+quire="$build/app/cli/quire"
+out="${QUIRE_DEMO_DIR:-$here/demo-output}"
+mkdir -p "$out"
+project="$out/demo.quire"
+rm -f "$project" "$project-wal" "$project-shm"
+rm -rf "$project.index"
+"$quire" init "$project"
+export QUIRE_CODER="demo"
+"$quire" import "$project" "$here"/docs/demo/*.txt --code-speakers
+while IFS='|' read -r path color description; do
+  "$quire" codes add "$project" "$path" --color "$color" --description "$description" >/dev/null
+done < "$here/docs/demo/codebook.txt"
+while IFS='|' read -r doc match code; do
+  "$quire" code "$project" --doc "$doc" --match "$match" --code "$code" >/dev/null
+done < "$here/docs/demo/codings.txt"
+"$quire" cases set "$project" "Amira" Role "Head teacher" >/dev/null
+"$quire" cases set "$project" "Ben" Role "Teacher" >/dev/null
+"$quire" cases set "$project" "Carla" Role "Coordinator" >/dev/null
+for who in Amira Ben Carla; do
+  "$quire" cases link "$project" "interview-$(echo "$who" | tr 'A-Z' 'a-z')" "$who" >/dev/null
+done
+echo
+"$quire" codes list "$project"
+echo
+"$quire" codings "$project" --code "Purpose"
+if "$quire" --help | grep -qE "^ +export "; then
+  "$quire" export "$project" "$out/demo.xlsx"
+  echo "Excel workbook: $out/demo.xlsx"
+fi
+echo "Demo project: $project"
+gui="$build/app/gui/quire-gui"
+if [ -x "$gui" ] && [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  exec "$gui" "$project"
+fi
+echo "(No display here, so the desktop app was not opened; try: $quire codings $project)"
