@@ -64,20 +64,6 @@ void write_file(const fs::path& p, const std::string& bytes) {
   out << bytes;
 }
 
-namespace {
-
-std::string slurp_fd(int fd) {
-  std::string out;
-  char buf[65536];
-  ssize_t n;
-  while ((n = ::read(fd, buf, sizeof buf)) > 0) {
-    out.append(buf, static_cast<std::size_t>(n));
-  }
-  return out;
-}
-
-} // namespace
-
 RunResult run_program(const std::string& program, const std::vector<std::string>& args,
                       const std::vector<std::pair<std::string, std::string>>& env) {
   TempDir tmp;
