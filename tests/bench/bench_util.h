@@ -1,0 +1,21 @@
+#pragma once
+// Small helpers for benchmarks: timing, percentiles, peak memory, sizes.
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace quire::bench {
+
+/// Seconds since an arbitrary start, as a double.
+double now_s();
+/// The p-th percentile (0..100) of samples (copied and sorted).
+double percentile(std::vector<double> samples, double p);
+/// Peak resident memory of this process so far, in MB (VmHWM).
+double peak_rss_mb();
+/// True when --full is among the arguments.
+bool full_size(int argc, char** argv);
+/// Prints "name: value unit" aligned, for a figures table.
+void figure(const std::string& name, double value, const std::string& unit);
+
+} // namespace quire::bench
