@@ -1,4 +1,4 @@
-#include "bench_util.h"
+#include "figures.h"
 
 #include <algorithm>
 #include <cstdio>
