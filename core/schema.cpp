@@ -91,6 +91,7 @@ CREATE TABLE import_log(
   kind TEXT NOT NULL, imported_at TEXT NOT NULL);
 CREATE INDEX import_log_sha ON import_log(sha256);
 CREATE INDEX document_sha ON document(sha256);
+CREATE INDEX undo_step_undone ON undo_step(id) WHERE undone;
 )SQL";
 
 struct Tracked {
