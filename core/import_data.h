@@ -42,6 +42,15 @@ struct ImportedCase {
   std::vector<std::pair<std::string, Value>> attributes; ///< attribute name -> value
 };
 
+/// A column of a table (survey, cases file) and what the importer made of it.
+struct ImportedColumn {
+  std::string name; ///< the header, made unique ("Q1 (2)", "Column 5")
+  std::string role; ///< "id", "text" (open-ended answers), "attribute" or "skip"
+  AttrType type = AttrType::Text; ///< attributes: the type of their values
+  std::string why;  ///< how the role was decided ("--text-columns", "long, varied text")
+  std::int64_t values = 0, distinct = 0; ///< non-missing values and distinct ones among them
+};
+
 /// The whole result of reading one file.
 struct ImportData {
   std::string source_file; ///< path as given, for messages
@@ -51,6 +60,8 @@ struct ImportData {
   std::vector<ImportedCase> cases;
   std::vector<ImportedDocument> documents;
   std::vector<std::string> warnings; ///< shown to the user ("decoded as Windows-1252")
+  std::vector<ImportedColumn> columns; ///< tables only: every column and its role
+  std::int64_t rows = 0;               ///< tables only: data rows read (respondents)
 };
 
 /// Builds normalised text piece by piece and reports code-point positions,

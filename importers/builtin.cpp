@@ -5,6 +5,7 @@ namespace quire {
 
 void register_builtin_importers(std::vector<std::unique_ptr<Importer>>& list) {
   list.push_back(make_plain_text_importer());
+  list.push_back(make_csv_importer());
 }
 
 } // namespace quire

@@ -8,6 +8,7 @@
 namespace quire {
 
 std::unique_ptr<Importer> make_plain_text_importer();
+std::unique_ptr<Importer> make_csv_importer();
 
 /// Fills the registry with every built-in importer.
 void register_builtin_importers(std::vector<std::unique_ptr<Importer>>& list);

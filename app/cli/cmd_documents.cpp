@@ -75,6 +75,16 @@ nlohmann::json inspect_json(const ImportData& d, std::size_t max_passages) {
     j["attributes"].push_back({{"name", a.name}, {"type", to_string(a.type)}});
   }
   j["cases"] = d.cases.size();
+  if (!d.columns.empty()) {
+    j["rows"] = d.rows;
+    j["columns"] = nlohmann::json::array();
+    for (auto& c : d.columns) {
+      nlohmann::json jc = {{"name", c.name}, {"role", c.role}, {"why", c.why},
+                           {"values", c.values}, {"distinct", c.distinct}};
+      if (c.role == "attribute") jc["type"] = to_string(c.type);
+      j["columns"].push_back(jc);
+    }
+  }
   j["documents"] = nlohmann::json::array();
   for (auto& doc : d.documents) {
     std::map<std::string, int> speakers;
@@ -185,8 +195,23 @@ void add_document_commands(CLI::App& app) {
         for (auto& at : data.attributes) std::cout << "  " << at.name << " (" << to_string(at.type) << ")";
         std::cout << "\nCases     " << data.cases.size() << '\n';
       }
+      if (!data.columns.empty()) {
+        std::cout << "Rows      " << data.rows << "\n\n";
+        std::vector<std::vector<std::string>> rows;
+        for (auto& c : data.columns) {
+          rows.push_back({c.name, c.role, c.role == "attribute" ? to_string(c.type) : "",
+                          std::to_string(c.values), c.why});
+        }
+        print_table({"column", "role", "type", "values", "why"}, rows);
+        std::cout << '\n';
+      }
       std::cout << "Documents " << data.documents.size() << '\n';
+      std::size_t shown = 0;
       for (auto& jd : j["documents"]) {
+        if (shown++ == *n) {
+          std::cout << "\n... and " << j["documents"].size() - *n << " more documents\n";
+          break;
+        }
         std::cout << "\n" << jd["name"].get<std::string>() << ": " << jd["characters"] << " characters, "
                   << jd["passages"] << " passages\n";
         if (!jd["speakers"].empty()) {
