@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "cases.h"
 #include "codebook.h"
 #include "error.h"
 #include "project_p.h"
@@ -155,11 +156,17 @@ void store_value(Db& db, Id case_id, Id attr_id, const Value& v) {
   s.run();
 }
 
-Id ensure_attribute(Db& db, const std::string& name, AttrType type) {
-  auto s = db.prepare("SELECT id FROM attribute WHERE name = ?");
+Id ensure_attribute(Db& db, const std::string& name, AttrType type, AttrType* existing = nullptr) {
+  auto s = db.prepare("SELECT id, type FROM attribute WHERE name = ?");
   s.bind(1, name);
   if (s.step()) {
+    if (existing) {
+      *existing = attr_type_from_string(s.str(1));
+    }
     return s.i64(0);
+  }
+  if (existing) {
+    *existing = type;
   }
   db.prepare("INSERT INTO attribute(guid, name, type, ord) "
              "VALUES (?, ?, ?, (SELECT coalesce(max(ord), 0) + 1 FROM attribute))")
@@ -216,10 +223,25 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
     db.prepare("DELETE FROM import_log WHERE sha256 = ?").bind(1, data.sha256).run();
   }
 
-  std::map<std::string, Id> attr_ids;
+  struct AttrRef {
+    Id id;
+    AttrType type;
+  };
+  std::map<std::string, AttrRef> attr_ids;
+  auto attr_ref = [&](const std::string& name, AttrType type) {
+    auto it = attr_ids.find(name);
+    if (it == attr_ids.end()) {
+      AttrType existing = type;
+      Id id = ensure_attribute(db, name, type, &existing);
+      it = attr_ids.emplace(name, AttrRef{id, existing}).first;
+    }
+    return it->second;
+  };
   for (const auto& a : data.attributes) {
-    attr_ids[a.name] = ensure_attribute(db, a.name, a.type);
+    attr_ref(a.name, a.type);
   }
+  int mistyped = 0;
+  std::string first_mistyped;
   for (const auto& c : data.cases) {
     bool existed = [&] {
       auto s = db.prepare("SELECT 1 FROM case_ WHERE name = ?");
@@ -231,12 +253,29 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
       sum.cases_updated++;
     }
     for (const auto& [name, v] : c.attributes) {
-      auto it = attr_ids.find(name);
-      Id aid = it != attr_ids.end() ? it->second : (attr_ids[name] = ensure_attribute(db, name, v.type));
-      store_value(db, cid, aid, v);
+      auto ref = attr_ref(name, v.type);
+      Value val = v;
+      if (!v.missing && v.type != ref.type) {
+        // The project's type wins: "7" for a number attribute is the number 7.
+        try {
+          val = parse_value(v.display(), ref.type);
+        } catch (const InputError&) {
+          if (mistyped++ == 0) {
+            first_mistyped = "'" + v.display() + "' for " + c.name;
+          }
+          continue; // keep the value the project has
+        }
+      }
+      store_value(db, cid, ref.id, val);
     }
   }
+  if (mistyped > 0) {
+    sum.warnings.push_back(std::to_string(mistyped) + " value(s) did not fit the type their "
+                           "attribute has in this project (first: " + first_mistyped +
+                           "); those values were left as they were");
+  }
 
+  int kept = 0;
   for (const auto& d : data.documents) {
     if (!d.folder.empty() && !d.case_name.empty()) {
       // A respondent already imported from this survey: keep their answers.
@@ -244,6 +283,7 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
                           "WHERE d.folder = ? AND c.name = ?");
       s.bind(1, d.folder).bind(2, d.case_name);
       if (s.step()) {
+        kept++;
         continue;
       }
     }
@@ -331,6 +371,10 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
           .bind(6, now_iso())
           .run();
     }
+  }
+  if (kept > 0) {
+    sum.warnings.push_back(std::to_string(kept) + " respondent(s) were already in the project: "
+                           "their answers were kept as they are, their attributes updated");
   }
   if (opt.code_speakers) {
     // Speaker auto-codes of one speaker that touch (consecutive turns) stay separate codings;

@@ -9,7 +9,9 @@ namespace quire {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 /// A cursor over a string for small hand-written grammars.
 struct Scan {
@@ -41,23 +43,29 @@ bool time_rest(Scan& sc) {
     return false;
   }
   if (sc.eat(':')) {
-    if (sc.digits(2, 2) < 0) return false;
+    if (sc.digits(2, 2) < 0)
+      return false;
     if (sc.eat('.') || sc.eat(',')) {
-      if (sc.digits(1, 9) < 0) return false;
+      if (sc.digits(1, 9) < 0)
+        return false;
     }
   }
   sc.eat(' ');
-  if (!sc.end() && (sc.s[sc.i] == 'A' || sc.s[sc.i] == 'P' || sc.s[sc.i] == 'a' || sc.s[sc.i] == 'p')) {
+  if (!sc.end() &&
+      (sc.s[sc.i] == 'A' || sc.s[sc.i] == 'P' || sc.s[sc.i] == 'a' || sc.s[sc.i] == 'p')) {
     ++sc.i;
-    if (!sc.eat('M') && !sc.eat('m')) return false;
+    if (!sc.eat('M') && !sc.eat('m'))
+      return false;
   }
   if (sc.eat('Z')) {
     return sc.end();
   }
   if (sc.eat('+') || sc.eat('-')) {
-    if (sc.digits(2, 2) < 0) return false;
+    if (sc.digits(2, 2) < 0)
+      return false;
     sc.eat(':');
-    if (sc.digits(2, 2) < 0) return false;
+    if (sc.digits(2, 2) < 0)
+      return false;
   }
   return sc.end();
 }
@@ -86,22 +94,30 @@ void civil_from_days(long long z, int& y, int& m, int& d) {
 
 } // namespace
 
-TableCell TableCell::of_number(double d) { return {Kind::Number, format_number(d), d}; }
+TableCell TableCell::of_number(double d) {
+  return {Kind::Number, format_number(d), d};
+}
 
 std::string_view trim(std::string_view s) {
   auto space_at_front = [&] {
-    if (s.empty()) return std::size_t{0};
-    if (s[0] == ' ' || s[0] == '\t' || s[0] == '\n' || s[0] == '\r') return std::size_t{1};
+    if (s.empty())
+      return std::size_t{0};
+    if (s[0] == ' ' || s[0] == '\t' || s[0] == '\n' || s[0] == '\r')
+      return std::size_t{1};
     return s.substr(0, 2) == "\xC2\xA0" ? std::size_t{2} : std::size_t{0};
   };
   auto space_at_back = [&] {
-    if (s.empty()) return std::size_t{0};
+    if (s.empty())
+      return std::size_t{0};
     char c = s.back();
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return std::size_t{1};
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+      return std::size_t{1};
     return s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0" ? std::size_t{2} : std::size_t{0};
   };
-  for (std::size_t n; (n = space_at_front()) > 0;) s.remove_prefix(n);
-  for (std::size_t n; (n = space_at_back()) > 0;) s.remove_suffix(n);
+  for (std::size_t n; (n = space_at_front()) > 0;)
+    s.remove_prefix(n);
+  for (std::size_t n; (n = space_at_back()) > 0;)
+    s.remove_suffix(n);
   return s;
 }
 
@@ -124,7 +140,8 @@ std::optional<double> parse_number(std::string_view raw) {
   if (comma != std::string::npos) {
     // A decimal comma: one comma, no point, and not three digits after it.
     std::size_t after = 0;
-    while (comma + 1 + after < n.size() && is_digit(n[comma + 1 + after])) ++after;
+    while (comma + 1 + after < n.size() && is_digit(n[comma + 1 + after]))
+      ++after;
     if (n.find(',', comma + 1) != std::string::npos || n.find('.') != std::string::npos ||
         after == 3 || after == 0) {
       return std::nullopt;

@@ -17,11 +17,17 @@ namespace {
 std::size_t utf8_sequence(std::string_view b, std::size_t i) {
   auto u = [&](std::size_t k) { return static_cast<unsigned char>(b[k]); };
   unsigned char c = u(i);
-  if (c < 0x80) return 1;
-  std::size_t len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-  if (len == 0 || i + len > b.size()) return 0;
+  if (c < 0x80)
+    return 1;
+  std::size_t len = c >= 0xC2 && c <= 0xDF   ? 2
+                    : c >= 0xE0 && c <= 0xEF ? 3
+                    : c >= 0xF0 && c <= 0xF4 ? 4
+                                             : 0;
+  if (len == 0 || i + len > b.size())
+    return 0;
   for (std::size_t k = 1; k < len; ++k) {
-    if ((u(i + k) & 0xC0) != 0x80) return 0;
+    if ((u(i + k) & 0xC0) != 0x80)
+      return 0;
   }
   unsigned char d = u(i + 1);
   if ((c == 0xE0 && d < 0xA0) || (c == 0xED && d > 0x9F) || (c == 0xF0 && d < 0x90) ||
@@ -34,8 +40,12 @@ std::size_t utf8_sequence(std::string_view b, std::size_t i) {
 /// A file that is mostly UTF-8 but has broken bytes is damaged, not in
 /// another encoding: decoding it as Windows-1252 would garble every accent.
 void refuse_broken_utf8(std::string_view b, const std::string& file) {
-  if (b.substr(0, 3) == "\xEF\xBB\xBF" || b.substr(0, 2) == "\xFF\xFE" || b.substr(0, 2) == "\xFE\xFF") {
+  if (b.substr(0, 3) == "\xEF\xBB\xBF" || b.substr(0, 2) == "\xFF\xFE" ||
+      b.substr(0, 2) == "\xFE\xFF") {
     return; // decode_text checks these
+  }
+  if (b.find('\0') != std::string_view::npos) {
+    return; // binary: decode_text says so
   }
   std::size_t multibyte = 0, first_bad = std::string_view::npos;
   for (std::size_t i = 0; i < b.size();) {
@@ -82,10 +92,13 @@ public:
       std::size_t lines = 0, fields = 0, pos = 0;
       while (pos < f.head.size() && lines < 5) {
         auto end = f.head.find('\n', pos);
-        if (end == std::string_view::npos) break;
-        auto n = static_cast<std::size_t>(std::count(f.head.begin() + static_cast<std::ptrdiff_t>(pos),
-                                                     f.head.begin() + static_cast<std::ptrdiff_t>(end), d));
-        if (n == 0 || (lines > 0 && n != fields)) return std::size_t{0};
+        if (end == std::string_view::npos)
+          break;
+        auto n = static_cast<std::size_t>(
+            std::count(f.head.begin() + static_cast<std::ptrdiff_t>(pos),
+                       f.head.begin() + static_cast<std::ptrdiff_t>(end), d));
+        if (n == 0 || (lines > 0 && n != fields))
+          return std::size_t{0};
         fields = n;
         ++lines;
         pos = end + 1;
@@ -95,8 +108,8 @@ public:
     return data_lines(',') >= 3 || data_lines(';') >= 3 || data_lines('\t') >= 3 ? 30 : 0;
   }
 
-  ImportData read(const std::filesystem::path& path, std::string_view bytes, const ImportSettings& s,
-                  Progress& progress) const override {
+  ImportData read(const std::filesystem::path& path, std::string_view bytes,
+                  const ImportSettings& s, Progress& progress) const override {
     const std::string file = path.string();
     refuse_broken_utf8(bytes, file);
     auto dec = decode_text(bytes, file);
@@ -120,9 +133,10 @@ public:
                         [](const std::string& x) { return x.empty(); })) {
           f.resize(width); // trailing delimiters
         } else {
-          throw InputError(file + ": " + t.where(t.rows.size()) + " has " + std::to_string(f.size()) +
-                           " fields but the header has " + std::to_string(width) + ". An answer " +
-                           "holding a " + delimiter_name(csv.delimiter) + " must be in double " +
+          throw InputError(file + ": " + t.where(t.rows.size()) + " has " +
+                           std::to_string(f.size()) + " fields but the header has " +
+                           std::to_string(width) + ". An answer " + "holding a " +
+                           delimiter_name(csv.delimiter) + " must be in double " +
                            "quotes; fix that row (or the header) and import again");
         }
       } else if (f.size() < width) {
@@ -164,6 +178,8 @@ public:
 
 } // namespace
 
-std::unique_ptr<Importer> make_csv_importer() { return std::make_unique<CsvImporter>(); }
+std::unique_ptr<Importer> make_csv_importer() {
+  return std::make_unique<CsvImporter>();
+}
 
 } // namespace quire

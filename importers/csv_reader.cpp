@@ -83,7 +83,9 @@ private:
   std::int64_t m_open_quote_line = 0;
 };
 
-bool blank(const CsvRecord& r) { return r.fields.size() == 1 && r.fields[0].empty(); }
+bool blank(const CsvRecord& r) {
+  return r.fields.size() == 1 && r.fields[0].empty();
+}
 
 /// "sep=;" on the first line: Excel's way of naming the delimiter.
 std::size_t sep_hint(std::string_view text, char& delim) {
@@ -91,8 +93,10 @@ std::size_t sep_hint(std::string_view text, char& delim) {
       (text.size() == 5 || text[5] == '\n' || text[5] == '\r')) {
     delim = text[4];
     std::size_t end = 5;
-    if (end < text.size() && text[end] == '\r') ++end;
-    if (end < text.size() && text[end] == '\n') ++end;
+    if (end < text.size() && text[end] == '\r')
+      ++end;
+    if (end < text.size() && text[end] == '\n')
+      ++end;
     return end;
   }
   return 0;

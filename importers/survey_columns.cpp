@@ -39,12 +39,15 @@ std::string quoted_list(const std::vector<std::string>& names) {
 std::size_t find_header(const std::vector<std::string>& headers, const std::string& name,
                         const std::string& option, const std::string& file) {
   for (std::size_t i = 0; i < headers.size(); ++i) {
-    if (headers[i] == name) return i;
+    if (headers[i] == name)
+      return i;
   }
   for (std::size_t i = 0; i < headers.size(); ++i) {
-    if (lower_ascii(headers[i]) == lower_ascii(name)) return i;
+    if (lower_ascii(headers[i]) == lower_ascii(name))
+      return i;
   }
-  throw InputError(file + ": " + option + " names '" + name + "', which is not a column of this file. " +
+  throw InputError(file + ": " + option + " names '" + name +
+                   "', which is not a column of this file. " +
                    "The columns are: " + quoted_list(headers));
 }
 
@@ -52,13 +55,28 @@ std::size_t find_header(const std::vector<std::string>& headers, const std::stri
 bool id_like_header(const std::string& header) {
   std::string h;
   for (char c : lower_ascii(header)) {
-    if (std::isalnum(static_cast<unsigned char>(c))) h += c;
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      h += c;
   }
-  static const std::unordered_set<std::string> names = {
-      "id", "respondent", "respondentid", "responseid", "participant", "participantid", "case",
-      "caseid", "recordid", "uuid", "identifier", "respondentnumber", "respondentno",
-      "participantnumber", "participantno", "interviewee", "intervieweeid"};
-  if (names.count(h)) return true;
+  static const std::unordered_set<std::string> names = {"id",
+                                                        "respondent",
+                                                        "respondentid",
+                                                        "responseid",
+                                                        "participant",
+                                                        "participantid",
+                                                        "case",
+                                                        "caseid",
+                                                        "recordid",
+                                                        "uuid",
+                                                        "identifier",
+                                                        "respondentnumber",
+                                                        "respondentno",
+                                                        "participantnumber",
+                                                        "participantno",
+                                                        "interviewee",
+                                                        "intervieweeid"};
+  if (names.count(h))
+    return true;
   auto l = lower_ascii(header);
   return l.size() > 3 && (l.ends_with(" id") || l.ends_with("_id") || l.ends_with("-id"));
 }
@@ -123,7 +141,8 @@ ColumnStats scan(const Table& t, std::size_t col, const std::vector<std::string>
     }
   }
   st.distinct = static_cast<std::int64_t>(seen.size());
-  st.mean_length = st.values ? static_cast<double>(total_length) / static_cast<double>(st.values) : 0;
+  st.mean_length =
+      st.values ? static_cast<double>(total_length) / static_cast<double>(st.values) : 0;
   st.day_first = first_gt12 || !second_gt12;
   bool any_dmy = false;
   for (auto& [r, p] : text_dates) {
@@ -212,7 +231,8 @@ std::vector<ColumnPlan> plan_columns(const Table& t, const std::vector<std::stri
     take({s.id_column}, "--id-column", "id");
   }
   if (s.cases_only && !s.text_columns.empty()) {
-    throw InputError(file + ": a cases file (--cases-only) has no answers; leave out --text-columns");
+    throw InputError(file +
+                     ": a cases file (--cases-only) has no answers; leave out --text-columns");
   }
   take(s.text_columns, "--text-columns", "text");
   take(s.attribute_columns, "--attribute-columns", "attribute");
@@ -222,7 +242,8 @@ std::vector<ColumnPlan> plan_columns(const Table& t, const std::vector<std::stri
   // column with a value in every row and no value twice.
   std::optional<std::size_t> id;
   for (std::size_t c = 0; c < n && !id; ++c) {
-    if (plans[c].role == "id") id = c;
+    if (plans[c].role == "id")
+      id = c;
   }
   if (id) {
     if (auto why = id_problem(t, *id, stats[*id]); !why.empty()) {
@@ -231,7 +252,8 @@ std::vector<ColumnPlan> plan_columns(const Table& t, const std::vector<std::stri
     }
   }
   for (std::size_t c = 0; c < n && !id; ++c) {
-    if (given.count(c) || !id_like_header(headers[c])) continue;
+    if (given.count(c) || !id_like_header(headers[c]))
+      continue;
     if (auto why = id_problem(t, c, stats[c]); !why.empty()) {
       throw InputError(file + ": column '" + headers[c] + "' looks like the respondent ID, but " +
                        why + ". Fix the file, or name the column that identifies respondents " +
@@ -249,7 +271,8 @@ std::vector<ColumnPlan> plan_columns(const Table& t, const std::vector<std::stri
   if (!id) {
     std::string example;
     for (std::size_t c = 0; c < n && example.empty(); ++c) {
-      if (!given.count(c)) example = "column '" + headers[c] + "': " + id_problem(t, c, stats[c]);
+      if (!given.count(c))
+        example = "column '" + headers[c] + "': " + id_problem(t, c, stats[c]);
     }
     throw InputError(file + ": no column identifies the respondents (each has a repeated or an " +
                      "empty value" + (example.empty() ? "" : "; e.g. " + example) +
@@ -260,7 +283,8 @@ std::vector<ColumnPlan> plan_columns(const Table& t, const std::vector<std::stri
   for (std::size_t c = 0; c < n; ++c) {
     auto& p = plans[c];
     const auto& st = stats[c];
-    if (p.role == "id" || p.role == "skip" || p.role == "text") continue;
+    if (p.role == "id" || p.role == "skip" || p.role == "text")
+      continue;
     if (st.values == 0 && p.role.empty()) {
       p.role = "skip";
       p.why = "no values";
@@ -285,7 +309,8 @@ std::vector<ColumnPlan> plan_columns(const Table& t, const std::vector<std::stri
                                            : "short or repeated values (" + describe(st) + ")";
       }
     }
-    if (p.role != "attribute" || p.type == AttrType::Text) continue;
+    if (p.role != "attribute" || p.type == AttrType::Text)
+      continue;
     if (p.type == AttrType::Date && st.ambiguous_order) {
       warnings.push_back("column '" + p.name + "': no date shows whether the day or the month " +
                          "comes first; read as day/month/year");
@@ -295,7 +320,8 @@ std::vector<ColumnPlan> plan_columns(const Table& t, const std::vector<std::stri
     }
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
       const auto& cell = cell_at(t, r, c);
-      if (!is_missing(cell, s.missing_values) && attribute_value(cell, p, s.missing_values).missing) {
+      if (!is_missing(cell, s.missing_values) &&
+          attribute_value(cell, p, s.missing_values).missing) {
         p.strays.push_back(r);
       }
     }
@@ -311,16 +337,20 @@ Value attribute_value(const TableCell& cell, const ColumnPlan& plan,
   std::string_view v = trim(cell.text);
   switch (plan.type) {
   case AttrType::Number:
-    if (cell.kind == TableCell::Kind::Number) return Value::of_number(cell.number);
+    if (cell.kind == TableCell::Kind::Number)
+      return Value::of_number(cell.number);
     if (cell.kind == TableCell::Kind::Text) {
-      if (auto d = parse_number(v)) return Value::of_number(*d);
+      if (auto d = parse_number(v))
+        return Value::of_number(*d);
     }
     return Value::none();
   case AttrType::Date:
-    if (cell.kind == TableCell::Kind::Date) return Value::of_date(cell.text.substr(0, 10));
+    if (cell.kind == TableCell::Kind::Date)
+      return Value::of_date(cell.text.substr(0, 10));
     if (cell.kind == TableCell::Kind::Text) {
       if (auto p = split_date(v)) {
-        if (auto iso = iso_date(*p, plan.day_first)) return Value::of_date(*iso);
+        if (auto iso = iso_date(*p, plan.day_first))
+          return Value::of_date(*iso);
       }
     }
     return Value::none();

@@ -12,12 +12,12 @@ namespace quire {
 
 /// What one column becomes.
 struct ColumnPlan {
-  std::string name;      ///< unique header
-  std::string role;      ///< "id", "text", "attribute", "skip"
+  std::string name; ///< unique header
+  std::string role; ///< "id", "text", "attribute", "skip"
   AttrType type = AttrType::Text;
-  std::string why;       ///< how the role was decided, for `quire inspect`
+  std::string why; ///< how the role was decided, for `quire inspect`
   std::int64_t values = 0, distinct = 0;
-  bool day_first = true; ///< dates written d/m/y (else m/d/y)
+  bool day_first = true;           ///< dates written d/m/y (else m/d/y)
   std::vector<std::size_t> strays; ///< rows whose value does not fit the type
 };
 

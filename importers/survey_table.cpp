@@ -21,7 +21,8 @@ std::string collapse_space(std::string_view s) {
       space = true;
       continue;
     }
-    if (space && !out.empty()) out += ' ';
+    if (space && !out.empty())
+      out += ' ';
     space = false;
     out += c;
   }
@@ -136,16 +137,21 @@ ImportData table_to_import(const Table& t, const std::string& file, const Import
       const auto& p = plans[c];
       const TableCell& cell = c < row.size() ? row[c] : empty;
       if (p.role == "attribute") {
+        // A missing value leaves what the project holds: importing never erases.
         Value v = attribute_value(cell, p, s.missing_values);
-        kase.attributes.emplace_back(p.name, v);
-        if (!companion[c].empty()) {
-          bool stray = v.missing && !is_missing(cell, s.missing_values);
-          kase.attributes.emplace_back(companion[c], stray ? Value::of_text(std::string(trim(cell.text)))
-                                                           : Value::none());
+        if (!v.missing) {
+          kase.attributes.emplace_back(p.name, v);
+        }
+        if (!companion[c].empty() && !is_missing(cell, s.missing_values)) {
+          // Written as text when it is no number (or date); cleared once it is one.
+          kase.attributes.emplace_back(companion[c],
+                                       v.missing ? Value::of_text(std::string(trim(cell.text)))
+                                                 : Value::none());
         }
       } else if (p.role == "text" && !s.cases_only && !is_missing(cell, s.missing_values)) {
         std::string_view answer = trim(cell.text);
-        if (answer.empty()) continue;
+        if (answer.empty())
+          continue;
         text.paragraph_break();
         auto [start, end] = text.append(answer);
         doc.passages.push_back({start, end, {}, {}, {}, ids[r], p.name});

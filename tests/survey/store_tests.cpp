@@ -1,0 +1,175 @@
+// Surveys stored in a project: cases, answers, codes, re-import of more rows,
+// cases files, and bad files leaving the project as it was.
+#include <boost/test/unit_test.hpp>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "core/cases.h"
+#include "core/codebook.h"
+#include "core/coding.h"
+#include "core/documents.h"
+#include "core/history.h"
+#include "core/project.h"
+#include "survey_helpers.h"
+
+using namespace quire;
+using namespace quire::test;
+
+namespace {
+
+struct Fixture {
+  TempDir dir;
+  std::filesystem::path path = dir / "study.quire";
+  Project p = Project::create(path);
+
+  ImportSummary import(const std::string& fixture_name, const ImportSettings& s = {}) {
+    return store_import(p, read_survey(survey_fixture(fixture_name), s));
+  }
+  Value value(const std::string& kase, const std::string& attribute) {
+    auto attrs = case_attributes(p, find_case(p, kase).id);
+    auto it = attrs.find(attribute);
+    return it == attrs.end() ? Value::none() : it->second;
+  }
+  std::vector<Document> survey_docs(const std::string& folder) {
+    std::vector<Document> out;
+    for (auto& d : list_documents(p)) {
+      if (d.folder == folder)
+        out.push_back(d);
+    }
+    return out;
+  }
+};
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(store)
+
+BOOST_FIXTURE_TEST_CASE(a_survey_becomes_cases_answers_questions_and_codes, Fixture) {
+  auto sum = import("semicolon.csv");
+  BOOST_CHECK_EQUAL(sum.cases_created, 5);
+  BOOST_CHECK_EQUAL(sum.documents.size(), 5u);
+  BOOST_CHECK_EQUAL(sum.passages, 8);
+  BOOST_CHECK_EQUAL(sum.codings, 8);
+  auto v01 = find_document(p, "semicolon V01");
+  BOOST_CHECK_EQUAL(v01.kind, "survey");
+  BOOST_CHECK_EQUAL(v01.folder, "semicolon");
+  BOOST_CHECK(v01.case_id == find_case(p, "V01").id);
+  auto passages = list_passages(p, v01.id);
+  BOOST_REQUIRE_EQUAL(passages.size(), 2u);
+  BOOST_CHECK(passages[0].case_id == find_case(p, "V01").id);
+  BOOST_CHECK_EQUAL(list_questions(p).size(), 2u);
+  auto code = find_code(p, "Questions/What would you change?");
+  auto codings = document_codings(p, v01.id);
+  BOOST_REQUIRE_EQUAL(codings.size(), 2u);
+  BOOST_CHECK_EQUAL(codings[1].code_id, code.id);
+  BOOST_CHECK_EQUAL(codings[1].start, passages[1].start);
+  BOOST_CHECK(value("V01", "Plot size (m²)").type == AttrType::Number);
+  BOOST_CHECK_EQUAL(value("V01", "Plot size (m²)").number, 12.5);
+  BOOST_CHECK_EQUAL(value("V03", "Joined").text, "2022-05-23");
+  BOOST_CHECK(find_attribute(p, "Joined").type == AttrType::Date);
+}
+
+BOOST_FIXTURE_TEST_CASE(more_rows_of_the_same_survey_add_only_new_respondents, Fixture) {
+  import("wave1.csv");
+  BOOST_CHECK_EQUAL(survey_docs("wave1").size(), 3u);
+  // wave2 is a later export of the same survey: give it the same name.
+  TempDir later;
+  auto again = later / "wave1.csv";
+  write_file(again, quire::test::read_file(survey_fixture("wave2.csv")));
+  auto sum = store_import(p, read_survey(again));
+  BOOST_CHECK_EQUAL(sum.documents.size(), 2u); // W04 and W05
+  BOOST_CHECK_EQUAL(sum.cases_created, 2);
+  BOOST_CHECK_EQUAL(sum.cases_updated, 3);
+  BOOST_CHECK_EQUAL(survey_docs("wave1").size(), 5u);
+  BOOST_CHECK_EQUAL(list_passages(p, find_document(p, "wave1 W01").id).size(), 1u);
+  BOOST_CHECK_EQUAL(value("W02", "Team").text, "Kitchen");       // changed
+  BOOST_CHECK_EQUAL(value("W03", "Hours per month").number, 12); // changed
+  BOOST_CHECK(value("W05", "Hours per month").missing);
+  bool told = false;
+  for (auto& w : sum.warnings)
+    told = told || w.find("3 respondent(s) were already") != std::string::npos;
+  BOOST_CHECK(told);
+  // One undo takes the whole second import back.
+  undo(p);
+  BOOST_CHECK_EQUAL(survey_docs("wave1").size(), 3u);
+  BOOST_CHECK_EQUAL(value("W02", "Team").text, "Compost");
+  BOOST_CHECK(!try_find_case(p, "W04"));
+}
+
+BOOST_FIXTURE_TEST_CASE(a_cases_file_sets_attributes_of_cases, Fixture) {
+  import("wave1.csv");
+  ImportSettings s;
+  s.cases_only = true;
+  auto sum = import("cases.csv", s);
+  BOOST_CHECK(sum.documents.empty());
+  BOOST_CHECK_EQUAL(sum.cases_updated, 2);
+  BOOST_CHECK_EQUAL(sum.cases_created, 1); // W09
+  BOOST_CHECK_EQUAL(value("W01", "Postcode").text, "0151 AB");
+  BOOST_CHECK_EQUAL(value("W01", "Started").text, "2021-03-14");
+  BOOST_CHECK_EQUAL(value("W01", "Hours per month").number, 8);
+  BOOST_CHECK_EQUAL(value("W03", "Hours per month").number, 10); // an empty cell erases nothing
+  BOOST_CHECK_EQUAL(value("W09", "Postcode").text, "0159 EF");
+  BOOST_CHECK_EQUAL(value("W02", "Team").text, "Compost");
+  BOOST_CHECK_EQUAL(survey_docs("wave1").size(), 3u);
+}
+
+BOOST_FIXTURE_TEST_CASE(values_follow_the_type_the_project_has, Fixture) {
+  import("wave1.csv");
+  TempDir t;
+  auto f = t / "wave1.csv";
+  write_file(f, "Respondent,Hours per month\nW01,7\nW02,lots\nW03,9\n");
+  auto sum = store_import(p, read_survey(f));
+  BOOST_CHECK_EQUAL(value("W01", "Hours per month").number, 7); // text "7" read as the number
+  BOOST_CHECK_EQUAL(value("W02", "Hours per month").number, 4); // "lots" left out, 4 kept
+  bool told = false;
+  for (auto& w : sum.warnings)
+    told = told || w.find("'lots' for W02") != std::string::npos;
+  BOOST_CHECK(told);
+}
+
+BOOST_AUTO_TEST_CASE(bad_files_leave_the_project_unchanged) {
+  TempDir dir;
+  auto path = dir / "study.quire";
+  {
+    auto p = Project::create(path);
+    store_import(p, read_survey(survey_fixture("wave1.csv")));
+  } // closed: the write-ahead log is folded into the file
+  const std::string project = path.string();
+  auto before = file_digest(path);
+  for (const char* name : {"unclosed-quote.csv", "ragged-long.csv", "invalid-utf8.csv",
+                           "duplicate-ids.csv", "random.csv", "random.xlsx"}) {
+    auto file = survey_fixture(name).string();
+    auto r = run_quire({"import", project, file});
+    BOOST_TEST_INFO(name << ": " << r.err);
+    BOOST_CHECK_EQUAL(r.status, 1);
+    BOOST_CHECK(r.err.find("quire: error: ") == 0);
+    BOOST_CHECK(r.err.find(file) != std::string::npos);
+    BOOST_CHECK_EQUAL(file_digest(path), before);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(inspect_shows_columns_roles_and_first_answers) {
+  auto file = survey_fixture("semicolon.csv").string();
+  auto r = run_quire({"inspect", file, "--json"});
+  BOOST_REQUIRE_EQUAL(r.status, 0);
+  auto j = nlohmann::json::parse(r.out);
+  BOOST_CHECK_EQUAL(j["rows"], 5);
+  std::map<std::string, std::string> roles;
+  for (auto& c : j["columns"])
+    roles[c["name"]] = c["role"].get<std::string>() +
+                       (c.contains("type") ? " " + c["type"].get<std::string>() : "");
+  BOOST_CHECK_EQUAL(roles["Volunteer"], "id");
+  BOOST_CHECK_EQUAL(roles["Age"], "attribute number");
+  BOOST_CHECK_EQUAL(roles["Joined"], "attribute date");
+  BOOST_CHECK_EQUAL(roles["What would you change?"], "text");
+  auto& first = j["documents"][0]["first_passages"][0];
+  BOOST_CHECK_EQUAL(first["case"], "V01");
+  BOOST_CHECK_EQUAL(first["question"], "Why did you start volunteering at the garden?");
+
+  auto t = run_quire({"inspect", file, "--passages", "1"});
+  BOOST_REQUIRE_EQUAL(t.status, 0);
+  BOOST_CHECK(t.out.find("Rows      5") != std::string::npos);
+  BOOST_CHECK(t.out.find("... and 4 more documents") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
