@@ -200,6 +200,9 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
   sum.warnings = data.warnings;
   const std::string file = data.source_file.empty() ? "the file" : data.source_file;
   auto fname = std::filesystem::path(data.source_file).filename().string();
+  if (fname.empty() && !data.documents.empty()) {
+    fname = data.documents.front().name;
+  }
 
   if (!data.sha256.empty() && was_imported(p, data.sha256) && !opt.again && !opt.replace) {
     throw InputError(file + " was already imported into this project (same content). Use "

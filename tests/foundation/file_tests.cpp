@@ -1,0 +1,97 @@
+// The project file: refusing what is not ours, migrating older schemas.
+#include <sqlite3.h>
+
+#include "core/codebook.h"
+#include "core/documents.h"
+#include "core/error.h"
+#include "core/project.h"
+#include "support/test_support.h"
+
+using namespace quire;
+using quire::test::TempDir;
+
+namespace {
+
+void sql(const std::filesystem::path& file, const std::string& statements) {
+  sqlite3* db = nullptr;
+  BOOST_REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+  char* err = nullptr;
+  int rc = sqlite3_exec(db, statements.c_str(), nullptr, nullptr, &err);
+  std::string msg = err ? err : "";
+  sqlite3_free(err);
+  sqlite3_close(db);
+  BOOST_REQUIRE_MESSAGE(rc == SQLITE_OK, msg);
+}
+
+std::string open_error(const std::filesystem::path& file) {
+  try {
+    Project::open(file);
+  } catch (const StorageError& e) {
+    return e.what();
+  }
+  return "(opened)";
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(project_file)
+
+BOOST_AUTO_TEST_CASE(refuses_what_is_not_a_quire_project) {
+  TempDir dir;
+  quire::test::write_file(dir / "empty.quire", "");
+  BOOST_TEST(open_error(dir / "empty.quire").find("empty") != std::string::npos);
+  quire::test::write_file(dir / "text.quire", "hello, this is not a database at all\n");
+  BOOST_TEST(open_error(dir / "text.quire").find("not a Quire project") != std::string::npos);
+  sql(dir / "other.db", "CREATE TABLE t(x); INSERT INTO t VALUES (1);");
+  BOOST_TEST(open_error(dir / "other.db").find("another program") != std::string::npos);
+  BOOST_TEST(open_error(dir / "missing.quire").find("no such project") != std::string::npos);
+  BOOST_CHECK_THROW(Project::create(dir / "other.db"), StorageError); // never overwrites
+}
+
+BOOST_AUTO_TEST_CASE(refuses_newer_and_truncated_files) {
+  TempDir dir;
+  {
+    auto p = Project::create(dir / "new.quire");
+    add_text_document(p, "d", std::string(20000, 'x'));
+  }
+  sql(dir / "new.quire", "PRAGMA user_version = 99;");
+  auto digest = quire::test::file_digest(dir / "new.quire");
+  BOOST_TEST(open_error(dir / "new.quire").find("newer Quire") != std::string::npos);
+  BOOST_TEST(quire::test::file_digest(dir / "new.quire") == digest); // untouched
+  {
+    auto p = Project::create(dir / "whole.quire");
+    for (int i = 0; i < 20; ++i) {
+      add_text_document(p, "d" + std::to_string(i), std::string(5000, 'y'));
+    }
+  }
+  auto bytes = quire::test::read_file(dir / "whole.quire");
+  quire::test::write_file(dir / "half.quire", bytes.substr(0, bytes.size() / 2));
+  BOOST_TEST(open_error(dir / "half.quire").find("truncated") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(migrates_a_version_1_project_and_keeps_a_backup) {
+  TempDir dir;
+  auto file = dir / "old.quire";
+  {
+    auto p = Project::create(file);
+    add_text_document(p, "old doc", "Text from an older Quire.");
+    add_code(p, "Kept");
+  }
+  // Turn it into what Quire 0.0 (schema 1) wrote: no folder, no import log.
+  sql(file, "DROP INDEX document_sha; DROP INDEX import_log_sha; DROP INDEX undo_step_undone; "
+            "DROP TABLE import_log; DROP TRIGGER undo_document_ins; DROP TRIGGER undo_document_upd; "
+            "DROP TRIGGER undo_document_del; ALTER TABLE document DROP COLUMN folder; "
+            "PRAGMA user_version = 1;");
+  auto p = Project::open(file);
+  BOOST_TEST(std::filesystem::exists(dir / "old.quire.v1.bak"));
+  auto docs = list_documents(p);
+  BOOST_TEST_REQUIRE(docs.size() == 1u);
+  BOOST_TEST(docs[0].name == "old doc");
+  BOOST_TEST(docs[0].folder == "");
+  BOOST_TEST(find_code(p, "Kept").name == "Kept");
+  // The migrated file works fully: import log and undo of a document.
+  add_text_document(p, "new doc", "After the upgrade.");
+  BOOST_TEST(list_documents(p).size() == 2u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
