@@ -134,7 +134,14 @@ Project Project::open(const fs::path& file) {
   if (version < schema_version) {
     // Keep a copy of the file as it was before changing its format.
     auto backup = file.string() + ".v" + std::to_string(version) + ".bak";
-    db.exec("VACUUM INTO '" + backup + "'");
+    for (int n = 2; fs::exists(backup); ++n) {
+      backup = file.string() + ".v" + std::to_string(version) + "-" + std::to_string(n) + ".bak";
+    }
+    std::string quoted;
+    for (char c : backup) {
+      quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    }
+    db.exec("VACUUM INTO '" + quoted + "'");
     db.exec("BEGIN IMMEDIATE");
     try {
       detail::migrate_schema(db, static_cast<int>(version));

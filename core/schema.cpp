@@ -1,4 +1,5 @@
 // The project file's schema, its migrations, and the undo triggers.
+#include <algorithm>
 #include <vector>
 
 #include "error.h"
@@ -84,14 +85,16 @@ INSERT INTO undo_state(id) VALUES (1);
 
 // Version 2: documents get a folder (a survey's respondents share one), and
 // every import is logged with the SHA-256 of the file it read.
-const char* const migrate_1_to_2 = R"SQL(
+const char* const add_folder_column = R"SQL(
 ALTER TABLE document ADD COLUMN folder TEXT NOT NULL DEFAULT '';
-CREATE TABLE import_log(
+)SQL";
+const char* const migrate_1_to_2 = R"SQL(
+CREATE TABLE IF NOT EXISTS import_log(
   id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, original_name TEXT NOT NULL,
   kind TEXT NOT NULL, imported_at TEXT NOT NULL);
-CREATE INDEX import_log_sha ON import_log(sha256);
-CREATE INDEX document_sha ON document(sha256);
-CREATE INDEX undo_step_undone ON undo_step(id) WHERE undone;
+CREATE INDEX IF NOT EXISTS import_log_sha ON import_log(sha256);
+CREATE INDEX IF NOT EXISTS document_sha ON document(sha256);
+CREATE INDEX IF NOT EXISTS undo_step_undone ON undo_step(id) WHERE undone;
 )SQL";
 
 struct Tracked {
@@ -191,12 +194,18 @@ void create_undo_triggers(Db& db) {
 
 void create_schema(Db& db) {
   db.exec(schema_v1);
+  db.exec(add_folder_column);
   db.exec(migrate_1_to_2);
   create_undo_triggers(db);
 }
 
 void migrate_schema(Db& db, int from) {
   if (from < 2) {
+    // Idempotent: a file stamped 1 may already have parts of version 2.
+    auto cols = columns_of(db, "document");
+    if (std::find(cols.begin(), cols.end(), "folder") == cols.end()) {
+      db.exec(add_folder_column);
+    }
     db.exec(migrate_1_to_2);
   }
   create_undo_triggers(db);

@@ -36,95 +36,71 @@ std::optional<Id> resolve_target(Project& p, MemoTarget t, const std::string& ta
   return std::nullopt;
 }
 
+void print_memos(const std::vector<Memo>& list, bool json) {
+  if (json) {
+    nlohmann::json j = nlohmann::json::array();
+    for (auto& m : list) {
+      j.push_back({{"id", m.id}, {"guid", m.guid}, {"on", to_string(m.target)},
+                   {"target_id", m.target_id ? nlohmann::json(*m.target_id) : nlohmann::json(nullptr)},
+                   {"title", m.title}, {"text", m.text}, {"author", m.author},
+                   {"created_at", m.created_at}, {"updated_at", m.updated_at}});
+    }
+    print_json(j);
+    return;
+  }
+  for (auto& m : list) {
+    std::cout << m.id << "  [" << to_string(m.target) << (m.target_id ? " " + std::to_string(*m.target_id) : "")
+              << "] " << (m.title.empty() ? "" : m.title + ": ") << preview(m.text, 200) << "  (" << m.author
+              << ", " << m.updated_at << ")\n";
+  }
+}
+
 } // namespace
 
 void add_memo_commands(CLI::App& app) {
   auto* memos = app.add_subcommand("memos", "Memos on the project, a document, a code, a coding or a case");
   memos->require_subcommand(1);
   auto kinds = CLI::IsMember({"project", "document", "code", "coding", "case"});
-  {
-    auto* cmd = memos->add_subcommand("add", "Write a memo");
-    auto a = std::make_shared<ProjectArgs>();
-    auto on = std::make_shared<std::string>("project");
-    auto target = std::make_shared<std::string>();
-    auto text = std::make_shared<std::string>();
-    auto title = std::make_shared<std::string>();
-    add_project_arg(cmd, *a);
-    cmd->add_option("text", *text, "The memo's text")->required();
-    cmd->add_option("--on", *on, "What it is about: project, document, code, coding, case")->check(kinds);
-    cmd->add_option("--target,-t", *target, "Which one: document name, code path, case name or coding id");
-    cmd->add_option("--title", *title, "A title");
-    cmd->callback([a, on, target, text, title] {
-      auto p = open_project(*a);
-      auto t = memo_target_from_string(*on);
-      auto id = add_memo(p, t, resolve_target(p, t, *target), *text, *title);
-      std::cout << "Added memo " << id << '\n';
-    });
-  }
-  {
-    auto* cmd = memos->add_subcommand("edit", "Replace a memo's text");
-    auto a = std::make_shared<ProjectArgs>();
-    auto id = std::make_shared<Id>(0);
-    auto text = std::make_shared<std::string>();
-    add_project_arg(cmd, *a);
-    cmd->add_option("id", *id, "Memo id")->required();
-    cmd->add_option("text", *text, "New text")->required();
-    cmd->callback([a, id, text] {
-      auto p = open_project(*a);
-      edit_memo(p, *id, *text);
-      std::cout << "Edited memo " << *id << '\n';
-    });
-  }
-  {
-    auto* cmd = memos->add_subcommand("delete", "Delete a memo");
-    auto a = std::make_shared<ProjectArgs>();
-    auto id = std::make_shared<Id>(0);
-    add_project_arg(cmd, *a);
-    cmd->add_option("id", *id, "Memo id")->required();
-    cmd->callback([a, id] {
-      auto p = open_project(*a);
-      delete_memo(p, *id);
-      std::cout << "Deleted memo " << *id << '\n';
-    });
-  }
-  {
-    auto* cmd = memos->add_subcommand("list", "List memos");
-    auto a = std::make_shared<ProjectArgs>();
-    auto on = std::make_shared<std::string>();
-    auto target = std::make_shared<std::string>();
-    auto json = std::make_shared<bool>(false);
-    add_project_arg(cmd, *a);
-    cmd->add_option("--on", *on, "Only memos about: project, document, code, coding, case")->check(kinds);
-    cmd->add_option("--target,-t", *target, "Only memos on this one");
-    cmd->add_flag("--json", *json, "Print JSON");
-    cmd->callback([a, on, target, json] {
-      auto p = open_project(*a);
-      std::optional<MemoTarget> t;
-      std::optional<Id> tid;
-      if (!on->empty()) {
-        t = memo_target_from_string(*on);
-        if (!target->empty()) tid = resolve_target(p, *t, *target);
-      }
-      auto list = list_memos(p, t, tid);
-      if (*json) {
-        nlohmann::json j = nlohmann::json::array();
-        for (auto& m : list) {
-          j.push_back({{"id", m.id}, {"guid", m.guid}, {"on", to_string(m.target)},
-                       {"target_id", m.target_id ? nlohmann::json(*m.target_id) : nlohmann::json(nullptr)},
-                       {"title", m.title}, {"text", m.text}, {"author", m.author},
-                       {"created_at", m.created_at}, {"updated_at", m.updated_at}});
-        }
-        print_json(j);
-        return;
-      }
-      for (auto& m : list) {
-        std::cout << m.id << "  [" << to_string(m.target)
-                  << (m.target_id ? " " + std::to_string(*m.target_id) : "") << "] "
-                  << (m.title.empty() ? "" : m.title + ": ") << preview(m.text, 200) << "  (" << m.author
-                  << ", " << m.updated_at << ")\n";
-      }
-    });
-  }
+  auto on = std::make_shared<std::string>();
+  auto target = std::make_shared<std::string>();
+  auto text = std::make_shared<std::string>();
+  auto title = std::make_shared<std::string>();
+  auto id = std::make_shared<Id>(0);
+
+  auto* add = project_command(memos, "add", "Write a memo", [on, target, text, title](Project& p, bool) {
+    auto t = memo_target_from_string(on->empty() ? "project" : *on);
+    auto mid = add_memo(p, t, resolve_target(p, t, *target), *text, *title);
+    std::cout << "Added memo " << mid << '\n';
+  });
+  add->add_option("text", *text, "The memo's text")->required();
+  add->add_option("--on", *on, "What it is about: project (default), document, code, coding, case")->check(kinds);
+  add->add_option("--target,-t", *target, "Which one: document name, code path, case name or coding id");
+  add->add_option("--title", *title, "A title");
+
+  auto* edit = project_command(memos, "edit", "Replace a memo's text", [id, text](Project& p, bool) {
+    edit_memo(p, *id, *text);
+    std::cout << "Edited memo " << *id << '\n';
+  });
+  edit->add_option("id", *id, "Memo id")->required();
+  edit->add_option("text", *text, "New text")->required();
+
+  auto* del = project_command(memos, "delete", "Delete a memo", [id](Project& p, bool) {
+    delete_memo(p, *id);
+    std::cout << "Deleted memo " << *id << '\n';
+  });
+  del->add_option("id", *id, "Memo id")->required();
+
+  auto* list = project_command(memos, "list", "List memos", [on, target](Project& p, bool json) {
+    std::optional<MemoTarget> t;
+    std::optional<Id> tid;
+    if (!on->empty()) {
+      t = memo_target_from_string(*on);
+      if (!target->empty()) tid = resolve_target(p, *t, *target);
+    }
+    print_memos(list_memos(p, t, tid), json);
+  }, true);
+  list->add_option("--on", *on, "Only memos about: project, document, code, coding, case")->check(kinds);
+  list->add_option("--target,-t", *target, "Only memos on this one");
 }
 
 } // namespace quire::cli

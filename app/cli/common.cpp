@@ -12,6 +12,22 @@ void add_project_arg(CLI::App* cmd, ProjectArgs& a) {
   cmd->add_option("--coder", a.coder, "Act as this coder (default: $QUIRE_CODER, the project's coder setting, $USER)");
 }
 
+CLI::App* project_command(CLI::App* parent, const std::string& name, const std::string& help,
+                          ProjectRun run, bool with_json) {
+  auto* cmd = parent->add_subcommand(name, help);
+  auto a = std::make_shared<ProjectArgs>();
+  auto json = std::make_shared<bool>(false);
+  add_project_arg(cmd, *a);
+  if (with_json) {
+    cmd->add_flag("--json", *json, "Print JSON");
+  }
+  cmd->callback([a, json, run] {
+    auto p = open_project(*a);
+    run(p, *json);
+  });
+  return cmd;
+}
+
 Project open_project(const ProjectArgs& a) {
   Project p = Project::open(a.path);
   if (!a.coder.empty()) {

@@ -2,6 +2,7 @@
 // Helpers shared by the CLI's commands: opening a project, parsing ranges,
 // printing tables and JSON.
 #include <CLI/CLI.hpp>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -20,6 +21,14 @@ struct ProjectArgs {
 
 /// Adds the PROJECT positional and --coder to a command.
 void add_project_arg(CLI::App* cmd, ProjectArgs& a);
+
+/// What a project command does once parsed: the open project and --json.
+using ProjectRun = std::function<void(Project& p, bool json)>;
+/// Adds a subcommand that takes PROJECT (and --coder, and --json when
+/// with_json), opens the project and calls run. Add further options to the
+/// returned command, bound to variables run captures.
+CLI::App* project_command(CLI::App* parent, const std::string& name, const std::string& help,
+                          ProjectRun run, bool with_json = false);
 /// Opens the project named by a (coder applied).
 Project open_project(const ProjectArgs& a);
 
