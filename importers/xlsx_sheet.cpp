@@ -76,8 +76,11 @@ public:
       m_style = attribute(attrs, "s");
       m_value.clear();
       m_inline.clear();
+      m_formula.clear();
     } else if (name == "v") {
       m_in = In::Value;
+    } else if (name == "f") {
+      m_in = In::Formula;
     } else if (name == "is") {
       m_in_is = true;
     } else if (name == "rPh") {
@@ -88,7 +91,7 @@ public:
   }
 
   void end_element(const std::string&, const std::string& name) override {
-    if (name == "v" || name == "t") {
+    if (name == "v" || name == "t" || name == "f") {
       m_in = In::None;
     } else if (name == "is") {
       m_in_is = false;
@@ -107,14 +110,17 @@ public:
   }
 
   void text(std::string_view s) override {
-    if (m_in == In::Value)
+    if (m_in == In::Value) {
       m_value += s;
-    if (m_in == In::Inline)
+    } else if (m_in == In::Inline) {
       m_inline += s;
+    } else if (m_in == In::Formula) {
+      m_formula += s;
+    }
   }
 
 private:
-  enum class In { None, Value, Inline };
+  enum class In { None, Value, Inline, Formula };
 
   std::string cell_name(std::size_t col) const {
     std::string letters;
@@ -129,7 +135,9 @@ private:
       return m_inline.empty() ? TableCell{} : TableCell::of_text(m_inline);
     }
     if (m_value.empty()) {
-      return {};
+      // A formula never calculated (no cached value): keep what was typed, as
+      // text. Survey tools write answers starting with '=' this way.
+      return m_formula.empty() ? TableCell{} : TableCell::of_text("=" + m_formula);
     }
     if (m_type == "s") {
       std::size_t i = 0;
@@ -182,7 +190,7 @@ private:
   const std::string& m_where;
   std::int64_t m_row = 0, m_col = -1;
   std::vector<TableCell> m_cells;
-  std::string m_type, m_style, m_value, m_inline;
+  std::string m_type, m_style, m_value, m_inline, m_formula;
   In m_in = In::None;
   bool m_in_is = false, m_in_phonetic = false;
 };
