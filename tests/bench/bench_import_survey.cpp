@@ -49,7 +49,7 @@ std::string sentence(std::mt19937& rng) {
   switch (rng() % 8) {
   case 0: return s + ", \"quoted\" too.";
   case 1: return s + ".\nA second line, after a break.";
-  case 2: return {}; // no answer
+  case 2: return s + "? Not sure.";
   default: return s + ".";
   }
 }
