@@ -1,6 +1,7 @@
 // From a table of cells to cases, attributes and answer documents.
 #include "survey_table.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -110,6 +111,11 @@ ImportData table_to_import(const Table& t, const std::string& file, const Import
         data.attributes.push_back({0, {}, companion[c], AttrType::Text});
       }
     }
+  }
+  if (!s.cases_only && std::none_of(plans.begin(), plans.end(),
+                                    [](const ColumnPlan& p) { return p.role == "text"; })) {
+    data.warnings.push_back("no column looks open-ended, so only cases and attributes are "
+                            "imported; name the answer columns with --text-columns");
   }
   std::vector<std::string> ids;
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
