@@ -133,16 +133,13 @@ public:
     if (&sheet != &wb.sheets.front()) {
       t.survey += " - " + sheet.name; // another questionnaire in the same workbook
     }
-    ImportData data = table_to_import(t, where, s, progress);
-    data.kind = kind();
+    std::vector<std::string> notes;
     if (wb.sheets.size() > 1) {
-      data.warnings.insert(data.warnings.begin(), "read sheet '" + sheet.name + "' of " +
-                                                      std::to_string(wb.sheets.size()) +
-                                                      " (choose another with --sheet)");
+      notes.push_back("the workbook has " + std::to_string(wb.sheets.size()) +
+                      " sheets; choose another with --sheet");
     }
-    for (auto& w : data.warnings) {
-      w = path.filename().string() + ": " + w;
-    }
+    ImportData data = table_to_import(t, where, s, progress, std::move(notes));
+    data.kind = kind();
     return data;
   }
 };

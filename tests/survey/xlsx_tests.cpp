@@ -29,7 +29,7 @@ BOOST_AUTO_TEST_CASE(cells_become_typed_attributes_and_answers) {
   auto d = read_survey(survey_fixture("garden.xlsx"));
   BOOST_CHECK_EQUAL(d.kind, "xlsx");
   BOOST_CHECK_EQUAL(d.rows, 15);
-  BOOST_CHECK(has_warning(d, "read sheet 'Responses' of 2"));
+  BOOST_CHECK(has_warning(d, "sheet 'Responses': the workbook has 2 sheets"));
   BOOST_CHECK_EQUAL(column_of(d, "Volunteer").role, "id");
   BOOST_CHECK(column_of(d, "Age").type == AttrType::Number);
   BOOST_CHECK(column_of(d, "Joined").type == AttrType::Date);
