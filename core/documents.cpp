@@ -2,6 +2,7 @@
 #include "documents.h"
 
 #include <map>
+#include <set>
 
 #include "cases.h"
 #include "codebook.h"
@@ -279,16 +280,27 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
   }
 
   int kept = 0;
-  for (const auto& d : data.documents) {
-    if (!d.folder.empty() && !d.case_name.empty()) {
-      // A respondent already imported from this survey: keep their answers.
-      auto s = db.prepare("SELECT 1 FROM document d JOIN case_ c ON c.id = d.case_id "
-                          "WHERE d.folder = ? AND c.name = ?");
-      s.bind(1, d.folder).bind(2, d.case_name);
-      if (s.step()) {
-        kept++;
-        continue;
+  // Respondents with a document per survey (folder), read once per folder:
+  // a query per document would scan the documents each time (no index on folder).
+  std::map<std::string, std::set<std::string>> present;
+  auto already_there = [&](const std::string& folder, const std::string& case_name) {
+    auto it = present.find(folder);
+    if (it == present.end()) {
+      it = present.emplace(folder, std::set<std::string>()).first;
+      auto s = db.prepare("SELECT c.name FROM document d JOIN case_ c ON c.id = d.case_id "
+                          "WHERE d.folder = ?");
+      s.bind(1, folder);
+      while (s.step()) {
+        it->second.insert(s.str(0));
       }
+    }
+    return it->second.count(case_name) > 0;
+  };
+  for (const auto& d : data.documents) {
+    if (!d.folder.empty() && !d.case_name.empty() && already_there(d.folder, d.case_name)) {
+      // A respondent already imported from this survey: keep their answers.
+      kept++;
+      continue;
     }
     if (normalize_text(d.text) != d.text) {
       throw InputError(file + ": internal importer error: text of '" + d.name +

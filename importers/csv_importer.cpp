@@ -153,8 +153,6 @@ public:
       t.rows.push_back(std::move(row));
     }
     csv.records.clear();
-    ImportData data = table_to_import(t, file, s, progress);
-    data.kind = kind();
     std::vector<std::string> notes;
     if (dec.fallback) {
       notes.push_back("not UTF-8; decoded as " + dec.encoding);
@@ -168,10 +166,8 @@ public:
       notes.push_back(std::to_string(short_rows) + " row(s) have fewer fields than the header (" +
                       first_short + "); their last columns read as missing");
     }
-    data.warnings.insert(data.warnings.begin(), notes.begin(), notes.end());
-    for (auto& w : data.warnings) {
-      w = path.filename().string() + ": " + w;
-    }
+    ImportData data = table_to_import(t, file, s, progress, std::move(notes));
+    data.kind = kind();
     return data;
   }
 };

@@ -1,6 +1,7 @@
 // From a table of cells to cases, attributes and answer documents.
 #include "survey_table.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -81,7 +82,7 @@ std::vector<std::string> unique_headers(const std::vector<std::string>& raw) {
 }
 
 ImportData table_to_import(const Table& t, const std::string& file, const ImportSettings& s,
-                           Progress& progress) {
+                           Progress& progress, std::vector<std::string> notes) {
   if (t.headers.empty()) {
     throw InputError(file + ": no header row; the first row must name the columns");
   }
@@ -89,6 +90,7 @@ ImportData table_to_import(const Table& t, const std::string& file, const Import
     throw InputError(file + ": only a header row, no respondents; nothing to import");
   }
   ImportData data;
+  data.warnings = std::move(notes);
   auto headers = unique_headers(t.headers);
   auto plans = plan_columns(t, headers, file, s, data.warnings);
   const std::string survey =
@@ -110,6 +112,11 @@ ImportData table_to_import(const Table& t, const std::string& file, const Import
         data.attributes.push_back({0, {}, companion[c], AttrType::Text});
       }
     }
+  }
+  if (!s.cases_only && std::none_of(plans.begin(), plans.end(),
+                                    [](const ColumnPlan& p) { return p.role == "text"; })) {
+    data.warnings.push_back("no column looks open-ended, so only cases and attributes are "
+                            "imported; name the answer columns with --text-columns");
   }
   std::vector<std::string> ids;
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
@@ -167,6 +174,10 @@ ImportData table_to_import(const Table& t, const std::string& file, const Import
       doc.text = text.take();
       data.documents.push_back(std::move(doc));
     }
+  }
+  const std::string name = std::filesystem::path(file).filename().string();
+  for (auto& w : data.warnings) {
+    w = name + ": " + w;
   }
   return data;
 }

@@ -28,9 +28,12 @@ struct Table {
 std::vector<std::string> unique_headers(const std::vector<std::string>& raw);
 
 /// Decides the columns' roles and types (see docs/surveys.md) and builds the
-/// cases, attributes and answer documents. Throws InputError naming `file`
-/// for unknown override columns, a missing or repeated ID, or no data rows.
+/// cases, attributes and answer documents. `notes` from the reader (encoding,
+/// delimiter, sheet) come first among the warnings, each of which starts with
+/// the file's name. Throws InputError naming `file` for unknown override
+/// columns, a missing or repeated ID, or no data rows.
 ImportData table_to_import(const Table& table, const std::string& file,
-                           const ImportSettings& settings, Progress& progress);
+                           const ImportSettings& settings, Progress& progress,
+                           std::vector<std::string> notes = {});
 
 } // namespace quire

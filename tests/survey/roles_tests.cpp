@@ -165,6 +165,16 @@ BOOST_AUTO_TEST_CASE(a_cases_file_has_attributes_only) {
   BOOST_CHECK(read_error(s.file, o).find("--cases-only") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_survey_without_open_ended_columns_says_so) {
+  Survey s("ID,Age,Group\nA,30,red\nB,40,blue\n");
+  auto d = read_survey(s.file);
+  BOOST_CHECK(d.documents.empty());
+  BOOST_CHECK_EQUAL(d.cases.size(), 2u);
+  bool told = false;
+  for (auto& w : d.warnings) told = told || w.find("--text-columns") != std::string::npos;
+  BOOST_CHECK(told);
+}
+
 BOOST_AUTO_TEST_CASE(header_only_file_is_an_error) {
   Survey s("ID,Age\n");
   BOOST_CHECK(read_error(s.file).find("no respondents") != std::string::npos);
