@@ -95,7 +95,11 @@ void CodePicker::accept() {
   if (m_list->GetSelection() == wxNOT_FOUND) {
     return; // nothing to choose: stay open
   }
-  EndModal(wxID_OK);
+  if (IsModal()) {
+    EndModal(wxID_OK);
+  } else {
+    SetReturnCode(wxID_OK); // driven without a modal loop (tests' dialog hook)
+  }
 }
 
 std::optional<Id> CodePicker::chosen_code() const {

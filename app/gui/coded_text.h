@@ -35,6 +35,8 @@ public:
   void clear_text();
   Id document() const { return m_doc; }
   std::int64_t base() const { return m_base; }
+  /// The shown text (UTF-8, the same bytes Scintilla holds).
+  const std::string& shown_text() const { return m_text; }
   /// The shown length in code points.
   std::int64_t length() const { return m_index ? m_index->length() : 0; }
 

@@ -1,5 +1,7 @@
 #include "document_view.h"
 
+#include <algorithm>
+
 #include <wx/button.h>
 #include <wx/menu.h>
 #include <wx/sizer.h>
@@ -11,6 +13,7 @@
 #include "core/coding.h"
 #include "core/documents.h"
 #include "core/error.h"
+#include "core/text.h"
 #include "main_frame.h"
 #include "menus.h"
 #include "wx_text.h"
@@ -130,6 +133,7 @@ void DocumentView::show(Id document, std::optional<std::pair<std::int64_t, std::
   if (document != m_text->document()) {
     auto text = document_text(p, document);
     m_text->set_text(document, std::move(text));
+    m_found_for.clear();
     std::vector<std::pair<std::int64_t, std::string>> labels;
     for (const auto& ps : list_passages(p, document)) {
       std::string label;
@@ -147,6 +151,8 @@ void DocumentView::show(Id document, std::optional<std::pair<std::int64_t, std::
     reload_codings();
   }
   update_info();
+  // The view just shown is the one whose selection the coding commands use.
+  m_frame.session().set_selection_source(m_text, [this] { return m_text->selection(); });
   if (range) {
     m_text->select_range(range->first, range->second);
   }
@@ -221,30 +227,32 @@ void DocumentView::show_find() {
 }
 
 bool DocumentView::find(const wxString& what, bool forward) {
-  if (what.empty() || m_text->GetLength() == 0) {
+  if (what.empty() || m_text->document() == 0) {
     return false;
   }
-  auto search = [&](int from, int to) {
-    m_text->SetTargetStart(from);
-    m_text->SetTargetEnd(to);
-    m_text->SetSearchFlags(0);
-    return m_text->SearchInTarget(what);
-  };
-  int len = m_text->GetLength();
-  int pos =
-      forward ? search(m_text->GetSelectionEnd(), len) : search(m_text->GetSelectionStart(), 0);
-  if (pos < 0) {
-    pos = forward ? search(0, len) : search(len, 0); // wrap around
+  if (what != m_found_for) {
+    m_found = find_ignoring_case(m_text->shown_text(), utf8(what));
+    m_found_for = what;
   }
-  if (pos < 0) {
+  if (m_found.empty()) {
     m_frame.SetStatusText(wxString::Format("'%s' is not in this document", what));
     return false;
   }
-  int line = m_text->LineFromPosition(pos);
-  m_text->EnsureVisible(line);
-  m_text->SetSelection(m_text->GetTargetStart(), m_text->GetTargetEnd());
-  m_text->EnsureCaretVisible();
-  m_frame.SetStatusText("");
+  auto sel = m_text->selection();
+  auto base = m_text->base();
+  const std::pair<std::int64_t, std::int64_t>* hit = nullptr;
+  if (forward) {
+    auto it = std::find_if(m_found.begin(), m_found.end(),
+                           [&](const auto& m) { return m.first + base >= sel.end; });
+    hit = it == m_found.end() ? &m_found.front() : &*it; // wraps around
+  } else {
+    auto it = std::find_if(m_found.rbegin(), m_found.rend(),
+                           [&](const auto& m) { return m.first + base < sel.start; });
+    hit = it == m_found.rend() ? &m_found.back() : &*it;
+  }
+  m_text->select_range(base + hit->first, base + hit->second);
+  m_frame.SetStatusText(wxString::Format(
+      "Match %zu of %zu", static_cast<std::size_t>(hit - m_found.data()) + 1, m_found.size()));
   return true;
 }
 

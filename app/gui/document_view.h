@@ -43,6 +43,8 @@ private:
   void on_key(wxKeyEvent& e);
 
   MainFrame& m_frame;
+  wxString m_found_for;                                       ///< the text the matches below are of
+  std::vector<std::pair<std::int64_t, std::int64_t>> m_found; ///< find matches, shown text
   wxStaticText* m_title = nullptr;
   wxStaticText* m_info = nullptr;
   wxPanel* m_find_bar = nullptr;
