@@ -358,4 +358,13 @@ std::vector<CodedSegment> list_codings(const Project& p, const CodingFilter& f) 
   return out;
 }
 
+std::map<Id, std::int64_t> coding_counts_by_document(const Project& p) {
+  std::map<Id, std::int64_t> out;
+  auto s = detail::db(p).prepare("SELECT document_id, count(*) FROM coding GROUP BY document_id");
+  while (s.step()) {
+    out.emplace(s.i64(0), s.i64(1));
+  }
+  return out;
+}
+
 } // namespace quire

@@ -1,5 +1,6 @@
 #pragma once
 // Coding ranges of documents with codes, and retrieving coded segments.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -69,5 +70,8 @@ std::vector<Coding> document_codings(const Project& p, Id document_id);
 /// Total number of codings.
 std::int64_t count_codings(const Project& p);
 std::vector<std::string> list_coders(const Project& p);
+
+/// Number of codings of each document that has any (for the sources view).
+std::map<Id, std::int64_t> coding_counts_by_document(const Project& p);
 
 } // namespace quire

@@ -3,6 +3,7 @@
 
 #include <openssl/evp.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
@@ -83,6 +84,37 @@ std::string fold_case(std::string_view s) {
   u.foldCase();
   std::string out;
   u.toUTF8String(out);
+  return out;
+}
+
+namespace {
+/// The code points of UTF-8 text, each simply case-folded (invalid bytes: U+FFFD).
+std::u32string folded_code_points(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  std::int32_t i = 0;
+  const auto n = static_cast<std::int32_t>(s.size());
+  const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    out.push_back(static_cast<char32_t>(c < 0 ? 0xFFFD : u_foldCase(c, U_FOLD_CASE_DEFAULT)));
+  }
+  return out;
+}
+} // namespace
+
+std::vector<std::pair<std::int64_t, std::int64_t>> find_ignoring_case(std::string_view text,
+                                                                     std::string_view needle) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+  auto n = folded_code_points(needle);
+  if (n.empty()) {
+    return out;
+  }
+  auto t = folded_code_points(text);
+  for (auto at = t.find(n); at != std::u32string::npos; at = t.find(n, at + n.size())) {
+    out.emplace_back(static_cast<std::int64_t>(at), static_cast<std::int64_t>(at + n.size()));
+  }
   return out;
 }
 

@@ -1,0 +1,167 @@
+#include "app.h"
+
+#include <iostream>
+
+#include <wx/cmdline.h>
+#include <wx/config.h>
+#include <wx/image.h>
+#include <wx/memconf.h>
+#include <wx/msgdlg.h>
+#include <wx/timer.h>
+
+#include "core/codebook.h"
+#include "core/coding.h"
+#include "core/documents.h"
+#include "core/error.h"
+#include "main_frame.h"
+#include "screenshot.h"
+#include "wx_text.h"
+
+namespace quire::gui {
+
+void App::OnInitCmdLine(wxCmdLineParser& parser) {
+  wxApp::OnInitCmdLine(parser);
+  parser.AddOption("", "screenshot", "write a PNG of the window to this file and exit");
+  parser.AddOption("", "size", "window size for --screenshot, WIDTHxHEIGHT (default 1280x800)");
+  parser.AddOption("", "select-code", "select this code (its path) in the codebook");
+  parser.AddOption("", "open-doc", "show this document");
+  parser.AddParam("project", wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
+}
+
+bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
+  wxString v;
+  if (parser.Found("screenshot", &v)) {
+    m_opts.screenshot = utf8(v);
+  }
+  if (parser.Found("size", &v)) {
+    long w = 0, h = 0;
+    wxString hs;
+    if (!v.BeforeFirst('x', &hs).ToLong(&w) || !hs.ToLong(&h) || w < 200 || h < 150) {
+      std::cerr << "quire-gui: --size wants WIDTHxHEIGHT, e.g. 1280x800\n";
+      return false;
+    }
+    m_opts.width = static_cast<int>(w);
+    m_opts.height = static_cast<int>(h);
+  }
+  if (parser.Found("select-code", &v)) {
+    m_opts.select_code = utf8(v);
+  }
+  if (parser.Found("open-doc", &v)) {
+    m_opts.open_doc = utf8(v);
+  }
+  if (parser.GetParamCount() > 0) {
+    m_opts.project = utf8(parser.GetParam(0));
+  }
+  if (!m_opts.screenshot.empty() && m_opts.project.empty()) {
+    std::cerr << "quire-gui: --screenshot needs a PROJECT\n";
+    return false;
+  }
+  return wxApp::OnCmdLineParsed(parser);
+}
+
+void apply_start_options(MainFrame& frame, const StartOptions& opts) {
+  auto& s = frame.session();
+  auto& p = s.project();
+  if (!opts.select_code.empty()) {
+    s.select_code(find_code(p, opts.select_code).id);
+  }
+  if (!opts.open_doc.empty()) {
+    s.show_document(find_document(p, opts.open_doc).id);
+  } else {
+    auto counts = coding_counts_by_document(p);
+    std::optional<Id> best;
+    std::int64_t most = -1;
+    for (const auto& d : list_documents(p)) {
+      auto n = counts.count(d.id) ? counts[d.id] : 0;
+      if (n > most && d.kind != "survey") {
+        most = n;
+        best = d.id;
+      }
+    }
+    if (best) {
+      s.show_document(*best);
+    }
+  }
+}
+
+bool App::OnInit() {
+  if (!wxApp::OnInit()) {
+    return false;
+  }
+  SetAppName("quire");
+  SetVendorName("Quire");
+  wxInitAllImageHandlers();
+  bool shot = !m_opts.screenshot.empty();
+  if (shot) {
+    // A screenshot shows the default layout, whatever this user arranged.
+    delete wxConfigBase::Set(new wxMemoryConfig);
+  }
+  m_frame = new MainFrame(wxSize(m_opts.width, m_opts.height));
+  m_frame->Show();
+  if (!m_opts.project.empty()) {
+    if (m_frame->open_project(std::filesystem::path(m_opts.project), false, !shot)) {
+      guarded([&] { apply_start_options(*m_frame, m_opts); },
+              [&](const wxString& m) {
+                if (shot) {
+                  std::cerr << "quire-gui: " << utf8(m) << '\n';
+                  m_exit_code = 1;
+                } else {
+                  m_frame->show_error(m);
+                }
+              });
+    } else if (shot) {
+      m_exit_code = 1;
+    }
+  }
+  if (shot) {
+    if (m_exit_code != 0) {
+      return false;
+    }
+    // Let the window map, lay out and paint before taking the picture.
+    auto* timer = new wxTimer();
+    timer->Bind(wxEVT_TIMER, [this, timer](wxTimerEvent&) {
+      take_screenshot();
+      delete timer;
+    });
+    timer->StartOnce(800);
+  }
+  return true;
+}
+
+void App::take_screenshot() {
+  try {
+    write_screenshot(m_frame, std::filesystem::path(m_opts.screenshot));
+    std::cout << "Wrote " << m_opts.screenshot << " (" << m_frame->GetSize().x << "x"
+              << m_frame->GetSize().y << ")\n";
+  } catch (const std::exception& e) {
+    std::cerr << "quire-gui: " << e.what() << '\n';
+    m_exit_code = 1;
+  }
+  m_frame->Destroy();
+  ExitMainLoop();
+}
+
+int App::OnRun() {
+  int rc = wxApp::OnRun();
+  return m_exit_code != 0 ? m_exit_code : rc;
+}
+
+bool App::OnExceptionInMainLoop() {
+  // Commands catch quire errors themselves; this is the last resort.
+  wxString what = "An unexpected error happened. Your work up to the last action is saved.";
+  try {
+    throw;
+  } catch (const std::exception& e) {
+    what += "\n\n" + wx(e.what());
+  } catch (...) {
+  }
+  if (!m_opts.screenshot.empty()) {
+    std::cerr << "quire-gui: " << utf8(what) << '\n';
+    m_exit_code = 1;
+    return false;
+  }
+  wxMessageBox(what, "Quire", wxOK | wxICON_ERROR);
+  return true; // keep running: the project is consistent (each action is one transaction)
+}
+
+} // namespace quire::gui

@@ -1,0 +1,42 @@
+#pragma once
+// The wxApp of quire-gui: command line, the main window, --screenshot mode,
+// and the last-resort handler for exceptions that escape a command.
+#include <optional>
+#include <string>
+
+#include <wx/app.h>
+
+namespace quire::gui {
+
+class MainFrame;
+
+/// What the command line asked for.
+struct StartOptions {
+  std::string project;    ///< open this project
+  std::string screenshot; ///< write a PNG of the window here and exit
+  int width = 1280, height = 800;
+  std::string select_code; ///< select this code (path)
+  std::string open_doc;    ///< show this document (name)
+};
+
+class App : public wxApp {
+public:
+  bool OnInit() override;
+  int OnRun() override;
+  bool OnExceptionInMainLoop() override;
+  void OnInitCmdLine(wxCmdLineParser& parser) override;
+  bool OnCmdLineParsed(wxCmdLineParser& parser) override;
+
+private:
+  void take_screenshot();
+  StartOptions m_opts;
+  MainFrame* m_frame = nullptr;
+  int m_exit_code = 0;
+};
+
+/// Applies --select-code and --open-doc to a frame with an open project
+/// (without --open-doc, the document with most codings is shown). Throws
+/// NotFoundError for an unknown code or document.
+void apply_start_options(MainFrame& frame, const StartOptions& opts);
+
+} // namespace quire::gui

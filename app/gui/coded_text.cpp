@@ -1,0 +1,227 @@
+#include "coded_text.h"
+
+#include <algorithm>
+
+#include "code_drag.h"
+#include "colours.h"
+#include "wx_text.h"
+
+namespace quire::gui {
+
+namespace {
+constexpr int first_indicator = wxSTC_INDIC_CONTAINER; // 8
+constexpr int indicator_layers = 8;                    // 8..15
+constexpr int margin_style = 1;
+constexpr int label_margin = 0;
+} // namespace
+
+CodedText::CodedText(wxWindow* parent, Session& session)
+    : wxStyledTextCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_NONE),
+      m_session(session) {
+  setup_styles();
+  SetReadOnly(true);
+  SetUndoCollection(false);
+  SetDropTarget(new CodeDropTarget(
+      [this](Id code, wxPoint) {
+        if (selection().empty() || !on_code_dropped) {
+          return false;
+        }
+        on_code_dropped(code);
+        return true;
+      },
+      [this](wxPoint) { return !selection().empty(); }));
+  Bind(wxEVT_SET_FOCUS, [this](wxFocusEvent& e) {
+    m_session.set_selection_source(this, [this] { return selection(); });
+    e.Skip();
+  });
+}
+
+CodedText::~CodedText() {
+  m_session.clear_selection_source(this);
+}
+
+void CodedText::setup_styles() {
+  SetWrapMode(wxSTC_WRAP_WORD);
+  SetWrapIndentMode(wxSTC_WRAPINDENT_SAME);
+  SetMarginLeft(10);
+  SetMarginRight(10);
+  for (int m = 0; m < 5; ++m) {
+    SetMarginWidth(m, 0);
+  }
+  SetMarginType(label_margin, wxSTC_MARGIN_RTEXT);
+  SetCaretLineVisible(false);
+  SetCaretWidth(2);
+  SetExtraDescent(2);
+  SetSelBackground(true, wxColour(60, 110, 200));
+  SetSelAlpha(70);
+  SetUseHorizontalScrollBar(false);
+  SetCodePage(wxSTC_CP_UTF8);
+  for (int i = 0; i < indicator_layers; ++i) {
+    int ind = first_indicator + i;
+    IndicatorSetStyle(ind, wxSTC_INDIC_STRAIGHTBOX);
+    IndicatorSetFlags(ind, wxSTC_INDICFLAG_VALUEFORE);
+    IndicatorSetAlpha(ind, 55);
+    IndicatorSetOutlineAlpha(ind, 160);
+    IndicatorSetUnder(ind, true);
+  }
+  set_font_size(11);
+}
+
+void CodedText::set_font_size(int points) {
+  wxFont text_font(wxFontInfo(points).Family(wxFONTFAMILY_SWISS));
+  StyleSetFont(wxSTC_STYLE_DEFAULT, text_font);
+  StyleSetForeground(wxSTC_STYLE_DEFAULT, wxColour(30, 30, 30));
+  StyleSetBackground(wxSTC_STYLE_DEFAULT, *wxWHITE);
+  StyleClearAll();
+  wxFont label_font(wxFontInfo(std::max(7, points - 2)).Family(wxFONTFAMILY_SWISS));
+  StyleSetFont(margin_style, label_font);
+  StyleSetForeground(margin_style, wxColour(90, 90, 120));
+  StyleSetBackground(margin_style, wxColour(244, 244, 248));
+  StyleSetBackground(wxSTC_STYLE_LINENUMBER, wxColour(244, 244, 248));
+}
+
+void CodedText::set_text(Id doc, std::string text, std::int64_t base) {
+  m_doc = doc;
+  m_base = base;
+  m_laid.clear();
+  m_layers = 0;
+  m_index.reset();
+  m_text = std::move(text);
+  m_index = std::make_unique<CodePointIndex>(m_text);
+  SetReadOnly(false);
+  MarginTextClearAll();
+  SetMarginWidth(label_margin, 0);
+  SetTextRaw(m_text.c_str());
+  SetReadOnly(true);
+  EmptyUndoBuffer();
+  GotoPos(0);
+}
+
+void CodedText::clear_text() {
+  set_text(0, {}, 0);
+}
+
+int CodedText::pos_of(std::int64_t cp) const {
+  if (!m_index) {
+    return 0;
+  }
+  auto local = std::clamp<std::int64_t>(cp - m_base, 0, m_index->length());
+  return static_cast<int>(m_index->byte_at(local));
+}
+
+std::int64_t CodedText::cp_of(int pos) const {
+  if (!m_index || pos <= 0) {
+    return m_base;
+  }
+  auto b = std::min<std::size_t>(static_cast<std::size_t>(pos), m_text.size());
+  return m_base + m_index->code_point_at(b);
+}
+
+void CodedText::set_codings(const std::vector<Coding>& codings) {
+  const auto& codes = m_session.codes();
+  auto lo = m_base, hi = m_base + length();
+  m_laid.clear();
+  for (const auto& c : codings) {
+    if (c.end <= lo || c.start >= hi) {
+      continue;
+    }
+    LaidCoding l{c, 0, wxColour(), {}};
+    if (const auto* code = codes.find(c.code_id)) {
+      l.colour = code_colour(code->color);
+      l.path = code->path;
+    } else {
+      l.colour = code_colour({});
+    }
+    m_laid.push_back(std::move(l));
+  }
+  std::sort(m_laid.begin(), m_laid.end(), [](const LaidCoding& a, const LaidCoding& b) {
+    return a.coding.start != b.coding.start ? a.coding.start < b.coding.start
+                                            : a.coding.end > b.coding.end;
+  });
+  // Greedy interval colouring: a coding takes the first layer free at its start.
+  std::vector<std::int64_t> layer_end;
+  for (auto& l : m_laid) {
+    std::size_t k = 0;
+    while (k < layer_end.size() && layer_end[k] > l.coding.start) {
+      ++k;
+    }
+    if (k == layer_end.size()) {
+      layer_end.push_back(0);
+    }
+    layer_end[k] = l.coding.end;
+    l.layer = static_cast<int>(k);
+  }
+  m_layers = static_cast<int>(layer_end.size());
+  int len = GetLength();
+  for (int i = 0; i < indicator_layers; ++i) {
+    SetIndicatorCurrent(first_indicator + i);
+    IndicatorClearRange(0, len);
+  }
+  for (const auto& l : m_laid) {
+    SetIndicatorCurrent(first_indicator + std::min(l.layer, indicator_layers - 1));
+    SetIndicatorValue(indicator_value(l.colour));
+    int a = pos_of(l.coding.start), b = pos_of(l.coding.end);
+    IndicatorFillRange(a, b - a);
+  }
+}
+
+void CodedText::set_margin_labels(const std::vector<std::pair<std::int64_t, std::string>>& labels) {
+  MarginTextClearAll();
+  int width = 0;
+  for (const auto& [cp, text] : labels) {
+    int line = LineFromPosition(pos_of(cp));
+    MarginSetText(line, wx(text) + " ");
+    MarginSetStyle(line, margin_style);
+    width = std::max(width, TextWidth(margin_style, wx(text) + "  "));
+  }
+  SetMarginWidth(label_margin, labels.empty() ? 0 : std::min(width + 8, 260));
+}
+
+TextSelection CodedText::selection() const {
+  int a = GetSelectionStart(), b = GetSelectionEnd();
+  if (m_doc == 0 || a == b) {
+    return {m_doc, cp_of(a), cp_of(a)};
+  }
+  return {m_doc, cp_of(a), cp_of(b)};
+}
+
+void CodedText::select_range(std::int64_t start, std::int64_t end) {
+  int a = pos_of(start), b = pos_of(end);
+  int line = LineFromPosition(a);
+  // Leave a few lines above the range so its context shows.
+  SetFirstVisibleLine(std::max(0, VisibleFromDocLine(line) - 3));
+  SetSelection(a, b);
+  EnsureCaretVisible();
+}
+
+std::vector<const LaidCoding*> CodedText::codings_at(std::int64_t cp) const {
+  std::vector<const LaidCoding*> out;
+  for (const auto& l : m_laid) {
+    if (l.coding.start > cp) {
+      break;
+    }
+    if (cp < l.coding.end) {
+      out.push_back(&l);
+    }
+  }
+  return out;
+}
+
+std::vector<const LaidCoding*> CodedText::codings_in_selection() const {
+  auto sel = selection();
+  if (sel.empty()) {
+    return codings_at(sel.start);
+  }
+  std::vector<const LaidCoding*> out;
+  for (const auto& l : m_laid) {
+    if (l.coding.start >= sel.end) {
+      break;
+    }
+    if (l.coding.end > sel.start) {
+      out.push_back(&l);
+    }
+  }
+  return out;
+}
+
+} // namespace quire::gui

@@ -1,0 +1,82 @@
+#pragma once
+// A read-only text view of a document (or one part of it, such as a survey
+// answer) with its codings drawn in their codes' colours. Overlapping codings
+// go on separate layers, each its own indicator, so overlaps stay visible.
+// Core offsets are code points; Scintilla positions are UTF-8 bytes: every
+// conversion goes through CodePointIndex.
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <wx/stc/stc.h>
+
+#include "core/text.h"
+#include "core/types.h"
+#include "session.h"
+
+namespace quire::gui {
+
+/// A coding as laid out in a view: its layer (column) and colour.
+struct LaidCoding {
+  Coding coding;
+  int layer = 0;
+  wxColour colour;
+  std::string path; ///< the code's path
+};
+
+class CodedText : public wxStyledTextCtrl {
+public:
+  CodedText(wxWindow* parent, Session& session);
+  ~CodedText() override;
+
+  /// Shows text of document doc, which starts at code point base of it.
+  void set_text(Id doc, std::string text, std::int64_t base = 0);
+  void clear_text();
+  Id document() const { return m_doc; }
+  std::int64_t base() const { return m_base; }
+  /// The shown text (UTF-8, the same bytes Scintilla holds).
+  const std::string& shown_text() const { return m_text; }
+  /// The shown length in code points.
+  std::int64_t length() const { return m_index ? m_index->length() : 0; }
+
+  /// Draws codings (document offsets; those outside the shown part are clipped).
+  void set_codings(const std::vector<Coding>& codings);
+  const std::vector<LaidCoding>& laid() const { return m_laid; }
+  /// Number of layers in use (columns of the coding stripes).
+  int layers() const { return m_layers; }
+  /// Labels in the left margin (speaker and time of transcript turns), at
+  /// the lines holding the given document code points.
+  void set_margin_labels(const std::vector<std::pair<std::int64_t, std::string>>& labels);
+
+  /// The selection in document code points (empty when nothing is selected).
+  TextSelection selection() const;
+  /// Selects a document range and scrolls it into view.
+  void select_range(std::int64_t start, std::int64_t end);
+  /// Scintilla position of document code point cp (clamped to the shown part).
+  int pos_of(std::int64_t cp) const;
+  /// Document code point of Scintilla position pos.
+  std::int64_t cp_of(int pos) const;
+  /// The codings covering document code point cp.
+  std::vector<const LaidCoding*> codings_at(std::int64_t cp) const;
+  /// The codings overlapping the selection (or at the caret when none).
+  std::vector<const LaidCoding*> codings_in_selection() const;
+
+  /// Text font size in points.
+  void set_font_size(int points);
+
+  /// Called with a code dropped onto the selection.
+  std::function<void(Id)> on_code_dropped;
+
+private:
+  void setup_styles();
+  Session& m_session;
+  Id m_doc = 0;
+  std::int64_t m_base = 0;
+  std::string m_text;
+  std::unique_ptr<CodePointIndex> m_index;
+  std::vector<LaidCoding> m_laid;
+  int m_layers = 0;
+};
+
+} // namespace quire::gui

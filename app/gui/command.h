@@ -1,0 +1,79 @@
+#pragma once
+// Named commands ("file/open", "edit/undo", "code/code-as"): label, shortcut,
+// icon and handler in one place. Menus, the toolbar, context menus and the
+// shortcut list are built from the names, as in Aegisub. The handler is the
+// edge where core errors become a dialog with the core's message.
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <wx/artprov.h>
+#include <wx/string.h>
+
+class wxMenu;
+class wxToolBar;
+class wxWindow;
+class wxUpdateUIEvent;
+
+namespace quire::gui {
+
+struct Command {
+  std::string name;  ///< "group/verb"
+  wxString label;    ///< menu text with mnemonic: "&Undo"
+  wxString help;     ///< status bar text
+  wxString shortcut; ///< "Ctrl+Z" (a menu accelerator) or "" for none
+  wxString scope;    ///< where a non-menu shortcut works ("Document view"), shown in Help
+  wxArtID art;       ///< toolbar icon, if any
+  std::function<void()> run = {};
+  std::function<bool()> enabled = {};           ///< default: always
+  std::function<wxString()> dynamic_label = {}; ///< replaces label when it returns non-empty
+  std::function<bool()> checked = {};           ///< makes it a check item
+  int id = 0;                                   ///< wx id, given by the registry
+};
+
+class CommandRegistry {
+public:
+  /// report shows an error message to the user (a dialog in the app).
+  explicit CommandRegistry(std::function<void(const wxString&)> report);
+
+  /// Adds a command; its name must be new.
+  Command& add(Command c);
+  /// The command named name; throws std::out_of_range for an unknown name.
+  const Command& get(const std::string& name) const;
+  bool has(const std::string& name) const { return m_by_name.count(name) > 0; }
+  /// Runs a command if enabled, catching errors at this edge (a dialog with
+  /// the core's message; Cancelled is silent). Returns false if it failed or
+  /// was disabled.
+  bool invoke(const std::string& name);
+  /// The label to show now (dynamic label, shortcut not included).
+  wxString label(const std::string& name) const;
+  bool enabled(const std::string& name) const;
+  /// Every command, in the order added.
+  std::vector<const Command*> all() const;
+
+  /// A menu of the named commands; "-" is a separator.
+  wxMenu* make_menu(const std::vector<std::string>& names) const;
+  /// Appends the named commands to a menu ("-": separator).
+  void append(wxMenu* menu, const std::vector<std::string>& names) const;
+  /// Adds the named commands that have an icon to a toolbar ("-": separator).
+  void fill_toolbar(wxToolBar* bar, const std::vector<std::string>& names) const;
+  /// Routes menu/toolbar events of window (and its popup menus) to commands and
+  /// keeps their labels, check marks and enabled state current.
+  void attach(wxWindow* window);
+  /// Disables every command (while a long job runs) or enables them again.
+  void set_suspended(bool suspended) { m_suspended = suspended; }
+
+private:
+  void on_update(wxUpdateUIEvent& e);
+  std::function<void(const wxString&)> m_report;
+  std::vector<Command> m_commands;
+  std::map<std::string, std::size_t> m_by_name;
+  bool m_suspended = false;
+};
+
+/// Runs f, showing quire errors (and other exceptions) through report. The
+/// one place that catches at a GUI edge besides CommandRegistry::invoke.
+bool guarded(const std::function<void()>& f, const std::function<void(const wxString&)>& report);
+
+} // namespace quire::gui

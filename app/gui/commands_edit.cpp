@@ -1,0 +1,117 @@
+// edit/...: undo, redo (named after the action), cut, copy, find, history,
+// preferences.
+#include <wx/stc/stc.h>
+#include <wx/textentry.h>
+
+#include "commands.h"
+#include "core/history.h"
+#include "document_view.h"
+#include "list_dialog.h"
+#include "main_frame.h"
+#include "preferences_dialog.h"
+#include "wx_text.h"
+
+namespace quire::gui {
+
+namespace {
+
+wxString short_name(const std::string& name) {
+  auto w = wx(name);
+  return w.length() > 60 ? w.Left(58) + L"…" : w;
+}
+
+void show_history(MainFrame& f) {
+  auto entries = history(f.session().project());
+  std::vector<std::vector<wxString>> rows;
+  for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
+    rows.push_back({wx(it->time), wx(it->name), it->undone ? "undone" : ""});
+  }
+  ListDialog dlg(&f, "History", {{"When (UTC)", 150}, {"Action", 380}, {"", 70}}, rows,
+                 "Every action is saved as it happens; Edit > Undo steps back through this list.");
+  dlg.ShowModal();
+}
+
+} // namespace
+
+void add_edit_commands(MainFrame& f) {
+  auto& r = f.commands();
+  auto& s = f.session();
+  auto is_open = [&s] { return s.is_open(); };
+  r.add({"edit/undo",
+         "&Undo",
+         "Undo the last action",
+         "Ctrl+Z",
+         {},
+         wxART_UNDO,
+         [&s, &f] {
+           if (auto name = undo(s.project())) {
+             f.SetStatusText("Undone: " + wx(*name));
+           }
+         },
+         [&s] { return s.is_open() && undo_name(s.project()).has_value(); },
+         [&s] {
+           auto name = s.is_open() ? undo_name(s.project()) : std::nullopt;
+           return name ? "&Undo " + short_name(*name) : wxString("&Undo");
+         }});
+  r.add({"edit/redo",
+         "&Redo",
+         "Redo the last undone action",
+         "Ctrl+Shift+Z",
+         {},
+         wxART_REDO,
+         [&s, &f] {
+           if (auto name = redo(s.project())) {
+             f.SetStatusText("Redone: " + wx(*name));
+           }
+         },
+         [&s] { return s.is_open() && redo_name(s.project()).has_value(); },
+         [&s] {
+           auto name = s.is_open() ? redo_name(s.project()) : std::nullopt;
+           return name ? "&Redo " + short_name(*name) : wxString("&Redo");
+         }});
+  r.add({"edit/cut",
+         "Cu&t",
+         "Cut the selected text (in memos and boxes)",
+         "Ctrl+X",
+         {},
+         wxART_CUT,
+         [] {
+           if (auto* entry = dynamic_cast<wxTextEntry*>(wxWindow::FindFocus());
+               entry && entry->IsEditable()) {
+             entry->Cut();
+           }
+         }});
+  r.add({"edit/copy", "&Copy", "Copy the selected text", "Ctrl+C", {}, wxART_COPY, [] {
+           auto* focus = wxWindow::FindFocus();
+           if (auto* stc = dynamic_cast<wxStyledTextCtrl*>(focus)) {
+             stc->Copy();
+           } else if (auto* entry = dynamic_cast<wxTextEntry*>(focus)) {
+             entry->Copy();
+           }
+         }});
+  r.add({"edit/find",
+         L"&Find in Document…",
+         "Find text in the open document",
+         "Ctrl+F",
+         {},
+         wxART_FIND,
+         [&f] { f.document_view().show_find(); },
+         is_open});
+  r.add({"edit/history",
+         L"&History…",
+         "Every action recorded in the project, newest first",
+         "",
+         {},
+         {},
+         [&f] { show_history(f); },
+         is_open});
+  r.add({"edit/preferences",
+         L"&Preferences…",
+         "Coder name, search language, font size",
+         "Ctrl+,",
+         {},
+         {},
+         [&f] { edit_preferences(f); }});
+}
+
+} // namespace quire::gui

@@ -1,0 +1,24 @@
+#pragma once
+// Importing files from the GUI: each file is read and stored off the UI
+// thread (with a progress dialog that can cancel) as one undoable action.
+#include <filesystem>
+#include <vector>
+
+#include "core/documents.h"
+#include "importers/importer.h"
+
+namespace quire::gui {
+
+class MainFrame;
+
+/// Imports files into the frame's project. A file imported before is only
+/// imported again if the user says so. Errors are shown per file. Opens the
+/// last imported document. Returns how many files were imported.
+int run_imports(MainFrame& f, const std::vector<std::filesystem::path>& files);
+
+/// Reads and stores one file (off the UI thread). Throws what core and the
+/// importer throw (InputError, Cancelled...).
+ImportSummary import_file(MainFrame& f, const std::filesystem::path& file,
+                          const ImportSettings& settings, const ImportOptions& options);
+
+} // namespace quire::gui

@@ -1,0 +1,201 @@
+#include "main_frame.h"
+
+#include <iostream>
+
+#include <wx/config.h>
+#include <wx/filehistory.h>
+#include <wx/menu.h>
+#include <wx/msgdlg.h>
+#include <wx/notebook.h>
+#include <wx/statusbr.h>
+#include <wx/toolbar.h>
+
+#include "codebook_pane.h"
+#include "commands.h"
+#include "core/codebook.h"
+#include "core/documents.h"
+#include "core/error.h"
+#include "document_view.h"
+#include "importer_runner.h"
+#include "memos_pane.h"
+#include "menus.h"
+#include "preferences_dialog.h"
+#include "segments_pane.h"
+#include "sources_pane.h"
+#include "wx_text.h"
+
+namespace quire::gui {
+
+MainFrame::MainFrame(const wxSize& size)
+    : wxFrame(nullptr, wxID_ANY, "Quire", wxDefaultPosition, size),
+      m_commands([this](const wxString& m) { show_error(m); }),
+      m_recent(std::make_unique<wxFileHistory>()) {
+  m_aui.SetManagedWindow(this);
+  m_recent->Load(*wxConfigBase::Get());
+  add_file_commands(*this);
+  add_edit_commands(*this);
+  add_coding_commands(*this);
+  add_codebook_commands(*this);
+  build_panes();
+  add_view_commands(*this);
+  build_menus();
+  m_commands.attach(this);
+  CreateStatusBar(2);
+  int widths[] = {-3, -2};
+  GetStatusBar()->SetStatusWidths(2, widths);
+  apply_preferences(*this, load_preferences());
+  refresh_title();
+
+  Bind(wxEVT_CLOSE_WINDOW, &MainFrame::on_close, this);
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent& e) {
+        auto path = m_recent->GetHistoryFile(static_cast<std::size_t>(e.GetId() - wxID_FILE1));
+        open_project(std::filesystem::path(utf8(path)));
+      },
+      wxID_FILE1, wxID_FILE9);
+  m_session.changed.connect([this](const ChangeSet&) { refresh_title(); });
+  m_session.code_selected.connect([this](std::optional<Id>) { refresh_title(); });
+}
+
+MainFrame::~MainFrame() {
+  m_aui.UnInit();
+  m_session.close();
+  m_session.disconnect_views();
+  DestroyChildren(); // panes hold references to the session: they go first
+}
+
+void MainFrame::build_panes() {
+  m_sources = new SourcesPane(this, *this);
+  m_codebook = new CodebookPane(this, *this);
+  m_center = new wxNotebook(this, wxID_ANY);
+  m_document = new DocumentView(m_center, *this);
+  m_center->AddPage(m_document, "Document");
+  m_segments = new SegmentsPane(this, *this);
+  m_memos = new MemosPane(this, *this);
+
+  auto side = [](const char* name, const char* caption) {
+    return wxAuiPaneInfo()
+        .Name(name)
+        .Caption(caption)
+        .Left()
+        .BestSize(300, 300)
+        .MinSize(180, 120)
+        .CloseButton(true)
+        .MaximizeButton(false);
+  };
+  m_aui.AddPane(m_sources, side("sources", "Sources").Position(0));
+  m_aui.AddPane(m_codebook, side("codebook", "Codebook").Position(1).BestSize(300, 420));
+  m_aui.AddPane(m_center, wxAuiPaneInfo().Name("center").CenterPane());
+  m_aui.AddPane(m_segments, wxAuiPaneInfo()
+                                .Name("segments")
+                                .Caption("Retrieved Segments")
+                                .Bottom()
+                                .BestSize(700, 210)
+                                .MinSize(300, 100)
+                                .Position(0));
+  m_aui.AddPane(m_memos, wxAuiPaneInfo()
+                             .Name("memos")
+                             .Caption("Memos")
+                             .Bottom()
+                             .BestSize(420, 210)
+                             .MinSize(200, 100)
+                             .Position(1));
+  m_default_layout = m_aui.SavePerspective();
+  wxString saved;
+  if (wxConfigBase::Get()->Read("/Layout/Perspective", &saved) && !saved.empty()) {
+    m_aui.LoadPerspective(saved, false);
+  }
+  m_aui.Update();
+
+  m_session.document_requested.connect([this](Id, auto) { m_center->SetSelection(0); });
+}
+
+void MainFrame::build_menus() {
+  SetMenuBar(make_menu_bar(*this));
+  auto* bar = CreateToolBar(wxTB_HORIZONTAL | wxTB_FLAT);
+  bar->SetToolBitmapSize(wxSize(22, 22));
+  fill_main_toolbar(*this, bar);
+}
+
+void MainFrame::reset_layout() {
+  m_aui.LoadPerspective(m_default_layout, true);
+}
+
+void MainFrame::save_layout() {
+  auto* cfg = wxConfigBase::Get();
+  cfg->Write("/Layout/Perspective", m_aui.SavePerspective());
+  m_recent->Save(*cfg);
+  cfg->Flush();
+}
+
+void MainFrame::on_close(wxCloseEvent& e) {
+  m_memos->store();
+  save_layout();
+  e.Skip();
+}
+
+void MainFrame::show_error(const wxString& message) {
+  wxMessageDialog dlg(this, message, "Quire", wxOK | wxICON_ERROR);
+  dlg.ShowModal();
+}
+
+void MainFrame::refresh_title() {
+  if (!m_session.is_open()) {
+    SetTitle("Quire");
+    SetStatusText("Open a project (File > Open) or make one (File > New)", 0);
+    SetStatusText("", 1);
+    return;
+  }
+  SetTitle(wx(m_session.path().filename().string()) + L" — Quire");
+  if (m_session.busy()) {
+    return;
+  }
+  auto& p = m_session.project();
+  SetStatusText(wxString::Format(L"%zu documents · %zu codes · %lld codings · coder %s",
+                                 list_documents(p).size(), m_session.codes().list.size(),
+                                 static_cast<long long>(count_codings(p)), wx(p.coder())),
+                1);
+}
+
+bool MainFrame::open_project(const std::filesystem::path& path, bool create, bool interactive) {
+  ProjectLock lock(path);
+  if (!lock.held()) {
+    wxString who =
+        lock.holder().empty() ? wxString("(the lock file could not be made)") : wx(lock.holder());
+    wxString msg = wx(path.filename().string()) + " is open in another Quire window (" + who +
+                   ").\n\nEverything you do is saved at once, so both windows stay correct, but "
+                   "each shows the other's changes only after reopening, and Undo undoes the "
+                   "last action of either window.";
+    if (interactive) {
+      wxMessageDialog ask(this, msg + "\n\nOpen it here as well?", "Project Already Open",
+                          wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
+      ask.SetYesNoLabels("Open Anyway", "Cancel");
+      if (ask.ShowModal() != wxID_YES) {
+        return false;
+      }
+    } else {
+      std::cerr << "quire-gui: " << utf8(msg) << '\n';
+    }
+  }
+  bool ok = guarded([&] { m_session.open(path, create, std::move(lock)); },
+                    [this](const wxString& m) { show_error(m); });
+  if (ok) {
+    SetStatusText(wx("Opened " + path.string()), 0);
+    apply_preferences(*this, load_preferences());
+    m_recent->AddFileToHistory(wx(std::filesystem::absolute(path).string()));
+    save_layout();
+  }
+  refresh_title();
+  return ok;
+}
+
+int MainFrame::import_files(const std::vector<std::filesystem::path>& files) {
+  if (!m_session.is_open()) {
+    show_error("Open or make a project first, then import files into it.");
+    return 0;
+  }
+  return run_imports(*this, files);
+}
+
+} // namespace quire::gui

@@ -1,0 +1,95 @@
+#include "menus.h"
+
+#include <string>
+#include <vector>
+
+#include <wx/filehistory.h>
+#include <wx/menu.h>
+
+#include "main_frame.h"
+
+namespace quire::gui {
+
+namespace {
+
+std::vector<std::string> recent_names() {
+  std::vector<std::string> names;
+  for (int i = 1; i <= 9; ++i) {
+    names.push_back("code/recent-" + std::to_string(i));
+  }
+  return names;
+}
+
+/// Commands some other helper's work adds later (search, analysis, export):
+/// listed here by name, shown only once registered.
+std::vector<std::string> present(const CommandRegistry& r, const std::vector<std::string>& names) {
+  std::vector<std::string> out;
+  for (const auto& n : names) {
+    if (n == "-" || r.has(n)) {
+      if (!(n == "-" && (out.empty() || out.back() == "-"))) {
+        out.push_back(n);
+      }
+    }
+  }
+  while (!out.empty() && out.back() == "-") {
+    out.pop_back();
+  }
+  return out;
+}
+
+} // namespace
+
+wxMenuBar* make_menu_bar(MainFrame& frame) {
+  auto& r = frame.commands();
+  auto* bar = new wxMenuBar;
+
+  auto* file = r.make_menu(present(r, {"file/new", "file/open"}));
+  auto* recent = new wxMenu;
+  frame.recent_files().UseMenu(recent);
+  frame.recent_files().AddFilesToMenu(recent);
+  file->AppendSubMenu(recent, "Open &Recent");
+  r.append(file,
+           present(r, {"-", "file/import", "file/export", "-", "file/close", "-", "file/quit"}));
+  bar->Append(file, "&File");
+  bar->Append(r.make_menu(present(r, {"edit/undo", "edit/redo", "-", "edit/cut", "edit/copy", "-",
+                                      "edit/find", "-", "edit/history", "edit/preferences"})),
+              "&Edit");
+  bar->Append(r.make_menu(present(r, {"view/sources", "view/codebook", "view/segments",
+                                      "view/memos", "view/survey", "view/search", "view/analysis",
+                                      "-", "view/reset-layout"})),
+              "&View");
+  auto* codes = r.make_menu(
+      present(r, {"code/code-as", "code/with-selected", "code/uncode", "code/memo-coding", "-"}));
+  codes->AppendSubMenu(r.make_menu(recent_names()), "Code with &Recent");
+  codes->AppendSeparator();
+  r.append(codes, present(r, {"codes/new", "codes/new-child", "codes/rename", "codes/recolour",
+                              "codes/describe", "codes/merge", "codes/delete"}));
+  bar->Append(codes, "&Codes");
+  bar->Append(r.make_menu(present(r, {"analysis/frequencies", "analysis/segments",
+                                      "analysis/subcodes", "analysis/survey"})),
+              "&Analysis");
+  bar->Append(r.make_menu(present(r, {"help/shortcuts", "help/about"})), "&Help");
+  return bar;
+}
+
+void fill_main_toolbar(MainFrame& frame, wxToolBar* bar) {
+  auto& r = frame.commands();
+  r.fill_toolbar(bar, present(r, {"file/open", "file/import", "-", "edit/undo", "edit/redo", "-",
+                                  "code/code-as", "codes/new", "edit/find"}));
+}
+
+wxMenu* text_context_menu(MainFrame& frame) {
+  auto& r = frame.commands();
+  auto* menu = r.make_menu({"code/code-as", "code/with-selected"});
+  menu->AppendSubMenu(r.make_menu(recent_names()), "Code with &Recent");
+  r.append(menu, {"-", "code/uncode", "code/memo-coding", "-", "edit/copy", "edit/find"});
+  return menu;
+}
+
+wxMenu* codebook_context_menu(MainFrame& frame) {
+  return frame.commands().make_menu({"codes/new", "codes/new-child", "-", "codes/rename",
+                                     "codes/recolour", "codes/describe", "-", "codes/merge",
+                                     "codes/delete", "-", "code/with-selected"});
+}
+
+} // namespace quire::gui

@@ -1,0 +1,194 @@
+#include "session.h"
+
+#include <wx/string.h>
+
+#include "core/codebook.h"
+#include "core/error.h"
+#include "job.h"
+
+namespace quire::gui {
+
+Session::Session() = default;
+
+Session::~Session() {
+  close();
+}
+
+Project& Session::project() {
+  if (!m_project) {
+    throw InputError("no project is open: open one with File > Open or make one with File > New");
+  }
+  return *m_project;
+}
+
+void Session::open(const std::filesystem::path& path, bool create, ProjectLock lock) {
+  auto p = std::make_unique<Project>(create ? Project::create(path) : Project::open(path));
+  close();
+  m_project = std::move(p);
+  m_path = path;
+  m_lock = std::move(lock);
+  m_token = m_project->subscribe([this](const ChangeSet& c) { on_core_change(c); });
+  m_codes_dirty = true;
+  opened.emit();
+}
+
+void Session::close() {
+  if (!m_project) {
+    return;
+  }
+  m_project->unsubscribe(m_token);
+  m_code.reset();
+  m_coding.reset();
+  m_document.reset();
+  m_recent = {};
+  m_recent_used = {};
+  m_codes = {};
+  m_codes_dirty = true;
+  closed.emit();
+  m_project.reset();
+  m_lock = ProjectLock();
+  m_path.clear();
+}
+
+const CodeIndex& Session::codes() {
+  if (m_codes_dirty && m_project && !m_busy) {
+    m_codes.list = list_codes(*m_project);
+    m_codes.by_id.clear();
+    for (std::size_t i = 0; i < m_codes.list.size(); ++i) {
+      m_codes.by_id.emplace(m_codes.list[i].id, i);
+    }
+    m_codes_dirty = false;
+  }
+  return m_codes;
+}
+
+void Session::disconnect_views() {
+  opened.clear();
+  closed.clear();
+  changed.clear();
+  code_selected.clear();
+  coding_selected.clear();
+  document_requested.clear();
+  survey_requested.clear();
+  recent_changed.clear();
+  m_selection_source = nullptr;
+  m_selection_owner = nullptr;
+}
+
+void Session::set_coder(const std::string& name) {
+  if (m_project) {
+    m_project->set_session_coder(name);
+  }
+}
+
+void Session::select_code(std::optional<Id> id) {
+  if (id == m_code) {
+    return;
+  }
+  m_code = id;
+  code_selected.emit(id);
+}
+
+void Session::select_coding(std::optional<Id> id) {
+  m_coding = id;
+  coding_selected.emit(id);
+}
+
+void Session::show_document(Id id, std::optional<std::pair<std::int64_t, std::int64_t>> range) {
+  m_document = id;
+  document_requested.emit(id, range);
+}
+
+void Session::show_survey(const std::string& folder, std::optional<Id> question) {
+  survey_requested.emit(folder, question);
+}
+
+TextSelection Session::text_selection() const {
+  return m_selection_source ? m_selection_source() : TextSelection{};
+}
+
+void Session::set_selection_source(const void* owner, std::function<TextSelection()> source) {
+  m_selection_owner = owner;
+  m_selection_source = std::move(source);
+}
+
+void Session::clear_selection_source(const void* owner) {
+  if (m_selection_owner == owner) {
+    m_selection_owner = nullptr;
+    m_selection_source = nullptr;
+  }
+}
+
+void Session::note_code_used(Id code) {
+  ++m_use_clock;
+  std::size_t slot = m_recent.size();
+  for (std::size_t i = 0; i < m_recent.size(); ++i) {
+    if (m_recent[i] == code) {
+      slot = i;
+      break;
+    }
+  }
+  if (slot == m_recent.size()) {
+    slot = 0;
+    for (std::size_t i = 0; i < m_recent.size(); ++i) {
+      if (!m_recent[i]) {
+        slot = i;
+        break;
+      }
+      if (m_recent_used[i] < m_recent_used[slot]) {
+        slot = i;
+      }
+    }
+  }
+  bool is_new = m_recent[slot] != code;
+  m_recent[slot] = code;
+  m_recent_used[slot] = m_use_clock;
+  if (is_new) {
+    recent_changed.emit();
+  }
+}
+
+void Session::on_core_change(const ChangeSet& c) {
+  if (m_busy) {
+    m_pending.push_back(c); // from the worker: told on the UI thread when the job ends
+    return;
+  }
+  tell(c);
+}
+
+void Session::tell(const ChangeSet& c) {
+  if (c.tables.count("code")) {
+    m_codes_dirty = true;
+    const auto& index = codes();
+    for (auto& slot : m_recent) {
+      if (slot && !index.find(*slot)) {
+        slot.reset();
+      }
+    }
+  }
+  changed.emit(c);
+}
+
+void Session::flush_pending() {
+  auto pending = std::move(m_pending);
+  m_pending.clear();
+  for (const auto& c : pending) {
+    tell(c);
+  }
+}
+
+void Session::run_job(wxWindow* parent, const wxString& title,
+                      const std::function<void(Progress&)>& work) {
+  m_busy = true;
+  try {
+    run_with_progress(parent, title, work);
+  } catch (...) {
+    m_busy = false;
+    flush_pending();
+    throw;
+  }
+  m_busy = false;
+  flush_pending();
+}
+
+} // namespace quire::gui

@@ -1,0 +1,127 @@
+#pragma once
+// The open project and what the user has selected, shared by every pane.
+// Panes listen to its signals; commands read its selection. It forwards the
+// core's change notifications (Project::subscribe) to the views, on the UI
+// thread, and keeps the project to itself while a long job runs.
+#include <array>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/progress.h"
+#include "core/project.h"
+#include "project_lock.h"
+#include "signal.h"
+
+class wxWindow;
+class wxString;
+
+namespace quire::gui {
+
+/// A range of a document's text, in code points.
+struct TextSelection {
+  Id document = 0;
+  std::int64_t start = 0, end = 0;
+  bool empty() const { return document == 0 || end <= start; }
+};
+
+/// The codebook as the views need it: every code, and lookup by id.
+struct CodeIndex {
+  std::vector<Code> list; ///< depth-first, display order
+  std::unordered_map<Id, std::size_t> by_id;
+  /// The code with this id, or nullptr.
+  const Code* find(Id id) const {
+    auto it = by_id.find(id);
+    return it == by_id.end() ? nullptr : &list[it->second];
+  }
+};
+
+class Session {
+public:
+  Session();
+  ~Session();
+  Session(const Session&) = delete;
+
+  bool is_open() const { return m_project != nullptr; }
+  /// The open project; throws InputError when none is open.
+  Project& project();
+  const std::filesystem::path& path() const { return m_path; }
+  /// Opens (or creates) a project, closing the current one. lock is the
+  /// caller's ProjectLock for path (held or not, the caller decided).
+  /// Throws StorageError from core.
+  void open(const std::filesystem::path& path, bool create, ProjectLock lock);
+  void close();
+
+  /// Every code, read once and kept until a change touches the codebook.
+  const CodeIndex& codes();
+
+  /// The coder new codings carry in this window ("" = core's default).
+  void set_coder(const std::string& name);
+
+  // What the user has selected.
+  std::optional<Id> selected_code() const { return m_code; }
+  void select_code(std::optional<Id> id);
+  std::optional<Id> selected_coding() const { return m_coding; }
+  void select_coding(std::optional<Id> id);
+  std::optional<Id> current_document() const { return m_document; }
+  /// Asks the document view to show a document (and select a range in it).
+  void show_document(Id id, std::optional<std::pair<std::int64_t, std::int64_t>> range = {});
+  /// Asks the survey view to show a survey (folder), optionally one question.
+  void show_survey(const std::string& folder, std::optional<Id> question = {});
+
+  /// The text selection of the coding view that had focus last.
+  TextSelection text_selection() const;
+  /// Registers the view (owner) whose selection text_selection() returns.
+  void set_selection_source(const void* owner, std::function<TextSelection()> source);
+  /// Forgets owner's selection source (when the view goes away).
+  void clear_selection_source(const void* owner);
+
+  /// The codes on keys 1-9: a code keeps its key once used; a new one takes
+  /// a free key or the least recently used one.
+  const std::array<std::optional<Id>, 9>& recent_codes() const { return m_recent; }
+  void note_code_used(Id code);
+
+  /// Runs work off the UI thread with a progress dialog (see job.h); the
+  /// views hear about its changes when it is done. Rethrows its exception.
+  void run_job(wxWindow* parent, const wxString& title, const std::function<void(Progress&)>& work);
+  /// True while a job runs: views and commands must not touch the project.
+  bool busy() const { return m_busy; }
+
+  /// Disconnects every view from the signals (before the views are destroyed).
+  void disconnect_views();
+
+  Signal<> opened;                  ///< a project was opened
+  Signal<> closed;                  ///< the project was closed
+  Signal<const ChangeSet&> changed; ///< an action, undo or redo committed
+  Signal<std::optional<Id>> code_selected;
+  Signal<std::optional<Id>> coding_selected;
+  Signal<Id, std::optional<std::pair<std::int64_t, std::int64_t>>> document_requested;
+  Signal<std::string, std::optional<Id>> survey_requested;
+  Signal<> recent_changed;
+
+private:
+  void on_core_change(const ChangeSet& c);
+  void tell(const ChangeSet& c);
+  void flush_pending();
+
+  std::unique_ptr<Project> m_project;
+  std::filesystem::path m_path;
+  ProjectLock m_lock;
+  int m_token = 0;
+  std::optional<Id> m_code, m_coding, m_document;
+  std::function<TextSelection()> m_selection_source;
+  const void* m_selection_owner = nullptr;
+  std::array<std::optional<Id>, 9> m_recent;
+  std::array<std::uint64_t, 9> m_recent_used{};
+  std::uint64_t m_use_clock = 0;
+  CodeIndex m_codes;
+  bool m_codes_dirty = true;
+  bool m_busy = false;
+  std::vector<ChangeSet> m_pending; ///< changes made by a job, told when it ends
+};
+
+} // namespace quire::gui

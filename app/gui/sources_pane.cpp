@@ -1,0 +1,215 @@
+#include "sources_pane.h"
+
+#include <map>
+
+#include <wx/dnd.h>
+#include <wx/menu.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include "core/coding.h"
+#include "core/documents.h"
+#include "main_frame.h"
+#include "wx_text.h"
+
+namespace quire::gui {
+
+namespace {
+
+/// What a tree item stands for.
+struct SourceItem : wxTreeItemData {
+  enum Kind { Document, Survey, Question } kind;
+  Id id = 0;          ///< document or question
+  std::string folder; ///< survey
+  SourceItem(Kind k, Id i, std::string f) : kind(k), id(i), folder(std::move(f)) {}
+};
+
+/// The group a document kind is listed under.
+std::string group_of(const Document& d) {
+  if (d.kind == "survey") {
+    return "Surveys";
+  }
+  if (d.kind == "transcript" || d.kind == "vtt" || d.kind == "srt" || d.kind == "subtitles") {
+    return "Interviews";
+  }
+  return "Documents";
+}
+
+class FileDrop : public wxFileDropTarget {
+public:
+  explicit FileDrop(MainFrame& f) : m_frame(f) {}
+  bool OnDropFiles(wxCoord, wxCoord, const wxArrayString& names) override {
+    std::vector<std::filesystem::path> files;
+    for (const auto& n : names) {
+      files.emplace_back(utf8(n));
+    }
+    // Import after the drop's own event loop has ended.
+    m_frame.CallAfter([this, files] { m_frame.import_files(files); });
+    return true;
+  }
+
+private:
+  MainFrame& m_frame;
+};
+
+wxString count_suffix(std::int64_t n, const char* what) {
+  return n ? wxString::Format("  (%lld %s)", static_cast<long long>(n), what) : wxString();
+}
+
+} // namespace
+
+SourcesPane::SourcesPane(wxWindow* parent, MainFrame& frame) : wxPanel(parent), m_frame(frame) {
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  auto* hint = new wxStaticText(this, wxID_ANY, "Drop files here to import them");
+  hint->SetForegroundColour(wxColour(110, 110, 120));
+  hint->SetFont(hint->GetFont().Smaller());
+  sizer->Add(hint, 0, wxLEFT | wxTOP | wxBOTTOM, 4);
+  m_tree = new wxTreeCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                          wxTR_HAS_BUTTONS | wxTR_HIDE_ROOT | wxTR_LINES_AT_ROOT | wxTR_SINGLE |
+                              wxBORDER_NONE);
+  sizer->Add(m_tree, 1, wxEXPAND);
+  SetSizer(sizer);
+  SetDropTarget(new FileDrop(frame));
+  m_tree->SetDropTarget(new FileDrop(frame));
+
+  m_tree->Bind(wxEVT_TREE_ITEM_ACTIVATED, [this](wxTreeEvent& e) { activate(e.GetItem()); });
+  m_tree->Bind(wxEVT_TREE_ITEM_MENU, [this](wxTreeEvent& e) {
+    if (e.GetItem().IsOk()) {
+      m_tree->SelectItem(e.GetItem());
+    }
+    std::unique_ptr<wxMenu> menu(m_frame.commands().make_menu(
+        {"docs/open", "-", "docs/rename", "docs/delete", "-", "file/import"}));
+    m_tree->PopupMenu(menu.get(), e.GetPoint());
+  });
+  auto& s = frame.session();
+  s.opened.connect([this] { rebuild(); });
+  s.closed.connect([this] { m_tree->DeleteAllItems(); });
+  s.changed.connect([this](const ChangeSet& c) {
+    if (c.tables.count("document") || c.tables.count("coding") || c.tables.count("question")) {
+      rebuild();
+    }
+  });
+}
+
+void SourcesPane::rebuild() {
+  auto& p = m_frame.session().project();
+  auto selected = selected_document();
+  m_tree->Freeze();
+  m_tree->DeleteAllItems();
+  auto root = m_tree->AddRoot("Sources");
+  auto counts = coding_counts_by_document(p);
+  auto docs = list_documents(p);
+  std::map<std::string, wxTreeItemId> groups;
+  auto group = [&](const std::string& name) {
+    auto it = groups.find(name);
+    if (it != groups.end()) {
+      return it->second;
+    }
+    auto item = m_tree->AppendItem(root, wx(name));
+    m_tree->SetItemBold(item);
+    return groups[name] = item;
+  };
+  for (const char* g : {"Interviews", "Documents", "Surveys"}) {
+    for (const auto& d : docs) {
+      if (group_of(d) == g) {
+        group(g);
+        break;
+      }
+    }
+  }
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> surveys; // respondents, codings
+  std::map<std::string, wxTreeItemId> folders;
+  for (const auto& d : docs) {
+    auto g = group_of(d);
+    auto it = counts.find(d.id);
+    std::int64_t n = it == counts.end() ? 0 : it->second;
+    if (g == "Surveys") {
+      auto& s = surveys[d.folder];
+      s.first++;
+      s.second += n;
+      continue;
+    }
+    auto parent = group(g);
+    if (!d.folder.empty()) {
+      auto key = g + '\x1f' + d.folder;
+      if (!folders.count(key)) {
+        folders[key] = m_tree->AppendItem(parent, wx(d.folder));
+      }
+      parent = folders[key];
+    }
+    auto item =
+        m_tree->AppendItem(parent, wx(d.name) + count_suffix(n, n == 1 ? "coding" : "codings"), -1,
+                           -1, new SourceItem(SourceItem::Document, d.id, {}));
+    if (selected == d.id) {
+      m_tree->SelectItem(item);
+    }
+  }
+  auto questions = list_questions(p);
+  for (const auto& [folder, n] : surveys) {
+    auto item =
+        m_tree->AppendItem(group("Surveys"),
+                           wx(folder) + wxString::Format("  (%lld respondents, %lld codings)",
+                                                         static_cast<long long>(n.first),
+                                                         static_cast<long long>(n.second)),
+                           -1, -1, new SourceItem(SourceItem::Survey, 0, folder));
+    for (const auto& q : questions) {
+      if (q.folder == folder) {
+        m_tree->AppendItem(item, wx(q.name), -1, -1,
+                           new SourceItem(SourceItem::Question, q.id, folder));
+      }
+    }
+  }
+  for (const auto& [name, item] : groups) {
+    m_tree->Expand(item);
+  }
+  m_tree->Thaw();
+}
+
+std::optional<Id> SourcesPane::selected_document() const {
+  auto item = m_tree->GetSelection();
+  auto* data = item.IsOk() ? dynamic_cast<SourceItem*>(m_tree->GetItemData(item)) : nullptr;
+  if (!data || data->kind != SourceItem::Document) {
+    return std::nullopt;
+  }
+  return data->id;
+}
+
+wxTreeItemId SourcesPane::item_of_document(Id doc) const {
+  std::vector<wxTreeItemId> stack{m_tree->GetRootItem()};
+  while (!stack.empty()) {
+    auto item = stack.back();
+    stack.pop_back();
+    if (!item.IsOk()) {
+      continue;
+    }
+    auto* data = dynamic_cast<SourceItem*>(m_tree->GetItemData(item));
+    if (data && data->kind == SourceItem::Document && data->id == doc) {
+      return item;
+    }
+    wxTreeItemIdValue cookie;
+    for (auto c = m_tree->GetFirstChild(item, cookie); c.IsOk();
+         c = m_tree->GetNextChild(item, cookie)) {
+      stack.push_back(c);
+    }
+  }
+  return {};
+}
+
+void SourcesPane::activate(const wxTreeItemId& item) {
+  auto* data = item.IsOk() ? dynamic_cast<SourceItem*>(m_tree->GetItemData(item)) : nullptr;
+  if (!data) {
+    return;
+  }
+  auto& s = m_frame.session();
+  guarded(
+      [&] {
+        switch (data->kind) {
+        case SourceItem::Document: s.show_document(data->id); break;
+        case SourceItem::Survey: s.show_survey(data->folder); break;
+        case SourceItem::Question: s.show_survey(data->folder, data->id); break;
+        }
+      },
+      [this](const wxString& m) { m_frame.show_error(m); });
+}
+
+} // namespace quire::gui

@@ -1,0 +1,36 @@
+#pragma once
+// Sources: the project's documents grouped by kind (interviews, documents,
+// surveys with their questions), each with its number of codings. Drop files
+// here to import them.
+#include <optional>
+#include <string>
+
+#include <wx/panel.h>
+#include <wx/treectrl.h>
+
+#include "core/project.h"
+
+namespace quire::gui {
+
+class MainFrame;
+
+class SourcesPane : public wxPanel {
+public:
+  SourcesPane(wxWindow* parent, MainFrame& frame);
+
+  /// Re-reads the documents and counts.
+  void rebuild();
+  /// The document selected in the tree, if one is.
+  std::optional<Id> selected_document() const;
+  /// Opens what an item stands for (a document or a survey/question).
+  void activate(const wxTreeItemId& item);
+  wxTreeCtrl& tree() { return *m_tree; }
+  /// The tree item of a document, if it is listed.
+  wxTreeItemId item_of_document(Id doc) const;
+
+private:
+  MainFrame& m_frame;
+  wxTreeCtrl* m_tree = nullptr;
+};
+
+} // namespace quire::gui

@@ -1,0 +1,98 @@
+// Importing through the File menu and by dropping files on Sources, the
+// "already imported" question, and a project open in another window.
+#include <wx/dnd.h>
+#include <wx/filedlg.h>
+#include <wx/msgdlg.h>
+
+#include "core/documents.h"
+#include "document_view.h"
+#include "gui_test_support.h"
+#include "project_lock.h"
+#include "sources_pane.h"
+#include "wx_text.h"
+
+using namespace quire;
+using namespace quire::test;
+
+BOOST_AUTO_TEST_SUITE(import_and_lock)
+
+BOOST_FIXTURE_TEST_CASE(import_a_file_from_the_file_menu, FrameFixture) {
+  auto file = dir / "meeting-notes.txt";
+  write_file(file, "Notes from the autumn meeting.\n\nWe agreed to visit each other's schools.\n");
+  auto before = list_documents(p()).size();
+  wxTEST_DIALOG(frame->commands().invoke("file/import"),
+                wxExpectModal<wxFileDialog>(gui::wx(file.string())));
+  pump(100);
+  auto after = Project::open(project);
+  auto docs = list_documents(after);
+  BOOST_REQUIRE_EQUAL(docs.size(), before + 1);
+  auto doc = find_document(after, "meeting-notes");
+  BOOST_CHECK_EQUAL(document_text(after, doc.id).substr(0, 30), "Notes from the autumn meeting.");
+  // The new document is listed and shown.
+  BOOST_CHECK(frame->sources().item_of_document(doc.id).IsOk());
+  BOOST_CHECK_EQUAL(frame->document_view().document(), doc.id);
+
+  // The same file again: asked, and "Skip" imports nothing.
+  wxTEST_DIALOG(frame->import_files({file}), wxExpectModal<wxMessageDialog>(wxID_NO));
+  BOOST_CHECK_EQUAL(list_documents(p()).size(), before + 1);
+  // Undo takes the import back as one step.
+  frame->commands().invoke("edit/undo");
+  pump();
+  BOOST_CHECK_EQUAL(list_documents(p()).size(), before);
+  BOOST_CHECK(!frame->sources().item_of_document(doc.id).IsOk());
+}
+
+BOOST_FIXTURE_TEST_CASE(drop_files_on_sources_imports_them, FrameFixture) {
+  auto a = dir / "drop-one.txt";
+  auto b = dir / "drop-two.txt";
+  write_file(a, "First dropped note about peer observation.\n");
+  write_file(b, "Second dropped note, about release time.\n");
+  auto* target = frame->sources().GetDropTarget();
+  BOOST_REQUIRE(target);
+  wxArrayString names;
+  names.Add(gui::wx(a.string()));
+  names.Add(gui::wx(b.string()));
+  BOOST_REQUIRE(static_cast<wxFileDropTarget*>(target)->OnDropFiles(5, 5, names));
+  pump(200);
+  auto after = Project::open(project);
+  BOOST_CHECK_NO_THROW(find_document(after, "drop-one"));
+  BOOST_CHECK_NO_THROW(find_document(after, "drop-two"));
+}
+
+BOOST_FIXTURE_TEST_CASE(an_unreadable_file_shows_the_importers_message, FrameFixture) {
+  auto empty = dir / "empty.txt";
+  write_file(empty, "");
+  auto before = list_documents(p()).size();
+  wxTEST_DIALOG(frame->import_files({empty}), wxExpectModal<wxMessageDialog>(wxOK));
+  BOOST_CHECK_EQUAL(list_documents(p()).size(), before);
+}
+
+BOOST_AUTO_TEST_CASE(a_project_open_in_another_window_is_detected) {
+  TempDir dir;
+  auto file = dir / "shared.quire";
+  Project::create(file);
+  auto* first = new gui::MainFrame();
+  BOOST_REQUIRE(first->open_project(file, false, false));
+  // Another window sees the lock, names its holder, and asks.
+  gui::ProjectLock probe(file);
+  BOOST_CHECK(!probe.held());
+  BOOST_CHECK_NE(probe.holder().find(std::to_string(getpid())), std::string::npos);
+  auto* second = new gui::MainFrame();
+  bool opened = true;
+  wxTEST_DIALOG(opened = second->open_project(file), wxExpectModal<wxMessageDialog>(wxID_NO));
+  BOOST_CHECK(!opened);
+  BOOST_CHECK(!second->session().is_open());
+  wxTEST_DIALOG(opened = second->open_project(file), wxExpectModal<wxMessageDialog>(wxID_YES));
+  BOOST_CHECK(opened);
+  // Closing the first window frees the project (the second never held it).
+  first->session().close();
+  {
+    gui::ProjectLock again(file);
+    BOOST_CHECK(again.held());
+  }
+  first->Destroy();
+  second->Destroy();
+  pump(20);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
