@@ -16,7 +16,7 @@ rm -f "$project" "$project-wal" "$project-shm"
 rm -rf "$project.index"
 "$quire" init "$project"
 export QUIRE_CODER="demo"
-"$quire" import "$project" "$here"/docs/demo/*.txt --code-speakers
+"$quire" import "$project" "$here"/docs/demo/interview-*.txt --code-speakers
 while IFS='|' read -r path color description; do
   "$quire" codes add "$project" "$path" --color "$color" --description "$description" >/dev/null
 done < "$here/docs/demo/codebook.txt"
