@@ -5,6 +5,9 @@ namespace quire {
 
 void register_builtin_importers(std::vector<std::unique_ptr<Importer>>& list) {
   list.push_back(make_plain_text_importer());
+  list.push_back(make_transcript_importer());
+  list.push_back(make_vtt_importer());
+  list.push_back(make_srt_importer());
   list.push_back(make_csv_importer());
 }
 

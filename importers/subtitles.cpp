@@ -1,0 +1,224 @@
+// WebVTT and SRT subtitles (meeting-tool exports): cues become passages with
+// start and end times; speakers from <v Name> voice tags or "Name: text".
+#include <algorithm>
+#include <map>
+#include <cstring>
+#include <regex>
+
+#include "builtin.h"
+#include "core/error.h"
+#include "core/text.h"
+#include "text_decode.h"
+#include "transcript_parse.h"
+
+namespace quire {
+
+namespace {
+
+struct Cue {
+  std::int64_t start_ms = 0, end_ms = 0;
+  std::string speaker;
+  std::string text;
+  std::size_t line = 0;
+};
+
+const std::regex timing_re(
+    R"(^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}))");
+
+std::string decode_entities(std::string s) {
+  static const std::pair<const char*, const char*> ents[] = {
+      {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&nbsp;", "\xC2\xA0"},
+      {"&lrm;", "\xE2\x80\x8E"}, {"&rlm;", "\xE2\x80\x8F"}, {"&amp;", "&"}};
+  for (auto& [from, to] : ents) {
+    for (std::size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += std::strlen(to)) {
+      s.replace(pos, std::strlen(from), to);
+    }
+  }
+  return s;
+}
+
+/// Takes the speaker from a <v Name> tag and strips all tags.
+std::string strip_tags(const std::string& in, std::string& speaker) {
+  static const std::regex voice(R"(<v(?:\.[^ \t>]*)?[ \t]+([^>]+)>)");
+  std::smatch m;
+  if (speaker.empty() && std::regex_search(in, m, voice)) {
+    speaker = decode_entities(m[1].str());
+    while (!speaker.empty() && speaker.back() == ' ') speaker.pop_back();
+  }
+  std::string out;
+  bool in_tag = false;
+  for (char c : in) {
+    if (c == '<') {
+      in_tag = true;
+    } else if (c == '>' && in_tag) {
+      in_tag = false;
+    } else if (!in_tag) {
+      out += c;
+    }
+  }
+  return decode_entities(out);
+}
+
+std::vector<Cue> parse_cues(const std::string& text, const std::string& file, bool vtt) {
+  std::vector<std::string> lines;
+  std::size_t b = 0;
+  while (b <= text.size()) {
+    auto e = text.find('\n', b);
+    if (e == std::string::npos) e = text.size();
+    lines.push_back(text.substr(b, e - b));
+    if (e == text.size()) break;
+    b = e + 1;
+  }
+  std::vector<Cue> cues;
+  std::size_t i = 0;
+  if (vtt) {
+    if (lines.empty() || lines[0].rfind("WEBVTT", 0) != 0) {
+      throw InputError(file + ": line 1: a WebVTT file must start with WEBVTT");
+    }
+    i = 1;
+  }
+  while (i < lines.size()) {
+    const std::string& l = lines[i];
+    if (l.find_first_not_of(" \t") == std::string::npos) {
+      ++i;
+      continue;
+    }
+    if (vtt && (l.rfind("NOTE", 0) == 0 || l.rfind("STYLE", 0) == 0 || l.rfind("REGION", 0) == 0)) {
+      while (i < lines.size() && lines[i].find_first_not_of(" \t") != std::string::npos) ++i;
+      continue;
+    }
+    std::smatch m;
+    std::size_t timing = i;
+    if (!std::regex_search(l, m, timing_re)) {
+      // A cue identifier (or SRT index) comes first.
+      timing = i + 1;
+      if (timing >= lines.size() || !std::regex_search(lines[timing], m, timing_re)) {
+        throw InputError(file + ": line " + std::to_string(i + 1) + ": expected a cue timing like "
+                         "'00:00:01.000 --> 00:00:04.000', found '" + l.substr(0, 60) + "'");
+      }
+    }
+    Cue c;
+    c.line = timing + 1;
+    auto s = parse_timestamp(m[1].str()), e = parse_timestamp(m[2].str());
+    if (!s || !e) {
+      throw InputError(file + ": line " + std::to_string(timing + 1) + ": a time in the cue timing is not valid");
+    }
+    c.start_ms = *s;
+    c.end_ms = *e;
+    std::string body;
+    for (i = timing + 1; i < lines.size() && lines[i].find_first_not_of(" \t") != std::string::npos; ++i) {
+      auto piece = strip_tags(lines[i], c.speaker);
+      auto t0 = piece.find_first_not_of(" \t");
+      if (t0 == std::string::npos) continue;
+      body += (body.empty() ? "" : " ") + piece.substr(t0, piece.find_last_not_of(" \t") - t0 + 1);
+    }
+    c.text = body;
+    if (!c.text.empty()) {
+      cues.push_back(std::move(c));
+    }
+  }
+  return cues;
+}
+
+/// Zoom writes "Name: text" inside cues; take recurring labels as speakers.
+void speakers_from_labels(std::vector<Cue>& cues) {
+  std::map<std::string, int> count;
+  auto label = [](const std::string& t) -> std::string {
+    auto colon = t.find(": ");
+    if (colon == std::string::npos || colon == 0 || colon > 40) return {};
+    auto name = t.substr(0, colon);
+    if (std::count(name.begin(), name.end(), ' ') > 3 || name.find_first_of(".?!,;\"") != std::string::npos) return {};
+    return name;
+  };
+  for (auto& c : cues) {
+    if (c.speaker.empty()) {
+      if (auto n = label(c.text); !n.empty()) count[n]++;
+    }
+  }
+  for (auto& c : cues) {
+    if (!c.speaker.empty()) continue;
+    auto n = label(c.text);
+    if (!n.empty() && count[n] >= 2) {
+      c.speaker = n;
+      c.text = c.text.substr(n.size() + 2);
+    }
+  }
+}
+
+class SubtitleImporter : public Importer {
+public:
+  explicit SubtitleImporter(bool vtt) : m_vtt(vtt) {}
+  std::string kind() const override { return m_vtt ? "vtt" : "srt"; }
+  std::string description() const override {
+    return m_vtt ? "WebVTT subtitles (.vtt): cues with times, <v Speaker> voice tags"
+                 : "SubRip subtitles (.srt): numbered cues with times";
+  }
+  int sniff(const FileSample& f) const override {
+    std::string_view h = f.head;
+    if (h.substr(0, 3) == "\xEF\xBB\xBF") h.remove_prefix(3);
+    if (m_vtt) {
+      return h.rfind("WEBVTT", 0) == 0 ? 95 : (f.extension == ".vtt" ? 30 : 0);
+    }
+    static const std::regex srt(R"(^\s*\d+\s*\r?\n\s*\d{1,2}:\d{2}:\d{2},\d{3}\s*-->)");
+    std::string start(h.substr(0, 200));
+    return std::regex_search(start, srt) ? 90 : (f.extension == ".srt" ? 30 : 0);
+  }
+  ImportData read(const std::filesystem::path& file, std::string_view bytes, const ImportSettings& settings,
+                  Progress&) const override {
+    auto dec = decode_text(bytes, file.string());
+    auto text = normalize_text(dec.utf8);
+    auto cues = parse_cues(text, file.string(), m_vtt);
+    if (cues.empty()) {
+      throw InputError(file.string() + ": no cues with text found");
+    }
+    speakers_from_labels(cues);
+    if (settings.join_cues) {
+      std::vector<Cue> joined;
+      for (auto& c : cues) {
+        if (!joined.empty() && !c.speaker.empty() && joined.back().speaker == c.speaker) {
+          joined.back().text += " " + c.text;
+          joined.back().end_ms = c.end_ms;
+        } else {
+          joined.push_back(c);
+        }
+      }
+      cues = std::move(joined);
+    }
+    ImportData data;
+    data.kind = kind();
+    if (dec.fallback) {
+      data.warnings.push_back(file.filename().string() + ": not valid UTF-8; decoded as " + dec.encoding);
+    }
+    ImportedDocument d;
+    d.name = file.stem().string();
+    d.kind = "transcript";
+    TextBuilder tb;
+    for (auto& c : cues) {
+      tb.line_break();
+      if (!c.speaker.empty()) {
+        tb.append(c.speaker + ": ");
+      }
+      auto [s, e] = tb.append(c.text);
+      ImportedPassage p;
+      p.start = s;
+      p.end = e;
+      p.speaker = c.speaker;
+      p.start_ms = c.start_ms;
+      p.end_ms = c.end_ms;
+      d.passages.push_back(p);
+    }
+    d.text = tb.take();
+    data.documents.push_back(std::move(d));
+    return data;
+  }
+
+private:
+  bool m_vtt;
+};
+
+} // namespace
+
+std::unique_ptr<Importer> make_vtt_importer() { return std::make_unique<SubtitleImporter>(true); }
+std::unique_ptr<Importer> make_srt_importer() { return std::make_unique<SubtitleImporter>(false); }
+
+} // namespace quire

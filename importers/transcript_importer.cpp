@@ -1,0 +1,79 @@
+// Text transcripts: "[hh:mm:ss] Speaker: text", "0:00:03 text", "Name: text"...
+// One passage per turn with speaker and time.
+#include <algorithm>
+
+#include "builtin.h"
+#include "core/error.h"
+#include "core/text.h"
+#include "text_decode.h"
+#include "transcript_parse.h"
+
+namespace quire {
+
+namespace {
+
+bool texty_extension(const std::string& ext) {
+  static const char* exts[] = {".txt", ".text", ".md", ".asc", ".log", ""};
+  return std::find(std::begin(exts), std::end(exts), ext) != std::end(exts);
+}
+
+class TranscriptImporter : public Importer {
+public:
+  std::string kind() const override { return "transcript"; }
+  std::string description() const override {
+    return "text transcript: [hh:mm:ss] Speaker: text, 0:00:03 text, Name: text; one passage per turn";
+  }
+  int sniff(const FileSample& f) const override {
+    if (!texty_extension(f.extension) || f.head.find('\0') != std::string_view::npos) {
+      return 0;
+    }
+    std::string head(f.head);
+    if (!is_valid_utf8(head)) {
+      try {
+        head = decode_text(head, f.path.string()).utf8;
+      } catch (const Error&) {
+        return 0;
+      }
+    }
+    // Cut at the last whole line so a stamp is not split.
+    if (auto nl = head.rfind('\n'); nl != std::string::npos && f.size > head.size()) {
+      head.resize(nl);
+    }
+    try {
+      head = normalize_text(head);
+    } catch (const Error&) {
+      return 0;
+    }
+    double share = transcript_share(head);
+    auto turns = transcript_passages(head).size();
+    return share >= 0.5 && turns >= 3 ? 70 : 0;
+  }
+  ImportData read(const std::filesystem::path& file, std::string_view bytes, const ImportSettings&,
+                  Progress&) const override {
+    auto dec = decode_text(bytes, file.string());
+    ImportData data;
+    data.kind = kind();
+    if (dec.fallback) {
+      data.warnings.push_back(file.filename().string() + ": not valid UTF-8; decoded as " + dec.encoding);
+    }
+    ImportedDocument d;
+    d.name = file.stem().string();
+    d.kind = "transcript";
+    d.text = normalize_text(dec.utf8);
+    if (d.text.find_first_not_of(" \t\n") == std::string::npos) {
+      throw InputError(file.string() + ": the file has no text (only white space)");
+    }
+    d.passages = transcript_passages(d.text);
+    if (d.passages.empty()) {
+      throw InputError(file.string() + ": no transcript turns found; import it as plain text (--as text)");
+    }
+    data.documents.push_back(std::move(d));
+    return data;
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Importer> make_transcript_importer() { return std::make_unique<TranscriptImporter>(); }
+
+} // namespace quire

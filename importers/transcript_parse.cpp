@@ -1,0 +1,265 @@
+#include "transcript_parse.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <regex>
+
+#include "core/text.h"
+
+namespace quire {
+
+namespace {
+
+// A time stamp at the start of a line, optionally in brackets or parentheses.
+// Auto-captions write the text straight after the stamp ("0:00:03so say").
+const std::regex stamp_re(R"(^[\[\(]?((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[\]\)]?(?:\s*(?:-|–|—)\s*|\s*))");
+// "[label]" at the start of a line that is not a time.
+const std::regex bracket_re(R"(^\[([^\]\d:][^\]]{0,39})\]:?\s*)");
+
+// Words that end with a colon in prose and are not speakers.
+const char* const not_speakers[] = {"note", "notes", "nb", "ps", "p.s", "example", "e.g", "eg", "update",
+                                    "edit", "source", "sources", "summary", "warning", "tip", "important",
+                                    "http", "https", "re", "subject", "date", "from", "to", "cc", "tel",
+                                    "email", "url", "see", "also", "answer", "question", "references",
+                                    "keywords", "abstract", "caption", "figure", "table"};
+
+struct Line {
+  std::int64_t cp0 = 0;       // code point where the line starts
+  std::string_view text;      // the line, untrimmed
+  std::optional<std::int64_t> ms;
+  std::string label;          // speaker label candidate
+  std::size_t speech_byte = 0; // where the speech starts in the line
+  bool bracketed = false;
+};
+
+std::string trim(std::string_view s) {
+  auto b = s.find_first_not_of(" \t");
+  if (b == std::string_view::npos) {
+    return {};
+  }
+  auto e = s.find_last_not_of(" \t");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+/// A short name before a colon at the start: "Interviewer", "P04", "MODERATOR",
+/// "Dr Amina Yusuf", "Speaker 2".
+std::optional<std::string> label_before_colon(std::string_view rest, std::size_t& after) {
+  auto colon = rest.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 40) {
+    return std::nullopt;
+  }
+  std::string_view name = rest.substr(0, colon);
+  if (colon + 1 < rest.size() && rest[colon + 1] != ' ' && rest[colon + 1] != '\t') {
+    return std::nullopt; // "10:30" or "http://"
+  }
+  int words = 1;
+  for (char c : name) {
+    if (c == ' ') {
+      ++words;
+    }
+    if (c == '.' || c == '?' || c == '!' || c == ',' || c == ';' || c == '"' || c == '(' || c == ')') {
+      if (!(c == '.' && name.size() <= 4)) { // "Dr." or "Q." are fine
+        return std::nullopt;
+      }
+    }
+  }
+  if (words > 4 || std::isspace(static_cast<unsigned char>(name.front()))) {
+    return std::nullopt;
+  }
+  std::string lower = fold_case(name);
+  for (const char* w : not_speakers) {
+    if (lower == w) {
+      return std::nullopt;
+    }
+  }
+  after = colon + 1;
+  while (after < rest.size() && (rest[after] == ' ' || rest[after] == '\t')) {
+    ++after;
+  }
+  return std::string(name);
+}
+
+std::vector<Line> scan(std::string_view text) {
+  std::vector<Line> lines;
+  std::int64_t cp = 0;
+  std::size_t b = 0;
+  while (b <= text.size()) {
+    auto e = text.find('\n', b);
+    if (e == std::string_view::npos) {
+      e = text.size();
+    }
+    Line l;
+    l.cp0 = cp;
+    l.text = text.substr(b, e - b);
+    std::size_t lead = l.text.find_first_not_of(" \t");
+    if (lead != std::string_view::npos) {
+      std::string_view rest = l.text.substr(lead);
+      std::size_t pos = lead;
+      std::match_results<std::string_view::const_iterator> m;
+      if (std::regex_search(rest.begin(), rest.end(), m, stamp_re)) {
+        l.ms = parse_timestamp(std::string_view(&*m[1].first, static_cast<std::size_t>(m[1].length())));
+        pos += static_cast<std::size_t>(m.length(0));
+        rest = l.text.substr(pos);
+      }
+      if (std::regex_search(rest.begin(), rest.end(), m, bracket_re)) {
+        l.label = trim(std::string_view(&*m[1].first, static_cast<std::size_t>(m[1].length())));
+        l.bracketed = true;
+        pos += static_cast<std::size_t>(m.length(0));
+      } else {
+        std::size_t after = 0;
+        if (auto name = label_before_colon(rest, after)) {
+          l.label = *name;
+          pos += after;
+        }
+      }
+      l.speech_byte = pos;
+    } else {
+      l.speech_byte = l.text.size();
+    }
+    lines.push_back(l);
+    cp += count_code_points(l.text) + 1;
+    if (e == text.size()) {
+      break;
+    }
+    b = e + 1;
+  }
+  return lines;
+}
+
+/// Labels that count as speakers: recurring, bracketed, or after a stamp.
+std::map<std::string, int> accepted_labels(const std::vector<Line>& lines) {
+  std::map<std::string, int> count;
+  std::map<std::string, bool> strong;
+  for (const auto& l : lines) {
+    if (!l.label.empty()) {
+      count[l.label]++;
+      if (l.ms || l.bracketed) {
+        strong[l.label] = true;
+      }
+    }
+  }
+  std::map<std::string, int> out;
+  for (auto& [label, n] : count) {
+    if (n >= 2 || strong[label]) {
+      out[label] = n;
+    }
+  }
+  return out;
+}
+
+bool blank(std::string_view s) { return s.find_first_not_of(" \t") == std::string_view::npos; }
+
+} // namespace
+
+std::optional<std::int64_t> parse_timestamp(std::string_view s) {
+  static const std::regex re(R"(^(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?$)");
+  std::match_results<std::string_view::const_iterator> m;
+  if (!std::regex_match(s.begin(), s.end(), m, re)) {
+    return std::nullopt;
+  }
+  auto num = [&](int i) { return m[i].matched ? std::stoll(m[i].str()) : 0LL; };
+  long long h = num(1), mi = num(2), sec = num(3);
+  if (sec >= 60 || (m[1].matched && mi >= 60)) {
+    return std::nullopt;
+  }
+  long long ms = 0;
+  if (m[4].matched) {
+    auto frac = m[4].str();
+    while (frac.size() < 3) frac += '0';
+    ms = std::stoll(frac);
+  }
+  return ((h * 60 + mi) * 60 + sec) * 1000 + ms;
+}
+
+double transcript_share(std::string_view text) {
+  auto lines = scan(text);
+  auto labels = accepted_labels(lines);
+  int non_empty = 0, marked = 0;
+  for (const auto& l : lines) {
+    if (blank(l.text)) {
+      continue;
+    }
+    ++non_empty;
+    if (l.ms || labels.count(l.label)) {
+      ++marked;
+    }
+  }
+  return non_empty == 0 ? 0.0 : static_cast<double>(marked) / non_empty;
+}
+
+std::vector<ImportedPassage> transcript_passages(std::string_view text) {
+  auto lines = scan(text);
+  auto labels = accepted_labels(lines);
+  // With one label only ("MODERATOR:" and unlabelled answers), an unlabelled
+  // line is someone else speaking; in a dialogue or in plain stamped lines it
+  // continues the turn above it.
+  const bool one_label = labels.size() == 1;
+  bool after_blank = true;
+  bool pending = false; // a label stood alone on its line: its speech follows
+  std::vector<ImportedPassage> out;
+  for (const auto& l : lines) {
+    if (blank(l.text)) {
+      after_blank = true;
+      continue;
+    }
+    bool labelled = !l.label.empty() && labels.count(l.label) > 0;
+    std::size_t speech = l.text.find_first_not_of(" \t");
+    if (labelled) {
+      speech = l.speech_byte;
+    } else if (l.ms) {
+      // The stamp is not speech; an unaccepted label is.
+      auto lead = speech;
+      std::string_view rest = l.text.substr(lead);
+      std::match_results<std::string_view::const_iterator> m;
+      if (std::regex_search(rest.begin(), rest.end(), m, stamp_re)) {
+        speech = lead + static_cast<std::size_t>(m.length(0));
+      }
+    }
+    auto trimmed_end = l.text.find_last_not_of(" \t") + 1;
+    std::int64_t start = l.cp0 + count_code_points(l.text.substr(0, std::min(speech, trimmed_end)));
+    std::int64_t end = l.cp0 + count_code_points(l.text.substr(0, trimmed_end));
+    bool was_blank = after_blank;
+    after_blank = false;
+    if (pending && !labelled && !l.ms) {
+      out.back().start = start;
+      out.back().end = end;
+      pending = false;
+      continue;
+    }
+    pending = false;
+    if (!labelled && !l.ms && !out.empty() && out.back().start >= 0 && !was_blank && !one_label) {
+      out.back().end = end; // a wrapped line of the same turn
+      continue;
+    }
+    ImportedPassage p;
+    p.start_ms = l.ms;
+    if (labelled) {
+      p.speaker = l.label;
+    } else if (!l.ms && !one_label && !out.empty()) {
+      p.speaker = out.back().speaker; // another paragraph of the same turn
+    }
+    if (start >= end) {
+      if (!labelled) {
+        continue; // a stamp alone on its line
+      }
+      p.start = p.end = -1;
+      pending = true;
+    } else {
+      p.start = start;
+      p.end = end;
+    }
+    out.push_back(p);
+  }
+  out.erase(std::remove_if(out.begin(), out.end(), [](const ImportedPassage& p) { return p.start < 0; }),
+            out.end());
+  // End times: the next stamp.
+  for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+    if (out[i].start_ms && out[i + 1].start_ms && *out[i + 1].start_ms >= *out[i].start_ms) {
+      out[i].end_ms = out[i + 1].start_ms;
+    }
+  }
+  return out;
+}
+
+} // namespace quire
