@@ -380,7 +380,7 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
                  "VALUES (?, 'document', ?, ?, ?, ?, ?)")
           .bind(1, new_guid())
           .bind(2, doc_id)
-          .bind(3, m)
+          .bind(3, normalize_text(m))
           .bind(4, p.coder())
           .bind(5, now_iso())
           .bind(6, now_iso())

@@ -8,6 +8,8 @@ void register_builtin_importers(std::vector<std::unique_ptr<Importer>>& list) {
   list.push_back(make_transcript_importer());
   list.push_back(make_vtt_importer());
   list.push_back(make_srt_importer());
+  list.push_back(make_docx_importer());
+  list.push_back(make_odt_importer());
   list.push_back(make_csv_importer());
 }
 

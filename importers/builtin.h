@@ -11,6 +11,8 @@ std::unique_ptr<Importer> make_plain_text_importer();
 std::unique_ptr<Importer> make_transcript_importer();
 std::unique_ptr<Importer> make_vtt_importer();
 std::unique_ptr<Importer> make_srt_importer();
+std::unique_ptr<Importer> make_docx_importer();
+std::unique_ptr<Importer> make_odt_importer();
 std::unique_ptr<Importer> make_csv_importer();
 
 /// Fills the registry with every built-in importer.

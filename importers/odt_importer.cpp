@@ -1,0 +1,143 @@
+// OpenDocument text (.odt): paragraphs, headings, lists, tables; annotations
+// become document memos; footnotes are left out of the text.
+#include <algorithm>
+#include <cstdlib>
+
+#include "builtin.h"
+#include "core/error.h"
+#include "flow_text.h"
+#include "xml_reader.h"
+#include "zip_archive.h"
+
+namespace quire {
+
+namespace {
+
+const char* const text_ns = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+const char* const table_ns = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
+const char* const office_ns = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
+
+class ContentHandler : public XmlHandler {
+public:
+  explicit ContentHandler(FlowText& flow) : m_flow(flow) {}
+  std::vector<std::string> memos;
+
+  void start_element(const std::string& ns, const std::string& name, const std::vector<XmlAttribute>& attrs) override {
+    if (ns == office_ns && name == "annotation") {
+      m_annotation++;
+      memos.emplace_back();
+      return;
+    }
+    if (ns == text_ns && (name == "note" || name == "tracked-changes")) {
+      m_skip++;
+      return;
+    }
+    if (m_skip > 0) {
+      return;
+    }
+    if (ns == office_ns && name == "text") {
+      m_in_body = true;
+    } else if (ns == text_ns && (name == "p" || name == "h")) {
+      if (m_annotation > 0) {
+        if (!memos.back().empty()) memos.back() += "\n";
+      } else if (m_depth++ == 0) {
+        m_flow.begin_paragraph();
+      }
+    } else if (ns == text_ns && name == "s" && m_annotation == 0) {
+      auto c = attribute(attrs, "c");
+      m_flow.text(std::string(c.empty() ? 1 : std::max(1, std::atoi(c.c_str())), ' '));
+    } else if (ns == text_ns && name == "tab" && m_annotation == 0) {
+      m_flow.tab();
+    } else if (ns == text_ns && name == "line-break" && m_annotation == 0) {
+      m_flow.line_break();
+    } else if (ns == table_ns && name == "table") {
+      m_flow.begin_table();
+    }
+  }
+  void end_element(const std::string& ns, const std::string& name) override {
+    if (ns == office_ns && name == "annotation") {
+      m_annotation--;
+      return;
+    }
+    if (ns == text_ns && (name == "note" || name == "tracked-changes")) {
+      m_skip--;
+      return;
+    }
+    if (m_skip > 0 || m_annotation > 0) {
+      return;
+    }
+    if (ns == text_ns && (name == "p" || name == "h")) {
+      if (--m_depth == 0) m_flow.end_paragraph();
+    } else if (ns == table_ns && name == "table-cell") {
+      m_flow.end_cell();
+    } else if (ns == table_ns && name == "table-row") {
+      m_flow.end_row();
+    } else if (ns == table_ns && name == "table") {
+      m_flow.end_table();
+    }
+  }
+  void text(std::string_view t) override {
+    if (m_skip > 0 || !m_in_body) {
+      return;
+    }
+    if (m_annotation > 0) {
+      memos.back() += t;
+    } else if (m_depth > 0) {
+      m_flow.text(t);
+    }
+  }
+
+private:
+  FlowText& m_flow;
+  int m_skip = 0, m_annotation = 0, m_depth = 0;
+  bool m_in_body = false;
+};
+
+class OdtImporter : public Importer {
+public:
+  std::string kind() const override { return "odt"; }
+  std::string description() const override {
+    return "OpenDocument text (.odt): paragraphs, headings, lists, tables; transcripts by speaker labels";
+  }
+  int sniff(const FileSample& f) const override {
+    if (!looks_like_zip(f.head)) {
+      return f.extension == ".odt" ? 20 : 0;
+    }
+    if (f.head.find("application/vnd.oasis.opendocument.text") != std::string_view::npos) return 90;
+    return f.extension == ".odt" ? 60 : 0;
+  }
+  ImportData read(const std::filesystem::path& file, std::string_view bytes, const ImportSettings& settings,
+                  Progress&) const override {
+    const std::string where = file.string();
+    if (!looks_like_zip(bytes)) {
+      throw InputError(where + ": not an OpenDocument text (it is not a zip archive)");
+    }
+    ZipLimits limits;
+    limits.max_total_bytes = settings.max_unpacked_bytes;
+    ZipArchive zip(bytes, where, limits);
+    auto content = zip.try_read("content.xml");
+    if (!content) {
+      throw InputError(where + ": has no content.xml; it is not an OpenDocument text");
+    }
+    FlowText flow;
+    ContentHandler h(flow);
+    parse_xml(*content, h, where + ": content.xml");
+    auto doc = flow.finish(file.stem().string());
+    if (doc.text.empty()) {
+      throw InputError(where + ": the document has no text");
+    }
+    for (auto& m : h.memos) {
+      if (!m.empty()) doc.memos.push_back("Comment in the document: " + m);
+    }
+    ImportData data;
+    data.kind = kind();
+    data.documents.push_back(std::move(doc));
+    return data;
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Importer> make_odt_importer() { return std::make_unique<OdtImporter>(); }
+
+} // namespace quire
