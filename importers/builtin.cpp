@@ -10,6 +10,8 @@ void register_builtin_importers(std::vector<std::unique_ptr<Importer>>& list) {
   list.push_back(make_srt_importer());
   list.push_back(make_docx_importer());
   list.push_back(make_odt_importer());
+  list.push_back(make_pdf_importer());
+  list.push_back(make_html_importer());
   list.push_back(make_csv_importer());
 }
 

@@ -13,6 +13,8 @@ std::unique_ptr<Importer> make_vtt_importer();
 std::unique_ptr<Importer> make_srt_importer();
 std::unique_ptr<Importer> make_docx_importer();
 std::unique_ptr<Importer> make_odt_importer();
+std::unique_ptr<Importer> make_pdf_importer();
+std::unique_ptr<Importer> make_html_importer();
 std::unique_ptr<Importer> make_csv_importer();
 
 /// Fills the registry with every built-in importer.
