@@ -21,7 +21,8 @@ namespace {
 std::vector<std::pair<std::int64_t, std::int64_t>> sentences(const std::string& text) {
   std::vector<std::pair<std::int64_t, std::int64_t>> out;
   UErrorCode err = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> bi(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), err));
+  std::unique_ptr<icu::BreakIterator> bi(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), err));
   if (U_FAILURE(err)) {
     out.emplace_back(0, count_code_points(text));
     return out;
@@ -35,10 +36,12 @@ std::vector<std::pair<std::int64_t, std::int64_t>> sentences(const std::string& 
     // Trailing white space is not part of the sentence.
     while (cp1 > cp0) {
       auto c = u.char32At(u.moveIndex32(0, cp1 - 1));
-      if (c != ' ' && c != '\n' && c != '\t') break;
+      if (c != ' ' && c != '\n' && c != '\t')
+        break;
       --cp1;
     }
-    if (cp1 > cp0) out.emplace_back(cp0, cp1);
+    if (cp1 > cp0)
+      out.emplace_back(cp0, cp1);
   }
   return out;
 }
@@ -78,8 +81,10 @@ AutocodeResult autocode(Project& p, const SearchIndex& index, const std::string&
     std::sort(v.begin(), v.end());
     std::vector<std::pair<std::int64_t, std::int64_t>> merged;
     for (auto& x : v) {
-      if (!merged.empty() && x.first <= merged.back().second) merged.back().second = std::max(merged.back().second, x.second);
-      else merged.push_back(x);
+      if (!merged.empty() && x.first <= merged.back().second)
+        merged.back().second = std::max(merged.back().second, x.second);
+      else
+        merged.push_back(x);
     }
     v = merged;
     r.ranges += static_cast<std::int64_t>(v.size());
@@ -88,13 +93,15 @@ AutocodeResult autocode(Project& p, const SearchIndex& index, const std::string&
     return r;
   }
   static const char* const unit_names[] = {"hits", "sentences", "passages"};
-  detail::Action act(p, "Code " + std::to_string(r.ranges) + " " + unit_names[static_cast<int>(unit)] + " matching '" +
-                            query + "' as " + code.path);
+  detail::Action act(p, "Code " + std::to_string(r.ranges) + " " +
+                            unit_names[static_cast<int>(unit)] + " matching '" + query + "' as " +
+                            code.path);
   auto& db = act.db();
   Id coder = detail::coder_id(db, p.coder());
   for (auto& [doc, v] : ranges) {
     for (auto [s, e] : v) {
-      db.prepare("INSERT INTO coding(guid, document_id, code_id, start, end, coder_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+      db.prepare("INSERT INTO coding(guid, document_id, code_id, start, end, coder_id, created_at) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?)")
           .bind(1, new_guid())
           .bind(2, doc)
           .bind(3, code_id)

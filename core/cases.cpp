@@ -22,7 +22,9 @@ Id ensure_attribute_id(Db& db, const std::string& name, AttrType type);
 
 namespace {
 
-Case read_case(const detail::Stmt& s) { return {s.i64(0), s.str(1), s.str(2), s.str(3)}; }
+Case read_case(const detail::Stmt& s) {
+  return {s.i64(0), s.str(1), s.str(2), s.str(3)};
+}
 
 Value read_value(const detail::Stmt& s, int col, AttrType type) {
   if (s.is_null(col)) {
@@ -47,8 +49,10 @@ bool valid_date(int y, int m, int d) {
 
 Value parse_value(const std::string& raw, AttrType type) {
   std::string t = raw;
-  while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.pop_back();
-  while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front()))) t.erase(t.begin());
+  while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back())))
+    t.pop_back();
+  while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front())))
+    t.erase(t.begin());
   if (type == AttrType::Text) {
     return Value::of_text(raw);
   }
@@ -265,7 +269,11 @@ void link_document(Project& p, Id document_id, std::optional<Id> case_id) {
   std::string label = case_id ? "Link '" + dname + "' to case '" + get_case(p, *case_id).name + "'"
                               : "Unlink '" + dname + "' from its case";
   detail::Action act(p, label);
-  act.db().prepare("UPDATE document SET case_id = ? WHERE id = ?").bind(1, case_id).bind(2, document_id).run();
+  act.db()
+      .prepare("UPDATE document SET case_id = ? WHERE id = ?")
+      .bind(1, case_id)
+      .bind(2, document_id)
+      .run();
   act.commit();
 }
 

@@ -12,7 +12,7 @@ class Project;
 
 Id add_case(Project& p, const std::string& name, const std::string& description = {});
 std::vector<Case> list_cases(const Project& p);
-Case get_case(const Project& p, Id id);               ///< throws NotFoundError
+Case get_case(const Project& p, Id id);                    ///< throws NotFoundError
 Case find_case(const Project& p, const std::string& name); ///< throws NotFoundError
 std::optional<Case> try_find_case(const Project& p, const std::string& name);
 void rename_case(Project& p, Id id, const std::string& new_name);

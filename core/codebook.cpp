@@ -135,7 +135,7 @@ std::vector<Code> list_codes(const Project& p) {
   }
   std::vector<Code> out;
   std::function<void(Id, const std::string&, int)> walk = [&](Id parent, const std::string& prefix,
-                                                               int level) {
+                                                              int level) {
     auto it = children.find(parent);
     if (it == children.end()) {
       return;
@@ -186,7 +186,8 @@ Code find_code(const Project& p, const std::string& path) {
   if (auto c = try_find_code(p, path)) {
     return *c;
   }
-  throw NotFoundError("no code '" + path + "' (see 'quire codes list'; add it with 'quire codes add')");
+  throw NotFoundError("no code '" + path +
+                      "' (see 'quire codes list'; add it with 'quire codes add')");
 }
 
 std::vector<Id> code_subtree(const Project& p, Id code_id) {
@@ -256,7 +257,11 @@ void set_code_color(Project& p, Id id, const std::string& color) {
 void set_code_description(Project& p, Id id, const std::string& description) {
   auto c = get_code(p, id);
   detail::Action act(p, "Describe code '" + c.path + "'");
-  act.db().prepare("UPDATE code SET description = ? WHERE id = ?").bind(1, description).bind(2, id).run();
+  act.db()
+      .prepare("UPDATE code SET description = ? WHERE id = ?")
+      .bind(1, description)
+      .bind(2, id)
+      .run();
   act.commit();
 }
 
@@ -361,14 +366,15 @@ DeleteCodeReport delete_code(Project& p, Id id, bool force) {
   rep.codes = static_cast<int>(sub.size());
   rep.codings = static_cast<int>(rdb.scalar("SELECT count(*) FROM coding WHERE code_id IN " + in));
   if (!force && (rep.codes > 1 || rep.codings > 0)) {
-    throw InputError("code '" + c.path + "' has " + std::to_string(rep.codes - 1) + " subcode(s) and " +
-                     std::to_string(rep.codings) +
+    throw InputError("code '" + c.path + "' has " + std::to_string(rep.codes - 1) +
+                     " subcode(s) and " + std::to_string(rep.codings) +
                      " coding(s); use --force to delete them too (it can be undone)");
   }
   detail::Action act(p, "Delete code '" + c.path + "'");
   auto& db = act.db();
   db.exec("DELETE FROM memo WHERE target = 'coding' AND target_id IN (SELECT id FROM coding WHERE "
-          "code_id IN " + in + ")");
+          "code_id IN " +
+          in + ")");
   db.exec("DELETE FROM memo WHERE target = 'code' AND target_id IN " + in);
   db.exec("DELETE FROM coding WHERE code_id IN " + in);
   // Deepest first, so no code is left pointing at a deleted parent.

@@ -22,7 +22,8 @@ CodeResult merge_touching(Db& db, Id id) {
   r.coding_id = id;
   Id doc = 0, code = 0, coder = 0;
   {
-    auto s = db.prepare("SELECT document_id, code_id, coder_id, start, end FROM coding WHERE id = ?");
+    auto s =
+        db.prepare("SELECT document_id, code_id, coder_id, start, end FROM coding WHERE id = ?");
     s.bind(1, id);
     if (!s.step()) {
       throw NotFoundError("no coding with id " + std::to_string(id));
@@ -39,8 +40,9 @@ CodeResult merge_touching(Db& db, Id id) {
     {
       // Same coder's codings of a code do not overlap, so the ones touching
       // [start, end] are the last few that start at or before end.
-      auto s = db.prepare("SELECT id, start, end, created_at, coder_id FROM coding WHERE code_id = ? "
-                          "AND document_id = ? AND start <= ? ORDER BY start DESC");
+      auto s =
+          db.prepare("SELECT id, start, end, created_at, coder_id FROM coding WHERE code_id = ? "
+                     "AND document_id = ? AND start <= ? ORDER BY start DESC");
       s.bind(1, code).bind(2, doc).bind(3, r.end);
       int misses = 0;
       while (s.step()) {
@@ -167,7 +169,12 @@ int uncode_range(Project& p, Id document_id, std::int64_t start, std::int64_t en
     auto s = db.prepare("SELECT c.id, c.start, c.end, c.coder_id, c.created_at FROM coding c JOIN "
                         "coder k ON k.id = c.coder_id WHERE c.code_id = ? AND c.document_id = ? "
                         "AND c.start < ? AND c.end > ? AND (? OR k.name = ?)");
-    s.bind(1, code_id).bind(2, document_id).bind(3, end).bind(4, start).bind(5, all_coders ? 1 : 0).bind(6, coder);
+    s.bind(1, code_id)
+        .bind(2, document_id)
+        .bind(3, end)
+        .bind(4, start)
+        .bind(5, all_coders ? 1 : 0)
+        .bind(6, coder);
     while (s.step()) {
       rows.push_back({s.i64(0), s.i64(1), s.i64(2), s.i64(3), s.str(4)});
     }
@@ -206,7 +213,10 @@ void delete_coding(Project& p, Id coding_id) {
   auto c = get_coding(p, coding_id);
   auto code = get_code(p, c.code_id);
   detail::Action act(p, "Remove coding " + std::to_string(coding_id) + " (" + code.path + ")");
-  act.db().prepare("DELETE FROM memo WHERE target = 'coding' AND target_id = ?").bind(1, coding_id).run();
+  act.db()
+      .prepare("DELETE FROM memo WHERE target = 'coding' AND target_id = ?")
+      .bind(1, coding_id)
+      .run();
   act.db().prepare("DELETE FROM coding WHERE id = ?").bind(1, coding_id).run();
   act.commit();
 }
@@ -274,7 +284,8 @@ std::vector<CodedSegment> list_codings(const Project& p, const CodingFilter& f) 
   auto& db = detail::db(p);
   std::string where = "1";
   if (f.code_id) {
-    std::vector<Id> ids = f.with_subcodes ? code_subtree(p, *f.code_id) : std::vector<Id>{*f.code_id};
+    std::vector<Id> ids =
+        f.with_subcodes ? code_subtree(p, *f.code_id) : std::vector<Id>{*f.code_id};
     std::string in;
     for (auto id : ids) {
       in += (in.empty() ? "" : ",") + std::to_string(id);
@@ -293,15 +304,18 @@ std::vector<CodedSegment> list_codings(const Project& p, const CodingFilter& f) 
     path_of[c.id] = c.path;
   }
   std::string sql =
-      "SELECT c.id, c.guid, c.document_id, c.code_id, c.start, c.end, k.name, c.created_at, d.name, "
+      "SELECT c.id, c.guid, c.document_id, c.code_id, c.start, c.end, k.name, c.created_at, "
+      "d.name, "
       "ps.start, ps.end, ps.speaker, ps.start_ms, ps.case_id, q.name, d.case_id, "
       "(SELECT group_concat(m.text, char(10)) FROM memo m WHERE m.target = 'coding' AND "
       "m.target_id = c.id) "
       "FROM coding c JOIN coder k ON k.id = c.coder_id JOIN document d ON d.id = c.document_id "
-      "LEFT JOIN passage ps ON ps.id = (SELECT id FROM passage WHERE document_id = c.document_id AND "
+      "LEFT JOIN passage ps ON ps.id = (SELECT id FROM passage WHERE document_id = c.document_id "
+      "AND "
       "start <= c.start ORDER BY start DESC LIMIT 1) "
       "LEFT JOIN question q ON q.id = ps.question_id "
-      "WHERE " + where + " ORDER BY c.document_id, c.start, c.id";
+      "WHERE " +
+      where + " ORDER BY c.document_id, c.start, c.id";
   auto s = db.prepare(sql);
   if (f.coder) {
     s.bind(1, *f.coder);
@@ -351,7 +365,8 @@ std::vector<CodedSegment> list_codings(const Project& p, const CodingFilter& f) 
     }
     seg.text = std::string(idx->slice(seg.coding.start, seg.coding.end));
     auto ctx = std::max(0, f.context_chars);
-    seg.before = std::string(idx->slice(std::max<std::int64_t>(0, seg.coding.start - ctx), seg.coding.start));
+    seg.before = std::string(
+        idx->slice(std::max<std::int64_t>(0, seg.coding.start - ctx), seg.coding.start));
     seg.after = std::string(idx->slice(seg.coding.end, seg.coding.end + ctx));
     out.push_back(std::move(seg));
   }

@@ -11,16 +11,16 @@ namespace quire {
 class Project;
 
 struct CodeResult {
-  Id coding_id = 0;          ///< the coding that now covers the range
+  Id coding_id = 0;                ///< the coding that now covers the range
   std::int64_t start = 0, end = 0; ///< its range after merging
-  int merged = 0;            ///< existing codings merged into it
+  int merged = 0;                  ///< existing codings merged into it
 };
 
 /// Codes [start, end) of a document with a code, as the current coder. A
 /// coding of the same code and coder that touches or overlaps is merged.
 /// Validates 0 <= start < end <= length. memo, if not empty, is attached.
-CodeResult code_range(Project& p, Id document_id, std::int64_t start, std::int64_t end,
-                      Id code_id, const std::string& memo = {});
+CodeResult code_range(Project& p, Id document_id, std::int64_t start, std::int64_t end, Id code_id,
+                      const std::string& memo = {});
 
 /// Removes a code from [start, end) for the current coder (all coders if
 /// all_coders): codings are trimmed, split or deleted. Returns how many
@@ -33,9 +33,8 @@ void delete_coding(Project& p, Id coding_id);
 
 /// Finds the n-th (0-based) occurrence of needle in a document's text;
 /// returns its code-point range. Throws NotFoundError.
-std::pair<std::int64_t, std::int64_t> find_in_document(const Project& p, Id document_id,
-                                                       const std::string& needle,
-                                                       int occurrence = 0);
+std::pair<std::int64_t, std::int64_t>
+find_in_document(const Project& p, Id document_id, const std::string& needle, int occurrence = 0);
 
 struct CodingFilter {
   std::optional<Id> code_id;

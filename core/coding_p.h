@@ -1,7 +1,7 @@
 #pragma once
 // Private: merging codings, shared by coding and code merging.
-#include "db_p.h"
 #include "coding.h"
+#include "db_p.h"
 
 namespace quire::detail {
 

@@ -63,8 +63,8 @@ Stmt& Stmt::bind(int i, double v) {
   return *this;
 }
 Stmt& Stmt::bind(int i, std::string_view v) {
-  check_bind(m_stmt, sqlite3_bind_text64(m_stmt, i, v.data(), v.size(), SQLITE_TRANSIENT,
-                                         SQLITE_UTF8));
+  check_bind(m_stmt,
+             sqlite3_bind_text64(m_stmt, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
   return *this;
 }
 Stmt& Stmt::bind(int i, std::optional<std::int64_t> v) {
@@ -98,9 +98,15 @@ void Stmt::reset() {
   sqlite3_clear_bindings(m_stmt);
 }
 
-std::int64_t Stmt::i64(int col) const { return sqlite3_column_int64(m_stmt, col); }
-double Stmt::f64(int col) const { return sqlite3_column_double(m_stmt, col); }
-std::string Stmt::str(int col) const { return std::string(view(col)); }
+std::int64_t Stmt::i64(int col) const {
+  return sqlite3_column_int64(m_stmt, col);
+}
+double Stmt::f64(int col) const {
+  return sqlite3_column_double(m_stmt, col);
+}
+std::string Stmt::str(int col) const {
+  return std::string(view(col));
+}
 std::string_view Stmt::view(int col) const {
   auto p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, col));
   if (!p) {
@@ -108,7 +114,9 @@ std::string_view Stmt::view(int col) const {
   }
   return {p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col))};
 }
-bool Stmt::is_null(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
+bool Stmt::is_null(int col) const {
+  return sqlite3_column_type(m_stmt, col) == SQLITE_NULL;
+}
 std::optional<std::int64_t> Stmt::opt_i64(int col) const {
   if (is_null(col)) {
     return std::nullopt;
@@ -166,8 +174,12 @@ void Db::exec(const std::string& sql) {
   }
 }
 
-std::int64_t Db::last_insert_id() const { return sqlite3_last_insert_rowid(m_db); }
-int Db::changes() const { return sqlite3_changes(m_db); }
+std::int64_t Db::last_insert_id() const {
+  return sqlite3_last_insert_rowid(m_db);
+}
+int Db::changes() const {
+  return sqlite3_changes(m_db);
+}
 
 std::int64_t Db::scalar(const std::string& sql) {
   auto s = prepare(sql);

@@ -82,7 +82,10 @@ struct Resolver {
     if (s.step()) {
       id = s.i64(0);
     } else {
-      db.prepare("INSERT INTO case_(guid, name) VALUES (?, ?)").bind(1, new_guid()).bind(2, name).run();
+      db.prepare("INSERT INTO case_(guid, name) VALUES (?, ?)")
+          .bind(1, new_guid())
+          .bind(2, name)
+          .run();
       id = db.last_insert_id();
       sum.cases_created++;
     }
@@ -274,9 +277,10 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
     }
   }
   if (mistyped > 0) {
-    sum.warnings.push_back(std::to_string(mistyped) + " value(s) did not fit the type their "
-                           "attribute has in this project (first: " + first_mistyped +
-                           "); those values were left as they were");
+    sum.warnings.push_back(std::to_string(mistyped) +
+                           " value(s) did not fit the type their "
+                           "attribute has in this project (first: " +
+                           first_mistyped + "); those values were left as they were");
   }
 
   int kept = 0;
@@ -325,7 +329,10 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
         .bind(9, doc_case)
         .run();
     Id doc_id = db.last_insert_id();
-    db.prepare("INSERT INTO document_text(document_id, text) VALUES (?, ?)").bind(1, doc_id).bind(2, d.text).run();
+    db.prepare("INSERT INTO document_text(document_id, text) VALUES (?, ?)")
+        .bind(1, doc_id)
+        .bind(2, d.text)
+        .run();
     sum.documents.push_back(doc_id);
 
     Id coder = detail::coder_id(db, p.coder());
@@ -388,7 +395,8 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
     }
   }
   if (kept > 0) {
-    sum.warnings.push_back(std::to_string(kept) + " respondent(s) were already in the project: "
+    sum.warnings.push_back(std::to_string(kept) +
+                           " respondent(s) were already in the project: "
                            "their answers were kept as they are, their attributes updated");
   }
   if (opt.code_speakers) {
@@ -427,7 +435,8 @@ Id add_text_document(Project& p, const std::string& name, const std::string& tex
 
 std::vector<Document> list_documents(const Project& p) {
   std::vector<Document> out;
-  auto s = detail::db(p).prepare(std::string("SELECT ") + doc_cols + " FROM document ORDER BY folder, name");
+  auto s = detail::db(p).prepare(std::string("SELECT ") + doc_cols +
+                                 " FROM document ORDER BY folder, name");
   while (s.step()) {
     out.push_back(read_doc(s));
   }
@@ -470,7 +479,8 @@ Document find_document(const Project& p, const std::string& name) {
   for (auto& h : hits) {
     names += (names.empty() ? "" : ", ") + h.name;
   }
-  throw NotFoundError("'" + name + "' matches several documents: " + names + "; give the full name");
+  throw NotFoundError("'" + name + "' matches several documents: " + names +
+                      "; give the full name");
 }
 
 std::string document_text(const Project& p, Id id) {
@@ -494,7 +504,8 @@ std::vector<Passage> list_passages(const Project& p, Id document_id) {
 }
 
 Passage get_passage(const Project& p, Id passage_id) {
-  auto s = detail::db(p).prepare(std::string("SELECT ") + passage_cols + " FROM passage WHERE id = ?");
+  auto s =
+      detail::db(p).prepare(std::string("SELECT ") + passage_cols + " FROM passage WHERE id = ?");
   s.bind(1, passage_id);
   if (!s.step()) {
     throw NotFoundError("no passage with id " + std::to_string(passage_id));

@@ -11,14 +11,14 @@ namespace quire {
 class Project;
 
 struct ImportOptions {
-  bool again = false;   ///< import even if a file with this SHA-256 was imported before
-  bool replace = false; ///< replace the documents of that earlier import
-  bool code_speakers = false;    ///< auto-code turns under "Speakers/NAME"
-  bool speaker_cases = false;    ///< make a case per speaker and link turns to it
+  bool again = false;         ///< import even if a file with this SHA-256 was imported before
+  bool replace = false;       ///< replace the documents of that earlier import
+  bool code_speakers = false; ///< auto-code turns under "Speakers/NAME"
+  bool speaker_cases = false; ///< make a case per speaker and link turns to it
 };
 
 struct ImportSummary {
-  std::vector<Id> documents;  ///< created (or updated) documents
+  std::vector<Id> documents; ///< created (or updated) documents
   int cases_created = 0, cases_updated = 0;
   int passages = 0, codings = 0;
   std::vector<std::string> warnings;

@@ -10,10 +10,12 @@ namespace quire {
 
 namespace {
 
-std::optional<std::pair<std::int64_t, std::string>> find_step(const detail::Db& cdb, bool for_undo) {
+std::optional<std::pair<std::int64_t, std::string>> find_step(const detail::Db& cdb,
+                                                              bool for_undo) {
   auto& d = const_cast<detail::Db&>(cdb);
-  auto s = d.prepare(for_undo ? "SELECT id, name FROM undo_step WHERE NOT undone ORDER BY id DESC LIMIT 1"
-                              : "SELECT id, name FROM undo_step WHERE undone ORDER BY id ASC LIMIT 1");
+  auto s = d.prepare(
+      for_undo ? "SELECT id, name FROM undo_step WHERE NOT undone ORDER BY id DESC LIMIT 1"
+               : "SELECT id, name FROM undo_step WHERE undone ORDER BY id ASC LIMIT 1");
   if (!s.step()) {
     return std::nullopt;
   }
@@ -44,7 +46,10 @@ std::optional<std::string> replay(Project& p, bool is_undo) {
         sqls.push_back(s.str(0));
       }
     }
-    d.prepare("DELETE FROM undo_log WHERE step = ? AND phase = ?").bind(1, step->first).bind(2, to).run();
+    d.prepare("DELETE FROM undo_log WHERE step = ? AND phase = ?")
+        .bind(1, step->first)
+        .bind(2, to)
+        .run();
     d.prepare("UPDATE undo_state SET recording = 1, step = ?, phase = ?")
         .bind(1, step->first)
         .bind(2, to)
@@ -53,7 +58,10 @@ std::optional<std::string> replay(Project& p, bool is_undo) {
       d.exec(sql);
     }
     d.exec("UPDATE undo_state SET recording = 0");
-    d.prepare("DELETE FROM undo_log WHERE step = ? AND phase = ?").bind(1, step->first).bind(2, from).run();
+    d.prepare("DELETE FROM undo_log WHERE step = ? AND phase = ?")
+        .bind(1, step->first)
+        .bind(2, from)
+        .run();
     d.prepare("UPDATE undo_step SET undone = ? WHERE id = ?")
         .bind(1, is_undo ? 1 : 0)
         .bind(2, step->first)
@@ -72,8 +80,12 @@ std::optional<std::string> replay(Project& p, bool is_undo) {
 
 } // namespace
 
-std::optional<std::string> undo(Project& p) { return replay(p, true); }
-std::optional<std::string> redo(Project& p) { return replay(p, false); }
+std::optional<std::string> undo(Project& p) {
+  return replay(p, true);
+}
+std::optional<std::string> redo(Project& p) {
+  return replay(p, false);
+}
 
 std::optional<std::string> undo_name(const Project& p) {
   auto s = find_step(detail::db(p), true);

@@ -25,15 +25,15 @@ struct ImportedCoding {
 };
 
 struct ImportedDocument {
-  std::string name;          ///< wanted name; made unique on import
-  std::string kind;          ///< "text", "transcript", "survey", ...
-  std::string folder;        ///< grouping (the survey's name)
-  std::string original_name; ///< the file's name
-  std::string sha256;        ///< of the original file's bytes
-  std::string text;          ///< normalised: NFC, '\n' (see TextBuilder)
+  std::string name;                      ///< wanted name; made unique on import
+  std::string kind;                      ///< "text", "transcript", "survey", ...
+  std::string folder;                    ///< grouping (the survey's name)
+  std::string original_name;             ///< the file's name
+  std::string sha256;                    ///< of the original file's bytes
+  std::string text;                      ///< normalised: NFC, '\n' (see TextBuilder)
   std::vector<ImportedPassage> passages; ///< sorted, inside the text
   std::vector<ImportedCoding> codings;
-  std::string case_name;     ///< links the whole document to a case
+  std::string case_name;          ///< links the whole document to a case
   std::vector<std::string> memos; ///< notes found in the file (comments, footnotes)
 };
 
@@ -44,22 +44,22 @@ struct ImportedCase {
 
 /// A column of a table (survey, cases file) and what the importer made of it.
 struct ImportedColumn {
-  std::string name; ///< the header, made unique ("Q1 (2)", "Column 5")
-  std::string role; ///< "id", "text" (open-ended answers), "attribute" or "skip"
+  std::string name;               ///< the header, made unique ("Q1 (2)", "Column 5")
+  std::string role;               ///< "id", "text" (open-ended answers), "attribute" or "skip"
   AttrType type = AttrType::Text; ///< attributes: the type of their values
-  std::string why;  ///< how the role was decided ("--text-columns", "long, varied text")
+  std::string why; ///< how the role was decided ("--text-columns", "long, varied text")
   std::int64_t values = 0, distinct = 0; ///< non-missing values and distinct ones among them
 };
 
 /// The whole result of reading one file.
 struct ImportData {
-  std::string source_file; ///< path as given, for messages
-  std::string kind;        ///< importer that read it ("transcript", "csv", ...)
-  std::string sha256;      ///< of the file's bytes
+  std::string source_file;           ///< path as given, for messages
+  std::string kind;                  ///< importer that read it ("transcript", "csv", ...)
+  std::string sha256;                ///< of the file's bytes
   std::vector<Attribute> attributes; ///< attribute definitions (name, type) in column order
   std::vector<ImportedCase> cases;
   std::vector<ImportedDocument> documents;
-  std::vector<std::string> warnings; ///< shown to the user ("decoded as Windows-1252")
+  std::vector<std::string> warnings;   ///< shown to the user ("decoded as Windows-1252")
   std::vector<ImportedColumn> columns; ///< tables only: every column and its role
   std::int64_t rows = 0;               ///< tables only: data rows read (respondents)
 };

@@ -55,8 +55,9 @@ Id add_memo(Project& p, MemoTarget target, std::optional<Id> target_id, const st
   detail::Action act(p, "Add memo on " + to_string(target) +
                             (target_id ? " " + std::to_string(*target_id) : ""));
   act.db()
-      .prepare("INSERT INTO memo(guid, target, target_id, title, text, author, created_at, updated_at) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+      .prepare(
+          "INSERT INTO memo(guid, target, target_id, title, text, author, created_at, updated_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
       .bind(1, new_guid())
       .bind(2, to_string(target))
       .bind(3, target_id)

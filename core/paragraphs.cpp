@@ -5,7 +5,9 @@ namespace quire {
 
 namespace {
 
-bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
+bool is_space_byte(char c) {
+  return c == ' ' || c == '\t' || c == '\f' || c == '\v';
+}
 
 struct Line {
   std::size_t b0, b1; // bytes, trimmed
@@ -23,11 +25,15 @@ std::vector<Line> split_lines(std::string_view t) {
       e = t.size();
     }
     std::size_t s0 = b, s1 = e;
-    while (s0 < s1 && is_space_byte(t[s0])) ++s0;
-    while (s1 > s0 && is_space_byte(t[s1 - 1])) --s1;
+    while (s0 < s1 && is_space_byte(t[s0]))
+      ++s0;
+    while (s1 > s0 && is_space_byte(t[s1 - 1]))
+      --s1;
     // Non-breaking spaces (U+00A0, "\xC2\xA0") count as blank too.
-    while (s1 >= s0 + 2 && t.substr(s1 - 2, 2) == "\xC2\xA0") s1 -= 2;
-    while (s0 + 2 <= s1 && t.substr(s0, 2) == "\xC2\xA0") s0 += 2;
+    while (s1 >= s0 + 2 && t.substr(s1 - 2, 2) == "\xC2\xA0")
+      s1 -= 2;
+    while (s0 + 2 <= s1 && t.substr(s0, 2) == "\xC2\xA0")
+      s0 += 2;
     std::int64_t c0 = cp + count_code_points(t.substr(b, s0 - b));
     std::int64_t c1 = c0 + count_code_points(t.substr(s0, s1 - s0));
     lines.push_back({s0, s1, c0, c1, s0 == s1});

@@ -76,8 +76,8 @@ Project Project::create(const fs::path& file) {
   }
   auto impl = std::make_unique<Impl>();
   impl->path = file;
-  impl->db = std::make_unique<detail::Db>(file.string(),
-                                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  impl->db =
+      std::make_unique<detail::Db>(file.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   auto& db = *impl->db;
   try {
     db.exec("PRAGMA application_id = " + std::to_string(detail::application_id));
@@ -161,7 +161,9 @@ Project Project::open(const fs::path& file) {
   return Project(std::move(impl));
 }
 
-const fs::path& Project::path() const { return m_impl->path; }
+const fs::path& Project::path() const {
+  return m_impl->path;
+}
 
 std::string Project::guid() const {
   auto s = m_impl->db->prepare("SELECT guid FROM project_info WHERE id = 1");
@@ -201,7 +203,9 @@ std::string Project::coder() const {
   return "default";
 }
 
-void Project::set_session_coder(const std::string& name) { m_impl->session_coder = name; }
+void Project::set_session_coder(const std::string& name) {
+  m_impl->session_coder = name;
+}
 
 int Project::subscribe(Listener l) {
   int token = m_impl->next_token++;
@@ -209,7 +213,9 @@ int Project::subscribe(Listener l) {
   return token;
 }
 
-void Project::unsubscribe(int token) { m_impl->listeners.erase(token); }
+void Project::unsubscribe(int token) {
+  m_impl->listeners.erase(token);
+}
 
 std::int64_t Project::generation() const {
   return m_impl->db->scalar("SELECT generation FROM project_info WHERE id = 1");
@@ -234,7 +240,10 @@ Action::Action(Project& p, std::string name) : m_p(p) {
     // A new action makes the undone actions unreachable: drop them.
     d.exec("DELETE FROM undo_log WHERE step IN (SELECT id FROM undo_step WHERE undone)");
     d.exec("DELETE FROM undo_step WHERE undone");
-    d.prepare("INSERT INTO undo_step(name, time) VALUES (?, ?)").bind(1, name).bind(2, now_iso()).run();
+    d.prepare("INSERT INTO undo_step(name, time) VALUES (?, ?)")
+        .bind(1, name)
+        .bind(2, now_iso())
+        .run();
     m_step = d.last_insert_id();
     d.prepare("UPDATE undo_state SET recording = 1, step = ?, phase = 'u'").bind(1, m_step).run();
   } catch (...) {
@@ -295,8 +304,8 @@ ChangeSet changes_of_step(Db& d, std::int64_t step, const char* phase) {
 }
 
 void bump_generation(Db& d, const ChangeSet& c) {
-  for (const char* t : {"document", "passage", "coding", "code", "case_", "case_value",
-                        "attribute", "question", "coder", "setting"}) {
+  for (const char* t : {"document", "passage", "coding", "code", "case_", "case_value", "attribute",
+                        "question", "coder", "setting"}) {
     if (c.tables.count(t)) {
       d.exec("UPDATE project_info SET generation = generation + 1 WHERE id = 1");
       return;

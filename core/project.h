@@ -14,8 +14,8 @@ namespace quire {
 /// What one committed action (or an undo/redo) changed, for views and the
 /// search index to refresh. Derived from the undo log, so it is complete.
 struct ChangeSet {
-  std::set<std::string> tables;   ///< tables touched: "coding", "code", "document", ...
-  std::set<Id> documents;         ///< documents whose passages or codings changed
+  std::set<std::string> tables; ///< tables touched: "coding", "code", "document", ...
+  std::set<Id> documents;       ///< documents whose passages or codings changed
   bool undo_or_redo = false;
   bool empty() const { return tables.empty(); }
 };

@@ -32,7 +32,9 @@ void migrate_schema(Db& db, int from);
 /// (Re)creates the undo triggers for every tracked table.
 void create_undo_triggers(Db& db);
 
-inline Db& db(const Project& p) { return *p.impl().db; }
+inline Db& db(const Project& p) {
+  return *p.impl().db;
+}
 
 /// One user action: a transaction and an undo step named for the user.
 /// Nested Actions join the outermost one. Destroyed uncommitted, it rolls

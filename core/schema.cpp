@@ -93,7 +93,6 @@ CREATE TABLE undo_state(
 INSERT INTO undo_state(id) VALUES (1);
 )SQL";
 
-
 // Version 1: the first schema (kept to test migrations from it).
 const char* const schema_v1 = R"SQL(
 CREATE TABLE project_info(
@@ -188,8 +187,8 @@ CREATE INDEX undo_step_undone ON undo_step(id) WHERE undone;
 
 struct Tracked {
   const char* table;
-  const char* key;       ///< how a row is addressed: "rowid" or a key expression
-  const char* doc_expr;  ///< which document a row belongs to, or "NULL"
+  const char* key;      ///< how a row is addressed: "rowid" or a key expression
+  const char* doc_expr; ///< which document a row belongs to, or "NULL"
 };
 
 // Tables whose changes are undoable. case_value has no rowid: addressed by key.
@@ -281,9 +280,12 @@ void create_undo_triggers(Db& db) {
 
 void drop_undo_triggers(Db& db) {
   std::vector<std::string> names;
-  auto s = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'undo\\_%' ESCAPE '\\'");
-  while (s.step()) names.push_back(s.str(0));
-  for (auto& n : names) db.exec("DROP TRIGGER " + n);
+  auto s = db.prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'undo\\_%' ESCAPE '\\'");
+  while (s.step())
+    names.push_back(s.str(0));
+  for (auto& n : names)
+    db.exec("DROP TRIGGER " + n);
 }
 
 void create_schema(Db& db) {

@@ -26,15 +26,19 @@ struct ProjectFacts {
 
 ProjectFacts load_facts(const Project& p) {
   ProjectFacts f;
-  for (auto& c : list_codes(p)) f.code_parent[c.id] = c.parent_id;
-  for (auto& c : list_cases(p)) f.case_name[c.id] = c.name;
+  for (auto& c : list_codes(p))
+    f.code_parent[c.id] = c.parent_id;
+  for (auto& c : list_cases(p))
+    f.case_name[c.id] = c.name;
   auto attrs = list_attributes(p);
   for (auto& [cid, values] : all_case_attributes(p)) {
     for (auto& a : attrs) {
-      if (auto it = values.find(a.name); it != values.end()) f.case_values[cid].emplace_back(a, it->second);
+      if (auto it = values.find(a.name); it != values.end())
+        f.case_values[cid].emplace_back(a, it->second);
     }
   }
-  for (auto& q : list_questions(p)) f.question_name[q.id] = q.name;
+  for (auto& q : list_questions(p))
+    f.question_name[q.id] = q.name;
   return f;
 }
 
@@ -50,8 +54,10 @@ std::string make_term(const std::string& prefix, const std::string& value) {
   std::string t = prefix + fold_case(value);
   if (t.size() > 240) {
     t.resize(240);
-    while (!t.empty() && (static_cast<unsigned char>(t.back()) & 0xC0) == 0x80) t.pop_back();
-    if (!t.empty() && static_cast<unsigned char>(t.back()) >= 0xC0) t.pop_back();
+    while (!t.empty() && (static_cast<unsigned char>(t.back()) & 0xC0) == 0x80)
+      t.pop_back();
+    if (!t.empty() && static_cast<unsigned char>(t.back()) >= 0xC0)
+      t.pop_back();
   }
   return t;
 }
@@ -76,7 +82,8 @@ void SearchIndex::Impl::index_documents(const std::vector<Id>& only, Progress& p
   auto& sdb = detail::db(project);
   std::vector<Id> docs = only;
   if (only.empty()) {
-    for (auto& d : list_documents(project)) docs.push_back(d.id);
+    for (auto& d : list_documents(project))
+      docs.push_back(d.id);
   }
   Xapian::TermGenerator tg;
   tg.set_stemmer(stemmer());
@@ -102,7 +109,8 @@ void SearchIndex::Impl::index_documents(const std::vector<Id>& only, Progress& p
       auto s = sdb.prepare("SELECT c.code_id, c.start, c.end, k.name FROM coding c JOIN coder k ON "
                            "k.id = c.coder_id WHERE c.document_id = ? ORDER BY c.start");
       s.bind(1, doc_id);
-      while (s.step()) codings.push_back({s.i64(0), s.i64(1), s.i64(2), s.str(3)});
+      while (s.step())
+        codings.push_back({s.i64(0), s.i64(1), s.i64(2), s.str(3)});
     }
     // Which codings overlap which passage: passages sorted by start.
     std::vector<std::vector<std::size_t>> overlapping(passages.size());
@@ -113,7 +121,8 @@ void SearchIndex::Impl::index_documents(const std::vector<Id>& only, Progress& p
       for (auto p = it; p != passages.begin();) {
         --p;
         if (p->end <= c.start) {
-          if (p->start + 100000 < c.start) break; // passages do not nest deeply
+          if (p->start + 100000 < c.start)
+            break; // passages do not nest deeply
           continue;
         }
         overlapping[static_cast<std::size_t>(p - passages.begin())].push_back(ci);
@@ -140,8 +149,10 @@ void SearchIndex::Impl::index_documents(const std::vector<Id>& only, Progress& p
           }
         }
       }
-      if (!ps.speaker.empty()) xd.add_boolean_term(make_term(term::speaker, ps.speaker));
-      if (ps.question_id) xd.add_boolean_term(make_term(term::question, facts.question_name[*ps.question_id]));
+      if (!ps.speaker.empty())
+        xd.add_boolean_term(make_term(term::speaker, ps.speaker));
+      if (ps.question_id)
+        xd.add_boolean_term(make_term(term::question, facts.question_name[*ps.question_id]));
       for (auto ci : overlapping[pi]) {
         for (std::optional<Id> code = codings[ci].code; code; code = facts.code_parent[*code]) {
           xd.add_boolean_term(term::code + std::to_string(*code));
@@ -173,7 +184,8 @@ std::unique_ptr<SearchIndex> SearchIndex::open(Project& p, Progress& progress) {
   bool rebuild = false;
   for (int attempt = 0; attempt < 2 && !impl->db; ++attempt) {
     try {
-      impl->db = std::make_unique<Xapian::WritableDatabase>(impl->folder.string(), Xapian::DB_CREATE_OR_OPEN);
+      impl->db = std::make_unique<Xapian::WritableDatabase>(impl->folder.string(),
+                                                            Xapian::DB_CREATE_OR_OPEN);
       impl->db->get_doccount();
     } catch (const Xapian::DatabaseLockError&) {
       throw StorageError("the search index of " + p.path().filename().string() +
@@ -202,8 +214,10 @@ std::unique_ptr<SearchIndex> SearchIndex::open(Project& p, Progress& progress) {
   }
   auto* raw = index->m_impl.get();
   raw->listener = p.subscribe([raw](const ChangeSet& c) {
-    static const char* const global[] = {"code", "case_", "case_value", "attribute", "question", "coder"};
-    bool all = std::any_of(std::begin(global), std::end(global), [&](const char* t) { return c.tables.count(t) > 0; });
+    static const char* const global[] = {"code",      "case_",    "case_value",
+                                         "attribute", "question", "coder"};
+    bool all = std::any_of(std::begin(global), std::end(global),
+                           [&](const char* t) { return c.tables.count(t) > 0; });
     if (c.tables.count("setting") && raw->project.setting("language", "english") != raw->language) {
       raw->language = raw->project.setting("language", "english");
       all = true;
@@ -213,7 +227,8 @@ std::unique_ptr<SearchIndex> SearchIndex::open(Project& p, Progress& progress) {
       raw->db.reset();
       std::error_code ec;
       fs::remove_all(raw->folder, ec);
-      raw->db = std::make_unique<Xapian::WritableDatabase>(raw->folder.string(), Xapian::DB_CREATE_OR_OPEN);
+      raw->db = std::make_unique<Xapian::WritableDatabase>(raw->folder.string(),
+                                                           Xapian::DB_CREATE_OR_OPEN);
       raw->index_documents({}, no_progress());
     } else if (!c.documents.empty()) {
       raw->index_documents({c.documents.begin(), c.documents.end()}, no_progress());
@@ -230,10 +245,13 @@ void SearchIndex::rebuild(Progress& progress) {
   m_impl->db.reset();
   std::error_code ec;
   fs::remove_all(m_impl->folder, ec);
-  m_impl->db = std::make_unique<Xapian::WritableDatabase>(m_impl->folder.string(), Xapian::DB_CREATE_OR_OPEN);
+  m_impl->db = std::make_unique<Xapian::WritableDatabase>(m_impl->folder.string(),
+                                                          Xapian::DB_CREATE_OR_OPEN);
   m_impl->index_documents({}, progress);
 }
 
-std::int64_t SearchIndex::size() const { return m_impl->db->get_doccount(); }
+std::int64_t SearchIndex::size() const {
+  return m_impl->db->get_doccount();
+}
 
 } // namespace quire

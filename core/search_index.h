@@ -24,11 +24,12 @@ struct SearchHit {
   std::string speaker;
   std::string question;
   std::optional<std::int64_t> start_ms;
-  std::vector<std::string> codes;  ///< paths of codes whose codings overlap the passage
-  std::string snippet;             ///< with hits between « and »
-  std::vector<std::pair<std::int64_t, std::int64_t>> hits; ///< matched words, code points in the document
+  std::vector<std::string> codes; ///< paths of codes whose codings overlap the passage
+  std::string snippet;            ///< with hits between « and »
+  std::vector<std::pair<std::int64_t, std::int64_t>>
+      hits; ///< matched words, code points in the document
   double weight = 0;
-  std::optional<Id> coding_id;     ///< within-coded searches: the coding that matched
+  std::optional<Id> coding_id; ///< within-coded searches: the coding that matched
 };
 
 struct SearchResults {

@@ -12,11 +12,11 @@ namespace quire {
 
 /// Term prefixes of the index (Xapian's conventions where they exist).
 namespace term {
-inline const std::string passage = "Q";   ///< unique id
-inline const std::string document = "D";  ///< document id
-inline const std::string doc_name = "N";  ///< folded document name
+inline const std::string passage = "Q";  ///< unique id
+inline const std::string document = "D"; ///< document id
+inline const std::string doc_name = "N"; ///< folded document name
 inline const std::string kind = "K";
-inline const std::string case_ = "C";     ///< folded case name
+inline const std::string case_ = "C"; ///< folded case name
 inline const std::string speaker = "S";
 inline const std::string question = "XQ";
 inline const std::string attribute = "XA"; ///< folded "name=value"
@@ -47,7 +47,8 @@ struct SearchIndex::Impl {
 };
 
 /// Turns the user's query into a Xapian query (throws InputError).
-Xapian::Query parse_query(const SearchIndex::Impl& impl, const std::string& text, std::string* corrected);
+Xapian::Query parse_query(const SearchIndex::Impl& impl, const std::string& text,
+                          std::string* corrected);
 /// Fills a hit's document, case, speaker, codes and hit offsets.
 SearchHit describe_hit(const SearchIndex::Impl& impl, Id passage_id, const Xapian::Enquire& enquire,
                        const Xapian::MSetIterator& it, const Xapian::MSet& mset,

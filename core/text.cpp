@@ -105,7 +105,7 @@ std::u32string folded_code_points(std::string_view s) {
 } // namespace
 
 std::vector<std::pair<std::int64_t, std::int64_t>> find_ignoring_case(std::string_view text,
-                                                                     std::string_view needle) {
+                                                                      std::string_view needle) {
   std::vector<std::pair<std::int64_t, std::int64_t>> out;
   auto n = folded_code_points(needle);
   if (n.empty()) {
@@ -186,7 +186,7 @@ std::string sha256_hex(std::string_view bytes) {
 std::string new_guid() {
   thread_local std::mt19937_64 rng{std::random_device{}()};
   std::uint64_t a = rng(), b = rng();
-  a = (a & ~0xF000ull) | 0x4000ull;                       // version 4
+  a = (a & ~0xF000ull) | 0x4000ull;                        // version 4
   b = (b & 0x3FFFFFFFFFFFFFFFull) | 0x8000000000000000ull; // variant 10
   char buf[40];
   std::snprintf(buf, sizeof buf, "%08x-%04x-%04x-%04x-%012llx", unsigned(a >> 32),

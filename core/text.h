@@ -20,7 +20,7 @@ std::string fold_case(std::string_view utf8);
 /// Every match of needle in text ignoring case (simple Unicode case folding,
 /// one code point for one, so "CAFÉ" finds "café"), as code-point ranges.
 std::vector<std::pair<std::int64_t, std::int64_t>> find_ignoring_case(std::string_view text,
-                                                                     std::string_view needle);
+                                                                      std::string_view needle);
 
 /// Maps code-point offsets to byte offsets in one text, in O(log n) a lookup
 /// after O(n) set-up. The text must outlive the index.

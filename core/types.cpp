@@ -32,9 +32,12 @@ std::string to_string(AttrType t) {
 }
 
 AttrType attr_type_from_string(const std::string& s) {
-  if (s == "text") return AttrType::Text;
-  if (s == "number") return AttrType::Number;
-  if (s == "date") return AttrType::Date;
+  if (s == "text")
+    return AttrType::Text;
+  if (s == "number")
+    return AttrType::Number;
+  if (s == "date")
+    return AttrType::Date;
   throw InputError("unknown attribute type '" + s + "' (use text, number or date)");
 }
 
@@ -50,11 +53,16 @@ std::string to_string(MemoTarget t) {
 }
 
 MemoTarget memo_target_from_string(const std::string& s) {
-  if (s == "project") return MemoTarget::Project;
-  if (s == "document") return MemoTarget::Document;
-  if (s == "code") return MemoTarget::Code;
-  if (s == "coding") return MemoTarget::Coding;
-  if (s == "case") return MemoTarget::Case;
+  if (s == "project")
+    return MemoTarget::Project;
+  if (s == "document")
+    return MemoTarget::Document;
+  if (s == "code")
+    return MemoTarget::Code;
+  if (s == "coding")
+    return MemoTarget::Coding;
+  if (s == "case")
+    return MemoTarget::Case;
   throw InputError("unknown memo target '" + s + "' (use project, document, code, coding or case)");
 }
 

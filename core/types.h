@@ -46,7 +46,7 @@ struct Code {
   std::string guid;
   std::optional<Id> parent_id;
   std::string name;
-  std::string path; ///< "Purpose/Sceptical"; a '/' inside a name is written "\/"
+  std::string path;  ///< "Purpose/Sceptical"; a '/' inside a name is written "\/"
   std::string color; ///< "#rrggbb" or empty
   std::string description;
   int order = 0;
@@ -69,8 +69,8 @@ enum class AttrType { Text, Number, Date };
 struct Value {
   bool missing = true;
   AttrType type = AttrType::Text;
-  std::string text;   ///< Text, or Date as "YYYY-MM-DD"
-  double number = 0;  ///< Number
+  std::string text;  ///< Text, or Date as "YYYY-MM-DD"
+  double number = 0; ///< Number
   static Value none() { return {}; }
   static Value of_text(std::string s) { return {false, AttrType::Text, std::move(s), 0}; }
   static Value of_number(double d) { return {false, AttrType::Number, {}, d}; }

@@ -16,18 +16,27 @@ const char* const w_ns = "http://schemas.openxmlformats.org/wordprocessingml/200
 class BodyHandler : public XmlHandler {
 public:
   explicit BodyHandler(FlowText& flow) : m_flow(flow) {}
-  void start_element(const std::string& ns, const std::string& name, const std::vector<XmlAttribute>& attrs) override {
+  void start_element(const std::string& ns, const std::string& name,
+                     const std::vector<XmlAttribute>& attrs) override {
     if (ns != w_ns) {
       return;
     }
-    if (name == "p") m_flow.begin_paragraph();
-    else if (name == "tbl") m_flow.begin_table();
-    else if (name == "t") m_in_text = true;
-    else if (name == "del" || name == "instrText" || name == "delText") m_skip++;
-    else if (name == "tab" && m_in_run) m_flow.tab();
-    else if ((name == "br" || name == "cr") && m_in_run) m_flow.line_break();
-    else if (name == "r") { m_in_run = true; m_bold = false; }
-    else if (name == "b" && m_in_run) {
+    if (name == "p")
+      m_flow.begin_paragraph();
+    else if (name == "tbl")
+      m_flow.begin_table();
+    else if (name == "t")
+      m_in_text = true;
+    else if (name == "del" || name == "instrText" || name == "delText")
+      m_skip++;
+    else if (name == "tab" && m_in_run)
+      m_flow.tab();
+    else if ((name == "br" || name == "cr") && m_in_run)
+      m_flow.line_break();
+    else if (name == "r") {
+      m_in_run = true;
+      m_bold = false;
+    } else if (name == "b" && m_in_run) {
       auto v = attribute(attrs, "val");
       m_bold = v.empty() || v == "1" || v == "true" || v == "on";
     }
@@ -36,20 +45,29 @@ public:
     if (ns != w_ns) {
       return;
     }
-    if (name == "p") m_flow.end_paragraph();
-    else if (name == "tc") m_flow.end_cell();
-    else if (name == "tr") m_flow.end_row();
-    else if (name == "tbl") m_flow.end_table();
-    else if (name == "t") m_in_text = false;
-    else if (name == "del" || name == "instrText" || name == "delText") m_skip--;
-    else if (name == "r") m_in_run = false;
+    if (name == "p")
+      m_flow.end_paragraph();
+    else if (name == "tc")
+      m_flow.end_cell();
+    else if (name == "tr")
+      m_flow.end_row();
+    else if (name == "tbl")
+      m_flow.end_table();
+    else if (name == "t")
+      m_in_text = false;
+    else if (name == "del" || name == "instrText" || name == "delText")
+      m_skip--;
+    else if (name == "r")
+      m_in_run = false;
   }
   void text(std::string_view t) override {
     if (!m_in_text || m_skip > 0) {
       return;
     }
-    if (m_bold) m_flow.bold_text(t);
-    else m_flow.text(t);
+    if (m_bold)
+      m_flow.bold_text(t);
+    else
+      m_flow.text(t);
   }
 
 private:
@@ -62,8 +80,10 @@ private:
 class CommentsHandler : public XmlHandler {
 public:
   std::vector<std::string> comments;
-  void start_element(const std::string& ns, const std::string& name, const std::vector<XmlAttribute>& attrs) override {
-    if (ns != w_ns) return;
+  void start_element(const std::string& ns, const std::string& name,
+                     const std::vector<XmlAttribute>& attrs) override {
+    if (ns != w_ns)
+      return;
     if (name == "comment") {
       auto author = attribute(attrs, "author");
       comments.push_back(author.empty() ? std::string() : author + ": ");
@@ -75,10 +95,12 @@ public:
     }
   }
   void end_element(const std::string& ns, const std::string& name) override {
-    if (ns == w_ns && name == "t") m_in_text = false;
+    if (ns == w_ns && name == "t")
+      m_in_text = false;
   }
   void text(std::string_view t) override {
-    if (m_in_text && !comments.empty()) comments.back() += t;
+    if (m_in_text && !comments.empty())
+      comments.back() += t;
   }
 
 private:
@@ -90,20 +112,23 @@ class DocxImporter : public Importer {
 public:
   std::string kind() const override { return "docx"; }
   std::string description() const override {
-    return "Word document (.docx): paragraphs, headings, lists, tables; transcripts by speaker labels";
+    return "Word document (.docx): paragraphs, headings, lists, tables; transcripts by speaker "
+           "labels";
   }
   int sniff(const FileSample& f) const override {
     if (!looks_like_zip(f.head)) {
       return f.extension == ".docx" ? 20 : 0; // ours to refuse with a clear message
     }
-    if (f.head.find("word/") != std::string_view::npos) return 90;
+    if (f.head.find("word/") != std::string_view::npos)
+      return 90;
     return f.extension == ".docx" ? 60 : 0;
   }
-  ImportData read(const std::filesystem::path& file, std::string_view bytes, const ImportSettings& settings,
-                  Progress&) const override {
+  ImportData read(const std::filesystem::path& file, std::string_view bytes,
+                  const ImportSettings& settings, Progress&) const override {
     const std::string where = file.string();
     if (!looks_like_zip(bytes)) {
-      throw InputError(where + ": not a Word document (it is not a zip archive); if it is an old .doc, save it as .docx");
+      throw InputError(where + ": not a Word document (it is not a zip archive); if it is an old "
+                               ".doc, save it as .docx");
     }
     ZipLimits limits;
     limits.max_total_bytes = settings.max_unpacked_bytes;
@@ -123,7 +148,8 @@ public:
       CommentsHandler ch;
       parse_xml(*comments, ch, where + ": word/comments.xml");
       for (auto& c : ch.comments) {
-        if (!c.empty()) doc.memos.push_back("Comment in the Word file: " + c);
+        if (!c.empty())
+          doc.memos.push_back("Comment in the Word file: " + c);
       }
     }
     ImportData data;
@@ -135,6 +161,8 @@ public:
 
 } // namespace
 
-std::unique_ptr<Importer> make_docx_importer() { return std::make_unique<DocxImporter>(); }
+std::unique_ptr<Importer> make_docx_importer() {
+  return std::make_unique<DocxImporter>();
+}
 
 } // namespace quire

@@ -28,7 +28,8 @@ void FlowText::text(std::string_view utf8) {
   if (!m_bold_lead.empty() && !m_para_has_plain) {
     // "Interviewer" in bold then the speech: make the label explicit.
     std::string lead = trim(m_bold_lead);
-    if (!lead.empty() && lead.back() != ':' && lead.size() <= 40 && lead.find(':') == std::string::npos) {
+    if (!lead.empty() && lead.back() != ':' && lead.size() <= 40 &&
+        lead.find(':') == std::string::npos) {
       m_para += ":";
     }
   }

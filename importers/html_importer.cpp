@@ -19,39 +19,70 @@ namespace {
 
 bool skipped_tag(GumboTag t) {
   switch (t) {
-  case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER:
-  case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM: case GUMBO_TAG_NOSCRIPT:
-  case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_BUTTON: case GUMBO_TAG_TEMPLATE:
-  case GUMBO_TAG_SELECT: case GUMBO_TAG_HEAD: case GUMBO_TAG_MENU: case GUMBO_TAG_OBJECT:
-    return true;
-  default:
-    return false;
+  case GUMBO_TAG_SCRIPT:
+  case GUMBO_TAG_STYLE:
+  case GUMBO_TAG_NAV:
+  case GUMBO_TAG_HEADER:
+  case GUMBO_TAG_FOOTER:
+  case GUMBO_TAG_ASIDE:
+  case GUMBO_TAG_FORM:
+  case GUMBO_TAG_NOSCRIPT:
+  case GUMBO_TAG_IFRAME:
+  case GUMBO_TAG_SVG:
+  case GUMBO_TAG_BUTTON:
+  case GUMBO_TAG_TEMPLATE:
+  case GUMBO_TAG_SELECT:
+  case GUMBO_TAG_HEAD:
+  case GUMBO_TAG_MENU:
+  case GUMBO_TAG_OBJECT: return true;
+  default: return false;
   }
 }
 
 bool block_tag(GumboTag t) {
   switch (t) {
-  case GUMBO_TAG_P: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-  case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE:
-  case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_TR:
-  case GUMBO_TAG_TABLE: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
-  case GUMBO_TAG_DD: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_BR: case GUMBO_TAG_HR: case GUMBO_TAG_BODY:
-    return true;
-  default:
-    return false;
+  case GUMBO_TAG_P:
+  case GUMBO_TAG_H1:
+  case GUMBO_TAG_H2:
+  case GUMBO_TAG_H3:
+  case GUMBO_TAG_H4:
+  case GUMBO_TAG_H5:
+  case GUMBO_TAG_H6:
+  case GUMBO_TAG_LI:
+  case GUMBO_TAG_BLOCKQUOTE:
+  case GUMBO_TAG_PRE:
+  case GUMBO_TAG_DIV:
+  case GUMBO_TAG_SECTION:
+  case GUMBO_TAG_ARTICLE:
+  case GUMBO_TAG_MAIN:
+  case GUMBO_TAG_TR:
+  case GUMBO_TAG_TABLE:
+  case GUMBO_TAG_UL:
+  case GUMBO_TAG_OL:
+  case GUMBO_TAG_DL:
+  case GUMBO_TAG_DT:
+  case GUMBO_TAG_DD:
+  case GUMBO_TAG_FIGCAPTION:
+  case GUMBO_TAG_BR:
+  case GUMBO_TAG_HR:
+  case GUMBO_TAG_BODY: return true;
+  default: return false;
   }
 }
 
 /// class or id naming page chrome: navigation, sidebars, comments, sharing.
 bool chrome(const GumboElement& e) {
-  static const char* words[] = {"nav", "menu", "sidebar", "footer", "header", "comment", "share", "social",
-                                "cookie", "breadcrumb", "related", "widget", "advert", "banner", "subscribe",
+  static const char* words[] = {"nav",      "menu",      "sidebar",    "footer", "header",
+                                "comment",  "share",     "social",     "cookie", "breadcrumb",
+                                "related",  "widget",    "advert",     "banner", "subscribe",
                                 "masthead", "skip-link", "pagination", "reply"};
   for (const char* attr : {"class", "id", "role"}) {
     GumboAttribute* a = gumbo_get_attribute(&e.attributes, attr);
-    if (!a) continue;
+    if (!a)
+      continue;
     std::string v = fold_case(a->value);
-    if (std::string(attr) == "role" && (v == "navigation" || v == "banner" || v == "contentinfo" || v == "complementary")) {
+    if (std::string(attr) == "role" &&
+        (v == "navigation" || v == "banner" || v == "contentinfo" || v == "complementary")) {
       return true;
     }
     for (const char* w : words) {
@@ -60,8 +91,10 @@ bool chrome(const GumboElement& e) {
       while ((pos = v.find(w, pos)) != std::string::npos) {
         auto end = pos + std::strlen(w);
         bool left = pos == 0 || !std::isalnum(static_cast<unsigned char>(v[pos - 1]));
-        bool right = end == v.size() || !std::isalpha(static_cast<unsigned char>(v[end])) || v.compare(end, 1, "s") == 0;
-        if (left && right) return true;
+        bool right = end == v.size() || !std::isalpha(static_cast<unsigned char>(v[end])) ||
+                     v.compare(end, 1, "s") == 0;
+        if (left && right)
+          return true;
         pos = end;
       }
     }
@@ -76,37 +109,46 @@ struct Collector {
     for (char c : t) {
       bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
       if (space) {
-        if (!cur.empty() && cur.back() != ' ') cur += ' ';
+        if (!cur.empty() && cur.back() != ' ')
+          cur += ' ';
       } else {
         cur += c;
       }
     }
   }
   void block() {
-    while (!cur.empty() && cur.back() == ' ') cur.pop_back();
+    while (!cur.empty() && cur.back() == ' ')
+      cur.pop_back();
     auto b = cur.find_first_not_of(' ');
-    if (b != std::string::npos) paragraphs.push_back(cur.substr(b));
+    if (b != std::string::npos)
+      paragraphs.push_back(cur.substr(b));
     cur.clear();
   }
   void walk(const GumboNode* n) {
-    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
+        n->type == GUMBO_NODE_CDATA) {
       text(n->v.text.text);
       return;
     }
-    if (n->type != GUMBO_NODE_ELEMENT) return;
+    if (n->type != GUMBO_NODE_ELEMENT)
+      return;
     const GumboElement& e = n->v.element;
-    if (skipped_tag(e.tag) || chrome(e)) return;
+    if (skipped_tag(e.tag) || chrome(e))
+      return;
     bool blk = block_tag(e.tag);
-    if (blk) block();
+    if (blk)
+      block();
     for (unsigned i = 0; i < e.children.length; ++i) {
       walk(static_cast<const GumboNode*>(e.children.data[i]));
     }
-    if (blk) block();
+    if (blk)
+      block();
   }
 };
 
 void find_all(const GumboNode* n, GumboTag tag, std::vector<const GumboNode*>& out) {
-  if (n->type != GUMBO_NODE_ELEMENT) return;
+  if (n->type != GUMBO_NODE_ELEMENT)
+    return;
   if (n->v.element.tag == tag) {
     out.push_back(n);
     return;
@@ -124,7 +166,8 @@ public:
   }
   int sniff(const FileSample& f) const override {
     std::string head = fold_case(std::string(f.head.substr(0, 1024)));
-    if (head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos) return 85;
+    if (head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos)
+      return 85;
     return f.extension == ".html" || f.extension == ".htm" ? 50 : 0;
   }
   ImportData read(const std::filesystem::path& file, std::string_view bytes, const ImportSettings&,
@@ -139,8 +182,10 @@ public:
     // The article if the page marks one, else <main>, else the body.
     std::vector<const GumboNode*> roots;
     find_all(out->root, GUMBO_TAG_ARTICLE, roots);
-    if (roots.empty()) find_all(out->root, GUMBO_TAG_MAIN, roots);
-    if (roots.empty()) roots.push_back(out->root);
+    if (roots.empty())
+      find_all(out->root, GUMBO_TAG_MAIN, roots);
+    if (roots.empty())
+      roots.push_back(out->root);
     Collector c;
     for (auto* r : roots) {
       c.walk(r);
@@ -162,7 +207,8 @@ public:
     ImportData data;
     data.kind = kind();
     if (dec.fallback) {
-      data.warnings.push_back(file.filename().string() + ": not valid UTF-8; decoded as " + dec.encoding);
+      data.warnings.push_back(file.filename().string() + ": not valid UTF-8; decoded as " +
+                              dec.encoding);
     }
     data.documents.push_back(std::move(d));
     return data;
@@ -171,6 +217,8 @@ public:
 
 } // namespace
 
-std::unique_ptr<Importer> make_html_importer() { return std::make_unique<HtmlImporter>(); }
+std::unique_ptr<Importer> make_html_importer() {
+  return std::make_unique<HtmlImporter>();
+}
 
 } // namespace quire

@@ -16,17 +16,17 @@ namespace quire {
 
 /// Options that shape how files are read. Defaults suit most files.
 struct ImportSettings {
-  std::uint64_t max_bytes = 512ull << 20;       ///< files larger than this are refused
+  std::uint64_t max_bytes = 512ull << 20;        ///< files larger than this are refused
   std::uint64_t max_unpacked_bytes = 1ull << 30; ///< zip members may not expand past this
   std::string as_kind;                           ///< force an importer ("--as vtt")
   bool join_cues = false;                        ///< subtitles: join one speaker's cues into a turn
 
   // Questionnaires (CSV/XLSX).
-  std::string sheet;                           ///< XLSX sheet name (default: first)
-  std::string id_column;                       ///< header of the respondent ID column
-  std::vector<std::string> text_columns;       ///< open-ended columns
-  std::vector<std::string> attribute_columns;  ///< attribute columns
-  std::vector<std::string> skip_columns;       ///< columns to ignore
+  std::string sheet;                          ///< XLSX sheet name (default: first)
+  std::string id_column;                      ///< header of the respondent ID column
+  std::vector<std::string> text_columns;      ///< open-ended columns
+  std::vector<std::string> attribute_columns; ///< attribute columns
+  std::vector<std::string> skip_columns;      ///< columns to ignore
   std::vector<std::string> missing_values = {"", "NA", "N/A", "n/a", "-", "."}; ///< read as missing
   bool cases_only = false; ///< a cases file: set attributes of cases, import no answers
 };
@@ -34,8 +34,8 @@ struct ImportSettings {
 /// What an importer is shown to decide whether it reads a file.
 struct FileSample {
   std::filesystem::path path;
-  std::string extension;  ///< lower case, with the dot: ".txt"
-  std::string_view head;  ///< the first bytes (up to 64 KiB)
+  std::string extension; ///< lower case, with the dot: ".txt"
+  std::string_view head; ///< the first bytes (up to 64 KiB)
   std::uint64_t size = 0;
 };
 

@@ -22,7 +22,8 @@ public:
   explicit ContentHandler(FlowText& flow) : m_flow(flow) {}
   std::vector<std::string> memos;
 
-  void start_element(const std::string& ns, const std::string& name, const std::vector<XmlAttribute>& attrs) override {
+  void start_element(const std::string& ns, const std::string& name,
+                     const std::vector<XmlAttribute>& attrs) override {
     if (ns == office_ns && name == "annotation") {
       m_annotation++;
       memos.emplace_back();
@@ -39,7 +40,8 @@ public:
       m_in_body = true;
     } else if (ns == text_ns && (name == "p" || name == "h")) {
       if (m_annotation > 0) {
-        if (!memos.back().empty()) memos.back() += "\n";
+        if (!memos.back().empty())
+          memos.back() += "\n";
       } else if (m_depth++ == 0) {
         m_flow.begin_paragraph();
       }
@@ -67,7 +69,8 @@ public:
       return;
     }
     if (ns == text_ns && (name == "p" || name == "h")) {
-      if (--m_depth == 0) m_flow.end_paragraph();
+      if (--m_depth == 0)
+        m_flow.end_paragraph();
     } else if (ns == table_ns && name == "table-cell") {
       m_flow.end_cell();
     } else if (ns == table_ns && name == "table-row") {
@@ -97,17 +100,19 @@ class OdtImporter : public Importer {
 public:
   std::string kind() const override { return "odt"; }
   std::string description() const override {
-    return "OpenDocument text (.odt): paragraphs, headings, lists, tables; transcripts by speaker labels";
+    return "OpenDocument text (.odt): paragraphs, headings, lists, tables; transcripts by speaker "
+           "labels";
   }
   int sniff(const FileSample& f) const override {
     if (!looks_like_zip(f.head)) {
       return f.extension == ".odt" ? 20 : 0;
     }
-    if (f.head.find("application/vnd.oasis.opendocument.text") != std::string_view::npos) return 90;
+    if (f.head.find("application/vnd.oasis.opendocument.text") != std::string_view::npos)
+      return 90;
     return f.extension == ".odt" ? 60 : 0;
   }
-  ImportData read(const std::filesystem::path& file, std::string_view bytes, const ImportSettings& settings,
-                  Progress&) const override {
+  ImportData read(const std::filesystem::path& file, std::string_view bytes,
+                  const ImportSettings& settings, Progress&) const override {
     const std::string where = file.string();
     if (!looks_like_zip(bytes)) {
       throw InputError(where + ": not an OpenDocument text (it is not a zip archive)");
@@ -127,7 +132,8 @@ public:
       throw InputError(where + ": the document has no text");
     }
     for (auto& m : h.memos) {
-      if (!m.empty()) doc.memos.push_back("Comment in the document: " + m);
+      if (!m.empty())
+        doc.memos.push_back("Comment in the document: " + m);
     }
     ImportData data;
     data.kind = kind();
@@ -138,6 +144,8 @@ public:
 
 } // namespace
 
-std::unique_ptr<Importer> make_odt_importer() { return std::make_unique<OdtImporter>(); }
+std::unique_ptr<Importer> make_odt_importer() {
+  return std::make_unique<OdtImporter>();
+}
 
 } // namespace quire

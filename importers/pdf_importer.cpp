@@ -21,7 +21,8 @@ namespace {
 
 std::string trim(const std::string& s) {
   auto b = s.find_first_not_of(" \t\r\f");
-  if (b == std::string::npos) return {};
+  if (b == std::string::npos)
+    return {};
   auto e = s.find_last_not_of(" \t\r\f");
   return s.substr(b, e - b + 1);
 }
@@ -29,18 +30,24 @@ std::string trim(const std::string& s) {
 bool is_page_number(const std::string& l) {
   std::string t = l;
   for (const char* w : {"Page ", "page ", "p. "}) {
-    if (t.rfind(w, 0) == 0) t = t.substr(std::strlen(w));
+    if (t.rfind(w, 0) == 0)
+      t = t.substr(std::strlen(w));
   }
-  if (auto of = t.find(" of "); of != std::string::npos) t = t.substr(0, of);
-  return !t.empty() && t.size() <= 4 && std::all_of(t.begin(), t.end(), [](unsigned char c) { return std::isdigit(c); });
+  if (auto of = t.find(" of "); of != std::string::npos)
+    t = t.substr(0, of);
+  return !t.empty() && t.size() <= 4 &&
+         std::all_of(t.begin(), t.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
 bool ends_sentence(const std::string& l) {
-  if (l.empty()) return true;
+  if (l.empty())
+    return true;
   static const std::string enders = ".?!:;\"'";
   char c = l.back();
-  if (enders.find(c) != std::string::npos) return true;
-  return l.size() >= 3 && (l.substr(l.size() - 3) == "\xE2\x80\x9D" || l.substr(l.size() - 3) == "\xE2\x80\x99");
+  if (enders.find(c) != std::string::npos)
+    return true;
+  return l.size() >= 3 &&
+         (l.substr(l.size() - 3) == "\xE2\x80\x9D" || l.substr(l.size() - 3) == "\xE2\x80\x99");
 }
 
 bool starts_lower(const std::string& l) {
@@ -52,9 +59,11 @@ std::vector<std::string> split_lines(const std::string& text) {
   std::size_t b = 0;
   while (b <= text.size()) {
     auto e = text.find('\n', b);
-    if (e == std::string::npos) e = text.size();
+    if (e == std::string::npos)
+      e = text.size();
     out.push_back(trim(text.substr(b, e - b)));
-    if (e == text.size()) break;
+    if (e == text.size())
+      break;
     b = e + 1;
   }
   return out;
@@ -67,7 +76,8 @@ public:
     return "PDF (.pdf): text in reading order, paragraphs rebuilt across lines and pages";
   }
   int sniff(const FileSample& f) const override {
-    if (f.head.rfind("%PDF-", 0) == 0) return 95;
+    if (f.head.rfind("%PDF-", 0) == 0)
+      return 95;
     return f.extension == ".pdf" ? 20 : 0;
   }
   ImportData read(const std::filesystem::path& file, std::string_view bytes, const ImportSettings&,
@@ -84,7 +94,8 @@ public:
       throw InputError(where + ": the PDF is damaged or truncated and cannot be read");
     }
     if (doc->is_locked()) {
-      throw InputError(where + ": the PDF is password-protected; remove the password and import it again");
+      throw InputError(where +
+                       ": the PDF is password-protected; remove the password and import it again");
     }
     int pages = doc->pages();
     std::vector<std::vector<std::string>> page_lines;
@@ -92,23 +103,30 @@ public:
       progress.update(i, pages);
       progress.check();
       std::unique_ptr<poppler::page> page(doc->create_page(i));
-      if (!page) continue;
+      if (!page)
+        continue;
       auto bytes_utf8 = page->text().to_utf8();
       std::string t(bytes_utf8.begin(), bytes_utf8.end());
       auto lines = split_lines(t);
       // Blank lines (and the form feed) around a page's text end no paragraph.
-      while (!lines.empty() && lines.back().empty()) lines.pop_back();
-      lines.erase(lines.begin(), std::find_if(lines.begin(), lines.end(), [](auto& l) { return !l.empty(); }));
+      while (!lines.empty() && lines.back().empty())
+        lines.pop_back();
+      lines.erase(lines.begin(),
+                  std::find_if(lines.begin(), lines.end(), [](auto& l) { return !l.empty(); }));
       page_lines.push_back(std::move(lines));
     }
     // Running headers and footers: the same first/last line on most pages.
     std::map<std::string, int> edge_count;
     for (auto& lines : page_lines) {
       std::vector<std::string> nonblank;
-      for (auto& l : lines) if (!l.empty()) nonblank.push_back(l);
-      if (nonblank.empty()) continue;
+      for (auto& l : lines)
+        if (!l.empty())
+          nonblank.push_back(l);
+      if (nonblank.empty())
+        continue;
       edge_count[nonblank.front()]++;
-      if (nonblank.size() > 1) edge_count[nonblank.back()]++;
+      if (nonblank.size() > 1)
+        edge_count[nonblank.back()]++;
     }
     auto running = [&](const std::string& l) {
       return page_lines.size() >= 3 && edge_count[l] * 2 > static_cast<int>(page_lines.size());
@@ -116,19 +134,22 @@ public:
     std::vector<std::string> paragraphs;
     std::string cur;
     auto flush = [&] {
-      if (!trim(cur).empty()) paragraphs.push_back(trim(cur));
+      if (!trim(cur).empty())
+        paragraphs.push_back(trim(cur));
       cur.clear();
     };
     for (auto& lines : page_lines) {
       for (auto& l : lines) {
-        if (!l.empty() && (is_page_number(l) || running(l))) continue;
+        if (!l.empty() && (is_page_number(l) || running(l)))
+          continue;
         if (l.empty()) {
           flush();
           continue;
         }
         if (cur.empty()) {
           cur = l;
-        } else if (cur.size() >= 2 && cur.back() == '-' && std::islower(static_cast<unsigned char>(cur[cur.size() - 2])) &&
+        } else if (cur.size() >= 2 && cur.back() == '-' &&
+                   std::islower(static_cast<unsigned char>(cur[cur.size() - 2])) &&
                    starts_lower(l)) {
           cur.pop_back(); // "net-\nworks" -> "networks"
           cur += l;
@@ -137,7 +158,8 @@ public:
         }
       }
       // A paragraph that does not end a sentence continues on the next page.
-      if (!cur.empty() && ends_sentence(cur)) flush();
+      if (!cur.empty() && ends_sentence(cur))
+        flush();
     }
     flush();
     if (paragraphs.empty()) {
@@ -162,6 +184,8 @@ public:
 
 } // namespace
 
-std::unique_ptr<Importer> make_pdf_importer() { return std::make_unique<PdfImporter>(); }
+std::unique_ptr<Importer> make_pdf_importer() {
+  return std::make_unique<PdfImporter>();
+}
 
 } // namespace quire

@@ -20,7 +20,8 @@ public:
     static const char* exts[] = {".txt", ".text", ".md", ".asc"};
     bool text_ext = std::find(std::begin(exts), std::end(exts), f.extension) != std::end(exts);
     bool has_nul = f.head.find('\0') != std::string_view::npos;
-    bool utf16 = f.head.size() >= 2 && (f.head.substr(0, 2) == "\xFF\xFE" || f.head.substr(0, 2) == "\xFE\xFF");
+    bool utf16 = f.head.size() >= 2 &&
+                 (f.head.substr(0, 2) == "\xFF\xFE" || f.head.substr(0, 2) == "\xFE\xFF");
     if (has_nul && !utf16) {
       return text_ext ? 1 : 0; // still ours to refuse with a clear message
     }
@@ -32,7 +33,8 @@ public:
     ImportData data;
     data.kind = kind();
     if (dec.fallback) {
-      data.warnings.push_back(file.filename().string() + ": not valid UTF-8; decoded as " + dec.encoding);
+      data.warnings.push_back(file.filename().string() + ": not valid UTF-8; decoded as " +
+                              dec.encoding);
     }
     ImportedDocument d;
     d.name = file.stem().string();
@@ -51,6 +53,8 @@ public:
 
 } // namespace
 
-std::unique_ptr<Importer> make_plain_text_importer() { return std::make_unique<PlainTextImporter>(); }
+std::unique_ptr<Importer> make_plain_text_importer() {
+  return std::make_unique<PlainTextImporter>();
+}
 
 } // namespace quire

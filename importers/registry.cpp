@@ -95,8 +95,8 @@ ImportData read_file(const std::filesystem::path& file, const ImportSettings& se
     throw InputError(name + ": the file is empty; there is nothing to import");
   }
   if (size > settings.max_bytes) {
-    throw InputError(name + ": the file is " + std::to_string(size >> 20) + " MB, over the limit of " +
-                     std::to_string(settings.max_bytes >> 20) +
+    throw InputError(name + ": the file is " + std::to_string(size >> 20) +
+                     " MB, over the limit of " + std::to_string(settings.max_bytes >> 20) +
                      " MB. Split it, or raise the limit with --max-size MB");
   }
   std::string bytes(size, '\0');

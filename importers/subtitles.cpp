@@ -1,8 +1,8 @@
 // WebVTT and SRT subtitles (meeting-tool exports): cues become passages with
 // start and end times; speakers from <v Name> voice tags or "Name: text".
 #include <algorithm>
-#include <map>
 #include <cstring>
+#include <map>
 #include <regex>
 
 #include "builtin.h"
@@ -26,11 +26,17 @@ const std::regex timing_re(
     R"(^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}))");
 
 std::string decode_entities(std::string s) {
-  static const std::pair<const char*, const char*> ents[] = {
-      {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&nbsp;", "\xC2\xA0"},
-      {"&lrm;", "\xE2\x80\x8E"}, {"&rlm;", "\xE2\x80\x8F"}, {"&amp;", "&"}};
+  static const std::pair<const char*, const char*> ents[] = {{"&lt;", "<"},
+                                                             {"&gt;", ">"},
+                                                             {"&quot;", "\""},
+                                                             {"&apos;", "'"},
+                                                             {"&nbsp;", "\xC2\xA0"},
+                                                             {"&lrm;", "\xE2\x80\x8E"},
+                                                             {"&rlm;", "\xE2\x80\x8F"},
+                                                             {"&amp;", "&"}};
   for (auto& [from, to] : ents) {
-    for (std::size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += std::strlen(to)) {
+    for (std::size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos;
+         pos += std::strlen(to)) {
       s.replace(pos, std::strlen(from), to);
     }
   }
@@ -43,7 +49,8 @@ std::string strip_tags(const std::string& in, std::string& speaker) {
   std::smatch m;
   if (speaker.empty() && std::regex_search(in, m, voice)) {
     speaker = decode_entities(m[1].str());
-    while (!speaker.empty() && speaker.back() == ' ') speaker.pop_back();
+    while (!speaker.empty() && speaker.back() == ' ')
+      speaker.pop_back();
   }
   std::string out;
   bool in_tag = false;
@@ -64,9 +71,11 @@ std::vector<Cue> parse_cues(const std::string& text, const std::string& file, bo
   std::size_t b = 0;
   while (b <= text.size()) {
     auto e = text.find('\n', b);
-    if (e == std::string::npos) e = text.size();
+    if (e == std::string::npos)
+      e = text.size();
     lines.push_back(text.substr(b, e - b));
-    if (e == text.size()) break;
+    if (e == text.size())
+      break;
     b = e + 1;
   }
   std::vector<Cue> cues;
@@ -84,7 +93,8 @@ std::vector<Cue> parse_cues(const std::string& text, const std::string& file, bo
       continue;
     }
     if (vtt && (l.rfind("NOTE", 0) == 0 || l.rfind("STYLE", 0) == 0 || l.rfind("REGION", 0) == 0)) {
-      while (i < lines.size() && lines[i].find_first_not_of(" \t") != std::string::npos) ++i;
+      while (i < lines.size() && lines[i].find_first_not_of(" \t") != std::string::npos)
+        ++i;
       continue;
     }
     std::smatch m;
@@ -93,23 +103,28 @@ std::vector<Cue> parse_cues(const std::string& text, const std::string& file, bo
       // A cue identifier (or SRT index) comes first.
       timing = i + 1;
       if (timing >= lines.size() || !std::regex_search(lines[timing], m, timing_re)) {
-        throw InputError(file + ": line " + std::to_string(i + 1) + ": expected a cue timing like "
-                         "'00:00:01.000 --> 00:00:04.000', found '" + l.substr(0, 60) + "'");
+        throw InputError(file + ": line " + std::to_string(i + 1) +
+                         ": expected a cue timing like "
+                         "'00:00:01.000 --> 00:00:04.000', found '" +
+                         l.substr(0, 60) + "'");
       }
     }
     Cue c;
     c.line = timing + 1;
     auto s = parse_timestamp(m[1].str()), e = parse_timestamp(m[2].str());
     if (!s || !e) {
-      throw InputError(file + ": line " + std::to_string(timing + 1) + ": a time in the cue timing is not valid");
+      throw InputError(file + ": line " + std::to_string(timing + 1) +
+                       ": a time in the cue timing is not valid");
     }
     c.start_ms = *s;
     c.end_ms = *e;
     std::string body;
-    for (i = timing + 1; i < lines.size() && lines[i].find_first_not_of(" \t") != std::string::npos; ++i) {
+    for (i = timing + 1; i < lines.size() && lines[i].find_first_not_of(" \t") != std::string::npos;
+         ++i) {
       auto piece = strip_tags(lines[i], c.speaker);
       auto t0 = piece.find_first_not_of(" \t");
-      if (t0 == std::string::npos) continue;
+      if (t0 == std::string::npos)
+        continue;
       body += (body.empty() ? "" : " ") + piece.substr(t0, piece.find_last_not_of(" \t") - t0 + 1);
     }
     c.text = body;
@@ -125,18 +140,23 @@ void speakers_from_labels(std::vector<Cue>& cues) {
   std::map<std::string, int> count;
   auto label = [](const std::string& t) -> std::string {
     auto colon = t.find(": ");
-    if (colon == std::string::npos || colon == 0 || colon > 40) return {};
+    if (colon == std::string::npos || colon == 0 || colon > 40)
+      return {};
     auto name = t.substr(0, colon);
-    if (std::count(name.begin(), name.end(), ' ') > 3 || name.find_first_of(".?!,;\"") != std::string::npos) return {};
+    if (std::count(name.begin(), name.end(), ' ') > 3 ||
+        name.find_first_of(".?!,;\"") != std::string::npos)
+      return {};
     return name;
   };
   for (auto& c : cues) {
     if (c.speaker.empty()) {
-      if (auto n = label(c.text); !n.empty()) count[n]++;
+      if (auto n = label(c.text); !n.empty())
+        count[n]++;
     }
   }
   for (auto& c : cues) {
-    if (!c.speaker.empty()) continue;
+    if (!c.speaker.empty())
+      continue;
     auto n = label(c.text);
     if (!n.empty() && count[n] >= 2) {
       c.speaker = n;
@@ -155,7 +175,8 @@ public:
   }
   int sniff(const FileSample& f) const override {
     std::string_view h = f.head;
-    if (h.substr(0, 3) == "\xEF\xBB\xBF") h.remove_prefix(3);
+    if (h.substr(0, 3) == "\xEF\xBB\xBF")
+      h.remove_prefix(3);
     if (m_vtt) {
       return h.rfind("WEBVTT", 0) == 0 ? 95 : (f.extension == ".vtt" ? 30 : 0);
     }
@@ -163,8 +184,8 @@ public:
     std::string start(h.substr(0, 200));
     return std::regex_search(start, srt) ? 90 : (f.extension == ".srt" ? 30 : 0);
   }
-  ImportData read(const std::filesystem::path& file, std::string_view bytes, const ImportSettings& settings,
-                  Progress&) const override {
+  ImportData read(const std::filesystem::path& file, std::string_view bytes,
+                  const ImportSettings& settings, Progress&) const override {
     auto dec = decode_text(bytes, file.string());
     auto text = normalize_text(dec.utf8);
     auto cues = parse_cues(text, file.string(), m_vtt);
@@ -187,7 +208,8 @@ public:
     ImportData data;
     data.kind = kind();
     if (dec.fallback) {
-      data.warnings.push_back(file.filename().string() + ": not valid UTF-8; decoded as " + dec.encoding);
+      data.warnings.push_back(file.filename().string() + ": not valid UTF-8; decoded as " +
+                              dec.encoding);
     }
     ImportedDocument d;
     d.name = file.stem().string();
@@ -218,7 +240,11 @@ private:
 
 } // namespace
 
-std::unique_ptr<Importer> make_vtt_importer() { return std::make_unique<SubtitleImporter>(true); }
-std::unique_ptr<Importer> make_srt_importer() { return std::make_unique<SubtitleImporter>(false); }
+std::unique_ptr<Importer> make_vtt_importer() {
+  return std::make_unique<SubtitleImporter>(true);
+}
+std::unique_ptr<Importer> make_srt_importer() {
+  return std::make_unique<SubtitleImporter>(false);
+}
 
 } // namespace quire

@@ -16,8 +16,8 @@ std::string convert(std::string_view bytes, const char* from, const std::string&
   UErrorCode err = U_ZERO_ERROR;
   std::string out;
   out.resize(bytes.size() * 3 + 16);
-  int32_t n = ucnv_convert("UTF-8", from, out.data(), static_cast<int32_t>(out.size()), bytes.data(),
-                           static_cast<int32_t>(bytes.size()), &err);
+  int32_t n = ucnv_convert("UTF-8", from, out.data(), static_cast<int32_t>(out.size()),
+                           bytes.data(), static_cast<int32_t>(bytes.size()), &err);
   if (U_FAILURE(err)) {
     throw InputError(file + ": cannot decode the text as " + from + " (" + u_errorName(err) + ")");
   }
@@ -57,7 +57,7 @@ DecodedText decode_text(std::string_view b, const std::string& file) {
       d.encoding = "UTF-8";
     } else {
       std::unique_ptr<std::remove_pointer_t<uchardet_t>, void (*)(uchardet_t)> det(uchardet_new(),
-                                                                               uchardet_delete);
+                                                                                   uchardet_delete);
       std::string guess;
       if (uchardet_handle_data(det.get(), b.data(), b.size()) == 0) {
         uchardet_data_end(det.get());
@@ -67,10 +67,11 @@ DecodedText decode_text(std::string_view b, const std::string& file) {
       // (it calls Windows-1252 interviews "MAC-CENTRALEUROPE"), so its guess
       // is trusted only for scripts Windows-1252 cannot be: Cyrillic, Greek,
       // Hebrew, Arabic, Thai and the East Asian encodings.
-      static const char* trusted[] = {"WINDOWS-1251", "KOI8-R", "ISO-8859-5", "IBM866", "MAC-CYRILLIC",
-                                      "WINDOWS-1253", "ISO-8859-7", "WINDOWS-1255", "ISO-8859-8",
-                                      "WINDOWS-1256", "ISO-8859-6", "TIS-620", "SHIFT_JIS", "EUC-JP",
-                                      "ISO-2022-JP", "GB18030", "EUC-KR", "BIG5", "EUC-TW"};
+      static const char* trusted[] = {"WINDOWS-1251", "KOI8-R",       "ISO-8859-5",  "IBM866",
+                                      "MAC-CYRILLIC", "WINDOWS-1253", "ISO-8859-7",  "WINDOWS-1255",
+                                      "ISO-8859-8",   "WINDOWS-1256", "ISO-8859-6",  "TIS-620",
+                                      "SHIFT_JIS",    "EUC-JP",       "ISO-2022-JP", "GB18030",
+                                      "EUC-KR",       "BIG5",         "EUC-TW"};
       bool ok = false;
       for (const char* t : trusted) {
         ok = ok || guess == t;

@@ -7,7 +7,7 @@ namespace quire {
 
 struct DecodedText {
   std::string utf8;
-  std::string encoding; ///< "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "Windows-1252", ...
+  std::string encoding;  ///< "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "Windows-1252", ...
   bool fallback = false; ///< true when the bytes were not valid UTF-8 and a guess was used
 };
 

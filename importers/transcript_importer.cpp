@@ -21,7 +21,8 @@ class TranscriptImporter : public Importer {
 public:
   std::string kind() const override { return "transcript"; }
   std::string description() const override {
-    return "text transcript: [hh:mm:ss] Speaker: text, 0:00:03 text, Name: text; one passage per turn";
+    return "text transcript: [hh:mm:ss] Speaker: text, 0:00:03 text, Name: text; one passage per "
+           "turn";
   }
   int sniff(const FileSample& f) const override {
     if (!texty_extension(f.extension) || f.head.find('\0') != std::string_view::npos) {
@@ -54,7 +55,8 @@ public:
     ImportData data;
     data.kind = kind();
     if (dec.fallback) {
-      data.warnings.push_back(file.filename().string() + ": not valid UTF-8; decoded as " + dec.encoding);
+      data.warnings.push_back(file.filename().string() + ": not valid UTF-8; decoded as " +
+                              dec.encoding);
     }
     ImportedDocument d;
     d.name = file.stem().string();
@@ -65,7 +67,8 @@ public:
     }
     d.passages = transcript_passages(d.text);
     if (d.passages.empty()) {
-      throw InputError(file.string() + ": no transcript turns found; import it as plain text (--as text)");
+      throw InputError(file.string() +
+                       ": no transcript turns found; import it as plain text (--as text)");
     }
     data.documents.push_back(std::move(d));
     return data;
@@ -74,6 +77,8 @@ public:
 
 } // namespace
 
-std::unique_ptr<Importer> make_transcript_importer() { return std::make_unique<TranscriptImporter>(); }
+std::unique_ptr<Importer> make_transcript_importer() {
+  return std::make_unique<TranscriptImporter>();
+}
 
 } // namespace quire

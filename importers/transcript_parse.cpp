@@ -13,22 +13,24 @@ namespace {
 
 // A time stamp at the start of a line, optionally in brackets or parentheses.
 // Auto-captions write the text straight after the stamp ("0:00:03so say").
-const std::regex stamp_re(R"(^[\[\(]?((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[\]\)]?(?:\s*(?:-|–|—)\s*|\s*))");
+const std::regex stamp_re(
+    R"(^[\[\(]?((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[\]\)]?(?:\s*(?:-|–|—)\s*|\s*))");
 // "[label]" at the start of a line that is not a time.
 const std::regex bracket_re(R"(^\[([^\]\d:][^\]]{0,39})\]:?\s*)");
 
 // Words that end with a colon in prose and are not speakers.
-const char* const not_speakers[] = {"note", "notes", "nb", "ps", "p.s", "example", "e.g", "eg", "update",
-                                    "edit", "source", "sources", "summary", "warning", "tip", "important",
-                                    "http", "https", "re", "subject", "date", "from", "to", "cc", "tel",
-                                    "email", "url", "see", "also", "answer", "question", "references",
-                                    "keywords", "abstract", "caption", "figure", "table"};
+const char* const not_speakers[] = {
+    "note",     "notes",    "nb",      "ps",      "p.s",     "example", "e.g",      "eg",
+    "update",   "edit",     "source",  "sources", "summary", "warning", "tip",      "important",
+    "http",     "https",    "re",      "subject", "date",    "from",    "to",       "cc",
+    "tel",      "email",    "url",     "see",     "also",    "answer",  "question", "references",
+    "keywords", "abstract", "caption", "figure",  "table"};
 
 struct Line {
-  std::int64_t cp0 = 0;       // code point where the line starts
-  std::string_view text;      // the line, untrimmed
+  std::int64_t cp0 = 0;  // code point where the line starts
+  std::string_view text; // the line, untrimmed
   std::optional<std::int64_t> ms;
-  std::string label;          // speaker label candidate
+  std::string label;           // speaker label candidate
   std::size_t speech_byte = 0; // where the speech starts in the line
   bool bracketed = false;
 };
@@ -58,7 +60,8 @@ std::optional<std::string> label_before_colon(std::string_view rest, std::size_t
     if (c == ' ') {
       ++words;
     }
-    if (c == '.' || c == '?' || c == '!' || c == ',' || c == ';' || c == '"' || c == '(' || c == ')') {
+    if (c == '.' || c == '?' || c == '!' || c == ',' || c == ';' || c == '"' || c == '(' ||
+        c == ')') {
       if (!(c == '.' && name.size() <= 4)) { // "Dr." or "Q." are fine
         return std::nullopt;
       }
@@ -98,7 +101,8 @@ std::vector<Line> scan(std::string_view text) {
       std::size_t pos = lead;
       std::match_results<std::string_view::const_iterator> m;
       if (std::regex_search(rest.begin(), rest.end(), m, stamp_re)) {
-        l.ms = parse_timestamp(std::string_view(&*m[1].first, static_cast<std::size_t>(m[1].length())));
+        l.ms = parse_timestamp(
+            std::string_view(&*m[1].first, static_cast<std::size_t>(m[1].length())));
         pos += static_cast<std::size_t>(m.length(0));
         rest = l.text.substr(pos);
       }
@@ -148,7 +152,9 @@ std::map<std::string, int> accepted_labels(const std::vector<Line>& lines) {
   return out;
 }
 
-bool blank(std::string_view s) { return s.find_first_not_of(" \t") == std::string_view::npos; }
+bool blank(std::string_view s) {
+  return s.find_first_not_of(" \t") == std::string_view::npos;
+}
 
 } // namespace
 
@@ -166,7 +172,8 @@ std::optional<std::int64_t> parse_timestamp(std::string_view s) {
   long long ms = 0;
   if (m[4].matched) {
     auto frac = m[4].str();
-    while (frac.size() < 3) frac += '0';
+    while (frac.size() < 3)
+      frac += '0';
     ms = std::stoll(frac);
   }
   return ((h * 60 + mi) * 60 + sec) * 1000 + ms;
@@ -251,8 +258,9 @@ std::vector<ImportedPassage> transcript_passages(std::string_view text) {
     }
     out.push_back(p);
   }
-  out.erase(std::remove_if(out.begin(), out.end(), [](const ImportedPassage& p) { return p.start < 0; }),
-            out.end());
+  out.erase(
+      std::remove_if(out.begin(), out.end(), [](const ImportedPassage& p) { return p.start < 0; }),
+      out.end());
   // End times: the next stamp.
   for (std::size_t i = 0; i + 1 < out.size(); ++i) {
     if (out[i].start_ms && out[i + 1].start_ms && *out[i + 1].start_ms >= *out[i].start_ms) {

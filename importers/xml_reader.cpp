@@ -81,14 +81,15 @@ void XMLCALL on_text(void* data, const XML_Char* text, int len) {
   }
 }
 
-void XMLCALL on_entity_decl(void* data, const XML_Char* name, int, const XML_Char*, int, const XML_Char*,
-                            const XML_Char*, const XML_Char*, const XML_Char*) {
-  stop(static_cast<State*>(data), std::string("it declares an entity ('") + name +
-                                      "'); entity declarations are refused for safety (XXE, entity expansion)");
+void XMLCALL on_entity_decl(void* data, const XML_Char* name, int, const XML_Char*, int,
+                            const XML_Char*, const XML_Char*, const XML_Char*, const XML_Char*) {
+  stop(static_cast<State*>(data),
+       std::string("it declares an entity ('") + name +
+           "'); entity declarations are refused for safety (XXE, entity expansion)");
 }
 
-int XMLCALL on_external_entity(XML_Parser p, const XML_Char*, const XML_Char*, const XML_Char* system_id,
-                               const XML_Char*) {
+int XMLCALL on_external_entity(XML_Parser p, const XML_Char*, const XML_Char*,
+                               const XML_Char* system_id, const XML_Char*) {
   auto* s = static_cast<State*>(XML_GetUserData(p));
   stop(s, std::string("it refers to an external entity (") + (system_id ? system_id : "?") +
               "); external entities are refused for safety");
@@ -138,7 +139,8 @@ void parse_xml(std::string_view xml, XmlHandler& handler, const std::string& whe
   if (!ok) {
     auto line = XML_GetCurrentLineNumber(parser.get());
     auto col = XML_GetCurrentColumnNumber(parser.get());
-    std::string why = !s.refused.empty() ? s.refused : XML_ErrorString(XML_GetErrorCode(parser.get()));
+    std::string why =
+        !s.refused.empty() ? s.refused : XML_ErrorString(XML_GetErrorCode(parser.get()));
     throw InputError(where + ": line " + std::to_string(line) + ", column " + std::to_string(col) +
                      ": the XML cannot be read: " + why);
   }

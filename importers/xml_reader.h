@@ -10,8 +10,8 @@
 namespace quire {
 
 struct XmlAttribute {
-  std::string ns;    ///< namespace URI ("" when none)
-  std::string name;  ///< local name
+  std::string ns;   ///< namespace URI ("" when none)
+  std::string name; ///< local name
   std::string value;
 };
 

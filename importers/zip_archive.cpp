@@ -39,7 +39,8 @@ bool is_safe_member_name(std::string_view name) {
   std::size_t start = 0;
   while (start <= name.size()) {
     auto end = name.find('/', start);
-    auto part = name.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    auto part =
+        name.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
     if (part == "..") {
       return false;
     }
@@ -74,7 +75,8 @@ ZipArchive::ZipArchive(std::string_view bytes, std::string file, ZipLimits limit
   zip_error_fini(&err);
   auto n = zip_get_num_entries(m_impl->zip, 0);
   if (n < 0 || static_cast<std::uint64_t>(n) > m_impl->limits.max_members) {
-    throw InputError(m_impl->file + ": the archive has too many members (" + std::to_string(n) + ")");
+    throw InputError(m_impl->file + ": the archive has too many members (" + std::to_string(n) +
+                     ")");
   }
   for (zip_int64_t i = 0; i < n; ++i) {
     const char* name = zip_get_name(m_impl->zip, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_GUESS);
@@ -87,9 +89,13 @@ ZipArchive::ZipArchive(std::string_view bytes, std::string file, ZipLimits limit
 
 ZipArchive::~ZipArchive() = default;
 
-std::vector<std::string> ZipArchive::names() const { return m_impl->ordered; }
+std::vector<std::string> ZipArchive::names() const {
+  return m_impl->ordered;
+}
 
-bool ZipArchive::contains(const std::string& name) const { return m_impl->names.count(name) > 0; }
+bool ZipArchive::contains(const std::string& name) const {
+  return m_impl->names.count(name) > 0;
+}
 
 std::optional<std::string> ZipArchive::try_read(const std::string& name) const {
   if (!contains(name)) {
@@ -106,7 +112,8 @@ std::string ZipArchive::read(const std::string& name) const {
   }
   zip_int64_t index = zip_name_locate(m_impl->zip, name.c_str(), 0);
   if (index < 0) {
-    throw InputError(m_impl->file + ": the archive has no '" + name + "'; it is not the kind of file its name says");
+    throw InputError(m_impl->file + ": the archive has no '" + name +
+                     "'; it is not the kind of file its name says");
   }
   zip_file_t* f = zip_fopen_index(m_impl->zip, static_cast<zip_uint64_t>(index), 0);
   if (!f) {
@@ -126,11 +133,13 @@ std::string ZipArchive::read(const std::string& name) const {
     }
     out.append(buf, static_cast<std::size_t>(got));
     m_impl->total_read += static_cast<std::uint64_t>(got);
-    if (out.size() > m_impl->limits.max_member_bytes || m_impl->total_read > m_impl->limits.max_total_bytes) {
+    if (out.size() > m_impl->limits.max_member_bytes ||
+        m_impl->total_read > m_impl->limits.max_total_bytes) {
       zip_fclose(f);
       throw InputError(where + ": expands to more than " +
-                       std::to_string((out.size() > m_impl->limits.max_member_bytes ? m_impl->limits.max_member_bytes
-                                                                                   : m_impl->limits.max_total_bytes) >>
+                       std::to_string((out.size() > m_impl->limits.max_member_bytes
+                                           ? m_impl->limits.max_member_bytes
+                                           : m_impl->limits.max_total_bytes) >>
                                       20) +
                        " MB; refused as a possible zip bomb");
     }

@@ -29,14 +29,18 @@ void list_cases_cmd(Project& p, bool json) {
         auto it = values[c.id].find(at.name);
         jv[at.name] = it == values[c.id].end() ? nlohmann::json(nullptr) : to_json(it->second);
       }
-      j.push_back({{"id", c.id}, {"guid", c.guid}, {"name", c.name}, {"description", c.description},
+      j.push_back({{"id", c.id},
+                   {"guid", c.guid},
+                   {"name", c.name},
+                   {"description", c.description},
                    {"attributes", jv}});
     }
     print_json(j);
     return;
   }
   std::vector<std::string> header = {"case"};
-  for (auto& at : attrs) header.push_back(at.name);
+  for (auto& at : attrs)
+    header.push_back(at.name);
   std::vector<std::vector<std::string>> rows;
   for (auto& c : list) {
     std::vector<std::string> r = {c.name};
@@ -66,7 +70,8 @@ void set_attribute_cmd(Project& p, const std::string& name, const std::string& a
     }
     t = attr_type_from_string(type);
   }
-  if (!known) add_attribute(p, attr, t);
+  if (!known)
+    add_attribute(p, attr, t);
   set_attribute(p, cid, attr, parse_value(value, t));
   std::cout << "Set " << attr << " of " << name << '\n';
 }
@@ -74,7 +79,8 @@ void set_attribute_cmd(Project& p, const std::string& name, const std::string& a
 } // namespace
 
 void add_case_commands(CLI::App& app) {
-  auto* cases = app.add_subcommand("cases", "Cases (respondents, interviewees) and their attributes");
+  auto* cases =
+      app.add_subcommand("cases", "Cases (respondents, interviewees) and their attributes");
   cases->require_subcommand(1);
   project_command(cases, "list", "List cases with their attributes", list_cases_cmd, true);
 
@@ -87,67 +93,92 @@ void add_case_commands(CLI::App& app) {
   add->add_option("name", *name, "Case name")->required();
   add->add_option("--description", *desc, "Description");
 
-  auto* show = project_command(cases, "show", "Show a case's attributes and documents", [name](Project& p, bool json) {
-    auto c = find_case(p, *name);
-    auto vals = case_attributes(p, c.id);
-    nlohmann::json jv = nlohmann::json::object();
-    for (auto& [k, v] : vals) jv[k] = to_json(v);
-    std::vector<std::string> docs;
-    for (auto& d : list_documents(p)) {
-      if (d.case_id == c.id) docs.push_back(d.name);
-    }
-    if (json) {
-      print_json({{"id", c.id}, {"guid", c.guid}, {"name", c.name}, {"description", c.description},
-                  {"attributes", jv}, {"documents", docs}});
-      return;
-    }
-    std::cout << c.name << '\n';
-    for (auto& [k, v] : vals) std::cout << "  " << k << ": " << v.display() << " (" << to_string(v.type) << ")\n";
-    for (auto& d : docs) std::cout << "  document: " << d << '\n';
-  }, true);
+  auto* show = project_command(
+      cases, "show", "Show a case's attributes and documents",
+      [name](Project& p, bool json) {
+        auto c = find_case(p, *name);
+        auto vals = case_attributes(p, c.id);
+        nlohmann::json jv = nlohmann::json::object();
+        for (auto& [k, v] : vals)
+          jv[k] = to_json(v);
+        std::vector<std::string> docs;
+        for (auto& d : list_documents(p)) {
+          if (d.case_id == c.id)
+            docs.push_back(d.name);
+        }
+        if (json) {
+          print_json({{"id", c.id},
+                      {"guid", c.guid},
+                      {"name", c.name},
+                      {"description", c.description},
+                      {"attributes", jv},
+                      {"documents", docs}});
+          return;
+        }
+        std::cout << c.name << '\n';
+        for (auto& [k, v] : vals)
+          std::cout << "  " << k << ": " << v.display() << " (" << to_string(v.type) << ")\n";
+        for (auto& d : docs)
+          std::cout << "  document: " << d << '\n';
+      },
+      true);
   show->add_option("name", *name, "Case name")->required();
 
   auto attr = std::make_shared<std::string>();
   auto value = std::make_shared<std::string>();
   auto type = std::make_shared<std::string>();
   auto* set = project_command(cases, "set", "Set an attribute of a case (creates the case if new)",
-                              [name, attr, value, type](Project& p, bool) { set_attribute_cmd(p, *name, *attr, *value, *type); });
+                              [name, attr, value, type](Project& p, bool) {
+                                set_attribute_cmd(p, *name, *attr, *value, *type);
+                              });
   set->add_option("case", *name, "Case name")->required();
   set->add_option("attribute", *attr, "Attribute name")->required();
   set->add_option("value", *value, "Value")->required();
-  set->add_option("--type", *type, "Type of a new attribute: text, number or date (default: the attribute's, else text)")
+  set->add_option(
+         "--type", *type,
+         "Type of a new attribute: text, number or date (default: the attribute's, else text)")
       ->check(CLI::IsMember({"text", "number", "date"}));
 
-  auto* unset = project_command(cases, "unset", "Clear an attribute of a case (it becomes missing)", [name, attr](Project& p, bool) {
-    set_attribute(p, find_case(p, *name).id, find_attribute(p, *attr).name, Value::none());
-    std::cout << "Cleared " << *attr << " of " << *name << '\n';
-  });
+  auto* unset = project_command(cases, "unset", "Clear an attribute of a case (it becomes missing)",
+                                [name, attr](Project& p, bool) {
+                                  set_attribute(p, find_case(p, *name).id,
+                                                find_attribute(p, *attr).name, Value::none());
+                                  std::cout << "Cleared " << *attr << " of " << *name << '\n';
+                                });
   unset->add_option("case", *name, "Case name")->required();
   unset->add_option("attribute", *attr, "Attribute name")->required();
 
   auto doc = std::make_shared<std::string>();
-  auto* link = project_command(cases, "link", "Link a document to a case (the interviewee, the site)", [doc, name](Project& p, bool) {
-    auto d = find_document(p, *doc);
-    link_document(p, d.id, case_or_new(p, *name));
-    std::cout << "Linked " << d.name << " to case " << *name << '\n';
-  });
+  auto* link =
+      project_command(cases, "link", "Link a document to a case (the interviewee, the site)",
+                      [doc, name](Project& p, bool) {
+                        auto d = find_document(p, *doc);
+                        link_document(p, d.id, case_or_new(p, *name));
+                        std::cout << "Linked " << d.name << " to case " << *name << '\n';
+                      });
   link->add_option("document", *doc, "Document name")->required();
   link->add_option("case", *name, "Case name (created if new)")->required();
 
-  project_command(cases, "attributes", "List the attributes and their types", [](Project& p, bool json) {
-    auto attrs = list_attributes(p);
-    if (json) {
-      nlohmann::json j = nlohmann::json::array();
-      for (auto& at : attrs) j.push_back({{"id", at.id}, {"name", at.name}, {"type", to_string(at.type)}});
-      print_json(j);
-      return;
-    }
-    std::vector<std::vector<std::string>> rows;
-    for (auto& at : attrs) rows.push_back({at.name, to_string(at.type)});
-    print_table({"attribute", "type"}, rows);
-  }, true);
+  project_command(
+      cases, "attributes", "List the attributes and their types",
+      [](Project& p, bool json) {
+        auto attrs = list_attributes(p);
+        if (json) {
+          nlohmann::json j = nlohmann::json::array();
+          for (auto& at : attrs)
+            j.push_back({{"id", at.id}, {"name", at.name}, {"type", to_string(at.type)}});
+          print_json(j);
+          return;
+        }
+        std::vector<std::vector<std::string>> rows;
+        for (auto& at : attrs)
+          rows.push_back({at.name, to_string(at.type)});
+        print_table({"attribute", "type"}, rows);
+      },
+      true);
 
-  auto* del = project_command(cases, "delete", "Delete a case (documents and passages are unlinked, not deleted)",
+  auto* del = project_command(cases, "delete",
+                              "Delete a case (documents and passages are unlinked, not deleted)",
                               [name](Project& p, bool) {
                                 delete_case(p, find_case(p, *name).id);
                                 std::cout << "Deleted case " << *name << '\n';

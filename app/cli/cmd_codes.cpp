@@ -33,7 +33,8 @@ CLI::App* code_cmd(CLI::App* parent, const char* name, const char* help, Fn run,
 } // namespace
 
 void add_code_commands(CLI::App& app) {
-  auto* codes = app.add_subcommand("codes", "The codebook: list, add, rename, recolour, describe, move, merge, delete codes");
+  auto* codes = app.add_subcommand(
+      "codes", "The codebook: list, add, rename, recolour, describe, move, merge, delete codes");
   codes->require_subcommand(1);
   {
     auto* cmd = codes->add_subcommand("list", "List codes as a tree with their counts");
@@ -44,7 +45,8 @@ void add_code_commands(CLI::App& app) {
     cmd->callback([a, json] {
       auto& p = open_project(*a);
       std::map<Id, CodeCounts> counts;
-      for (auto& c : code_counts(p)) counts[c.code_id] = c;
+      for (auto& c : code_counts(p))
+        counts[c.code_id] = c;
       auto list = list_codes(p);
       if (*json) {
         nlohmann::json j = nlohmann::json::array();
@@ -102,7 +104,8 @@ void add_code_commands(CLI::App& app) {
            },
            {{"description", "What the code means"}});
   {
-    auto* cmd = codes->add_subcommand("move", "Move a code under another code, or to the top level");
+    auto* cmd =
+        codes->add_subcommand("move", "Move a code under another code, or to the top level");
     auto a = std::make_shared<ProjectArgs>();
     auto path = std::make_shared<std::string>();
     auto to = std::make_shared<std::string>();
@@ -118,12 +121,14 @@ void add_code_commands(CLI::App& app) {
       auto& p = open_project(*a);
       auto c = find_code(p, *path);
       std::optional<Id> parent;
-      if (!*top) parent = find_code(p, *to).id;
+      if (!*top)
+        parent = find_code(p, *to).id;
       move_code(p, c.id, parent);
       std::cout << "Moved to " << get_code(p, c.id).path << '\n';
     });
   }
-  code_cmd(codes, "merge", "Merge a code into another: its codings and subcodes move, it is deleted",
+  code_cmd(codes, "merge",
+           "Merge a code into another: its codings and subcodes move, it is deleted",
            [](Project& p, const Code& c, const std::vector<std::string>& x) {
              auto target = find_code(p, x[0]);
              merge_codes(p, c.id, target.id);
@@ -131,7 +136,8 @@ void add_code_commands(CLI::App& app) {
            },
            {{"into", "The code that remains"}});
   {
-    auto* cmd = codes->add_subcommand("delete", "Delete a code; one with codings or subcodes needs --force (undoable)");
+    auto* cmd = codes->add_subcommand(
+        "delete", "Delete a code; one with codings or subcodes needs --force (undoable)");
     auto a = std::make_shared<ProjectArgs>();
     auto path = std::make_shared<std::string>();
     auto force = std::make_shared<bool>(false);

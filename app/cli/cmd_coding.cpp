@@ -21,10 +21,16 @@ struct Target {
 
 void add_target_options(CLI::App* cmd, Target& t) {
   cmd->add_option("--doc,-d", t.doc, "Document name (or unique prefix)");
-  auto* r = cmd->add_option("--range,-r", t.range, "START:END in characters (code points) of the document");
-  auto* m = cmd->add_option("--match,-m", t.match, "Text to find in the document; its range is used")->excludes(r);
-  cmd->add_option("--occurrence", t.occurrence, "With --match: which occurrence (1 = first)")->needs(m);
-  cmd->add_option("--passage", t.passage, "A passage id (see 'docs show --json'); its whole range")->excludes(r)->excludes(m);
+  auto* r = cmd->add_option("--range,-r", t.range,
+                            "START:END in characters (code points) of the document");
+  auto* m =
+      cmd->add_option("--match,-m", t.match, "Text to find in the document; its range is used")
+          ->excludes(r);
+  cmd->add_option("--occurrence", t.occurrence, "With --match: which occurrence (1 = first)")
+      ->needs(m);
+  cmd->add_option("--passage", t.passage, "A passage id (see 'docs show --json'); its whole range")
+      ->excludes(r)
+      ->excludes(m);
   cmd->add_option("--code,-c", t.code, "Code path")->required();
 }
 
@@ -74,17 +80,20 @@ void add_coding_commands(CLI::App& app) {
       Id code = *create ? ensure_code(p, t->code) : find_code(p, t->code).id;
       auto r = code_range(p, where.doc, where.start, where.end, code, *memo);
       if (*json) {
-        print_json({{"coding_id", r.coding_id}, {"start", r.start}, {"end", r.end}, {"merged", r.merged}});
+        print_json(
+            {{"coding_id", r.coding_id}, {"start", r.start}, {"end", r.end}, {"merged", r.merged}});
         return;
       }
       std::cout << "Coded " << where.start << ':' << where.end << " as " << get_code(p, code).path
                 << " (coding " << r.coding_id << ", " << r.start << ':' << r.end;
-      if (r.merged) std::cout << ", merged with " << r.merged << " touching coding(s)";
+      if (r.merged)
+        std::cout << ", merged with " << r.merged << " touching coding(s)";
       std::cout << ")\n";
     });
   }
   {
-    auto* cmd = app.add_subcommand("uncode", "Remove a code from a range (trims, splits or deletes codings)");
+    auto* cmd = app.add_subcommand("uncode",
+                                   "Remove a code from a range (trims, splits or deletes codings)");
     auto a = std::make_shared<ProjectArgs>();
     auto t = std::make_shared<Target>();
     auto all = std::make_shared<bool>(false);
@@ -96,12 +105,13 @@ void add_coding_commands(CLI::App& app) {
       auto where = resolve(p, *t);
       auto code = find_code(p, t->code);
       int n = uncode_range(p, where.doc, where.start, where.end, code.id, *all);
-      std::cout << "Uncoded " << where.start << ':' << where.end << " from " << code.path << " (" << n
-                << " coding(s) changed)\n";
+      std::cout << "Uncoded " << where.start << ':' << where.end << " from " << code.path << " ("
+                << n << " coding(s) changed)\n";
     });
   }
   {
-    auto* cmd = app.add_subcommand("codings", "Retrieve coded segments, with their text and context");
+    auto* cmd =
+        app.add_subcommand("codings", "Retrieve coded segments, with their text and context");
     auto a = std::make_shared<ProjectArgs>();
     auto code = std::make_shared<std::string>();
     auto doc = std::make_shared<std::string>();
@@ -121,37 +131,56 @@ void add_coding_commands(CLI::App& app) {
     cmd->callback([a, code, doc, coder, case_, no_sub, json, ctx] {
       auto& p = open_project(*a);
       CodingFilter f;
-      if (!code->empty()) f.code_id = find_code(p, *code).id;
+      if (!code->empty())
+        f.code_id = find_code(p, *code).id;
       f.with_subcodes = !*no_sub;
-      if (!doc->empty()) f.document_id = find_document(p, *doc).id;
-      if (!coder->empty()) f.coder = *coder;
-      if (!case_->empty()) f.case_id = find_case(p, *case_).id;
+      if (!doc->empty())
+        f.document_id = find_document(p, *doc).id;
+      if (!coder->empty())
+        f.coder = *coder;
+      if (!case_->empty())
+        f.case_id = find_case(p, *case_).id;
       f.context_chars = *ctx;
       auto segs = list_codings(p, f);
       if (*json) {
         nlohmann::json j = nlohmann::json::array();
         for (auto& s : segs) {
-          j.push_back({{"id", s.coding.id}, {"guid", s.coding.guid}, {"code", s.code_path},
-                       {"code_id", s.coding.code_id}, {"document", s.document_name},
-                       {"document_id", s.coding.document_id}, {"start", s.coding.start},
-                       {"end", s.coding.end}, {"text", s.text}, {"before", s.before},
-                       {"after", s.after}, {"coder", s.coding.coder}, {"created_at", s.coding.created_at},
-                       {"case", s.case_id ? nlohmann::json(s.case_name) : nlohmann::json(nullptr)},
-                       {"speaker", s.speaker.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.speaker)},
-                       {"start_ms", s.start_ms ? nlohmann::json(*s.start_ms) : nlohmann::json(nullptr)},
-                       {"question", s.question.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.question)},
-                       {"memo", s.memo.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.memo)}});
+          j.push_back(
+              {{"id", s.coding.id},
+               {"guid", s.coding.guid},
+               {"code", s.code_path},
+               {"code_id", s.coding.code_id},
+               {"document", s.document_name},
+               {"document_id", s.coding.document_id},
+               {"start", s.coding.start},
+               {"end", s.coding.end},
+               {"text", s.text},
+               {"before", s.before},
+               {"after", s.after},
+               {"coder", s.coding.coder},
+               {"created_at", s.coding.created_at},
+               {"case", s.case_id ? nlohmann::json(s.case_name) : nlohmann::json(nullptr)},
+               {"speaker", s.speaker.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.speaker)},
+               {"start_ms", s.start_ms ? nlohmann::json(*s.start_ms) : nlohmann::json(nullptr)},
+               {"question",
+                s.question.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.question)},
+               {"memo", s.memo.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.memo)}});
         }
         print_json(j);
         return;
       }
       for (auto& s : segs) {
-        std::cout << s.code_path << "  " << s.document_name << " " << s.coding.start << ':' << s.coding.end;
-        if (!s.case_name.empty()) std::cout << "  case " << s.case_name;
-        if (!s.speaker.empty()) std::cout << "  " << s.speaker;
-        if (s.start_ms) std::cout << " " << format_ms(*s.start_ms);
+        std::cout << s.code_path << "  " << s.document_name << " " << s.coding.start << ':'
+                  << s.coding.end;
+        if (!s.case_name.empty())
+          std::cout << "  case " << s.case_name;
+        if (!s.speaker.empty())
+          std::cout << "  " << s.speaker;
+        if (s.start_ms)
+          std::cout << " " << format_ms(*s.start_ms);
         std::cout << "  (" << s.coding.coder << ")\n    " << preview(s.text, 200) << '\n';
-        if (!s.memo.empty()) std::cout << "    memo: " << preview(s.memo, 200) << '\n';
+        if (!s.memo.empty())
+          std::cout << "    memo: " << preview(s.memo, 200) << '\n';
       }
       std::cout << segs.size() << " coding(s)\n";
     });

@@ -44,14 +44,22 @@ void add_read_options(CLI::App* cmd, ReadArgs& r) {
   }
   cmd->add_option("--as", r.settings.as_kind, "Read the file(s) as this kind:" + kinds);
   cmd->add_option("--max-size", r.max_mb, "Refuse files larger than this many MB (default 512)");
-  cmd->add_flag("--join-cues", r.settings.join_cues, "Subtitles: join consecutive cues of one speaker into one turn");
-  cmd->add_option("--sheet", r.settings.sheet, "Survey (XLSX): the sheet to read (default: the first)");
-  cmd->add_option("--id-column", r.settings.id_column, "Survey: the column that identifies respondents");
-  cmd->add_option("--text-columns", r.text_cols, "Survey: open-ended columns (comma-separated headers)");
-  cmd->add_option("--attribute-columns", r.attr_cols, "Survey: attribute columns (comma-separated)");
+  cmd->add_flag("--join-cues", r.settings.join_cues,
+                "Subtitles: join consecutive cues of one speaker into one turn");
+  cmd->add_option("--sheet", r.settings.sheet,
+                  "Survey (XLSX): the sheet to read (default: the first)");
+  cmd->add_option("--id-column", r.settings.id_column,
+                  "Survey: the column that identifies respondents");
+  cmd->add_option("--text-columns", r.text_cols,
+                  "Survey: open-ended columns (comma-separated headers)");
+  cmd->add_option("--attribute-columns", r.attr_cols,
+                  "Survey: attribute columns (comma-separated)");
   cmd->add_option("--skip-columns", r.skip_cols, "Survey: columns to ignore (comma-separated)");
-  cmd->add_option("--missing", r.missing, "Survey: values read as missing (comma-separated; default: empty, NA, N/A, n/a, -, .)");
-  cmd->add_flag("--cases-only", r.settings.cases_only, "Survey: a cases file; set attributes of cases, import no answers");
+  cmd->add_option(
+      "--missing", r.missing,
+      "Survey: values read as missing (comma-separated; default: empty, NA, N/A, n/a, -, .)");
+  cmd->add_flag("--cases-only", r.settings.cases_only,
+                "Survey: a cases file; set attributes of cases, import no answers");
 }
 
 ImportSettings settings_of(const ReadArgs& r) {
@@ -68,8 +76,8 @@ ImportSettings settings_of(const ReadArgs& r) {
 }
 
 nlohmann::json inspect_json(const ImportData& d, std::size_t max_passages) {
-  nlohmann::json j = {{"file", d.source_file}, {"kind", d.kind}, {"sha256", d.sha256},
-                      {"warnings", d.warnings}};
+  nlohmann::json j = {
+      {"file", d.source_file}, {"kind", d.kind}, {"sha256", d.sha256}, {"warnings", d.warnings}};
   j["attributes"] = nlohmann::json::array();
   for (auto& a : d.attributes) {
     j["attributes"].push_back({{"name", a.name}, {"type", to_string(a.type)}});
@@ -79,9 +87,13 @@ nlohmann::json inspect_json(const ImportData& d, std::size_t max_passages) {
     j["rows"] = d.rows;
     j["columns"] = nlohmann::json::array();
     for (auto& c : d.columns) {
-      nlohmann::json jc = {{"name", c.name}, {"role", c.role}, {"why", c.why},
-                           {"values", c.values}, {"distinct", c.distinct}};
-      if (c.role == "attribute") jc["type"] = to_string(c.type);
+      nlohmann::json jc = {{"name", c.name},
+                           {"role", c.role},
+                           {"why", c.why},
+                           {"values", c.values},
+                           {"distinct", c.distinct}};
+      if (c.role == "attribute")
+        jc["type"] = to_string(c.type);
       j["columns"].push_back(jc);
     }
   }
@@ -102,12 +114,18 @@ nlohmann::json inspect_json(const ImportData& d, std::size_t max_passages) {
     CodePointIndex idx(doc.text);
     for (std::size_t i = 0; i < doc.passages.size() && i < max_passages; ++i) {
       auto& ps = doc.passages[i];
-      nlohmann::json jp = {{"start", ps.start}, {"end", ps.end}, {"text", std::string(idx.slice(ps.start, ps.end))}};
-      if (!ps.speaker.empty()) jp["speaker"] = ps.speaker;
-      if (ps.start_ms) jp["start_ms"] = *ps.start_ms;
-      if (ps.end_ms) jp["end_ms"] = *ps.end_ms;
-      if (!ps.case_name.empty()) jp["case"] = ps.case_name;
-      if (!ps.question.empty()) jp["question"] = ps.question;
+      nlohmann::json jp = {
+          {"start", ps.start}, {"end", ps.end}, {"text", std::string(idx.slice(ps.start, ps.end))}};
+      if (!ps.speaker.empty())
+        jp["speaker"] = ps.speaker;
+      if (ps.start_ms)
+        jp["start_ms"] = *ps.start_ms;
+      if (ps.end_ms)
+        jp["end_ms"] = *ps.end_ms;
+      if (!ps.case_name.empty())
+        jp["case"] = ps.case_name;
+      if (!ps.question.empty())
+        jp["question"] = ps.question;
       jd["first_passages"].push_back(jp);
     }
     j["documents"].push_back(jd);
@@ -119,7 +137,8 @@ nlohmann::json inspect_json(const ImportData& d, std::size_t max_passages) {
 
 void add_document_commands(CLI::App& app) {
   {
-    auto* cmd = app.add_subcommand("import", "Import files into a project (each file is one undoable action)");
+    auto* cmd = app.add_subcommand(
+        "import", "Import files into a project (each file is one undoable action)");
     auto a = std::make_shared<ProjectArgs>();
     auto files = std::make_shared<std::vector<std::string>>();
     auto r = std::make_shared<ReadArgs>();
@@ -128,10 +147,15 @@ void add_document_commands(CLI::App& app) {
     add_project_arg(cmd, *a);
     cmd->add_option("files", *files, "Files to import")->required();
     add_read_options(cmd, *r);
-    auto* again = cmd->add_flag("--again", opt->again, "Import a file even if the same content was imported before");
-    cmd->add_flag("--replace", opt->replace, "Replace the documents of an earlier import of the same content")->excludes(again);
-    cmd->add_flag("--code-speakers", opt->code_speakers, "Transcripts: code each turn under Speakers/NAME");
-    cmd->add_flag("--speaker-cases", opt->speaker_cases, "Transcripts: make a case per speaker and link turns to it");
+    auto* again = cmd->add_flag("--again", opt->again,
+                                "Import a file even if the same content was imported before");
+    cmd->add_flag("--replace", opt->replace,
+                  "Replace the documents of an earlier import of the same content")
+        ->excludes(again);
+    cmd->add_flag("--code-speakers", opt->code_speakers,
+                  "Transcripts: code each turn under Speakers/NAME");
+    cmd->add_flag("--speaker-cases", opt->speaker_cases,
+                  "Transcripts: make a case per speaker and link turns to it");
     cmd->add_flag("--json", *json, "Print a JSON summary");
     cmd->callback([a, files, r, opt, json] {
       auto& p = open_project(*a);
@@ -141,8 +165,9 @@ void add_document_commands(CLI::App& app) {
       for (const auto& f : *files) {
         read.push_back(read_file(f, settings));
         if (!opt->again && !opt->replace && was_imported(p, read.back().sha256)) {
-          throw InputError(f + " was already imported into this project (same content). Use --again "
-                               "to import another copy, or --replace to replace the earlier import");
+          throw InputError(f +
+                           " was already imported into this project (same content). Use --again "
+                           "to import another copy, or --replace to replace the earlier import");
         }
       }
       nlohmann::json out = nlohmann::json::array();
@@ -151,17 +176,23 @@ void add_document_commands(CLI::App& app) {
         for (auto& w : sum.warnings) {
           std::cerr << "quire: note: " << w << '\n';
         }
-        nlohmann::json j = {{"file", data.source_file}, {"kind", data.kind},
-                            {"documents", sum.documents}, {"passages", sum.passages},
-                            {"codings", sum.codings}, {"cases_created", sum.cases_created},
-                            {"cases_updated", sum.cases_updated}, {"warnings", sum.warnings}};
+        nlohmann::json j = {{"file", data.source_file},
+                            {"kind", data.kind},
+                            {"documents", sum.documents},
+                            {"passages", sum.passages},
+                            {"codings", sum.codings},
+                            {"cases_created", sum.cases_created},
+                            {"cases_updated", sum.cases_updated},
+                            {"warnings", sum.warnings}};
         out.push_back(j);
         if (!*json) {
           std::cout << "Imported " << data.source_file << " as " << data.kind << ": "
                     << sum.documents.size() << " document(s), " << sum.passages << " passage(s)";
-          if (sum.codings) std::cout << ", " << sum.codings << " coding(s)";
+          if (sum.codings)
+            std::cout << ", " << sum.codings << " coding(s)";
           if (sum.cases_created || sum.cases_updated) {
-            std::cout << ", " << sum.cases_created << " new case(s), " << sum.cases_updated << " updated";
+            std::cout << ", " << sum.cases_created << " new case(s), " << sum.cases_updated
+                      << " updated";
           }
           std::cout << '\n';
         }
@@ -172,7 +203,8 @@ void add_document_commands(CLI::App& app) {
     });
   }
   {
-    auto* cmd = app.add_subcommand("inspect", "Show what importing a file would produce, without a project");
+    auto* cmd = app.add_subcommand("inspect",
+                                   "Show what importing a file would produce, without a project");
     auto file = std::make_shared<std::string>();
     auto r = std::make_shared<ReadArgs>();
     auto json = std::make_shared<bool>(false);
@@ -189,10 +221,12 @@ void add_document_commands(CLI::App& app) {
         return;
       }
       std::cout << "File      " << data.source_file << "\nKind      " << data.kind << '\n';
-      for (auto& w : data.warnings) std::cout << "Note      " << w << '\n';
+      for (auto& w : data.warnings)
+        std::cout << "Note      " << w << '\n';
       if (!data.attributes.empty()) {
         std::cout << "Attributes";
-        for (auto& at : data.attributes) std::cout << "  " << at.name << " (" << to_string(at.type) << ")";
+        for (auto& at : data.attributes)
+          std::cout << "  " << at.name << " (" << to_string(at.type) << ")";
         std::cout << "\nCases     " << data.cases.size() << '\n';
       }
       if (!data.columns.empty()) {
@@ -212,19 +246,25 @@ void add_document_commands(CLI::App& app) {
           std::cout << "\n... and " << j["documents"].size() - *n << " more documents\n";
           break;
         }
-        std::cout << "\n" << jd["name"].get<std::string>() << ": " << jd["characters"] << " characters, "
+        std::cout << "\n"
+                  << jd["name"].get<std::string>() << ": " << jd["characters"] << " characters, "
                   << jd["passages"] << " passages\n";
         if (!jd["speakers"].empty()) {
           std::cout << "  speakers:";
-          for (auto& [s, c] : jd["speakers"].items()) std::cout << ' ' << s << " (" << c << ")";
+          for (auto& [s, c] : jd["speakers"].items())
+            std::cout << ' ' << s << " (" << c << ")";
           std::cout << '\n';
         }
         for (auto& jp : jd["first_passages"]) {
           std::cout << "  [" << jp["start"] << ':' << jp["end"] << "]";
-          if (jp.contains("start_ms")) std::cout << ' ' << format_ms(jp["start_ms"]);
-          if (jp.contains("speaker")) std::cout << ' ' << jp["speaker"].get<std::string>() << ':';
-          if (jp.contains("case")) std::cout << " case " << jp["case"].get<std::string>();
-          if (jp.contains("question")) std::cout << " Q " << jp["question"].get<std::string>() << ':';
+          if (jp.contains("start_ms"))
+            std::cout << ' ' << format_ms(jp["start_ms"]);
+          if (jp.contains("speaker"))
+            std::cout << ' ' << jp["speaker"].get<std::string>() << ':';
+          if (jp.contains("case"))
+            std::cout << " case " << jp["case"].get<std::string>();
+          if (jp.contains("question"))
+            std::cout << " Q " << jp["question"].get<std::string>() << ':';
           std::cout << ' ' << preview(jp["text"]) << '\n';
         }
       }
@@ -279,35 +319,45 @@ void add_document_commands(CLI::App& app) {
       auto passages = list_passages(p, d.id);
       auto codings = document_codings(p, d.id);
       std::map<Id, std::string> path;
-      for (auto& c : list_codes(p)) path[c.id] = c.path;
+      for (auto& c : list_codes(p))
+        path[c.id] = c.path;
       CodePointIndex idx(text);
       if (*json) {
         auto j = to_json(d);
         j["text"] = text;
         j["passages"] = nlohmann::json::array();
         for (auto& ps : passages) {
-          j["passages"].push_back({{"id", ps.id}, {"start", ps.start}, {"end", ps.end},
-                                   {"speaker", ps.speaker},
-                                   {"start_ms", ps.start_ms ? nlohmann::json(*ps.start_ms) : nlohmann::json(nullptr)},
-                                   {"end_ms", ps.end_ms ? nlohmann::json(*ps.end_ms) : nlohmann::json(nullptr)},
-                                   {"case_id", ps.case_id ? nlohmann::json(*ps.case_id) : nlohmann::json(nullptr)},
-                                   {"question_id", ps.question_id ? nlohmann::json(*ps.question_id) : nlohmann::json(nullptr)}});
+          j["passages"].push_back(
+              {{"id", ps.id},
+               {"start", ps.start},
+               {"end", ps.end},
+               {"speaker", ps.speaker},
+               {"start_ms", ps.start_ms ? nlohmann::json(*ps.start_ms) : nlohmann::json(nullptr)},
+               {"end_ms", ps.end_ms ? nlohmann::json(*ps.end_ms) : nlohmann::json(nullptr)},
+               {"case_id", ps.case_id ? nlohmann::json(*ps.case_id) : nlohmann::json(nullptr)},
+               {"question_id",
+                ps.question_id ? nlohmann::json(*ps.question_id) : nlohmann::json(nullptr)}});
         }
         j["codings"] = nlohmann::json::array();
         for (auto& c : codings) {
-          j["codings"].push_back({{"id", c.id}, {"code", path[c.code_id]}, {"start", c.start},
-                                  {"end", c.end}, {"coder", c.coder},
+          j["codings"].push_back({{"id", c.id},
+                                  {"code", path[c.code_id]},
+                                  {"start", c.start},
+                                  {"end", c.end},
+                                  {"coder", c.coder},
                                   {"text", std::string(idx.slice(c.start, c.end))}});
         }
         print_json(j);
         return;
       }
-      std::cout << "# " << d.name << " (" << d.kind << ", " << d.length << " characters)\n\n" << text << "\n\n";
+      std::cout << "# " << d.name << " (" << d.kind << ", " << d.length << " characters)\n\n"
+                << text << "\n\n";
       if (!codings.empty()) {
         std::cout << "Codings:\n";
         for (auto& c : codings) {
-          std::cout << "  " << c.id << "  " << c.start << ':' << c.end << "  " << path[c.code_id] << "  ("
-                    << c.coder << ")  " << preview(std::string(idx.slice(c.start, c.end))) << '\n';
+          std::cout << "  " << c.id << "  " << c.start << ':' << c.end << "  " << path[c.code_id]
+                    << "  (" << c.coder << ")  " << preview(std::string(idx.slice(c.start, c.end)))
+                    << '\n';
         }
       }
     });
@@ -327,7 +377,8 @@ void add_document_commands(CLI::App& app) {
     });
   }
   {
-    auto* cmd = docs->add_subcommand("delete", "Delete a document with its passages and codings (undoable)");
+    auto* cmd = docs->add_subcommand("delete",
+                                     "Delete a document with its passages and codings (undoable)");
     auto a = std::make_shared<ProjectArgs>();
     auto name = std::make_shared<std::string>();
     add_project_arg(cmd, *a);

@@ -21,26 +21,29 @@ void add_project_commands(CLI::App& app) {
       std::cout << "Created " << p.path().string() << '\n';
     });
   }
-  project_command(&app, "info", "Show what a project holds", [](Project& p, bool json) {
-    nlohmann::json j = {{"path", p.path().string()},
-                        {"guid", p.guid()},
-                        {"schema_version", Project::schema_version},
-                        {"documents", list_documents(p).size()},
-                        {"passages", count_passages(p)},
-                        {"codes", list_codes(p).size()},
-                        {"codings", count_codings(p)},
-                        {"cases", list_cases(p).size()},
-                        {"coder", p.coder()},
-                        {"coders", list_coders(p)}};
-    if (json) {
-      print_json(j);
-      return;
-    }
-    std::cout << "Project    " << p.path().string() << "\nDocuments  " << j["documents"]
-              << "\nPassages   " << j["passages"] << "\nCodes      " << j["codes"]
-              << "\nCodings    " << j["codings"] << "\nCases      " << j["cases"]
-              << "\nCoder      " << p.coder() << '\n';
-  }, true);
+  project_command(
+      &app, "info", "Show what a project holds",
+      [](Project& p, bool json) {
+        nlohmann::json j = {{"path", p.path().string()},
+                            {"guid", p.guid()},
+                            {"schema_version", Project::schema_version},
+                            {"documents", list_documents(p).size()},
+                            {"passages", count_passages(p)},
+                            {"codes", list_codes(p).size()},
+                            {"codings", count_codings(p)},
+                            {"cases", list_cases(p).size()},
+                            {"coder", p.coder()},
+                            {"coders", list_coders(p)}};
+        if (json) {
+          print_json(j);
+          return;
+        }
+        std::cout << "Project    " << p.path().string() << "\nDocuments  " << j["documents"]
+                  << "\nPassages   " << j["passages"] << "\nCodes      " << j["codes"]
+                  << "\nCodings    " << j["codings"] << "\nCases      " << j["cases"]
+                  << "\nCoder      " << p.coder() << '\n';
+      },
+      true);
   auto steps = std::make_shared<int>(1);
   for (bool is_undo : {true, false}) {
     auto* cmd = project_command(&app, is_undo ? "undo" : "redo",
@@ -50,7 +53,8 @@ void add_project_commands(CLI::App& app) {
                                   for (int i = 0; i < *steps; ++i) {
                                     auto name = is_undo ? undo(p) : redo(p);
                                     if (!name) {
-                                      std::cout << (is_undo ? "Nothing to undo\n" : "Nothing to redo\n");
+                                      std::cout
+                                          << (is_undo ? "Nothing to undo\n" : "Nothing to redo\n");
                                       return;
                                     }
                                     std::cout << (is_undo ? "Undid: " : "Redid: ") << *name << '\n';
@@ -58,42 +62,50 @@ void add_project_commands(CLI::App& app) {
                                 });
     cmd->add_option("--steps,-n", *steps, "How many actions")->check(CLI::PositiveNumber);
   }
-  project_command(&app, "history", "List the actions that undo and redo walk through", [](Project& p, bool json) {
-    auto h = history(p);
-    if (json) {
-      nlohmann::json j = nlohmann::json::array();
-      for (auto& e : h) {
-        j.push_back({{"id", e.id}, {"name", e.name}, {"time", e.time}, {"undone", e.undone}});
-      }
-      print_json(j);
-      return;
-    }
-    std::vector<std::vector<std::string>> rows;
-    for (auto& e : h) {
-      rows.push_back({std::to_string(e.id), e.time, e.undone ? "undone" : "", e.name});
-    }
-    print_table({"#", "time", "state", "action"}, rows);
-  }, true);
+  project_command(
+      &app, "history", "List the actions that undo and redo walk through",
+      [](Project& p, bool json) {
+        auto h = history(p);
+        if (json) {
+          nlohmann::json j = nlohmann::json::array();
+          for (auto& e : h) {
+            j.push_back({{"id", e.id}, {"name", e.name}, {"time", e.time}, {"undone", e.undone}});
+          }
+          print_json(j);
+          return;
+        }
+        std::vector<std::vector<std::string>> rows;
+        for (auto& e : h) {
+          rows.push_back({std::to_string(e.id), e.time, e.undone ? "undone" : "", e.name});
+        }
+        print_table({"#", "time", "state", "action"}, rows);
+      },
+      true);
   auto key = std::make_shared<std::string>();
   auto value = std::make_shared<std::string>();
-  auto* setting = project_command(&app, "setting", "Show or set a project setting (language: the search stemming language, e.g. english, french, german; coder)",
-                                  [key, value](Project& p, bool) {
-                                    if (!value->empty()) {
-                                      p.set_setting(*key, *value);
-                                    }
-                                    std::cout << *key << " = " << p.setting(*key, *key == "language" ? "english" : "") << '\n';
-                                  });
+  auto* setting =
+      project_command(&app, "setting",
+                      "Show or set a project setting (language: the search stemming language, e.g. "
+                      "english, french, german; coder)",
+                      [key, value](Project& p, bool) {
+                        if (!value->empty()) {
+                          p.set_setting(*key, *value);
+                        }
+                        std::cout << *key << " = "
+                                  << p.setting(*key, *key == "language" ? "english" : "") << '\n';
+                      });
   setting->add_option("key", *key, "The setting")->required();
   setting->add_option("value", *value, "A new value");
 
   auto name = std::make_shared<std::string>();
-  auto* coder = project_command(&app, "coder", "Show the current coder, or set the project's default coder",
-                                [name](Project& p, bool) {
-                                  if (!name->empty()) {
-                                    p.set_setting("coder", *name);
-                                  }
-                                  std::cout << p.coder() << '\n';
-                                });
+  auto* coder =
+      project_command(&app, "coder", "Show the current coder, or set the project's default coder",
+                      [name](Project& p, bool) {
+                        if (!name->empty()) {
+                          p.set_setting("coder", *name);
+                        }
+                        std::cout << p.coder() << '\n';
+                      });
   coder->add_option("name", *name, "New default coder name for this project");
 }
 

@@ -12,7 +12,8 @@ namespace quire::cli {
 
 void add_project_arg(CLI::App* cmd, ProjectArgs& a) {
   cmd->add_option("project", a.path, "The project file (NAME.quire)")->required();
-  cmd->add_option("--coder", a.coder, "Act as this coder (default: $QUIRE_CODER, the project's coder setting, $USER)");
+  cmd->add_option("--coder", a.coder,
+                  "Act as this coder (default: $QUIRE_CODER, the project's coder setting, $USER)");
 }
 
 CLI::App* project_command(CLI::App* parent, const std::string& name, const std::string& help,
@@ -50,7 +51,8 @@ public:
   void update(std::int64_t done, std::int64_t total) override {
     if (total > 0 && isatty(2)) {
       std::cerr << '\r' << (done * 100 / total) << "%  " << std::flush;
-      if (done + 1 >= total) std::cerr << "\r     \r";
+      if (done + 1 >= total)
+        std::cerr << "\r     \r";
     }
   }
 };
@@ -106,9 +108,12 @@ std::pair<std::int64_t, std::int64_t> parse_range(const std::string& s) {
   }
 }
 
-void print_json(const nlohmann::json& j) { std::cout << j.dump(2) << '\n'; }
+void print_json(const nlohmann::json& j) {
+  std::cout << j.dump(2) << '\n';
+}
 
-void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+void print_table(const std::vector<std::string>& header,
+                 const std::vector<std::vector<std::string>>& rows) {
   std::vector<std::size_t> width(header.size());
   auto w = [](const std::string& s) { return static_cast<std::size_t>(count_code_points(s)); };
   for (std::size_t i = 0; i < header.size(); ++i) {

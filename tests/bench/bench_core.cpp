@@ -22,8 +22,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* const words[] = {"network", "school", "time", "teacher", "learning", "meeting", "trust", "plan",
-                             "head", "practice", "share", "ideas", "funding", "release", "cover", "support"};
+const char* const words[] = {"network", "school",  "time",  "teacher",  "learning", "meeting",
+                             "trust",   "plan",    "head",  "practice", "share",    "ideas",
+                             "funding", "release", "cover", "support"};
 
 std::string make_text(std::size_t chars, std::mt19937& rng) {
   std::string t;
@@ -48,7 +49,8 @@ void bulk_code(Project& p, const std::vector<Id>& docs, std::int64_t doc_len, st
   for (Id d : docs) {
     for (std::int64_t i = 0; i < per_doc; ++i) {
       std::int64_t start = static_cast<std::int64_t>(rng() % static_cast<unsigned>(doc_len - 60));
-      db.prepare("INSERT INTO coding(guid, document_id, code_id, start, end, coder_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+      db.prepare("INSERT INTO coding(guid, document_id, code_id, start, end, coder_id, created_at) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?)")
           .bind(1, new_guid())
           .bind(2, d)
           .bind(3, codes[static_cast<std::size_t>(i) % codes.size()])
@@ -62,7 +64,8 @@ void bulk_code(Project& p, const std::vector<Id>& docs, std::int64_t doc_len, st
   act.commit();
 }
 
-void measure(const std::string& label, const fs::path& file, Id some_doc, std::int64_t doc_len, Id list_code) {
+void measure(const std::string& label, const fs::path& file, Id some_doc, std::int64_t doc_len,
+             Id list_code) {
   std::printf("%s\n", label.c_str());
   double t0 = bench::now_s();
   {
@@ -88,7 +91,9 @@ void measure(const std::string& label, const fs::path& file, Id some_doc, std::i
   double l0 = bench::now_s();
   auto segs = list_codings(p, f);
   double secs = bench::now_s() - l0;
-  bench::figure("list all codings of one code: " + std::to_string(segs.size()) + " rows (target 100k <= 0.5 s)", secs, "s");
+  bench::figure("list all codings of one code: " + std::to_string(segs.size()) +
+                    " rows (target 100k <= 0.5 s)",
+                secs, "s");
   bench::figure("peak RSS", bench::peak_rss_mb(), "MB");
 }
 
@@ -114,7 +119,8 @@ int main(int argc, char** argv) {
       code = add_code(p, "Theme");
       bulk_code(p, {doc}, len, 100000 / scale, {code}, rng);
     }
-    measure("(a) 1 document of " + std::to_string(len) + " characters, " + std::to_string(100000 / scale) + " codings",
+    measure("(a) 1 document of " + std::to_string(len) + " characters, " +
+                std::to_string(100000 / scale) + " codings",
             file, doc, len, code);
   }
   {
@@ -132,15 +138,18 @@ int main(int argc, char** argv) {
         d.kind = "text";
         d.text = normalize_text(make_text(static_cast<std::size_t>(len), rng));
         d.sha256 = std::to_string(i);
-        for (auto [s, e] : paragraph_ranges(d.text)) d.passages.push_back({s, e, {}, {}, {}, {}, {}});
+        for (auto [s, e] : paragraph_ranges(d.text))
+          d.passages.push_back({s, e, {}, {}, {}, {}, {}});
         data.documents.push_back(std::move(d));
       }
       docs = store_import(p, data).documents;
-      for (int c = 0; c < 10; ++c) codes.push_back(add_code(p, "Theme " + std::to_string(c)));
+      for (int c = 0; c < 10; ++c)
+        codes.push_back(add_code(p, "Theme " + std::to_string(c)));
       bulk_code(p, docs, len, 1000000 / scale, codes, rng);
     }
-    measure("(b) " + std::to_string(ndocs) + " documents, " + std::to_string(1000000 / scale) + " codings", file,
-            docs[docs.size() / 2], len, codes[0]);
+    measure("(b) " + std::to_string(ndocs) + " documents, " + std::to_string(1000000 / scale) +
+                " codings",
+            file, docs[docs.size() / 2], len, codes[0]);
   }
   fs::remove_all(dir);
   return 0;

@@ -12,7 +12,8 @@ using quire::test::TempDir;
 
 namespace {
 
-void write_zip(const std::filesystem::path& path, const std::vector<std::pair<std::string, std::string>>& members) {
+void write_zip(const std::filesystem::path& path,
+               const std::vector<std::pair<std::string, std::string>>& members) {
   int err = 0;
   zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
   BOOST_REQUIRE(z);
@@ -23,12 +24,14 @@ void write_zip(const std::filesystem::path& path, const std::vector<std::pair<st
   BOOST_REQUIRE(zip_close(z) == 0);
 }
 
-const std::string w_open = R"(<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>)";
+const std::string w_open =
+    R"(<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>)";
 const std::string w_close = "</w:body></w:document>";
 
 std::string para(const std::string& bold, const std::string& plain) {
   std::string out = "<w:p>";
-  if (!bold.empty()) out += "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">" + bold + "</w:t></w:r>";
+  if (!bold.empty())
+    out += "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">" + bold + "</w:t></w:r>";
   out += "<w:r><w:t xml:space=\"preserve\">" + plain + "</w:t></w:r></w:p>";
   return out;
 }
@@ -38,7 +41,8 @@ std::vector<std::string> passages(const ImportData& d) {
   CodePointIndex idx(doc.text);
   std::vector<std::string> out;
   for (auto& p : doc.passages) {
-    out.push_back((p.speaker.empty() ? "" : p.speaker + "|") + std::string(idx.slice(p.start, p.end)));
+    out.push_back((p.speaker.empty() ? "" : p.speaker + "|") +
+                  std::string(idx.slice(p.start, p.end)));
   }
   return out;
 }
@@ -57,11 +61,15 @@ std::string error_of(const std::filesystem::path& p) {
 BOOST_AUTO_TEST_CASE(docx_paragraphs_tables_and_comments) {
   TempDir dir;
   std::string body = w_open + para("", "Site visit notes") +
-                     "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>School</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Oak Lane</w:t></w:r></w:p></w:tc></w:tr>"
-                     "<w:tr><w:tc><w:p><w:r><w:t>Pupils</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>212</w:t></w:r></w:p></w:tc></w:tr></w:tbl>" +
-                     "<w:p><w:r><w:t>We saw </w:t></w:r><w:del><w:r><w:delText>no </w:delText></w:r></w:del><w:r><w:t>shared planning.</w:t></w:r></w:p>" +
+                     "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>School</w:t></w:r></w:p></"
+                     "w:tc><w:tc><w:p><w:r><w:t>Oak Lane</w:t></w:r></w:p></w:tc></w:tr>"
+                     "<w:tr><w:tc><w:p><w:r><w:t>Pupils</w:t></w:r></w:p></"
+                     "w:tc><w:tc><w:p><w:r><w:t>212</w:t></w:r></w:p></w:tc></w:tr></w:tbl>" +
+                     "<w:p><w:r><w:t>We saw </w:t></w:r><w:del><w:r><w:delText>no "
+                     "</w:delText></w:r></w:del><w:r><w:t>shared planning.</w:t></w:r></w:p>" +
                      w_close;
-  std::string comments = R"(<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:comment w:author="Ann"><w:p><w:r><w:t>Check the date</w:t></w:r></w:p></w:comment></w:comments>)";
+  std::string comments =
+      R"(<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:comment w:author="Ann"><w:p><w:r><w:t>Check the date</w:t></w:r></w:p></w:comment></w:comments>)";
   write_zip(dir / "notes.docx", {{"word/document.xml", body}, {"word/comments.xml", comments}});
   auto d = read_file(dir / "notes.docx");
   BOOST_TEST(d.kind == "docx");
@@ -76,8 +84,9 @@ BOOST_AUTO_TEST_CASE(docx_paragraphs_tables_and_comments) {
 
 BOOST_AUTO_TEST_CASE(docx_bold_labels_make_a_transcript) {
   TempDir dir;
-  std::string body = w_open + para("Interviewer", " Why did you join?") + para("Sam:", " My head asked me.") +
-                     para("Interviewer", " And now?") + para("Sam:", " I stay because it helps.") + w_close;
+  std::string body = w_open + para("Interviewer", " Why did you join?") +
+                     para("Sam:", " My head asked me.") + para("Interviewer", " And now?") +
+                     para("Sam:", " I stay because it helps.") + w_close;
   write_zip(dir / "t.docx", {{"word/document.xml", body}});
   auto p = passages(read_file(dir / "t.docx"));
   BOOST_TEST_REQUIRE(p.size() == 4u);
@@ -95,7 +104,8 @@ BOOST_AUTO_TEST_CASE(odt_text_lists_tables_annotations) {
 <text:list><text:list-item><text:p>First point</text:p></text:list-item><text:list-item><text:p>Second point</text:p></text:list-item></text:list>
 <table:table><table:table-row><table:table-cell><text:p>A</text:p></table:table-cell><table:table-cell><text:p>B</text:p></table:table-cell></table:table-row></table:table>
 </office:text></office:body></office:document-content>)";
-  write_zip(dir / "r.odt", {{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", content}});
+  write_zip(dir / "r.odt",
+            {{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", content}});
   auto d = read_file(dir / "r.odt");
   BOOST_TEST(d.kind == "odt");
   auto p = passages(d);
@@ -111,23 +121,33 @@ BOOST_AUTO_TEST_CASE(hostile_and_broken_files_are_refused) {
   TempDir dir;
   // Random bytes with the right extension.
   std::string random(3000, '\0');
-  for (std::size_t i = 0; i < random.size(); ++i) random[i] = static_cast<char>((i * 131 + 7) % 256);
+  for (std::size_t i = 0; i < random.size(); ++i)
+    random[i] = static_cast<char>((i * 131 + 7) % 256);
   quire::test::write_file(dir / "random.docx", random);
   BOOST_TEST(error_of(dir / "random.docx").find("random.docx") != std::string::npos);
   // Truncated.
-  write_zip(dir / "whole.docx", {{"word/document.xml", w_open + para("", std::string(5000, 'x')) + w_close}});
+  write_zip(dir / "whole.docx",
+            {{"word/document.xml", w_open + para("", std::string(5000, 'x')) + w_close}});
   auto bytes = quire::test::read_file(dir / "whole.docx");
   quire::test::write_file(dir / "half.docx", bytes.substr(0, bytes.size() / 2));
   BOOST_TEST(error_of(dir / "half.docx").find("half.docx") != std::string::npos);
   // XXE and entity expansion.
-  write_zip(dir / "xxe.docx", {{"word/document.xml", R"(<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>)"}});
+  write_zip(
+      dir / "xxe.docx",
+      {{"word/document.xml",
+        R"(<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>)"}});
   auto e = error_of(dir / "xxe.docx");
   BOOST_TEST(e.find("refused") != std::string::npos, e);
   BOOST_TEST(e.find("root:") == std::string::npos);
-  write_zip(dir / "laughs.odt", {{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", R"(<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "haha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><l>&b;</l>)"}});
+  write_zip(
+      dir / "laughs.odt",
+      {{"mimetype", "application/vnd.oasis.opendocument.text"},
+       {"content.xml",
+        R"(<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "haha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><l>&b;</l>)"}});
   BOOST_TEST(error_of(dir / "laughs.odt").find("refused") != std::string::npos);
   // A zip bomb: a member that inflates past the limit.
-  write_zip(dir / "bomb.docx", {{"word/document.xml", w_open + para("", std::string(3 << 20, 'a')) + w_close}});
+  write_zip(dir / "bomb.docx",
+            {{"word/document.xml", w_open + para("", std::string(3 << 20, 'a')) + w_close}});
   ImportSettings small;
   small.max_unpacked_bytes = 1 << 20;
   try {
@@ -141,7 +161,8 @@ BOOST_AUTO_TEST_CASE(hostile_and_broken_files_are_refused) {
   BOOST_TEST(error_of(dir / "other.docx").find("not a Word document") != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(sample_docx_interview, *boost::unit_test::precondition(quire::test::NeedsShared())) {
+BOOST_AUTO_TEST_CASE(sample_docx_interview,
+                     *boost::unit_test::precondition(quire::test::NeedsShared())) {
   auto d = read_file(*quire::test::shared_sample("interview-coordinator-02.docx"));
   auto p = passages(d);
   BOOST_TEST(d.documents[0].kind == "transcript");

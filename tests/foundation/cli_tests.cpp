@@ -27,7 +27,8 @@ BOOST_AUTO_TEST_CASE(exit_codes_and_messages) {
   BOOST_TEST(run_quire({"codes", "frobnicate", p}).status == 2);
   BOOST_TEST(run_quire({}).status == 2);
   BOOST_TEST(run_quire({"--help"}).status == 0);
-  for (auto cmd : {"init", "import", "inspect", "code", "uncode", "codings", "undo", "redo", "history"}) {
+  for (auto cmd :
+       {"init", "import", "inspect", "code", "uncode", "codings", "undo", "redo", "history"}) {
     BOOST_TEST_CONTEXT(cmd) {
       auto h = run_quire({cmd, "--help"});
       BOOST_TEST(h.status == 0);
@@ -40,12 +41,14 @@ BOOST_AUTO_TEST_CASE(unicode_round_trip_through_the_cli) {
   TempDir dir;
   auto p = init(dir);
   // Decomposed é (e + U+0301), a ZWJ family emoji with a skin tone, CJK.
-  std::string text = "Re\xCC\x81sume\xCC\x81: \xF0\x9F\x91\xA9\xF0\x9F\x8F\xBD\xE2\x80\x8D\xF0\x9F\x8F\xAB "
-                     "the school \xE5\xAD\xA6\xE6\xA0\xA1 matters.\r\nSecond line.";
+  std::string text =
+      "Re\xCC\x81sume\xCC\x81: \xF0\x9F\x91\xA9\xF0\x9F\x8F\xBD\xE2\x80\x8D\xF0\x9F\x8F\xAB "
+      "the school \xE5\xAD\xA6\xE6\xA0\xA1 matters.\r\nSecond line.";
   quire::test::write_file(dir / "uni.txt", text);
   BOOST_TEST_REQUIRE(run_quire({"import", p, (dir / "uni.txt").string()}).status == 0);
   BOOST_TEST_REQUIRE(run_quire({"codes", "add", p, "Place/School"}).status == 0);
-  auto r = run_quire({"code", p, "--doc", "uni", "--match", "\xE5\xAD\xA6\xE6\xA0\xA1", "--code", "Place/School"});
+  auto r = run_quire(
+      {"code", p, "--doc", "uni", "--match", "\xE5\xAD\xA6\xE6\xA0\xA1", "--code", "Place/School"});
   BOOST_TEST_REQUIRE(r.status == 0, r.err);
   r = run_quire({"code", p, "--doc", "uni", "--range", "0:6", "--code", "Place/School"});
   BOOST_TEST_REQUIRE(r.status == 0, r.err);
@@ -60,7 +63,8 @@ BOOST_AUTO_TEST_CASE(unicode_round_trip_through_the_cli) {
   BOOST_TEST(j[1]["text"] == "\xE5\xAD\xA6\xE6\xA0\xA1");
   auto doc = nlohmann::json::parse(run_quire({"docs", "show", p, "uni", "--json"}).out);
   BOOST_TEST(doc["text"].get<std::string>().find('\r') == std::string::npos);
-  BOOST_TEST(doc["length"] == 48); // ... "the school " 24, 学校 26, " matters.\n" 36, "Second line." 48
+  BOOST_TEST(doc["length"] ==
+             48); // ... "the school " 24, 学校 26, " matters.\n" 36, "Second line." 48
 }
 
 BOOST_AUTO_TEST_CASE(failed_imports_leave_the_project_unchanged) {
@@ -81,7 +85,8 @@ BOOST_AUTO_TEST_CASE(failed_imports_leave_the_project_unchanged) {
       {{"import", p, (dir / "binary.txt").string()}, "binary"},
       {{"import", p, (dir / "big.txt").string(), "--max-size", "1"}, "over the limit"},
       {{"import", p, (dir / "ok.txt").string()}, "already imported"},
-      {{"import", p, (dir / "ok.txt").string(), (dir / "missing.txt").string(), "--again"}, "no such file"},
+      {{"import", p, (dir / "ok.txt").string(), (dir / "missing.txt").string(), "--again"},
+       "no such file"},
   };
   for (auto& c : cases) {
     BOOST_TEST_CONTEXT(c.says) {
@@ -93,21 +98,25 @@ BOOST_AUTO_TEST_CASE(failed_imports_leave_the_project_unchanged) {
   }
 }
 
-BOOST_AUTO_TEST_CASE(samples_import_and_code_end_to_end, *boost::unit_test::precondition(quire::test::NeedsShared())) {
+BOOST_AUTO_TEST_CASE(samples_import_and_code_end_to_end,
+                     *boost::unit_test::precondition(quire::test::NeedsShared())) {
   TempDir dir;
   auto p = init(dir);
-  for (auto name : {"interview-coordinator-01.txt", "interview-coordinator-04.txt", "pln-blog-posts.txt",
-                    "punch-above-your-weight.txt", "networking-as-professional-learning.txt",
-                    "personally-networked-for-learning.txt"}) {
+  for (auto name :
+       {"interview-coordinator-01.txt", "interview-coordinator-04.txt", "pln-blog-posts.txt",
+        "punch-above-your-weight.txt", "networking-as-professional-learning.txt",
+        "personally-networked-for-learning.txt"}) {
     auto r = run_quire({"import", p, quire::test::shared_sample(name)->string()});
     BOOST_TEST(r.status == 0, name << ": " << r.err);
   }
   auto r04 = run_quire({"docs", "show", p, "interview-coordinator-04", "--json"});
   auto doc = nlohmann::json::parse(r04.out);
-  BOOST_TEST(doc["text"].get<std::string>().find("government\xE2\x80\x99s plan") != std::string::npos);
+  BOOST_TEST(doc["text"].get<std::string>().find("government\xE2\x80\x99s plan") !=
+             std::string::npos);
   BOOST_TEST(run_quire({"codes", "add", p, "Purpose/Sceptical"}).status == 0);
-  auto r = run_quire({"code", p, "--doc", "interview-coordinator-04", "--match", "government\xE2\x80\x99s plan",
-                      "--code", "Purpose/Sceptical", "--memo", "political motive"});
+  auto r = run_quire({"code", p, "--doc", "interview-coordinator-04", "--match",
+                      "government\xE2\x80\x99s plan", "--code", "Purpose/Sceptical", "--memo",
+                      "political motive"});
   BOOST_TEST_REQUIRE(r.status == 0, r.err);
   auto j = nlohmann::json::parse(run_quire({"codings", p, "--code", "Purpose", "--json"}).out);
   BOOST_TEST_REQUIRE(j.size() == 1u);

@@ -3,11 +3,11 @@
 
 #include "core/codebook.h"
 #include "core/coding.h"
-#include "core/history.h"
-#include "core/project_p.h"
 #include "core/documents.h"
 #include "core/error.h"
+#include "core/history.h"
 #include "core/project.h"
+#include "core/project_p.h"
 #include "support/test_support.h"
 
 using namespace quire;
@@ -81,14 +81,18 @@ BOOST_AUTO_TEST_CASE(migrates_a_version_1_project_and_keeps_a_backup) {
     quire::detail::Db db(file.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     quire::detail::create_legacy_schema(db, 1);
   }
-  sql(file, "INSERT INTO project_info(id, guid, created_at) VALUES (1, 'a0000000-0000-4000-8000-000000000001', '2026-01-01T00:00:00Z');"
-            "INSERT INTO document(id, guid, name, kind, imported_at, text, length) VALUES "
-            "(1, 'b0000000-0000-4000-8000-000000000001', 'old doc', 'text', '2026-01-01T00:00:00Z', 'Text from an older Quire.', 25);"
-            "INSERT INTO passage(guid, document_id, start, end) VALUES ('c0000000-0000-4000-8000-000000000001', 1, 0, 25);"
-            "INSERT INTO code(guid, name) VALUES ('d0000000-0000-4000-8000-000000000001', 'Kept');"
-            "INSERT INTO coder(guid, name) VALUES ('e0000000-0000-4000-8000-000000000001', 'ann');"
-            "INSERT INTO coding(guid, document_id, code_id, start, end, coder_id, created_at) VALUES "
-            "('f0000000-0000-4000-8000-000000000001', 1, 1, 5, 9, 1, '2026-01-01T00:00:00Z');");
+  sql(file,
+      "INSERT INTO project_info(id, guid, created_at) VALUES (1, "
+      "'a0000000-0000-4000-8000-000000000001', '2026-01-01T00:00:00Z');"
+      "INSERT INTO document(id, guid, name, kind, imported_at, text, length) VALUES "
+      "(1, 'b0000000-0000-4000-8000-000000000001', 'old doc', 'text', '2026-01-01T00:00:00Z', "
+      "'Text from an older Quire.', 25);"
+      "INSERT INTO passage(guid, document_id, start, end) VALUES "
+      "('c0000000-0000-4000-8000-000000000001', 1, 0, 25);"
+      "INSERT INTO code(guid, name) VALUES ('d0000000-0000-4000-8000-000000000001', 'Kept');"
+      "INSERT INTO coder(guid, name) VALUES ('e0000000-0000-4000-8000-000000000001', 'ann');"
+      "INSERT INTO coding(guid, document_id, code_id, start, end, coder_id, created_at) VALUES "
+      "('f0000000-0000-4000-8000-000000000001', 1, 1, 5, 9, 1, '2026-01-01T00:00:00Z');");
   auto p = Project::open(file);
   BOOST_TEST(std::filesystem::exists(dir / "old.quire.v1.bak"));
   auto docs = list_documents(p);

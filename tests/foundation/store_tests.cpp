@@ -16,14 +16,16 @@ namespace {
 struct Fixture {
   TempDir dir;
   Project p = Project::create(dir / "t.quire");
-  Id doc = add_text_document(p, "doc", "First paragraph about time.\n\nSecond one about trust and time.");
+  Id doc = add_text_document(p, "doc",
+                             "First paragraph about time.\n\nSecond one about trust and time.");
 };
 
 /// Every coding as "start:end code", sorted.
 std::vector<std::string> ranges(const Project& p) {
   std::vector<std::string> out;
   for (auto& s : list_codings(p, {})) {
-    out.push_back(std::to_string(s.coding.start) + ":" + std::to_string(s.coding.end) + " " + s.code_path);
+    out.push_back(std::to_string(s.coding.start) + ":" + std::to_string(s.coding.end) + " " +
+                  s.code_path);
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -164,7 +166,8 @@ BOOST_AUTO_TEST_CASE(typed_attributes_missing_is_not_empty) {
 
 BOOST_AUTO_TEST_CASE(unicode_offsets_are_code_points) {
   // "e" + combining acute is stored composed; emoji and CJK count one each.
-  std::string text = "Cafe\xCC\x81 \xF0\x9F\x91\xA9\xF0\x9F\x8F\xBD\xE2\x80\x8D\xF0\x9F\x92\xBB \xE5\xAD\xA6\xE6\xA0\xA1 time";
+  std::string text = "Cafe\xCC\x81 \xF0\x9F\x91\xA9\xF0\x9F\x8F\xBD\xE2\x80\x8D\xF0\x9F\x92\xBB "
+                     "\xE5\xAD\xA6\xE6\xA0\xA1 time";
   Id d = add_text_document(p, "uni", text);
   auto stored = document_text(p, d);
   BOOST_TEST(stored.substr(0, 5) == "Caf\xC3\xA9"); // NFC

@@ -27,11 +27,12 @@ std::string snapshot(const Project& p) {
     }
   }
   for (auto& c : list_codes(p)) {
-    o << "code " << c.id << ' ' << c.path << ' ' << c.color << ' ' << c.description << ' ' << c.guid << '\n';
+    o << "code " << c.id << ' ' << c.path << ' ' << c.color << ' ' << c.description << ' ' << c.guid
+      << '\n';
   }
   for (auto& s : list_codings(p, {})) {
-    o << "coding " << s.coding.id << ' ' << s.code_path << ' ' << s.coding.start << ':' << s.coding.end
-      << ' ' << s.coding.coder << ' ' << s.coding.guid << ' ' << s.memo << '\n';
+    o << "coding " << s.coding.id << ' ' << s.code_path << ' ' << s.coding.start << ':'
+      << s.coding.end << ' ' << s.coding.coder << ' ' << s.coding.guid << ' ' << s.memo << '\n';
   }
   for (auto& c : list_cases(p)) {
     o << "case " << c.id << ' ' << c.name << '\n';
@@ -40,7 +41,8 @@ std::string snapshot(const Project& p) {
     }
   }
   for (auto& m : list_memos(p)) {
-    o << "memo " << m.id << ' ' << to_string(m.target) << ' ' << m.target_id.value_or(0) << ' ' << m.text << '\n';
+    o << "memo " << m.id << ' ' << to_string(m.target) << ' ' << m.target_id.value_or(0) << ' '
+      << m.text << '\n';
   }
   return o.str();
 }
@@ -55,22 +57,32 @@ BOOST_AUTO_TEST_CASE(every_action_undoes_and_redoes_across_reopen) {
   { Project::create(file); }
   // Each step acts on a freshly opened project, as the CLI does.
   std::vector<std::pair<std::string, std::function<void(Project&)>>> actions = {
-      {"import", [](Project& p) { add_text_document(p, "doc", "One two three.\n\nFour five six."); }},
+      {"import",
+       [](Project& p) { add_text_document(p, "doc", "One two three.\n\nFour five six."); }},
       {"add code", [](Project& p) { add_code(p, "Purpose/Sceptical", "#c0392b", "doubts"); }},
-      {"code", [](Project& p) { code_range(p, 1, 0, 3, find_code(p, "Purpose/Sceptical").id, "memo"); }},
-      {"code merge", [](Project& p) { code_range(p, 1, 3, 8, find_code(p, "Purpose/Sceptical").id); }},
-      {"uncode split", [](Project& p) { uncode_range(p, 1, 4, 6, find_code(p, "Purpose/Sceptical").id); }},
+      {"code",
+       [](Project& p) { code_range(p, 1, 0, 3, find_code(p, "Purpose/Sceptical").id, "memo"); }},
+      {"code merge",
+       [](Project& p) { code_range(p, 1, 3, 8, find_code(p, "Purpose/Sceptical").id); }},
+      {"uncode split",
+       [](Project& p) { uncode_range(p, 1, 4, 6, find_code(p, "Purpose/Sceptical").id); }},
       {"rename", [](Project& p) { rename_code(p, find_code(p, "Purpose").id, "Aims"); }},
-      {"recolour", [](Project& p) { set_code_color(p, find_code(p, "Aims/Sceptical").id, "#00ff00"); }},
+      {"recolour",
+       [](Project& p) { set_code_color(p, find_code(p, "Aims/Sceptical").id, "#00ff00"); }},
       {"describe", [](Project& p) { set_code_description(p, find_code(p, "Aims").id, "why"); }},
       {"move", [](Project& p) { move_code(p, find_code(p, "Aims/Sceptical").id, std::nullopt); }},
       {"add code 2", [](Project& p) { add_code(p, "Other"); }},
-      {"merge", [](Project& p) { merge_codes(p, find_code(p, "Sceptical").id, find_code(p, "Other").id); }},
+      {"merge",
+       [](Project& p) { merge_codes(p, find_code(p, "Sceptical").id, find_code(p, "Other").id); }},
       {"add case", [](Project& p) { add_case(p, "P01"); }},
-      {"set attr", [](Project& p) { set_attribute(p, find_case(p, "P01").id, "Role", Value::of_text("Head")); }},
+      {"set attr",
+       [](Project& p) {
+         set_attribute(p, find_case(p, "P01").id, "Role", Value::of_text("Head"));
+       }},
       {"link", [](Project& p) { link_document(p, 1, find_case(p, "P01").id); }},
       {"memo", [](Project& p) { add_memo(p, MemoTarget::Project, {}, "note"); }},
-      {"edit memo", [](Project& p) { edit_memo(p, list_memos(p, MemoTarget::Project)[0].id, "note 2"); }},
+      {"edit memo",
+       [](Project& p) { edit_memo(p, list_memos(p, MemoTarget::Project)[0].id, "note 2"); }},
       {"delete code", [](Project& p) { delete_code(p, find_code(p, "Other").id, true); }},
       {"rename doc", [](Project& p) { rename_document(p, 1, "renamed"); }},
       {"delete case", [](Project& p) { delete_case(p, find_case(p, "P01").id); }},

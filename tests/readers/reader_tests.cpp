@@ -29,12 +29,16 @@ std::string make_zip(const std::vector<std::pair<std::string, std::string>>& mem
 
 struct Recorder : XmlHandler {
   std::string log;
-  void start_element(const std::string& ns, const std::string& name, const std::vector<XmlAttribute>& attrs) override {
+  void start_element(const std::string& ns, const std::string& name,
+                     const std::vector<XmlAttribute>& attrs) override {
     log += "<" + (ns.empty() ? "" : "{" + ns + "}") + name;
-    for (auto& a : attrs) log += " " + a.name + "=" + a.value;
+    for (auto& a : attrs)
+      log += " " + a.name + "=" + a.value;
     log += ">";
   }
-  void end_element(const std::string&, const std::string& name) override { log += "</" + name + ">"; }
+  void end_element(const std::string&, const std::string& name) override {
+    log += "</" + name + ">";
+  }
   void text(std::string_view t) override { log += std::string(t); }
 };
 
@@ -88,7 +92,8 @@ BOOST_AUTO_TEST_CASE(damaged_and_truncated_zips_are_refused) {
   BOOST_CHECK_THROW(ZipArchive(bytes.substr(0, bytes.size() / 2), "half.docx"), InputError);
   BOOST_CHECK_THROW(ZipArchive("PK\x03\x04 this is not really a zip", "fake.docx"), InputError);
   std::string random(5000, '\0');
-  for (std::size_t i = 0; i < random.size(); ++i) random[i] = static_cast<char>((i * 7919 + 13) % 251);
+  for (std::size_t i = 0; i < random.size(); ++i)
+    random[i] = static_cast<char>((i * 7919 + 13) % 251);
   BOOST_CHECK_THROW(ZipArchive(random, "random.xlsx"), InputError);
 }
 
@@ -106,16 +111,21 @@ BOOST_AUTO_TEST_CASE(unsafe_member_names_are_refused) {
 
 BOOST_AUTO_TEST_CASE(xml_events_with_namespaces) {
   Recorder r;
-  parse_xml(R"(<?xml version="1.0"?><w:document xmlns:w="urn:w"><w:p w:id="1">Caf&#233; &amp; tea</w:p></w:document>)", r, "x");
+  parse_xml(
+      R"(<?xml version="1.0"?><w:document xmlns:w="urn:w"><w:p w:id="1">Caf&#233; &amp; tea</w:p></w:document>)",
+      r, "x");
   BOOST_TEST(r.log == "<{urn:w}document><{urn:w}p id=1>Café & tea</p></document>");
 }
 
 BOOST_AUTO_TEST_CASE(xxe_and_entity_expansion_are_refused) {
-  auto xxe = xml_error(R"(<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>)");
+  auto xxe = xml_error(
+      R"(<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>)");
   BOOST_TEST(xxe.find("refused") != std::string::npos, xxe);
-  auto laughs = xml_error(R"(<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><l>&c;</l>)");
+  auto laughs = xml_error(
+      R"(<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><l>&c;</l>)");
   BOOST_TEST(laughs.find("refused") != std::string::npos, laughs);
-  auto ext = xml_error(R"(<?xml version="1.0"?><!DOCTYPE x SYSTEM "http://example.invalid/x.dtd"><x/>)");
+  auto ext =
+      xml_error(R"(<?xml version="1.0"?><!DOCTYPE x SYSTEM "http://example.invalid/x.dtd"><x/>)");
   BOOST_TEST(ext == "(parsed)"); // an external DTD is never fetched, so it is harmless
 }
 

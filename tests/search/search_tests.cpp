@@ -56,7 +56,8 @@ struct Corpus {
       auto text = document_text(p, d);
       for (auto& ps : list_passages(p, d)) {
         CodePointIndex idx(text);
-        if (std::regex_search(std::string(idx.slice(ps.start, ps.end)), re)) out.insert(ps.id);
+        if (std::regex_search(std::string(idx.slice(ps.start, ps.end)), re))
+          out.insert(ps.id);
       }
     }
     return out;
@@ -67,7 +68,8 @@ std::set<Id> found(const SearchIndex& idx, const std::string& q) {
   SearchOptions o;
   o.limit = 1000;
   std::set<Id> out;
-  for (auto& h : idx.search(q, o).hits) out.insert(h.passage_id);
+  for (auto& h : idx.search(q, o).hits)
+    out.insert(h.passage_id);
   return out;
 }
 
@@ -90,12 +92,15 @@ BOOST_AUTO_TEST_CASE(words_phrases_near_boolean_wildcards) {
   // "time" stems: time, times; not "timetable" (not in the corpus anyway).
   BOOST_TEST(found(*idx, "time") == containing(R"(\btimes?\b)"));
   BOOST_TEST(found(*idx, "\"learning network\"") == containing(R"(\blearning network\b)"));
-  BOOST_TEST(found(*idx, "network NEAR/3 feedback") == containing(R"(\bnetwork\b.{0,40}\bfeedback\b)"));
+  BOOST_TEST(found(*idx, "network NEAR/3 feedback") ==
+             containing(R"(\bnetwork\b.{0,40}\bfeedback\b)"));
   BOOST_TEST(found(*idx, "time AND school") == containing(R"(^(?=.*\btime\b)(?=.*\bschool).*)"));
-  BOOST_TEST(found(*idx, "time NOT meetings") == containing(R"(^(?=.*\btime\b)(?!.*\bmeetings\b).*)"));
+  BOOST_TEST(found(*idx, "time NOT meetings") ==
+             containing(R"(^(?=.*\btime\b)(?!.*\bmeetings\b).*)"));
   BOOST_TEST(found(*idx, "network*") == containing(R"(\bnetwork)"));
   BOOST_TEST(found(*idx, "caf\xC3\xA9") == containing("caf\xC3\xA9"));
-  BOOST_TEST(found(*idx, "\xE5\xAD\xA6\xE6\xA0\xA1") == containing("\xE5\xAD\xA6\xE6\xA0\xA1")); // CJK n-grams
+  BOOST_TEST(found(*idx, "\xE5\xAD\xA6\xE6\xA0\xA1") ==
+             containing("\xE5\xAD\xA6\xE6\xA0\xA1")); // CJK n-grams
 }
 
 BOOST_AUTO_TEST_CASE(hits_snippets_and_offsets) {
@@ -104,7 +109,8 @@ BOOST_AUTO_TEST_CASE(hits_snippets_and_offsets) {
   BOOST_TEST_REQUIRE(r.hits.size() == 1u);
   auto& h = r.hits[0];
   BOOST_TEST(h.case_name == "R8");
-  BOOST_TEST(h.snippet.find("\xC2\xAB" "barrier\xC2\xBB") != std::string::npos);
+  BOOST_TEST(h.snippet.find("\xC2\xAB"
+                            "barrier\xC2\xBB") != std::string::npos);
   BOOST_TEST_REQUIRE(h.hits.size() == 1u);
   auto text = document_text(p, h.document_id);
   CodePointIndex ci(text);
@@ -113,7 +119,8 @@ BOOST_AUTO_TEST_CASE(hits_snippets_and_offsets) {
   for (auto& x : t.hits) {
     auto xt = document_text(p, x.document_id);
     CodePointIndex xi(xt);
-    for (auto [s, e] : x.hits) BOOST_TEST(fold_case(xi.slice(s, e)) == "time");
+    for (auto [s, e] : x.hits)
+      BOOST_TEST(fold_case(xi.slice(s, e)) == "time");
   }
 }
 
@@ -126,7 +133,8 @@ BOOST_AUTO_TEST_CASE(filters_combine) {
   }
   auto time = containing(R"(\btimes?\b)");
   std::set<Id> want;
-  std::set_intersection(time.begin(), time.end(), heads.begin(), heads.end(), std::inserter(want, want.end()));
+  std::set_intersection(time.begin(), time.end(), heads.begin(), heads.end(),
+                        std::inserter(want, want.end()));
   BOOST_TEST(found(*idx, "time attr:Role=\"Head teacher\"") == want);
   BOOST_TEST(found(*idx, "attr:Years:4..10").size() == 4u); // R2..R5: 4, 6, 8, 10
   BOOST_TEST(found(*idx, "case:R3") == std::set<Id>{list_passages(p, docs[3])[0].id});
@@ -170,7 +178,8 @@ BOOST_AUTO_TEST_CASE(similar_and_within_coded) {
   // "Our learning network..." and "Networking ... learning" share most terms.
   std::set<Id> top = {sim[0].passage_id, sim.size() > 1 ? sim[1].passage_id : 0};
   BOOST_TEST(top.count(list_passages(p, docs[3])[0].id) == 1u);
-  for (auto& h : sim) BOOST_TEST(h.passage_id != ps2.id);
+  for (auto& h : sim)
+    BOOST_TEST(h.passage_id != ps2.id);
   SearchOptions within;
   within.within_code = code;
   auto r = idx->search("reading", within);
@@ -190,7 +199,8 @@ BOOST_AUTO_TEST_CASE(autocode_is_one_undoable_action) {
   BOOST_TEST(history(p).size() == steps + 1);
   CodingFilter f;
   f.code_id = code;
-  for (auto& s : list_codings(p, f)) BOOST_TEST(fold_case(s.text) == "time");
+  for (auto& s : list_codings(p, f))
+    BOOST_TEST(fold_case(s.text) == "time");
   BOOST_TEST(count_codings(p) == r.ranges);
   undo(p);
   BOOST_TEST(count_codings(p) == 0);
@@ -225,7 +235,8 @@ BOOST_AUTO_TEST_CASE(stale_missing_and_damaged_indexes_are_rebuilt) {
     BOOST_TEST(found(*SearchIndex::open(p), "beta").size() == 1u);
   }
   // The project rolled back to an older copy: the index follows it.
-  std::filesystem::copy_file(dir / "old.quire", file, std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::copy_file(dir / "old.quire", file,
+                             std::filesystem::copy_options::overwrite_existing);
   {
     auto p = Project::open(file);
     BOOST_TEST(found(*SearchIndex::open(p), "beta").empty());

@@ -19,7 +19,8 @@ namespace fs = std::filesystem;
 
 TempDir::TempDir() {
   std::random_device rd;
-  m_path = fs::temp_directory_path() / ("quire-test-" + std::to_string(rd()) + std::to_string(rd()));
+  m_path =
+      fs::temp_directory_path() / ("quire-test-" + std::to_string(rd()) + std::to_string(rd()));
   fs::create_directories(m_path);
 }
 
@@ -28,7 +29,9 @@ TempDir::~TempDir() {
   fs::remove_all(m_path, ec);
 }
 
-fs::path fixture(const std::string& name) { return fs::path(QUIRE_FIXTURES_DIR) / name; }
+fs::path fixture(const std::string& name) {
+  return fs::path(QUIRE_FIXTURES_DIR) / name;
+}
 
 std::optional<fs::path> shared_dir() {
   fs::path p(QUIRE_SHARED_DIR);
@@ -120,6 +123,8 @@ RunResult run_quire(const std::vector<std::string>& args,
   return run_program(QUIRE_CLI_PATH, args, env);
 }
 
-std::string file_digest(const fs::path& p) { return sha256_hex(read_file(p)); }
+std::string file_digest(const fs::path& p) {
+  return sha256_hex(read_file(p));
+}
 
 } // namespace quire::test

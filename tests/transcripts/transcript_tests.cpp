@@ -59,7 +59,8 @@ BOOST_AUTO_TEST_CASE(stamped_turns_with_speakers) {
   BOOST_TEST(t[1].speaker == "Facilitator");
   BOOST_TEST(t[1].text == "Welcome, everyone.");
   BOOST_TEST(*t[1].ms == 5000);
-  BOOST_TEST(t[2].text == "Thanks. I'll start,\nif that's all right."); // a wrapped line joins its turn
+  BOOST_TEST(t[2].text ==
+             "Thanks. I'll start,\nif that's all right."); // a wrapped line joins its turn
   BOOST_TEST(*t[3].ms == 62500);
   BOOST_TEST(*d.documents[0].passages[1].end_ms == 9000);
 }
@@ -113,7 +114,8 @@ BOOST_AUTO_TEST_CASE(bracketed_ids_and_labels_alone_on_a_line) {
 
 BOOST_AUTO_TEST_CASE(auto_captions_one_passage_per_stamped_line) {
   TempDir dir;
-  auto d = read_text(dir, "c.txt", "0:00:00so say you are\n0:00:03 at school\n0:00:07getting ready\n");
+  auto d =
+      read_text(dir, "c.txt", "0:00:00so say you are\n0:00:03 at school\n0:00:07getting ready\n");
   auto t = turns(d);
   BOOST_TEST_REQUIRE(t.size() == 3u);
   BOOST_TEST(t[0].text == "so say you are");

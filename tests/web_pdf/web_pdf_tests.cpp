@@ -17,7 +17,8 @@ std::vector<std::string> passages(const ImportData& d) {
   const auto& doc = d.documents.at(0);
   CodePointIndex idx(doc.text);
   std::vector<std::string> out;
-  for (auto& p : doc.passages) out.emplace_back(idx.slice(p.start, p.end));
+  for (auto& p : doc.passages)
+    out.emplace_back(idx.slice(p.start, p.end));
   return out;
 }
 
@@ -25,23 +26,30 @@ std::vector<std::string> passages(const ImportData& d) {
 std::string make_pdf(const std::vector<std::string>& lines) {
   std::vector<std::vector<std::string>> pages(1);
   for (auto& l : lines) {
-    if (l == "\f") pages.emplace_back();
-    else pages.back().push_back(l);
+    if (l == "\f")
+      pages.emplace_back();
+    else
+      pages.back().push_back(l);
   }
   std::vector<std::string> objs;
   objs.push_back("<< /Type /Catalog /Pages 2 0 R >>");
   std::string kids;
   int first_page = 4;
-  for (std::size_t i = 0; i < pages.size(); ++i) kids += std::to_string(first_page + 2 * i) + " 0 R ";
-  objs.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>");
+  for (std::size_t i = 0; i < pages.size(); ++i)
+    kids += std::to_string(first_page + 2 * i) + " 0 R ";
+  objs.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) +
+                 " >>");
   objs.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
   for (std::size_t i = 0; i < pages.size(); ++i) {
     std::string content = "BT /F1 12 Tf 14 TL 72 760 Td ";
-    for (auto& l : pages[i]) content += "(" + l + ") Tj T* ";
+    for (auto& l : pages[i])
+      content += "(" + l + ") Tj T* ";
     content += "ET";
-    objs.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents " +
+    objs.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << "
+                   "/F1 3 0 R >> >> /Contents " +
                    std::to_string(first_page + 2 * i + 1) + " 0 R >>");
-    objs.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream");
+    objs.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content +
+                   "\nendstream");
   }
   std::string pdf = "%PDF-1.4\n";
   std::vector<std::size_t> offsets;
@@ -88,7 +96,8 @@ BOOST_AUTO_TEST_CASE(html_keeps_the_article_drops_the_chrome) {
   auto d = read_file(dir / "post.html");
   BOOST_TEST(d.kind == "html");
   auto p = passages(d);
-  std::vector<std::string> want = {"Why networks matter", "Teachers & leaders share ideas \xE2\x80\x93 often.",
+  std::vector<std::string> want = {"Why networks matter",
+                                   "Teachers & leaders share ideas \xE2\x80\x93 often.",
                                    "First point", "Second bold point"};
   BOOST_TEST(p == want, boost::test_tools::per_element());
   auto text = d.documents[0].text;
@@ -99,14 +108,16 @@ BOOST_AUTO_TEST_CASE(html_keeps_the_article_drops_the_chrome) {
 
 BOOST_AUTO_TEST_CASE(pdf_paragraphs_hyphens_pages) {
   TempDir dir;
-  quire::test::write_file(dir / "a.pdf", make_pdf({"Networks help teachers share", "practice across schools.", "",
-                                                   "A second paragraph about net-", "works that crosses the",
-                                                   "1", "\f", "page break and ends here.", "", "2"}));
+  quire::test::write_file(dir / "a.pdf",
+                          make_pdf({"Networks help teachers share", "practice across schools.", "",
+                                    "A second paragraph about net-", "works that crosses the", "1",
+                                    "\f", "page break and ends here.", "", "2"}));
   auto d = read_file(dir / "a.pdf");
   BOOST_TEST(d.kind == "pdf");
   auto p = passages(d);
-  std::vector<std::string> want = {"Networks help teachers share practice across schools.",
-                                   "A second paragraph about networks that crosses the page break and ends here."};
+  std::vector<std::string> want = {
+      "Networks help teachers share practice across schools.",
+      "A second paragraph about networks that crosses the page break and ends here."};
   BOOST_TEST(p == want, boost::test_tools::per_element());
 }
 
@@ -127,7 +138,8 @@ BOOST_AUTO_TEST_CASE(blog_html_matches_the_text_version) {
   // The same words in the same paragraphs; the .txt keeps a line break where
   // the HTML has a space.
   auto squash = [](std::vector<std::string> v) {
-    for (auto& s : v) std::replace(s.begin(), s.end(), '\n', ' ');
+    for (auto& s : v)
+      std::replace(s.begin(), s.end(), '\n', ' ');
     return v;
   };
   auto html = squash(passages(read_file(*quire::test::shared_sample("pln-blog-posts.html"))));
@@ -139,8 +151,10 @@ BOOST_AUTO_TEST_CASE(blog_html_matches_the_text_version) {
 }
 
 BOOST_AUTO_TEST_CASE(article_pdf_matches_the_text_version) {
-  auto pdf = passages(read_file(*quire::test::shared_sample("personally-networked-for-learning.pdf")));
-  auto txt = passages(read_file(*quire::test::shared_sample("personally-networked-for-learning.txt")));
+  auto pdf =
+      passages(read_file(*quire::test::shared_sample("personally-networked-for-learning.pdf")));
+  auto txt =
+      passages(read_file(*quire::test::shared_sample("personally-networked-for-learning.txt")));
   // All paragraphs agree but the last: the PDF's comment-form line "Leave a
   // Reply" follows the last reference without a gap, so it joins it.
   BOOST_TEST_REQUIRE(pdf.size() == txt.size() - 1);
