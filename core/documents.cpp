@@ -313,7 +313,7 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
       doc_case = r.case_id(d.case_name);
     }
     db.prepare("INSERT INTO document(guid, name, kind, folder, original_name, imported_at, sha256, "
-               "text, length, case_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+               "length, case_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, new_guid())
         .bind(2, unique_doc_name(db, d.name))
         .bind(3, d.kind.empty() ? std::string("text") : d.kind)
@@ -321,11 +321,11 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
         .bind(5, d.original_name.empty() ? fname : d.original_name)
         .bind(6, now_iso())
         .bind(7, d.sha256.empty() ? data.sha256 : d.sha256)
-        .bind(8, d.text)
-        .bind(9, len)
-        .bind(10, doc_case)
+        .bind(8, len)
+        .bind(9, doc_case)
         .run();
     Id doc_id = db.last_insert_id();
+    db.prepare("INSERT INTO document_text(document_id, text) VALUES (?, ?)").bind(1, doc_id).bind(2, d.text).run();
     sum.documents.push_back(doc_id);
 
     Id coder = detail::coder_id(db, p.coder());
@@ -480,7 +480,7 @@ Document find_document(const Project& p, const std::string& name) {
 }
 
 std::string document_text(const Project& p, Id id) {
-  auto s = detail::db(p).prepare("SELECT text FROM document WHERE id = ?");
+  auto s = detail::db(p).prepare("SELECT text FROM document_text WHERE document_id = ?");
   s.bind(1, id);
   if (!s.step()) {
     throw NotFoundError("no document with id " + std::to_string(id));
@@ -547,6 +547,7 @@ void delete_document(Project& p, Id id) {
   db.prepare("DELETE FROM memo WHERE target = 'document' AND target_id = ?").bind(1, id).run();
   db.prepare("DELETE FROM coding WHERE document_id = ?").bind(1, id).run();
   db.prepare("DELETE FROM passage WHERE document_id = ?").bind(1, id).run();
+  db.prepare("DELETE FROM document_text WHERE document_id = ?").bind(1, id).run();
   db.prepare("DELETE FROM document WHERE id = ?").bind(1, id).run();
   act.commit();
 }

@@ -25,6 +25,8 @@ constexpr int application_id = 0x51554952;
 
 /// Creates the schema in an empty database (current version).
 void create_schema(Db& db);
+/// Writes the schema of an older version (tests of migrations use it).
+void create_legacy_schema(Db& db, int version);
 /// Migrates from user_version `from` to the current version.
 void migrate_schema(Db& db, int from);
 /// (Re)creates the undo triggers for every tracked table.

@@ -9,7 +9,92 @@ namespace quire::detail {
 
 namespace {
 
-// Version 1: the first schema.
+// The current schema (version 2), for new files.
+const char* const schema_current = R"SQL(
+CREATE TABLE project_info(
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  guid TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  generation INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE setting(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE coder(
+  id INTEGER PRIMARY KEY, guid TEXT NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE);
+CREATE TABLE case_(
+  id INTEGER PRIMARY KEY, guid TEXT NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE,
+  description TEXT NOT NULL DEFAULT '');
+CREATE TABLE attribute(
+  id INTEGER PRIMARY KEY, guid TEXT NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE,
+  type TEXT NOT NULL CHECK (type IN ('text','number','date')), ord INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE case_value(
+  case_id INTEGER NOT NULL REFERENCES case_(id) ON DELETE CASCADE,
+  attribute_id INTEGER NOT NULL REFERENCES attribute(id) ON DELETE CASCADE,
+  value ANY,
+  PRIMARY KEY (case_id, attribute_id)) WITHOUT ROWID;
+CREATE TABLE document(
+  id INTEGER PRIMARY KEY, guid TEXT NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL, folder TEXT NOT NULL DEFAULT '', original_name TEXT NOT NULL DEFAULT '',
+  imported_at TEXT NOT NULL, sha256 TEXT NOT NULL DEFAULT '', length INTEGER NOT NULL,
+  case_id INTEGER REFERENCES case_(id) ON DELETE SET NULL);
+-- The text apart, so reading a document's facts never reads its text.
+CREATE TABLE document_text(
+  document_id INTEGER PRIMARY KEY REFERENCES document(id) ON DELETE CASCADE,
+  text TEXT NOT NULL);
+CREATE TABLE import_log(
+  id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, original_name TEXT NOT NULL,
+  kind TEXT NOT NULL, imported_at TEXT NOT NULL);
+CREATE INDEX import_log_sha ON import_log(sha256);
+CREATE INDEX document_sha ON document(sha256);
+CREATE TABLE question(
+  id INTEGER PRIMARY KEY, guid TEXT NOT NULL UNIQUE, name TEXT NOT NULL, folder TEXT NOT NULL DEFAULT '',
+  UNIQUE (folder, name));
+CREATE TABLE passage(
+  id INTEGER PRIMARY KEY, guid TEXT NOT NULL UNIQUE,
+  document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+  start INTEGER NOT NULL, end INTEGER NOT NULL, speaker TEXT NOT NULL DEFAULT '',
+  start_ms INTEGER, end_ms INTEGER,
+  case_id INTEGER REFERENCES case_(id) ON DELETE SET NULL,
+  question_id INTEGER REFERENCES question(id) ON DELETE SET NULL,
+  CHECK (0 <= start AND start < end));
+CREATE INDEX passage_doc ON passage(document_id, start);
+CREATE INDEX passage_case ON passage(case_id);
+CREATE TABLE code(
+  id INTEGER PRIMARY KEY, guid TEXT NOT NULL UNIQUE,
+  parent_id INTEGER REFERENCES code(id),
+  name TEXT NOT NULL, color TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '',
+  ord INTEGER NOT NULL DEFAULT 0);
+CREATE UNIQUE INDEX code_sibling ON code(coalesce(parent_id, 0), name);
+CREATE TABLE coding(
+  id INTEGER PRIMARY KEY, guid TEXT NOT NULL UNIQUE,
+  document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+  code_id INTEGER NOT NULL REFERENCES code(id),
+  start INTEGER NOT NULL, end INTEGER NOT NULL,
+  coder_id INTEGER NOT NULL REFERENCES coder(id),
+  created_at TEXT NOT NULL,
+  CHECK (0 <= start AND start < end));
+CREATE INDEX coding_code ON coding(code_id, document_id, start);
+CREATE INDEX coding_doc ON coding(document_id, start);
+CREATE TABLE memo(
+  id INTEGER PRIMARY KEY, guid TEXT NOT NULL UNIQUE,
+  target TEXT NOT NULL CHECK (target IN ('project','document','code','coding','case')),
+  target_id INTEGER, title TEXT NOT NULL DEFAULT '', text TEXT NOT NULL,
+  author TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE INDEX memo_target ON memo(target, target_id);
+CREATE TABLE undo_step(
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL, time TEXT NOT NULL,
+  undone INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE undo_log(
+  seq INTEGER PRIMARY KEY, step INTEGER NOT NULL, phase TEXT NOT NULL,
+  tbl TEXT NOT NULL, rid INTEGER, doc INTEGER, sql TEXT NOT NULL);
+CREATE INDEX undo_log_step ON undo_log(step, phase);
+CREATE INDEX undo_step_undone ON undo_step(id) WHERE undone;
+CREATE TABLE undo_state(
+  id INTEGER PRIMARY KEY CHECK (id = 1), recording INTEGER NOT NULL DEFAULT 0,
+  step INTEGER NOT NULL DEFAULT 0, phase TEXT NOT NULL DEFAULT 'u');
+INSERT INTO undo_state(id) VALUES (1);
+)SQL";
+
+
+// Version 1: the first schema (kept to test migrations from it).
 const char* const schema_v1 = R"SQL(
 CREATE TABLE project_info(
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -83,18 +168,22 @@ CREATE TABLE undo_state(
 INSERT INTO undo_state(id) VALUES (1);
 )SQL";
 
-// Version 2: documents get a folder (a survey's respondents share one), and
-// every import is logged with the SHA-256 of the file it read.
-const char* const add_folder_column = R"SQL(
-ALTER TABLE document ADD COLUMN folder TEXT NOT NULL DEFAULT '';
-)SQL";
+// Version 1 -> 2: documents get a folder (a survey's respondents share one);
+// their text moves to its own table (reading a document's facts no longer
+// reads its text); every import is logged with the SHA-256 of its file.
 const char* const migrate_1_to_2 = R"SQL(
-CREATE TABLE IF NOT EXISTS import_log(
+ALTER TABLE document ADD COLUMN folder TEXT NOT NULL DEFAULT '';
+CREATE TABLE document_text(
+  document_id INTEGER PRIMARY KEY REFERENCES document(id) ON DELETE CASCADE,
+  text TEXT NOT NULL);
+INSERT INTO document_text(document_id, text) SELECT id, text FROM document;
+ALTER TABLE document DROP COLUMN text;
+CREATE TABLE import_log(
   id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, original_name TEXT NOT NULL,
   kind TEXT NOT NULL, imported_at TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS import_log_sha ON import_log(sha256);
-CREATE INDEX IF NOT EXISTS document_sha ON document(sha256);
-CREATE INDEX IF NOT EXISTS undo_step_undone ON undo_step(id) WHERE undone;
+CREATE INDEX import_log_sha ON import_log(sha256);
+CREATE INDEX document_sha ON document(sha256);
+CREATE INDEX undo_step_undone ON undo_step(id) WHERE undone;
 )SQL";
 
 struct Tracked {
@@ -111,6 +200,7 @@ const Tracked tracked[] = {
     {"attribute", "rowid", "NULL"},
     {"case_value", "", "NULL"},
     {"document", "rowid", "%.id"},
+    {"document_text", "rowid", "%.document_id"},
     {"question", "rowid", "NULL"},
     {"passage", "rowid", "%.document_id"},
     {"code", "rowid", "NULL"},
@@ -170,9 +260,6 @@ void create_undo_triggers(Db& db) {
     // After an update, undo puts the old values back (immutable text excluded).
     std::string sets;
     for (const auto& c : cols) {
-      if (table == "document" && c == "text") {
-        continue;
-      }
       sets += (sets.empty() ? "'" : "||', ") + c + "='||quote(OLD." + c + ")";
     }
     db.exec("CREATE TRIGGER undo_" + table + "_upd AFTER UPDATE ON " + table + when + "BEGIN " +
@@ -192,20 +279,31 @@ void create_undo_triggers(Db& db) {
   }
 }
 
+void drop_undo_triggers(Db& db) {
+  std::vector<std::string> names;
+  auto s = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'undo\\_%' ESCAPE '\\'");
+  while (s.step()) names.push_back(s.str(0));
+  for (auto& n : names) db.exec("DROP TRIGGER " + n);
+}
+
 void create_schema(Db& db) {
-  db.exec(schema_v1);
-  db.exec(add_folder_column);
-  db.exec(migrate_1_to_2);
+  db.exec(schema_current);
   create_undo_triggers(db);
 }
 
+void create_legacy_schema(Db& db, int version) {
+  if (version != 1) {
+    throw Error("no legacy schema " + std::to_string(version));
+  }
+  db.exec(schema_v1);
+  db.exec("PRAGMA application_id = " + std::to_string(application_id));
+  db.exec("PRAGMA user_version = 1");
+}
+
 void migrate_schema(Db& db, int from) {
+  // Triggers name columns; they are made again for the new tables below.
+  drop_undo_triggers(db);
   if (from < 2) {
-    // Idempotent: a file stamped 1 may already have parts of version 2.
-    auto cols = columns_of(db, "document");
-    if (std::find(cols.begin(), cols.end(), "folder") == cols.end()) {
-      db.exec(add_folder_column);
-    }
     db.exec(migrate_1_to_2);
   }
   create_undo_triggers(db);

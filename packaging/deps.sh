@@ -8,6 +8,7 @@ PACKAGES=(
   libzip-dev libexpat1-dev libpoppler-cpp-dev libgumbo-dev libuchardet-dev
   libcli11-dev nlohmann-json3-dev libboost-test-dev
   libwxgtk3.2-dev xvfb xauth
+  libfontconfig-dev
   python3 python3-openpyxl python3-xmlschema python3-xlsxwriter libxml2-utils zip unzip
   sqlite3 clang libclang-rt-14-dev
 )

@@ -24,7 +24,7 @@ CLI::App* code_cmd(CLI::App* parent, const char* name, const char* help, Fn run,
     cmd->add_option(extra[i].first, (*args)[i], extra[i].second)->required();
   }
   cmd->callback([a, path, args, run] {
-    auto p = open_project(*a);
+    auto& p = open_project(*a);
     run(p, find_code(p, *path), *args);
   });
   return cmd;
@@ -42,7 +42,7 @@ void add_code_commands(CLI::App& app) {
     add_project_arg(cmd, *a);
     cmd->add_flag("--json", *json, "Print JSON");
     cmd->callback([a, json] {
-      auto p = open_project(*a);
+      auto& p = open_project(*a);
       std::map<Id, CodeCounts> counts;
       for (auto& c : code_counts(p)) counts[c.code_id] = c;
       auto list = list_codes(p);
@@ -78,7 +78,7 @@ void add_code_commands(CLI::App& app) {
     cmd->add_option("--color,--colour", *color, "Colour as #rrggbb (default: picked)");
     cmd->add_option("--description", *desc, "What the code means");
     cmd->callback([a, path, color, desc] {
-      auto p = open_project(*a);
+      auto& p = open_project(*a);
       auto id = add_code(p, *path, *color, *desc);
       std::cout << "Added code " << get_code(p, id).path << '\n';
     });
@@ -115,7 +115,7 @@ void add_code_commands(CLI::App& app) {
       if (to->empty() && !*top) {
         throw CLI::ValidationError("--to", "give --to PARENT or --top");
       }
-      auto p = open_project(*a);
+      auto& p = open_project(*a);
       auto c = find_code(p, *path);
       std::optional<Id> parent;
       if (!*top) parent = find_code(p, *to).id;
@@ -139,7 +139,7 @@ void add_code_commands(CLI::App& app) {
     cmd->add_option("code", *path, "Code path")->required();
     cmd->add_flag("--force", *force, "Also delete its subcodes and the codings of all of them");
     cmd->callback([a, path, force] {
-      auto p = open_project(*a);
+      auto& p = open_project(*a);
       auto c = find_code(p, *path);
       auto r = delete_code(p, c.id, *force);
       std::cout << "Deleted " << c.path << " (" << r.codes << " code(s), " << r.codings

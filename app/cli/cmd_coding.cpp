@@ -69,7 +69,7 @@ void add_coding_commands(CLI::App& app) {
     cmd->add_flag("--create", *create, "Create the code if it does not exist");
     cmd->add_flag("--json", *json, "Print JSON");
     cmd->callback([a, t, memo, create, json] {
-      auto p = open_project(*a);
+      auto& p = open_project(*a);
       auto where = resolve(p, *t);
       Id code = *create ? ensure_code(p, t->code) : find_code(p, t->code).id;
       auto r = code_range(p, where.doc, where.start, where.end, code, *memo);
@@ -92,7 +92,7 @@ void add_coding_commands(CLI::App& app) {
     add_target_options(cmd, *t);
     cmd->add_flag("--all-coders", *all, "Remove every coder's codings there, not only yours");
     cmd->callback([a, t, all] {
-      auto p = open_project(*a);
+      auto& p = open_project(*a);
       auto where = resolve(p, *t);
       auto code = find_code(p, t->code);
       int n = uncode_range(p, where.doc, where.start, where.end, code.id, *all);
@@ -119,7 +119,7 @@ void add_coding_commands(CLI::App& app) {
     cmd->add_option("--context", *ctx, "Characters of context either side (default 40)");
     cmd->add_flag("--json", *json, "Print JSON");
     cmd->callback([a, code, doc, coder, case_, no_sub, json, ctx] {
-      auto p = open_project(*a);
+      auto& p = open_project(*a);
       CodingFilter f;
       if (!code->empty()) f.code_id = find_code(p, *code).id;
       f.with_subcodes = !*no_sub;

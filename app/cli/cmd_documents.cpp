@@ -134,7 +134,7 @@ void add_document_commands(CLI::App& app) {
     cmd->add_flag("--speaker-cases", opt->speaker_cases, "Transcripts: make a case per speaker and link turns to it");
     cmd->add_flag("--json", *json, "Print a JSON summary");
     cmd->callback([a, files, r, opt, json] {
-      auto p = open_project(*a);
+      auto& p = open_project(*a);
       auto settings = settings_of(*r);
       // Read every file first: if one cannot be read, nothing is imported.
       std::vector<ImportData> read;
@@ -239,7 +239,7 @@ void add_document_commands(CLI::App& app) {
     add_project_arg(cmd, *a);
     cmd->add_flag("--json", *json, "Print JSON");
     cmd->callback([a, json] {
-      auto p = open_project(*a);
+      auto& p = open_project(*a);
       auto docs_ = list_documents(p);
       std::map<Id, std::int64_t> codings;
       for (auto& d : docs_) {
@@ -273,7 +273,7 @@ void add_document_commands(CLI::App& app) {
     cmd->add_option("document", *name, "Document name (or a unique prefix)")->required();
     cmd->add_flag("--json", *json, "Print JSON");
     cmd->callback([a, name, json] {
-      auto p = open_project(*a);
+      auto& p = open_project(*a);
       auto d = find_document(p, *name);
       auto text = document_text(p, d.id);
       auto passages = list_passages(p, d.id);
@@ -321,7 +321,7 @@ void add_document_commands(CLI::App& app) {
     cmd->add_option("document", *name, "Document name")->required();
     cmd->add_option("new_name", *to, "New name")->required();
     cmd->callback([a, name, to] {
-      auto p = open_project(*a);
+      auto& p = open_project(*a);
       rename_document(p, find_document(p, *name).id, *to);
       std::cout << "Renamed to " << *to << '\n';
     });
@@ -333,7 +333,7 @@ void add_document_commands(CLI::App& app) {
     add_project_arg(cmd, *a);
     cmd->add_option("document", *name, "Document name")->required();
     cmd->callback([a, name] {
-      auto p = open_project(*a);
+      auto& p = open_project(*a);
       auto d = find_document(p, *name);
       delete_document(p, d.id);
       std::cout << "Deleted " << d.name << " ('quire undo' brings it back)\n";

@@ -74,6 +74,18 @@ void add_project_commands(CLI::App& app) {
     }
     print_table({"#", "time", "state", "action"}, rows);
   }, true);
+  auto key = std::make_shared<std::string>();
+  auto value = std::make_shared<std::string>();
+  auto* setting = project_command(&app, "setting", "Show or set a project setting (language: the search stemming language, e.g. english, french, german; coder)",
+                                  [key, value](Project& p, bool) {
+                                    if (!value->empty()) {
+                                      p.set_setting(*key, *value);
+                                    }
+                                    std::cout << *key << " = " << p.setting(*key, *key == "language" ? "english" : "") << '\n';
+                                  });
+  setting->add_option("key", *key, "The setting")->required();
+  setting->add_option("value", *value, "A new value");
+
   auto name = std::make_shared<std::string>();
   auto* coder = project_command(&app, "coder", "Show the current coder, or set the project's default coder",
                                 [name](Project& p, bool) {

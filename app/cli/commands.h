@@ -15,6 +15,7 @@ void add_code_commands(CLI::App& app);     // codes
 void add_coding_commands(CLI::App& app);   // code, uncode, codings
 void add_case_commands(CLI::App& app);     // cases
 void add_memo_commands(CLI::App& app);     // memos
+void add_search_commands(CLI::App& app);   // search, similar, autocode, reindex
 
 /// Every group, in the order `quire --help` lists them.
 const std::vector<AddCommands>& command_groups();

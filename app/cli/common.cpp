@@ -1,5 +1,8 @@
 #include "common.h"
 
+#include <unistd.h>
+
+#include <filesystem>
 #include <iostream>
 
 #include "core/error.h"
@@ -22,18 +25,63 @@ CLI::App* project_command(CLI::App* parent, const std::string& name, const std::
     cmd->add_flag("--json", *json, "Print JSON");
   }
   cmd->callback([a, json, run] {
-    auto p = open_project(*a);
+    auto& p = open_project(*a);
     run(p, *json);
   });
   return cmd;
 }
 
-Project open_project(const ProjectArgs& a) {
-  Project p = Project::open(a.path);
-  if (!a.coder.empty()) {
-    p.set_session_coder(a.coder);
+namespace {
+
+struct Session {
+  std::optional<Project> project;
+  std::unique_ptr<SearchIndex> index;
+  ~Session() { index.reset(); } // the index listens to the project: it goes first
+};
+
+Session& session() {
+  static Session s;
+  return s;
+}
+
+class StderrProgress : public Progress {
+public:
+  void message(const std::string& text) override { std::cerr << text << "…\n"; }
+  void update(std::int64_t done, std::int64_t total) override {
+    if (total > 0 && isatty(2)) {
+      std::cerr << '\r' << (done * 100 / total) << "%  " << std::flush;
+      if (done + 1 >= total) std::cerr << "\r     \r";
+    }
   }
+};
+
+} // namespace
+
+Progress& stderr_progress() {
+  static StderrProgress p;
   return p;
+}
+
+Project& open_project(const ProjectArgs& a) {
+  auto& s = session();
+  s.index.reset();
+  s.project.reset();
+  s.project.emplace(Project::open(a.path));
+  if (!a.coder.empty()) {
+    s.project->set_session_coder(a.coder);
+  }
+  if (std::filesystem::exists(SearchIndex::folder_for(s.project->path()))) {
+    s.index = SearchIndex::open(*s.project, stderr_progress());
+  }
+  return *s.project;
+}
+
+SearchIndex& open_index(Project& p) {
+  auto& s = session();
+  if (!s.index) {
+    s.index = SearchIndex::open(p, stderr_progress());
+  }
+  return *s.index;
 }
 
 std::pair<std::int64_t, std::int64_t> parse_range(const std::string& s) {

@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "core/progress.h"
 #include "core/project.h"
+#include "core/search_index.h"
 #include "core/types.h"
 
 namespace quire::cli {
@@ -29,8 +31,14 @@ using ProjectRun = std::function<void(Project& p, bool json)>;
 /// returned command, bound to variables run captures.
 CLI::App* project_command(CLI::App* parent, const std::string& name, const std::string& help,
                           ProjectRun run, bool with_json = false);
-/// Opens the project named by a (coder applied).
-Project open_project(const ProjectArgs& a);
+/// Opens the project named by a (coder applied) for this run of quire. When
+/// the project has a search index, it is opened too and follows every action.
+/// The project lives until the process ends or the next open_project().
+Project& open_project(const ProjectArgs& a);
+/// The search index of the open project, built now if it has none.
+SearchIndex& open_index(Project& p);
+/// Progress on stderr: phase messages, and a percentage on a terminal.
+Progress& stderr_progress();
 
 /// "120:188" -> {120, 188}. Throws InputError.
 std::pair<std::int64_t, std::int64_t> parse_range(const std::string& s);

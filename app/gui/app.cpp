@@ -13,6 +13,7 @@
 #include "core/coding.h"
 #include "core/documents.h"
 #include "core/error.h"
+#include "fonts.h"
 #include "main_frame.h"
 #include "screenshot.h"
 #include "wx_text.h"
@@ -91,6 +92,7 @@ bool App::OnInit() {
   SetAppName("quire");
   SetVendorName("Quire");
   wxInitAllImageHandlers();
+  disable_ligatures();
   bool shot = !m_opts.screenshot.empty();
   if (shot) {
     // A screenshot shows the default layout, whatever this user arranged.

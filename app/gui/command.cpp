@@ -48,7 +48,7 @@ const Command& CommandRegistry::get(const std::string& name) const {
 
 bool CommandRegistry::enabled(const std::string& name) const {
   const auto& c = get(name);
-  if (m_suspended) {
+  if (suspended()) {
     return false;
   }
   bool on = true;
@@ -59,7 +59,7 @@ bool CommandRegistry::enabled(const std::string& name) const {
 wxString CommandRegistry::label(const std::string& name) const {
   const auto& c = get(name);
   wxString text;
-  if (c.dynamic_label && !m_suspended) {
+  if (c.dynamic_label && !suspended()) {
     guarded([&] { text = c.dynamic_label(); }, [](const wxString&) {});
   }
   return text.empty() ? c.label : text;
@@ -139,7 +139,7 @@ void CommandRegistry::attach(wxWindow* window) {
 void CommandRegistry::on_update(wxUpdateUIEvent& e) {
   const auto& c = m_commands.at(static_cast<std::size_t>(e.GetId() - first_id));
   e.Enable(enabled(c.name));
-  if (c.checked && !m_suspended) {
+  if (c.checked && !suspended()) {
     bool on = false;
     guarded([&] { on = c.checked(); }, [](const wxString&) {});
     e.Check(on);

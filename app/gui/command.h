@@ -61,15 +61,17 @@ public:
   /// Routes menu/toolbar events of window (and its popup menus) to commands and
   /// keeps their labels, check marks and enabled state current.
   void attach(wxWindow* window);
-  /// Disables every command (while a long job runs) or enables them again.
-  void set_suspended(bool suspended) { m_suspended = suspended; }
+  /// While suspended() is true (a long job runs), every command is disabled
+  /// and no enabled/label callback runs (they may read the project).
+  void suspend_while(std::function<bool()> suspended) { m_suspended = std::move(suspended); }
 
 private:
   void on_update(wxUpdateUIEvent& e);
   std::function<void(const wxString&)> m_report;
   std::vector<Command> m_commands;
   std::map<std::string, std::size_t> m_by_name;
-  bool m_suspended = false;
+  bool suspended() const { return m_suspended && m_suspended(); }
+  std::function<bool()> m_suspended;
 };
 
 /// Runs f, showing quire errors (and other exceptions) through report. The

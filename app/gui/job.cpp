@@ -4,6 +4,8 @@
 #include <exception>
 #include <thread>
 
+#include <wx/app.h>
+#include <wx/evtloop.h>
 #include <wx/progdlg.h>
 #include <wx/utils.h>
 
@@ -64,7 +66,11 @@ void run_with_progress(wxWindow* parent, const wxString& title,
           bridge.cancel();
           dlg.Resume(); // keep showing until the work notices and stops
         }
-        wxMilliSleep(40);
+        // Everything but input to the (disabled) other windows goes on:
+        // repaints, timers, the dialog's own Cancel button.
+        wxEventLoopGuarantor loop;
+        wxEventLoopBase::GetActive()->Yield(true);
+        wxMilliSleep(30);
       }
     }
   }

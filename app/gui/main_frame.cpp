@@ -40,6 +40,7 @@ MainFrame::MainFrame(const wxSize& size)
   add_view_commands(*this);
   build_menus();
   m_commands.attach(this);
+  m_commands.suspend_while([this] { return m_session.busy(); });
   CreateStatusBar(2);
   int widths[] = {-3, -2};
   GetStatusBar()->SetStatusWidths(2, widths);

@@ -2,6 +2,9 @@
 #include <sqlite3.h>
 
 #include "core/codebook.h"
+#include "core/coding.h"
+#include "core/history.h"
+#include "core/project_p.h"
 #include "core/documents.h"
 #include "core/error.h"
 #include "core/project.h"
@@ -73,25 +76,41 @@ BOOST_AUTO_TEST_CASE(migrates_a_version_1_project_and_keeps_a_backup) {
   TempDir dir;
   auto file = dir / "old.quire";
   {
-    auto p = Project::create(file);
-    add_text_document(p, "old doc", "Text from an older Quire.");
-    add_code(p, "Kept");
+    // A file as Quire's first schema wrote it: text inside the document
+    // row, no folders, no import log.
+    quire::detail::Db db(file.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    quire::detail::create_legacy_schema(db, 1);
   }
-  // Turn it into what Quire 0.0 (schema 1) wrote: no folder, no import log.
-  sql(file, "DROP INDEX document_sha; DROP INDEX import_log_sha; DROP INDEX undo_step_undone; "
-            "DROP TABLE import_log; DROP TRIGGER undo_document_ins; DROP TRIGGER undo_document_upd; "
-            "DROP TRIGGER undo_document_del; ALTER TABLE document DROP COLUMN folder; "
-            "PRAGMA user_version = 1;");
+  sql(file, "INSERT INTO project_info(id, guid, created_at) VALUES (1, 'a0000000-0000-4000-8000-000000000001', '2026-01-01T00:00:00Z');"
+            "INSERT INTO document(id, guid, name, kind, imported_at, text, length) VALUES "
+            "(1, 'b0000000-0000-4000-8000-000000000001', 'old doc', 'text', '2026-01-01T00:00:00Z', 'Text from an older Quire.', 25);"
+            "INSERT INTO passage(guid, document_id, start, end) VALUES ('c0000000-0000-4000-8000-000000000001', 1, 0, 25);"
+            "INSERT INTO code(guid, name) VALUES ('d0000000-0000-4000-8000-000000000001', 'Kept');"
+            "INSERT INTO coder(guid, name) VALUES ('e0000000-0000-4000-8000-000000000001', 'ann');"
+            "INSERT INTO coding(guid, document_id, code_id, start, end, coder_id, created_at) VALUES "
+            "('f0000000-0000-4000-8000-000000000001', 1, 1, 5, 9, 1, '2026-01-01T00:00:00Z');");
   auto p = Project::open(file);
   BOOST_TEST(std::filesystem::exists(dir / "old.quire.v1.bak"));
   auto docs = list_documents(p);
   BOOST_TEST_REQUIRE(docs.size() == 1u);
   BOOST_TEST(docs[0].name == "old doc");
   BOOST_TEST(docs[0].folder == "");
+  BOOST_TEST(document_text(p, 1) == "Text from an older Quire.");
   BOOST_TEST(find_code(p, "Kept").name == "Kept");
-  // The migrated file works fully: import log and undo of a document.
+  auto segs = list_codings(p, {});
+  BOOST_TEST_REQUIRE(segs.size() == 1u);
+  BOOST_TEST(segs[0].text == "from");
+  // The migrated file works fully: a new import, undo of it, delete and undo.
   add_text_document(p, "new doc", "After the upgrade.");
   BOOST_TEST(list_documents(p).size() == 2u);
+  BOOST_TEST(undo(p).has_value());
+  delete_document(p, 1);
+  BOOST_TEST(list_documents(p).empty());
+  undo(p);
+  BOOST_TEST(document_text(p, 1) == "Text from an older Quire.");
+  // A second open does not migrate again.
+  auto again = Project::open(file);
+  BOOST_TEST(!std::filesystem::exists(dir / "old.quire.v1-2.bak"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,360 @@
+// Parsing queries with Quire's field prefixes, and running them.
+#include <algorithm>
+#include <set>
+#include <regex>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "cases.h"
+#include "codebook.h"
+#include "coding.h"
+#include "documents.h"
+#include "error.h"
+#include "project_p.h"
+#include "search_p.h"
+#include "text.h"
+
+namespace quire {
+
+namespace {
+
+/// doc:, case:, speaker:... -> a boolean term with the folded value.
+class TermField : public Xapian::FieldProcessor {
+public:
+  explicit TermField(std::string prefix) : m_prefix(std::move(prefix)) {}
+  Xapian::Query operator()(const std::string& value) override { return Xapian::Query(make_term(m_prefix, value)); }
+
+private:
+  std::string m_prefix;
+};
+
+/// code:"Purpose/Sceptical" -> the code's term; its subcodes carry it too.
+class CodeField : public Xapian::FieldProcessor {
+public:
+  explicit CodeField(const Project& p) : m_p(p) {}
+  Xapian::Query operator()(const std::string& value) override {
+    auto code = try_find_code(m_p, value);
+    if (!code) {
+      throw InputError("no code '" + value + "' (see 'quire codes list'); put paths with spaces in quotes");
+    }
+    return Xapian::Query(term::code + std::to_string(code->id));
+  }
+
+private:
+  const Project& m_p;
+};
+
+/// attr:"Role=Head teacher" or attr:"Years:5..10" (numbers or dates).
+class AttrField : public Xapian::FieldProcessor {
+public:
+  explicit AttrField(const Project& p) : m_p(p) {}
+  Xapian::Query operator()(const std::string& value) override {
+    auto eq = value.find('=');
+    auto colon = value.find(':');
+    if (eq != std::string::npos && (colon == std::string::npos || eq < colon)) {
+      auto a = find_attribute(m_p, value.substr(0, eq));
+      auto v = value.substr(eq + 1);
+      if (a.type != AttrType::Text) {
+        v = parse_value(v, a.type).display();
+      }
+      return Xapian::Query(make_term(term::attribute, a.name + "=" + v));
+    }
+    auto dots = value.find("..");
+    if (colon == std::string::npos || dots == std::string::npos || dots < colon) {
+      throw InputError("attr: takes Name=Value or Name:low..high, e.g. attr:Role=\"Head teacher\" or attr:Years:5..10");
+    }
+    auto a = find_attribute(m_p, value.substr(0, colon));
+    if (a.type == AttrType::Text) {
+      throw InputError("attribute '" + a.name + "' is text; ranges work on number and date attributes");
+    }
+    auto lo = value.substr(colon + 1, dots - colon - 1), hi = value.substr(dots + 2);
+    auto enc = [&](const std::string& s) {
+      auto v = parse_value(s, a.type);
+      return a.type == AttrType::Number ? Xapian::sortable_serialise(v.number) : v.text;
+    };
+    auto slot = attribute_slot(a.id);
+    if (lo.empty() && hi.empty()) throw InputError("attr:" + a.name + ": give a low or a high end of the range");
+    if (lo.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, enc(hi));
+    if (hi.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, enc(lo));
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, enc(lo), enc(hi));
+  }
+
+private:
+  const Project& m_p;
+};
+
+const char* const known_fields[] = {"code", "doc", "case", "speaker", "question", "coder", "kind", "attr"};
+
+/// attr:Name="V w" -> attr:"Name=V w"; also attr:"Name"=V and attr:Name:1..5.
+std::string quote_attr_fields(const std::string& q) {
+  static const std::regex re(R"re(attr:("([^"]+)"|[^\s=:"]+)(=|:)("([^"]*)"|[^\s"]+))re");
+  std::string out;
+  auto begin = std::sregex_iterator(q.begin(), q.end(), re);
+  std::size_t last = 0;
+  for (auto it = begin; it != std::sregex_iterator(); ++it) {
+    auto& m = *it;
+    std::string name = m[2].matched ? m[2].str() : m[1].str();
+    std::string val = m[5].matched ? m[5].str() : m[4].str();
+    out += q.substr(last, static_cast<std::size_t>(m.position(0)) - last);
+    out += "attr:\"" + name + m[3].str() + val + "\"";
+    last = static_cast<std::size_t>(m.position(0) + m.length(0));
+  }
+  return out + q.substr(last);
+}
+
+void check_syntax(const std::string& q) {
+  if (std::count(q.begin(), q.end(), '"') % 2 != 0) {
+    throw InputError("the query has an unbalanced quote (\"); close the phrase or remove the quote");
+  }
+  // Field names outside quoted text: "attr:Years:5..10" names one field.
+  std::string bare = q;
+  bool quoted = false;
+  for (auto& c : bare) {
+    if (c == '"') quoted = !quoted;
+    else if (quoted) c = ' ';
+  }
+  static const std::regex field(R"(([A-Za-z_]+):(?!//))");
+  for (auto it = std::sregex_iterator(bare.begin(), bare.end(), field); it != std::sregex_iterator(); ++it) {
+    std::string name = (*it)[1].str();
+    auto pos = static_cast<std::size_t>(it->position(0));
+    if (pos > 0 && (std::isalnum(static_cast<unsigned char>(bare[pos - 1])) || bare[pos - 1] == ':')) continue;
+    if (std::find(std::begin(known_fields), std::end(known_fields), name) == std::end(known_fields) &&
+        name != "http" && name != "https") {
+      throw InputError("unknown field '" + name + ":' in the query (known: code, doc, case, speaker, question, "
+                       "coder, kind, attr)");
+    }
+  }
+}
+
+/// Code-point ranges of the words of text (letters, digits, inner apostrophes).
+std::vector<std::pair<std::int64_t, std::int64_t>> words(std::string_view text) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t i = 0, n = static_cast<int32_t>(text.size());
+  std::int64_t cp = 0, start = -1;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    bool w = c >= 0 && (u_isalnum(c) || ((c == '\'' || c == 0x2019) && start >= 0));
+    if (w && start < 0) start = cp;
+    if (!w && start >= 0) {
+      out.emplace_back(start, cp);
+      start = -1;
+    }
+    ++cp;
+  }
+  if (start >= 0) out.emplace_back(start, cp);
+  return out;
+}
+
+} // namespace
+
+Xapian::Query parse_query(const SearchIndex::Impl& impl, const std::string& text, std::string* corrected) {
+  check_syntax(text);
+  check_syntax(quote_attr_fields(text));
+  Xapian::QueryParser qp;
+  qp.set_stemmer(impl.stemmer());
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  qp.set_database(*impl.db);
+  qp.set_default_op(Xapian::Query::OP_AND);
+  qp.add_boolean_prefix("doc", new TermField(term::doc_name));
+  qp.add_boolean_prefix("case", new TermField(term::case_));
+  qp.add_boolean_prefix("speaker", new TermField(term::speaker));
+  qp.add_boolean_prefix("question", new TermField(term::question));
+  qp.add_boolean_prefix("coder", new TermField(term::coder));
+  qp.add_boolean_prefix("kind", new TermField(term::kind));
+  qp.add_boolean_prefix("code", new CodeField(impl.project));
+  qp.add_boolean_prefix("attr", new AttrField(impl.project));
+  unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                   Xapian::QueryParser::FLAG_SPELLING_CORRECTION | Xapian::QueryParser::FLAG_CJK_NGRAM |
+                   Xapian::QueryParser::FLAG_PURE_NOT;
+  try {
+    auto q = qp.parse_query(quote_attr_fields(text), flags);
+    if (corrected) *corrected = qp.get_corrected_query_string();
+    return q;
+  } catch (const Xapian::QueryParserError& e) {
+    throw InputError("the query cannot be read: " + e.get_msg());
+  }
+}
+
+SearchHit describe_hit(const SearchIndex::Impl& impl, Id passage_id, const Xapian::Enquire& enquire,
+                       const Xapian::MSetIterator& it, const Xapian::MSet& mset,
+                       const std::vector<std::string>& prefixes) {
+  SearchHit h;
+  auto ps = get_passage(impl.project, passage_id);
+  auto doc = get_document(impl.project, ps.document_id);
+  h.passage_id = ps.id;
+  h.document_id = ps.document_id;
+  h.document_name = doc.name;
+  h.start = ps.start;
+  h.end = ps.end;
+  h.speaker = ps.speaker;
+  h.start_ms = ps.start_ms;
+  h.weight = it.get_weight();
+  auto case_id = ps.case_id ? ps.case_id : doc.case_id;
+  if (case_id) h.case_name = get_case(impl.project, *case_id).name;
+  auto& db = detail::db(impl.project);
+  if (ps.question_id) {
+    auto s = db.prepare("SELECT name FROM question WHERE id = ?");
+    s.bind(1, *ps.question_id);
+    if (s.step()) h.question = s.str(0);
+  }
+  std::vector<Id> code_ids;
+  {
+    auto s = db.prepare("SELECT DISTINCT code_id FROM coding WHERE document_id = ? AND start < ? AND end > ?");
+    s.bind(1, ps.document_id).bind(2, ps.end).bind(3, ps.start);
+    while (s.step()) code_ids.push_back(s.i64(0));
+  }
+  if (!code_ids.empty()) {
+    for (auto& c : list_codes(impl.project)) {
+      if (std::find(code_ids.begin(), code_ids.end(), c.id) != code_ids.end()) h.codes.push_back(c.path);
+    }
+  }
+  // The passage's text, its snippet, and where the matching words are.
+  auto text = document_text(impl.project, ps.document_id);
+  CodePointIndex idx(text);
+  std::string passage(idx.slice(ps.start, ps.end));
+  auto stem = impl.stemmer();
+  h.snippet = mset.snippet(passage, 240, stem, Xapian::MSet::SNIPPET_EXHAUSTIVE, "\xC2\xAB", "\xC2\xBB", "\xE2\x80\xA6");
+  std::set<std::string> matching;
+  for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t) {
+    std::string term = *t;
+    if (!term.empty() && std::isupper(static_cast<unsigned char>(term[0]))) {
+      if (term[0] == 'Z') matching.insert(term);
+      continue;
+    }
+    matching.insert(term);
+  }
+  // Wildcards ("twit*") match by prefix; Xapian reports the pattern only.
+  CodePointIndex pidx(passage);
+  for (auto [s, e] : words(passage)) {
+    auto w = fold_case(pidx.slice(s, e));
+    bool prefix_hit = std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& pre) { return w.rfind(pre, 0) == 0; });
+    if (prefix_hit || matching.count(w) || matching.count("Z" + stem(w))) {
+      h.hits.emplace_back(ps.start + s, ps.start + e);
+    }
+  }
+  return h;
+}
+
+namespace {
+
+/// The folded prefixes of the query's wildcards ("twit*" -> "twit").
+std::vector<std::string> wildcard_prefixes(const std::string& query) {
+  std::vector<std::string> out;
+  static const std::regex wild(R"(([^\s"():*]+)\*)");
+  for (auto it = std::sregex_iterator(query.begin(), query.end(), wild); it != std::sregex_iterator(); ++it) {
+    auto w = (*it)[1].str();
+    if (auto colon = w.rfind(':'); colon != std::string::npos) w = w.substr(colon + 1);
+    out.push_back(fold_case(w));
+  }
+  return out;
+}
+
+} // namespace
+
+SearchResults SearchIndex::search(const std::string& query, const SearchOptions& o) const {
+  if (query.find_first_not_of(" \t\n") == std::string::npos) {
+    throw InputError("the query is empty");
+  }
+  const auto prefixes = wildcard_prefixes(query);
+  SearchResults r;
+  auto q = parse_query(*m_impl, query, &r.corrected_query);
+  if (o.within_code) {
+    q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(term::code + std::to_string(*o.within_code)));
+  }
+  Xapian::Enquire enquire(*m_impl->db);
+  enquire.set_query(q);
+  if (!o.within_code) {
+    auto mset = enquire.get_mset(static_cast<Xapian::doccount>(std::max(0, o.offset)),
+                                 static_cast<Xapian::doccount>(std::max(0, o.limit)));
+    r.estimated_total = mset.get_matches_estimated();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      r.hits.push_back(describe_hit(*m_impl, static_cast<Id>(*it), enquire, it, mset, prefixes));
+    }
+    if (r.estimated_total > 0) {
+      r.corrected_query.clear(); // suggest only when nothing was found
+    }
+    return r;
+  }
+  // Within coded text: a hit counts when a matching word lies inside one of
+  // the code's codings; each such coding is one result.
+  auto subtree = code_subtree(m_impl->project, *o.within_code);
+  auto mset = enquire.get_mset(0, m_impl->db->get_doccount());
+  std::int64_t skipped = 0;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    auto h = describe_hit(*m_impl, static_cast<Id>(*it), enquire, it, mset, prefixes);
+    for (auto& c : document_codings(m_impl->project, h.document_id)) {
+      if (std::find(subtree.begin(), subtree.end(), c.code_id) == subtree.end() || c.end <= h.start || c.start >= h.end) {
+        continue;
+      }
+      bool inside = std::any_of(h.hits.begin(), h.hits.end(), [&](auto& x) { return x.first >= c.start && x.second <= c.end; });
+      if (!inside) continue;
+      r.estimated_total++;
+      if (skipped++ < o.offset || static_cast<int>(r.hits.size()) >= o.limit) continue;
+      SearchHit ch = h;
+      ch.coding_id = c.id;
+      ch.start = c.start;
+      ch.end = c.end;
+      ch.hits.erase(std::remove_if(ch.hits.begin(), ch.hits.end(),
+                                   [&](auto& x) { return x.first < c.start || x.second > c.end; }),
+                    ch.hits.end());
+      r.hits.push_back(std::move(ch));
+    }
+  }
+  if (r.estimated_total > 0) {
+    r.corrected_query.clear();
+  }
+  return r;
+}
+
+std::vector<SearchHit> SearchIndex::similar(const std::vector<Id>& passage_ids, std::optional<Id> exclude_code,
+                                            int limit) const {
+  if (passage_ids.empty()) {
+    throw InputError("nothing to find similar passages to (no passages given, or the code has no codings)");
+  }
+  Xapian::Enquire enquire(*m_impl->db);
+  Xapian::RSet rset;
+  for (Id id : passage_ids) rset.add_document(static_cast<Xapian::docid>(id));
+  Xapian::Enquire e0(*m_impl->db);
+  e0.set_query(Xapian::Query::MatchAll);
+  auto eset = e0.get_eset(40, rset);
+  std::vector<std::string> terms;
+  for (auto t = eset.begin(); t != eset.end(); ++t) {
+    if (!(*t).empty() && !std::isupper(static_cast<unsigned char>((*t)[0]))) terms.push_back(*t);
+    else if (!(*t).empty() && (*t)[0] == 'Z') terms.push_back(*t);
+  }
+  Xapian::Query q(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  std::vector<Xapian::Query> excluded;
+  for (Id id : passage_ids) excluded.emplace_back(term::passage + std::to_string(id));
+  if (exclude_code) excluded.emplace_back(term::code + std::to_string(*exclude_code));
+  q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
+  enquire.set_query(q);
+  auto mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit), &rset);
+  std::vector<SearchHit> out;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    out.push_back(describe_hit(*m_impl, static_cast<Id>(*it), enquire, it, mset, {}));
+  }
+  return out;
+}
+
+std::vector<Id> passages_of_coding(const Project& p, Id coding_id) {
+  auto c = get_coding(p, coding_id);
+  std::vector<Id> out;
+  auto s = detail::db(p).prepare("SELECT id FROM passage WHERE document_id = ? AND start < ? AND end > ?");
+  s.bind(1, c.document_id).bind(2, c.end).bind(3, c.start);
+  while (s.step()) out.push_back(s.i64(0));
+  return out;
+}
+
+std::vector<Id> passages_of_code(const Project& p, Id code_id) {
+  std::vector<Id> out;
+  std::string in;
+  for (auto id : code_subtree(p, code_id)) in += (in.empty() ? "" : ",") + std::to_string(id);
+  auto s = detail::db(p).prepare("SELECT DISTINCT p.id FROM coding c JOIN passage p ON p.document_id = c.document_id "
+                                 "AND p.start < c.end AND p.end > c.start WHERE c.code_id IN (" + in + ")");
+  while (s.step()) out.push_back(s.i64(0));
+  return out;
+}
+
+} // namespace quire

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Rebuilds the demo project and the screenshots in this folder with
+# quire-gui --screenshot (under Xvfb when there is no display).
+# Usage: BUILD_DIR=build bash docs/screenshots/make.sh
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+build="${BUILD_DIR:-$here/build}"
+demo="$(mktemp -d)"
+trap 'rm -rf "$demo"' EXIT
+QUIRE_DEMO_DIR="$demo" BUILD_DIR="$build" bash "$here/packaging/demo.sh" >/dev/null
+gui="$build/app/gui/quire-gui"
+run() {
+  if [ -n "${DISPLAY:-}" ]; then "$gui" "$@"; else xvfb-run -a -s "-screen 0 1280x800x24" "$gui" "$@"; fi
+}
+out="$here/docs/screenshots"
+run --screenshot "$out/main-window.png" --select-code "Purpose/Sceptical" --open-doc interview-amira "$demo/demo.quire"
+run --screenshot "$out/retrieved-segments.png" --select-code "Purpose" --open-doc interview-carla "$demo/demo.quire"
+run --screenshot "$out/small-window.png" --size 1024x640 --select-code "Barriers/Time" --open-doc interview-ben "$demo/demo.quire"
