@@ -409,8 +409,14 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
       .bind(3, data.kind)
       .bind(4, now_iso())
       .run();
-  act.rename("Import '" + fname + "' (" + std::to_string(sum.documents.size()) + " document" +
-             (sum.documents.size() == 1 ? "" : "s") + ")");
+  auto count = [](std::size_t n, const std::string& what) {
+    return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+  };
+  // A cases file brings cases, not documents: name the step for what it did.
+  act.rename("Import '" + fname + "' (" +
+             (sum.documents.empty() && !data.cases.empty() ? count(data.cases.size(), "case")
+                                                           : count(sum.documents.size(), "document")) +
+             ")");
   act.commit();
   return sum;
 }

@@ -13,6 +13,7 @@ void register_builtin_importers(std::vector<std::unique_ptr<Importer>>& list) {
   list.push_back(make_pdf_importer());
   list.push_back(make_html_importer());
   list.push_back(make_csv_importer());
+  list.push_back(make_xlsx_importer());
 }
 
 } // namespace quire

@@ -77,11 +77,12 @@ public:
   int sniff(const FileSample& f) const override {
     bool zip = looks_like_zip(f.head);
     bool ext = f.extension == ".xlsx" || f.extension == ".xlsm";
-    if (zip && ext)
-      return 90;
     if (zip && (f.head.find("xl/workbook.xml") != std::string_view::npos ||
                 f.head.find("xl/worksheets/") != std::string_view::npos)) {
-      return 80;
+      return 95;
+    }
+    if (zip && ext) {
+      return 70; // below a zip whose members show it is another format (a .docx renamed)
     }
     // Ours to refuse with a clear message: .xlsx that is no zip, and old .xls.
     return ext || f.extension == ".xls" ? 50 : 0;

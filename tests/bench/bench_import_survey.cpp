@@ -5,6 +5,7 @@
 // --respondents N any other size.
 #include <xlsxwriter.h>
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -155,6 +156,15 @@ void write_xlsx(const fs::path& file, const std::vector<Respondent>& rs) {
   }
 }
 
+/// CPU seconds this process has used (user + system): steadier than wall
+/// time on a shared machine.
+double cpu_s() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
 void reset_peak_rss() {
   std::ofstream clear("/proc/self/clear_refs");
   clear << "5"; // resets VmHWM to the current RSS
@@ -163,18 +173,21 @@ void reset_peak_rss() {
 void import_one(const fs::path& dir, const fs::path& file, const std::string& label) {
   fs::remove(dir / (label + ".quire"));
   reset_peak_rss();
+  double c0 = cpu_s();
   double t0 = bench::now_s();
   auto data = read_file(file);
   double t1 = bench::now_s();
   auto p = Project::create(dir / (label + ".quire"));
   auto sum = store_import(p, data);
   double t2 = bench::now_s();
+  double c2 = cpu_s();
   double mb = static_cast<double>(fs::file_size(file)) / (1024.0 * 1024.0);
   std::printf("%s: %zu respondents, %d answers, %.1f MB file\n", label.c_str(), data.cases.size(),
               sum.passages, mb);
   bench::figure(label + " read (parse + roles)", t1 - t0, "s");
   bench::figure(label + " store (one transaction)", t2 - t1, "s");
   bench::figure(label + " total", t2 - t0, "s");
+  bench::figure(label + " total CPU (user + system)", c2 - c0, "s");
   bench::figure(label + " throughput", mb / (t2 - t0), "MB/s");
   bench::figure(label + " answers per second", sum.passages / (t2 - t0), "1/s");
   bench::figure(label + " peak RSS", bench::peak_rss_mb(), "MB");

@@ -102,4 +102,32 @@ BOOST_AUTO_TEST_CASE(csv_reads_with_the_right_structure) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(xlsx_reads_the_same_as_csv) {
+  auto x = sample("coordinator-survey.xlsx");
+  BOOST_CHECK_EQUAL(x.kind, "xlsx");
+  check_sample(x);
+  auto c = sample("coordinator-survey.csv");
+  BOOST_REQUIRE_EQUAL(x.attributes.size(), c.attributes.size());
+  for (std::size_t i = 0; i < c.attributes.size(); ++i) {
+    BOOST_CHECK_EQUAL(x.attributes[i].name, c.attributes[i].name);
+    BOOST_CHECK(x.attributes[i].type == c.attributes[i].type);
+  }
+  BOOST_REQUIRE_EQUAL(x.cases.size(), c.cases.size());
+  for (std::size_t i = 0; i < c.cases.size(); ++i) {
+    BOOST_CHECK_EQUAL(x.cases[i].name, c.cases[i].name);
+    BOOST_REQUIRE_EQUAL(x.cases[i].attributes.size(), c.cases[i].attributes.size());
+    for (std::size_t a = 0; a < c.cases[i].attributes.size(); ++a) {
+      BOOST_CHECK_EQUAL(x.cases[i].attributes[a].first, c.cases[i].attributes[a].first);
+      BOOST_CHECK_EQUAL(x.cases[i].attributes[a].second.display(),
+                        c.cases[i].attributes[a].second.display());
+    }
+  }
+  BOOST_REQUIRE_EQUAL(x.documents.size(), c.documents.size());
+  for (std::size_t i = 0; i < c.documents.size(); ++i) {
+    BOOST_CHECK_EQUAL(x.documents[i].name, c.documents[i].name);
+    BOOST_CHECK_EQUAL(x.documents[i].text, c.documents[i].text);
+    BOOST_CHECK_EQUAL(x.documents[i].passages.size(), c.documents[i].passages.size());
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

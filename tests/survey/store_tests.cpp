@@ -111,6 +111,7 @@ BOOST_FIXTURE_TEST_CASE(a_cases_file_sets_attributes_of_cases, Fixture) {
   BOOST_CHECK_EQUAL(value("W09", "Postcode").text, "0159 EF");
   BOOST_CHECK_EQUAL(value("W02", "Team").text, "Compost");
   BOOST_CHECK_EQUAL(survey_docs("wave1").size(), 3u);
+  BOOST_CHECK_EQUAL(undo_name(p).value_or(""), "Import 'cases.csv' (3 cases)");
 }
 
 BOOST_FIXTURE_TEST_CASE(values_follow_the_type_the_project_has, Fixture) {

@@ -1,0 +1,26 @@
+// seeds: survey
+// Fuzzes the XLSX survey importer (zip, XML, cells): any bytes must give ImportData or a
+// quire::Error, never a crash, a hang or unbounded memory.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "core/error.h"
+#include "importers/importer.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  quire::FileSample sample{"fuzz.xlsx", ".xlsx", bytes.substr(0, 64 * 1024), size};
+  const auto& importer = quire::pick_importer(sample, "xlsx");
+  quire::ImportSettings settings;
+  settings.max_unpacked_bytes = 16 << 20; // a zip bomb seed should not make every run slow
+  for (bool cases_only : {false, true}) {
+    settings.cases_only = cases_only;
+    try {
+      importer.read("fuzz.xlsx", bytes, settings, quire::no_progress());
+    } catch (const quire::Error&) {
+      // A clear refusal is a fine outcome.
+    }
+  }
+  return 0;
+}
