@@ -280,7 +280,8 @@ std::vector<std::string> list_coders(const Project& p) {
   return out;
 }
 
-std::vector<CodedSegment> list_codings(const Project& p, const CodingFilter& f) {
+void each_coding(const Project& p, const CodingFilter& f,
+                 const std::function<void(const CodedSegment&)>& visit) {
   auto& db = detail::db(p);
   std::string where = "1";
   if (f.code_id) {
@@ -327,7 +328,6 @@ std::vector<CodedSegment> list_codings(const Project& p, const CodingFilter& f) 
       case_names[cs.i64(0)] = cs.str(1);
     }
   }
-  std::vector<CodedSegment> out;
   Id cur_doc = -1;
   std::string text;
   std::unique_ptr<CodePointIndex> idx;
@@ -368,8 +368,13 @@ std::vector<CodedSegment> list_codings(const Project& p, const CodingFilter& f) 
     seg.before = std::string(
         idx->slice(std::max<std::int64_t>(0, seg.coding.start - ctx), seg.coding.start));
     seg.after = std::string(idx->slice(seg.coding.end, seg.coding.end + ctx));
-    out.push_back(std::move(seg));
+    visit(seg);
   }
+}
+
+std::vector<CodedSegment> list_codings(const Project& p, const CodingFilter& f) {
+  std::vector<CodedSegment> out;
+  each_coding(p, f, [&](const CodedSegment& seg) { out.push_back(seg); });
   return out;
 }
 

@@ -16,6 +16,8 @@ void add_coding_commands(CLI::App& app);   // code, uncode, codings
 void add_case_commands(CLI::App& app);     // cases
 void add_memo_commands(CLI::App& app);     // memos
 void add_search_commands(CLI::App& app);   // search, similar, autocode, reindex
+void add_analysis_commands(CLI::App& app); // frequencies, matrix, cooccurrence, query, words
+void add_export_commands(CLI::App& app);   // export
 
 /// Every group, in the order `quire --help` lists them.
 const std::vector<AddCommands>& command_groups();

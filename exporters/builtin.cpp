@@ -1,0 +1,11 @@
+// Every built-in exporter, in one list. Add a format here (declare its
+// factory in builtin.h).
+#include "builtin.h"
+
+namespace quire {
+
+void register_builtin_exporters(std::vector<std::unique_ptr<Exporter>>& list) {
+  (void)list;
+}
+
+} // namespace quire

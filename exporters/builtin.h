@@ -1,0 +1,13 @@
+#pragma once
+// Private to exporters/: the list of built-in exporters, one factory each.
+#include <memory>
+#include <vector>
+
+#include "exporter.h"
+
+namespace quire {
+
+/// Fills the list with every built-in exporter.
+void register_builtin_exporters(std::vector<std::unique_ptr<Exporter>>& list);
+
+} // namespace quire
