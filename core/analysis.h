@@ -1,11 +1,9 @@
 #pragma once
 // Analysis queries: code frequencies, matrices (theme tables), co-occurrence,
-// coding queries and word frequencies. Read-only; each runs in one read
-// transaction, so it sees one consistent state of the project.
-//
-// The case of a coding is the case of the passage its start lies in (a survey
-// answer), else the case of its document (an interview).
+// coding queries and word frequencies. Read-only; see docs/analysis.md for
+// what each number means (words coded, roll-up, percentages).
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,157 +13,151 @@
 namespace quire {
 class Project;
 
-/// One condition on a case attribute: `Role = "Head teacher"`, `Years >= 5`,
-/// `Region != North`, `Role is missing`. Numbers compare as numbers, dates as
-/// ISO dates, text case-sensitively.
-struct AttrCondition {
-  std::string attribute;
-  std::string op; ///< "=", "!=", "<", "<=", ">", ">=", "contains", "missing", "present"
-  std::string value;
-};
-/// Parses one condition. Throws InputError saying what a condition looks like.
-AttrCondition parse_condition(const std::string& text);
-
-/// Which codings an analysis counts. Empty parts do not filter.
+/// Which codings an analysis looks at. A coding belongs to the case that
+/// list_codings() gives it (the case of the passage holding its start, else
+/// its document's case).
 struct AnalysisFilter {
-  std::vector<AttrCondition> cases; ///< all must hold for a coding's case (no case: excluded)
-  std::vector<Id> documents;        ///< only codings in these documents
+  /// Conditions on the coding's case, all of which must hold:
+  /// `Network = "Network 3"`, `Years >= 5`, `Role != Teacher`; one string may
+  /// join several with AND. A case without the attribute never matches.
+  std::vector<std::string> where;
+  std::vector<Id> documents;        ///< only these documents (empty: all)
   std::optional<std::string> coder; ///< only this coder's codings
 };
 
-// --- Code frequencies -------------------------------------------------------
-
-struct FrequencyCounts {
-  std::int64_t codings = 0, documents = 0, cases = 0, words = 0;
-  double case_percent = 0; ///< cases / all cases passing the filter, in %
+/// One parsed condition on a case attribute.
+struct Condition {
+  std::string attribute;
+  std::string op; ///< "=", "!=", "<", "<=", ">", ">="
+  Value value;    ///< typed as the attribute
 };
+/// Parses `Name OP value [AND ...]` against the project's attributes. Throws
+/// InputError (naming the text and what is wrong) or NotFoundError.
+std::vector<Condition> parse_conditions(const Project& p, const std::string& text);
+/// True when the case's values satisfy every condition.
+bool case_matches(const std::vector<Condition>& conds,
+                  const std::map<std::string, Value>& values);
+
+// ---- Code frequencies -------------------------------------------------------
+
 struct CodeFrequency {
   Code code;
-  FrequencyCounts own;           ///< codings of this code itself
-  FrequencyCounts with_subcodes; ///< of the code and its descendants (distinct docs/cases)
+  struct Counts {
+    std::int64_t codings = 0, documents = 0, cases = 0, words = 0;
+    double pct_cases = 0; ///< cases / cases in the project that pass the filter, x100
+  };
+  Counts own;           ///< codings of this code only
+  Counts with_subcodes; ///< codings of this code and its descendants (roll-up)
 };
-/// One row per code, in codebook order. case_base is the number of cases the
-/// percentages are of (all cases that pass the filter's case conditions).
-struct FrequencyTable {
-  std::vector<CodeFrequency> rows;
-  std::int64_t case_base = 0;
-};
-FrequencyTable code_frequencies(const Project& p, const AnalysisFilter& f = {});
+/// Per code of the codebook (in codebook order).
+std::vector<CodeFrequency> code_frequencies(const Project& p, const AnalysisFilter& f = {});
 
-// --- Matrix (theme table) ---------------------------------------------------
+// ---- Matrix (theme table) ---------------------------------------------------
 
-enum class MatrixColumns { Attribute, Cases, Documents, Codes };
 enum class MatrixCell { Cases, Codings, Words };
+enum class MatrixCols { Attribute, Cases, Documents, Codes };
 
 struct MatrixSpec {
-  std::vector<Id> row_codes; ///< the rows; empty = every code
-  bool roll_up = true;       ///< a row counts its code's descendants too
-  MatrixColumns columns = MatrixColumns::Attribute;
-  std::string attribute;     ///< for Attribute columns
-  std::vector<Id> col_codes; ///< for Codes columns; empty = every code
+  std::vector<Id> rows;      ///< codes, one row each (empty: every code)
+  bool rollup = true;        ///< a row counts its code's descendants too
+  MatrixCols cols = MatrixCols::Attribute;
+  std::string attribute;     ///< for MatrixCols::Attribute
+  std::vector<Id> col_codes; ///< for MatrixCols::Codes (empty: every code)
   MatrixCell cell = MatrixCell::Cases;
   AnalysisFilter filter;
 };
-/// Parses "rows=codes cols=attr:Role cell=cases" (also rows=Purpose for a
-/// subtree, rows=A,B for chosen codes, cols=cases|documents|codes,
-/// cell=cases|codings|words, rollup=no, where=<condition>, coder=NAME).
-/// Throws InputError naming the part it could not read.
-MatrixSpec parse_matrix_spec(const Project& p, const std::string& text);
 
 struct Matrix {
-  std::string title;                   ///< "Codes × Role (cases)"
-  std::vector<Id> row_ids;             ///< code ids
-  std::vector<std::string> row_labels; ///< code paths
-  std::vector<std::string> col_labels; ///< attribute values ("(missing)" last), case/document names, code paths
-  std::vector<std::vector<std::int64_t>> cells; ///< [row][col]
-  std::vector<std::int64_t> row_totals; ///< distinct cases (cell=cases) or sums
-  std::vector<std::int64_t> col_totals; ///< distinct cases with any row code, or sums
-  std::int64_t total = 0;
-  /// Cases in each column whether coded or not (Attribute and Cases columns;
-  /// 0 otherwise): the base for "% of head teachers who raised it".
-  std::vector<std::int64_t> col_bases;
   MatrixCell cell = MatrixCell::Cases;
-
-  double row_percent(std::size_t r, std::size_t c) const; ///< cell / row total, %
-  double col_percent(std::size_t r, std::size_t c) const; ///< cell / column total, %
-  double base_percent(std::size_t r, std::size_t c) const; ///< cell / column base, % (0 if no base)
+  std::vector<Code> rows;
+  std::vector<std::string> cols; ///< column labels
+  std::vector<Id> col_ids;       ///< case/document/code id per column (0 for attribute values)
+  std::vector<std::vector<std::int64_t>> counts; ///< [row][col]
+  std::vector<std::int64_t> row_totals;  ///< distinct units of the row over all columns
+  std::vector<std::int64_t> col_totals;  ///< distinct units of the column over all rows
+  std::int64_t grand_total = 0;          ///< distinct units over the whole table
+  /// Cases in each column whether coded or not (cell = cases with attribute,
+  /// case or document columns); column % of a cases matrix is against this.
+  std::vector<std::int64_t> col_bases;
+  /// cell / row total x100 (0 when the total is 0).
+  double row_pct(std::size_t r, std::size_t c) const;
+  /// cell / column base (cases) or column total (codings, words) x100.
+  double col_pct(std::size_t r, std::size_t c) const;
 };
-Matrix build_matrix(const Project& p, const MatrixSpec& spec);
+/// A matrix from words a person types: rows "codes" (every code) or a code
+/// PATH (it and its descendants); cols "attr:NAME", "cases", "documents" or
+/// "codes"; cell "cases", "codings" or "words". Throws InputError naming
+/// the part that is wrong, NotFoundError for an unknown code or attribute.
+MatrixSpec parse_matrix_spec(const Project& p, const std::vector<std::string>& rows,
+                             const std::string& cols, const std::string& cell);
+/// Builds the matrix. Throws NotFoundError for an unknown attribute.
+Matrix matrix(const Project& p, const MatrixSpec& spec);
+/// The attribute a theme table uses by default: the first text attribute
+/// with 2..20 distinct values among the cases, else the first attribute,
+/// else empty.
+std::string default_theme_attribute(const Project& p);
 
-// --- Co-occurrence ----------------------------------------------------------
+// ---- Ranges, co-occurrence and coding queries --------------------------------
 
-enum class CooccurrenceUnit {
-  Overlap, ///< two codings overlap in the text
-  Passage  ///< two codes are on the same passage (survey answer, speaker turn)
-};
-struct TextRef {
+/// A stretch of one document (code points), with what a reader needs.
+struct Hit {
   Id document_id = 0;
-  std::string document_name;
   std::int64_t start = 0, end = 0;
-  std::string text;
+  std::string document_name;
   std::optional<Id> case_id;
   std::string case_name;
+  std::string text;
 };
-struct Cooccurrence {
-  std::vector<Code> codes;                      ///< rows and columns
-  std::vector<std::vector<std::int64_t>> cells; ///< symmetric; diagonal = the code's own units
-  /// The passages (Passage) or overlapping ranges (Overlap) behind cell (i,j), i<j.
-  std::vector<TextRef> behind(std::size_t i, std::size_t j) const;
 
-  struct Unit {
-    std::size_t i, j;
-    TextRef ref;
-  };
-  std::vector<Unit> units; ///< every co-occurrence, for behind()
-};
-/// codes empty = every code. with_subcodes: a code counts its descendants' codings.
-Cooccurrence cooccurrence(const Project& p, const std::vector<Id>& codes, CooccurrenceUnit unit,
-                          const AnalysisFilter& f = {}, bool with_subcodes = false);
-
-// --- Coding query -----------------------------------------------------------
-
-enum class QueryOp {
-  And,    ///< text coded with both (the overlap)
-  Or,     ///< text coded with either (merged)
-  Not,    ///< text coded with A and not with B
-  Within, ///< A codings that lie wholly inside a B coding
-  Near    ///< A codings within `distance` passages of a B coding (same document)
-};
-struct CodingQuery {
-  Id a = 0, b = 0;
-  QueryOp op = QueryOp::And;
-  int distance = 1;          ///< for Near, in passages (0 = same passage)
-  bool with_subcodes = true; ///< A and B include their descendants
+enum class CooccurrenceMode { Overlap, Passage };
+struct CooccurrenceSpec {
+  std::vector<Id> codes;      ///< empty: every code
+  bool with_subcodes = false; ///< a code stands for its subtree
+  CooccurrenceMode mode = CooccurrenceMode::Overlap;
+  bool with_hits = true;      ///< fill the passages behind each cell
   AnalysisFilter filter;
 };
-/// "and", "or", "not", "within", "near". Throws InputError.
-QueryOp query_op_from_string(const std::string& s);
-std::string to_string(QueryOp op);
-/// The ranges the query finds, by document then start, with their text.
-std::vector<TextRef> coding_query(const Project& p, const CodingQuery& q);
+struct Cooccurrence {
+  std::vector<Code> codes;
+  /// [i][j]: Overlap: places where a coding of i and one of j overlap (the
+  /// overlapping stretches, merged); Passage: passages coded with both.
+  /// The diagonal holds the code's own coded stretches / passages.
+  std::vector<std::vector<std::int64_t>> counts;
+  std::vector<std::vector<std::vector<Hit>>> hits; ///< [i][j], when with_hits
+};
+Cooccurrence cooccurrence(const Project& p, const CooccurrenceSpec& spec);
 
-// --- Word frequency ---------------------------------------------------------
+/// Runs a coding query: code paths combined with AND (overlapping text),
+/// OR, NOT (segments of the left without the right), WITHIN (left segments
+/// wholly inside right ones), NEAR/n (left segments with a right one at most
+/// n passages away; NEAR alone is NEAR/1), with parentheses; quote paths
+/// that hold spaces: `"Purpose/Sceptical" AND Time`. Throws InputError for a
+/// malformed query, NotFoundError for an unknown code.
+std::vector<Hit> coding_query(const Project& p, const std::string& query,
+                              const AnalysisFilter& f = {});
 
-struct WordFrequencyOptions {
-  std::string language;  ///< "english", "french", ... (default: project "language" setting)
-  bool stop_words = true;///< leave out the language's stop words
-  bool group_stems = true;
-  int min_length = 3;    ///< in characters
-  std::size_t limit = 100;
+// ---- Word frequency ----------------------------------------------------------
+
+struct WordFrequencySpec {
+  std::optional<Id> code;            ///< only text coded with it (and subcodes)
+  std::optional<std::string> query;  ///< only text a coding query finds
+  std::string language;              ///< "en", "fr", ... (empty: the project's, else en)
+  bool stop_words = true;            ///< leave out the language's stop words
+  bool group_by_stem = true;
+  int min_length = 2;                ///< in code points
+  std::size_t limit = 0;             ///< 0: all
+  AnalysisFilter filter;             ///< restricts the documents and cases
 };
 struct WordCount {
-  std::string word;               ///< the most frequent form
-  std::int64_t count = 0;         ///< all forms together
-  std::vector<std::string> forms; ///< the forms grouped under its stem, most frequent first
-  std::int64_t documents = 0;
+  std::string word;               ///< the group's most frequent form
+  std::string stem;               ///< the stem (the word itself without grouping)
+  std::int64_t count = 0;
+  std::vector<std::string> forms; ///< every form seen, most frequent first
 };
-/// Word frequencies over the whole project (ranges empty) or over ranges
-/// (a code's codings, a query result).
-std::vector<WordCount> word_frequencies(const Project& p, const std::vector<TextRef>& ranges,
-                                        const WordFrequencyOptions& o = {});
-/// The ranges of a code's codings (with subcodes), for word_frequencies.
-std::vector<TextRef> code_ranges(const Project& p, Id code_id, const AnalysisFilter& f = {});
-/// Stop words of a language ("english", "en", ...); empty for unknown ones.
-const std::vector<std::string>& stop_words(const std::string& language);
+/// Most frequent words first (ties alphabetically). Throws InputError for an
+/// unknown language.
+std::vector<WordCount> word_frequencies(const Project& p, const WordFrequencySpec& spec);
+/// Languages with a stop-word list and a stemmer.
+std::vector<std::string> analysis_languages();
 
 } // namespace quire

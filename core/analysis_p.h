@@ -1,10 +1,13 @@
 #pragma once
-// Private to core's analysis: codings loaded once, compactly, with their
-// cases resolved, and the case filter.
+// Private: what every analysis query starts from — the codings that pass a
+// filter, each with its case as list_codings() decides it — and word counting.
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "analysis.h"
@@ -12,56 +15,102 @@
 
 namespace quire::detail {
 
-/// A coding as analyses need it: numbers only.
-struct CodingRow {
-  Id id = 0;
-  Id code_id = 0;
+/// A coding as analyses need it.
+struct ACoding {
+  Id id = 0, code_id = 0, document_id = 0;
+  std::int64_t start = 0, end = 0;
+  std::optional<Id> case_id;
+};
+
+/// A half-open range of one document, in code points.
+struct Range {
   Id document_id = 0;
   std::int64_t start = 0, end = 0;
-  Id coder_id = 0;
-  Id case_id = 0; ///< 0: none
+  bool operator<(const Range& o) const {
+    return document_id != o.document_id ? document_id < o.document_id
+           : start != o.start           ? start < o.start
+                                        : end < o.end;
+  }
 };
 
-/// Every coding that passes the filter, by document then start. Cases are
-/// resolved (passage first, then document); codings whose case fails the
-/// filter's conditions are left out.
-std::vector<CodingRow> load_codings(const Project& p, const AnalysisFilter& f);
+struct AnalysisData {
+  std::vector<ACoding> codings;                ///< passing the filter, by document then start
+  std::vector<Code> codes;                     ///< the codebook, in display order
+  std::unordered_map<Id, std::size_t> code_at; ///< code id -> index in codes
+  /// Index in codes of each code's ancestors and itself (itself first).
+  std::vector<std::vector<std::size_t>> up;
+  std::vector<Case> cases;                       ///< every case of the project
+  std::map<Id, std::map<std::string, Value>> values; ///< case id -> attribute -> value
+  std::vector<Id> base_cases; ///< cases passing the attribute filter (all when none)
+  bool filtered_by_case = false;
+  std::vector<Condition> conditions;
+  std::vector<Id> documents;  ///< documents passing the filter
+  std::unordered_map<Id, std::string> document_names;
+  /// True when a case id passes the attribute filter.
+  bool case_passes(std::optional<Id> case_id) const;
+};
 
-/// Ids of the cases that pass the filter's case conditions (all cases when
-/// there are none): the base of "% of cases".
-std::unordered_set<Id> cases_passing(const Project& p, const AnalysisFilter& f);
+/// Loads the codings (through list_codings, so cases are as it decides),
+/// the codebook and the cases, applying the filter.
+AnalysisData load_analysis(const Project& p, const AnalysisFilter& f);
 
-/// Whether one value satisfies a condition (missing values satisfy only
-/// "missing" and "!=").
-bool condition_holds(const AttrCondition& c, const Value& v);
+/// Sorts ranges and merges those that overlap or touch (per document).
+std::vector<Range> merge_ranges(std::vector<Range> r);
+/// Stretches where a (merged) and b (merged) overlap.
+std::vector<Range> intersect_ranges(const std::vector<Range>& a, const std::vector<Range>& b);
 
-/// For Codes → the code itself and its descendants ("roll-up").
-std::unordered_map<Id, std::vector<Id>> subtree_map(const Project& p);
+/// Word boundaries of UTF-8 text by ICU's word break rules: the code-point
+/// ranges of the segments that hold a letter, digit, kana or ideograph.
+std::vector<std::pair<std::int64_t, std::int64_t>> word_ranges(std::string_view utf8);
 
-/// Words in [start, end) of a text, counting a word where it starts.
+/// Counts words in ranges of documents, reading each document once. A word
+/// counts when its first character lies inside a range.
 class WordCounter {
 public:
-  explicit WordCounter(const std::string& text);
-  std::int64_t words(std::int64_t start, std::int64_t end) const;
+  explicit WordCounter(const Project& p) : m_p(p) {}
+  /// Words in merged ranges (each word once).
+  std::int64_t count(const std::vector<Range>& merged);
 
 private:
-  std::vector<std::int32_t> m_prefix; ///< word starts before each code point
+  const std::vector<std::int64_t>& starts(Id document_id);
+  const Project& m_p;
+  std::unordered_map<Id, std::vector<std::int64_t>> m_starts;
 };
 
-/// Text of [start, end) of a document, loading each document once.
-class TextCache {
+/// Merged ranges of each code's codings, indexed like AnalysisData::codes;
+/// with_subcodes adds each code's descendants' codings.
+std::vector<std::vector<Range>> code_segments(const AnalysisData& d, bool with_subcodes);
+
+/// The passages of documents, by start, read once each.
+class PassageCache {
 public:
-  explicit TextCache(const Project& p) : m_p(p) {}
-  std::string slice(Id document_id, std::int64_t start, std::int64_t end);
-  const std::string& text(Id document_id);
-  std::string document_name(Id document_id);
+  explicit PassageCache(const Project& p) : m_p(p) {}
+  const std::vector<Passage>& of(Id document_id);
 
 private:
   const Project& m_p;
-  Id m_doc = -1;
-  std::string m_text;
-  std::unique_ptr<CodePointIndex> m_index;
-  std::unordered_map<Id, std::string> m_names;
+  std::unordered_map<Id, std::vector<Passage>> m_passages;
 };
+
+/// Turns ranges into Hits (text, document, case), reading each document once.
+/// A range's case is that of the passage holding its start, else the
+/// document's (the rule list_codings() applies to codings).
+class HitMaker {
+public:
+  explicit HitMaker(const Project& p) : m_p(p), m_passages(p) {}
+  Hit make(const Range& r);
+  PassageCache& passages() { return m_passages; }
+
+private:
+  struct Doc;
+  const Project& m_p;
+  PassageCache m_passages;
+  std::unordered_map<Id, std::shared_ptr<Doc>> m_docs;
+  std::unordered_map<Id, std::string> m_case_names;
+};
+
+/// Stop words of a language ("en", "fr", ...), folded to lower case; empty
+/// for a language without a list.
+const std::vector<std::string_view>& stop_words(const std::string& language);
 
 } // namespace quire::detail

@@ -357,6 +357,10 @@ void each_coding(const Project& p, const CodingFilter& f,
     }
     seg.memo = s.str(16);
     seg.code_path = path_of[seg.coding.code_id];
+    if (!f.with_text) {
+      visit(seg);
+      continue;
+    }
     if (seg.coding.document_id != cur_doc) {
       cur_doc = seg.coding.document_id;
       idx.reset();

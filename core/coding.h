@@ -44,6 +44,7 @@ struct CodingFilter {
   std::optional<std::string> coder;
   std::optional<Id> case_id;
   int context_chars = 40; ///< characters of context either side
+  bool with_text = true;  ///< fill text, before and after (false: faster, for analyses)
 };
 
 /// A coded segment as retrieved: the coding with its text and context.

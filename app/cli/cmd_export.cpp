@@ -32,9 +32,7 @@ void add_export_commands(CLI::App& app) {
       &app, "export", "Export to Excel, CSV, HTML or REFI-QDA (by OUT's extension)",
       [out, format, o, where, only_coder](Project& p, bool json) {
         ExportOptions opts = *o;
-        for (const auto& w : *where) {
-          opts.filter.cases.push_back(parse_condition(w));
-        }
+        opts.filter.where = *where;
         if (!only_coder->empty()) {
           opts.filter.coder = *only_coder;
         }

@@ -1,0 +1,203 @@
+// Loading what analyses start from, and range arithmetic.
+#include <algorithm>
+
+#include "analysis_p.h"
+#include "cases.h"
+#include "codebook.h"
+#include "coding.h"
+#include "documents.h"
+
+namespace quire::detail {
+
+bool AnalysisData::case_passes(std::optional<Id> case_id) const {
+  if (!filtered_by_case) {
+    return true;
+  }
+  return case_id && std::binary_search(base_cases.begin(), base_cases.end(), *case_id);
+}
+
+AnalysisData load_analysis(const Project& p, const AnalysisFilter& f) {
+  AnalysisData d;
+  d.codes = list_codes(p);
+  d.up.resize(d.codes.size());
+  for (std::size_t i = 0; i < d.codes.size(); ++i) {
+    d.code_at[d.codes[i].id] = i;
+  }
+  for (std::size_t i = 0; i < d.codes.size(); ++i) {
+    for (std::optional<Id> c = d.codes[i].id; c;) {
+      auto at = d.code_at.at(*c);
+      d.up[i].push_back(at);
+      c = d.codes[at].parent_id;
+    }
+  }
+  d.cases = list_cases(p);
+  d.values = all_case_attributes(p);
+  for (const auto& w : f.where) {
+    auto more = parse_conditions(p, w);
+    d.conditions.insert(d.conditions.end(), more.begin(), more.end());
+  }
+  d.filtered_by_case = !d.conditions.empty();
+  for (const auto& c : d.cases) {
+    if (!d.filtered_by_case || case_matches(d.conditions, d.values[c.id])) {
+      d.base_cases.push_back(c.id);
+    }
+  }
+  std::sort(d.base_cases.begin(), d.base_cases.end());
+
+  for (const auto& doc : list_documents(p)) {
+    if (f.documents.empty() ||
+        std::find(f.documents.begin(), f.documents.end(), doc.id) != f.documents.end()) {
+      d.documents.push_back(doc.id);
+      d.document_names[doc.id] = doc.name;
+    }
+  }
+  CodingFilter cf;
+  cf.coder = f.coder;
+  cf.context_chars = 0;
+  cf.with_text = false;
+  auto add = [&](const std::vector<CodedSegment>& segs) {
+    for (const auto& s : segs) {
+      if (d.case_passes(s.case_id) && d.code_at.count(s.coding.code_id)) {
+        d.codings.push_back({s.coding.id, s.coding.code_id, s.coding.document_id, s.coding.start,
+                             s.coding.end, s.case_id});
+      }
+    }
+  };
+  if (f.documents.empty()) {
+    add(list_codings(p, cf));
+  } else {
+    for (auto id : d.documents) {
+      cf.document_id = id;
+      add(list_codings(p, cf));
+    }
+  }
+  return d;
+}
+
+std::vector<Range> merge_ranges(std::vector<Range> r) {
+  std::sort(r.begin(), r.end());
+  std::vector<Range> out;
+  for (const auto& x : r) {
+    if (!out.empty() && out.back().document_id == x.document_id && x.start <= out.back().end) {
+      out.back().end = std::max(out.back().end, x.end);
+    } else {
+      out.push_back(x);
+    }
+  }
+  return out;
+}
+
+std::vector<Range> intersect_ranges(const std::vector<Range>& a, const std::vector<Range>& b) {
+  std::vector<Range> out;
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    const auto& x = a[i];
+    const auto& y = b[j];
+    if (x.document_id != y.document_id) {
+      (x.document_id < y.document_id ? i : j)++;
+      continue;
+    }
+    auto s = std::max(x.start, y.start);
+    auto e = std::min(x.end, y.end);
+    if (s < e) {
+      out.push_back({x.document_id, s, e});
+    }
+    (x.end < y.end ? i : j)++;
+  }
+  return out;
+}
+
+std::int64_t WordCounter::count(const std::vector<Range>& merged) {
+  std::int64_t n = 0;
+  for (const auto& r : merged) {
+    const auto& st = starts(r.document_id);
+    n += std::lower_bound(st.begin(), st.end(), r.end) - std::lower_bound(st.begin(), st.end(), r.start);
+  }
+  return n;
+}
+
+const std::vector<std::int64_t>& WordCounter::starts(Id document_id) {
+  auto it = m_starts.find(document_id);
+  if (it != m_starts.end()) {
+    return it->second;
+  }
+  std::vector<std::int64_t> st;
+  for (const auto& [s, e] : word_ranges(document_text(m_p, document_id))) {
+    st.push_back(s);
+  }
+  return m_starts.emplace(document_id, std::move(st)).first->second;
+}
+
+} // namespace quire::detail
+
+namespace quire::detail {
+
+std::vector<std::vector<Range>> code_segments(const AnalysisData& d, bool with_subcodes) {
+  std::vector<std::vector<Range>> out(d.codes.size());
+  for (const auto& c : d.codings) {
+    auto at = d.code_at.at(c.code_id);
+    if (!with_subcodes) {
+      out[at].push_back({c.document_id, c.start, c.end});
+      continue;
+    }
+    for (auto up : d.up[at]) {
+      out[up].push_back({c.document_id, c.start, c.end});
+    }
+  }
+  for (auto& v : out) {
+    v = merge_ranges(std::move(v));
+  }
+  return out;
+}
+
+const std::vector<Passage>& PassageCache::of(Id document_id) {
+  auto it = m_passages.find(document_id);
+  if (it == m_passages.end()) {
+    auto ps = list_passages(m_p, document_id);
+    std::sort(ps.begin(), ps.end(), [](const Passage& a, const Passage& b) { return a.start < b.start; });
+    it = m_passages.emplace(document_id, std::move(ps)).first;
+  }
+  return it->second;
+}
+
+struct HitMaker::Doc {
+  Document doc;
+  std::string text;
+  std::unique_ptr<CodePointIndex> index;
+};
+
+Hit HitMaker::make(const Range& r) {
+  auto& slot = m_docs[r.document_id];
+  if (!slot) {
+    slot = std::make_shared<Doc>();
+    slot->doc = get_document(m_p, r.document_id);
+    slot->text = document_text(m_p, r.document_id);
+    slot->index = std::make_unique<CodePointIndex>(slot->text);
+  }
+  if (m_case_names.empty()) {
+    for (const auto& c : list_cases(m_p)) {
+      m_case_names[c.id] = c.name;
+    }
+  }
+  Hit h;
+  h.document_id = r.document_id;
+  h.start = r.start;
+  h.end = r.end;
+  h.document_name = slot->doc.name;
+  h.text = std::string(slot->index->slice(r.start, r.end));
+  const auto& ps = m_passages.of(r.document_id);
+  auto it = std::upper_bound(ps.begin(), ps.end(), r.start,
+                             [](std::int64_t s, const Passage& x) { return s < x.start; });
+  if (it != ps.begin() && std::prev(it)->end > r.start) {
+    h.case_id = std::prev(it)->case_id;
+  }
+  if (!h.case_id) {
+    h.case_id = slot->doc.case_id;
+  }
+  if (h.case_id) {
+    h.case_name = m_case_names[*h.case_id];
+  }
+  return h;
+}
+
+} // namespace quire::detail
