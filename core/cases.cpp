@@ -9,16 +9,12 @@
 
 #include "error.h"
 #include "project_p.h"
+#include "store_p.h"
 #include "text.h"
 
 namespace quire {
 
 using detail::Db;
-
-namespace detail {
-void store_case_value(Db& db, Id case_id, Id attr_id, const Value& v);
-Id ensure_attribute_id(Db& db, const std::string& name, AttrType type);
-} // namespace detail
 
 namespace {
 

@@ -9,6 +9,7 @@
 #include "coding_p.h"
 #include "error.h"
 #include "project_p.h"
+#include "store_p.h"
 #include "text.h"
 
 namespace quire {
@@ -47,7 +48,11 @@ std::string check_color(const std::string& c) {
   return out;
 }
 
-std::optional<Id> child_id(Db& db, std::optional<Id> parent, const std::string& name) {
+} // namespace
+
+namespace detail {
+
+std::optional<Id> child_code_id(Db& db, std::optional<Id> parent, const std::string& name) {
   auto s = db.prepare("SELECT id FROM code WHERE coalesce(parent_id, 0) = ? AND name = ?");
   s.bind(1, parent.value_or(0)).bind(2, name);
   if (s.step()) {
@@ -57,7 +62,7 @@ std::optional<Id> child_id(Db& db, std::optional<Id> parent, const std::string& 
 }
 
 Id insert_code(Db& db, std::optional<Id> parent, const std::string& name, std::string color,
-               const std::string& description) {
+               const std::string& description, const std::string& guid) {
   check_name(name);
   if (color.empty()) {
     color = palette[db.scalar("SELECT count(*) FROM code") % std::size(palette)];
@@ -65,7 +70,7 @@ Id insert_code(Db& db, std::optional<Id> parent, const std::string& name, std::s
   db.prepare("INSERT INTO code(guid, parent_id, name, color, description, ord) VALUES "
              "(?, ?, ?, ?, ?, (SELECT coalesce(max(ord), 0) + 1 FROM code WHERE "
              "coalesce(parent_id, 0) = ?))")
-      .bind(1, new_guid())
+      .bind(1, guid.empty() ? new_guid() : guid)
       .bind(2, parent)
       .bind(3, name)
       .bind(4, color)
@@ -75,7 +80,10 @@ Id insert_code(Db& db, std::optional<Id> parent, const std::string& name, std::s
   return db.last_insert_id();
 }
 
-} // namespace
+} // namespace detail
+
+using detail::child_code_id;
+using detail::insert_code;
 
 std::vector<std::string> split_code_path(const std::string& path) {
   std::vector<std::string> out;
@@ -210,10 +218,10 @@ Id add_code(Project& p, const std::string& path, const std::string& color,
   auto& db = act.db();
   std::optional<Id> parent;
   for (std::size_t i = 0; i + 1 < names.size(); ++i) {
-    auto id = child_id(db, parent, names[i]);
+    auto id = child_code_id(db, parent, names[i]);
     parent = id ? *id : insert_code(db, parent, names[i], {}, {});
   }
-  if (child_id(db, parent, names.back())) {
+  if (child_code_id(db, parent, names.back())) {
     throw InputError("code '" + join_code_path(names) + "' already exists");
   }
   Id id = insert_code(db, parent, names.back(), col, description);
@@ -227,7 +235,7 @@ Id ensure_code(Project& p, const std::string& path) {
   auto& db = act.db();
   std::optional<Id> parent;
   for (const auto& n : names) {
-    auto id = child_id(db, parent, n);
+    auto id = child_code_id(db, parent, n);
     parent = id ? *id : insert_code(db, parent, n, {}, {});
   }
   act.commit();
@@ -238,7 +246,7 @@ void rename_code(Project& p, Id id, const std::string& new_name) {
   check_name(new_name);
   auto c = get_code(p, id);
   detail::Action act(p, "Rename code '" + c.path + "' to '" + new_name + "'");
-  auto other = child_id(act.db(), c.parent_id, new_name);
+  auto other = child_code_id(act.db(), c.parent_id, new_name);
   if (other && *other != id) {
     throw InputError("a code named '" + new_name + "' already exists there; merge them instead");
   }
@@ -277,7 +285,7 @@ void move_code(Project& p, Id id, std::optional<Id> new_parent) {
   }
   detail::Action act(p, "Move code '" + c.path + "' to " + where);
   auto& db = act.db();
-  if (auto other = child_id(db, new_parent, c.name); other && *other != id) {
+  if (auto other = child_code_id(db, new_parent, c.name); other && *other != id) {
     throw InputError("a code named '" + c.name + "' already exists under " + where +
                      "; merge them instead");
   }
@@ -323,7 +331,7 @@ void merge_into(Project& p, Db& db, Id source, Id target) {
     }
   }
   for (const auto& [kid, name] : kids) {
-    if (auto same = child_id(db, target, name)) {
+    if (auto same = child_code_id(db, target, name)) {
       merge_into(p, db, kid, *same);
     } else {
       db.prepare("UPDATE code SET parent_id = ? WHERE id = ?").bind(1, target).bind(2, kid).run();

@@ -299,6 +299,13 @@ void each_coding(const Project& p, const CodingFilter& f,
   if (f.coder) {
     where += " AND k.name = ?1";
   }
+  if (!f.coders.empty()) {
+    std::string in;
+    for (std::size_t i = 0; i < f.coders.size(); ++i) {
+      in += (i ? ", ?" : "?") + std::to_string(101 + i);
+    }
+    where += " AND k.name IN (" + in + ")";
+  }
   auto paths = list_codes(p);
   std::unordered_map<Id, std::string> path_of;
   for (const auto& c : paths) {
@@ -320,6 +327,9 @@ void each_coding(const Project& p, const CodingFilter& f,
   auto s = db.prepare(sql);
   if (f.coder) {
     s.bind(1, *f.coder);
+  }
+  for (std::size_t i = 0; i < f.coders.size(); ++i) {
+    s.bind(static_cast<int>(101 + i), f.coders[i]);
   }
   std::unordered_map<Id, std::string> case_names;
   {

@@ -42,6 +42,7 @@ struct CodingFilter {
   bool with_subcodes = true;
   std::optional<Id> document_id;
   std::optional<std::string> coder;
+  std::vector<std::string> coders; ///< only these coders' codings (empty: every coder's)
   std::optional<Id> case_id;
   int context_chars = 40; ///< characters of context either side
   bool with_text = true;  ///< fill text, before and after (false: faster, for analyses)

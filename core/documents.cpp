@@ -8,6 +8,7 @@
 #include "codebook.h"
 #include "error.h"
 #include "project_p.h"
+#include "store_p.h"
 #include "text.h"
 
 namespace quire {
@@ -191,6 +192,7 @@ void store_case_value(Db& db, Id case_id, Id attr_id, const Value& v) {
 Id ensure_attribute_id(Db& db, const std::string& name, AttrType type) {
   return ensure_attribute(db, name, type);
 }
+std::string unique_document_name(Db& db, const std::string& wanted) { return unique_doc_name(db, wanted); }
 } // namespace detail
 
 bool was_imported(const Project& p, const std::string& sha256) {

@@ -5,7 +5,8 @@
 namespace quire {
 
 void register_builtin_exporters(std::vector<std::unique_ptr<Exporter>>& list) {
-  (void)list;
+  list.push_back(make_qdpx_exporter());
+  list.push_back(make_qdc_exporter());
 }
 
 } // namespace quire

@@ -7,6 +7,9 @@
 
 namespace quire {
 
+std::unique_ptr<Exporter> make_qdpx_exporter();
+std::unique_ptr<Exporter> make_qdc_exporter();
+
 /// Fills the list with every built-in exporter.
 void register_builtin_exporters(std::vector<std::unique_ptr<Exporter>>& list);
 

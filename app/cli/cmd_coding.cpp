@@ -5,6 +5,7 @@
 #include "common.h"
 #include "core/cases.h"
 #include "core/codebook.h"
+#include "core/coders.h"
 #include "core/coding.h"
 #include "core/documents.h"
 #include "core/error.h"
@@ -120,15 +121,17 @@ void add_coding_commands(CLI::App& app) {
     auto no_sub = std::make_shared<bool>(false);
     auto json = std::make_shared<bool>(false);
     auto ctx = std::make_shared<int>(40);
+    auto all_coders = std::make_shared<bool>(false);
     add_project_arg(cmd, *a);
     cmd->add_option("--code,-c", *code, "Only this code (and its subcodes)");
     cmd->add_flag("--no-subcodes", *no_sub, "With --code: not its subcodes");
     cmd->add_option("--doc,-d", *doc, "Only this document");
-    cmd->add_option("--by", *coder, "Only this coder's codings");
+    auto* by = cmd->add_option("--by", *coder, "Only this coder's codings");
+    cmd->add_flag("--all-coders", *all_coders, "Every coder's codings, even those 'quire coders' hides")->excludes(by);
     cmd->add_option("--case", *case_, "Only codings in this case");
     cmd->add_option("--context", *ctx, "Characters of context either side (default 40)");
     cmd->add_flag("--json", *json, "Print JSON");
-    cmd->callback([a, code, doc, coder, case_, no_sub, json, ctx] {
+    cmd->callback([a, code, doc, coder, case_, no_sub, json, ctx, all_coders] {
       auto& p = open_project(*a);
       CodingFilter f;
       if (!code->empty())
@@ -138,6 +141,8 @@ void add_coding_commands(CLI::App& app) {
         f.document_id = find_document(p, *doc).id;
       if (!coder->empty())
         f.coder = *coder;
+      if (coder->empty() && !*all_coders)
+        f.coders = shown_coders(p);
       if (!case_->empty())
         f.case_id = find_case(p, *case_).id;
       f.context_chars = *ctx;
@@ -182,7 +187,13 @@ void add_coding_commands(CLI::App& app) {
         if (!s.memo.empty())
           std::cout << "    memo: " << preview(s.memo, 200) << '\n';
       }
-      std::cout << segs.size() << " coding(s)\n";
+      std::cout << segs.size() << " coding(s)";
+      if (!f.coders.empty()) {
+        std::cout << " of ";
+        for (std::size_t i = 0; i < f.coders.size(); ++i) std::cout << (i ? ", " : "") << f.coders[i];
+        std::cout << " (other coders hidden: --all-coders, or 'quire coders --show-all')";
+      }
+      std::cout << '\n';
     });
   }
 }

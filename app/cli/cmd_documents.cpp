@@ -11,6 +11,7 @@
 #include "core/documents.h"
 #include "core/error.h"
 #include "core/text.h"
+#include "exchange_cli.h"
 #include "importers/importer.h"
 
 namespace quire::cli {
@@ -162,7 +163,12 @@ void add_document_commands(CLI::App& app) {
       auto settings = settings_of(*r);
       // Read every file first: if one cannot be read, nothing is imported.
       std::vector<ImportData> read;
+      std::vector<std::pair<std::string, ProjectData>> exchanged; // REFI-QDA: see cmd_exchange.cpp
       for (const auto& f : *files) {
+        if (is_exchange_file(f)) {
+          exchanged.emplace_back(f, read_exchange_file(f, settings));
+          continue;
+        }
         read.push_back(read_file(f, settings));
         if (!opt->again && !opt->replace && was_imported(p, read.back().sha256)) {
           throw InputError(f +
@@ -171,6 +177,9 @@ void add_document_commands(CLI::App& app) {
         }
       }
       nlohmann::json out = nlohmann::json::array();
+      for (const auto& [f, data] : exchanged) {
+        out.push_back(store_exchange_file(p, data, f, *json));
+      }
       for (const auto& data : read) {
         auto sum = store_import(p, data, *opt);
         for (auto& w : sum.warnings) {

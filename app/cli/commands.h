@@ -18,6 +18,8 @@ void add_memo_commands(CLI::App& app);     // memos
 void add_search_commands(CLI::App& app);   // search, similar, autocode, reindex
 void add_analysis_commands(CLI::App& app); // frequencies, matrix, cooccurrence, query, words
 void add_export_commands(CLI::App& app);   // export
+void add_exchange_commands(CLI::App& app); // merge
+void add_coder_commands(CLI::App& app);    // coders, agreement
 
 /// Every group, in the order `quire --help` lists them.
 const std::vector<AddCommands>& command_groups();

@@ -1,0 +1,127 @@
+// REFI-QDA export and import, and merging projects: export, merge (import
+// delegates .qdpx/.qdc files here). The lead folds `export` into the one
+// dispatch-by-extension command when xlsx/csv/html export lands.
+#include <filesystem>
+#include <iostream>
+#include <map>
+
+#include "commands.h"
+#include "common.h"
+#include "core/error.h"
+#include "exchange_cli.h"
+#include "exporters/refi_export.h"
+#include "importers/refi_import.h"
+
+namespace quire::cli {
+
+namespace {
+
+std::string lower_ext(const std::string& file) {
+  auto e = std::filesystem::path(file).extension().string();
+  for (auto& c : e) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return e;
+}
+
+nlohmann::json items_json(const std::vector<ExchangeItem>& items) {
+  auto j = nlohmann::json::array();
+  for (const auto& i : items) {
+    j.push_back({{"kind", i.kind}, {"name", i.name}, {"detail", i.detail}});
+  }
+  return j;
+}
+
+/// "3 codes, 2 sources" from items counted by kind.
+std::string counts(const std::vector<ExchangeItem>& items) {
+  std::map<std::string, int> n;
+  for (const auto& i : items) {
+    n[i.kind]++;
+  }
+  std::string out;
+  for (const auto& [k, c] : n) {
+    out += (out.empty() ? "" : ", ") + std::to_string(c) + " " + k + (c == 1 ? "" : "s");
+  }
+  return out.empty() ? "nothing" : out;
+}
+
+} // namespace
+
+bool is_exchange_file(const std::string& file) {
+  return std::filesystem::is_regular_file(file) && sniff_exchange_file(file) != ExchangeFormat::None;
+}
+
+ProjectData read_exchange_file(const std::string& file, const ImportSettings& settings) {
+  return sniff_exchange_file(file) == ExchangeFormat::RefiCodebook ? read_refi_codebook(file, settings)
+                                                                   : read_refi_project(file, settings);
+}
+
+nlohmann::json store_exchange_file(Project& p, const ProjectData& data, const std::string& file, bool json,
+                                   bool dry_run, const std::string& verb) {
+  ExchangeOptions opt;
+  opt.action_name = verb + " '" + std::filesystem::path(file).filename().string() + "'";
+  opt.dry_run = dry_run;
+  auto rep = store_exchange(p, data, opt);
+  nlohmann::json j = {{"file", file},
+                      {"kind", lower_ext(file) == ".quire" ? "quire" : "refi-qda"},
+                      {"dry_run", dry_run},
+                      {"documents", rep.documents},
+                      {"added", items_json(rep.added)},
+                      {"matched", items_json(rep.matched)},
+                      {"conflicts", items_json(rep.conflicts)},
+                      {"codings", {{"added", rep.codings_added}, {"matched", rep.codings_matched}, {"merged", rep.codings_merged}}},
+                      {"warnings", rep.warnings},
+                      {"not_imported", rep.not_imported}};
+  if (json) {
+    return j;
+  }
+  std::cout << (dry_run ? "Would " + std::string(verb == "Import" ? "import " : "merge ") : verb + (verb == "Import" ? "ed " : "d "))
+            << file << ": added " << counts(rep.added) << ", " << rep.codings_added << " coding(s); matched "
+            << counts(rep.matched) << ", " << rep.codings_matched << " coding(s)";
+  if (rep.codings_merged) {
+    std::cout << "; " << rep.codings_merged << " overlapping coding(s) of one coder merged";
+  }
+  std::cout << '\n';
+  for (const auto& c : rep.conflicts) {
+    std::cout << "  conflict  " << c.kind << " " << c.name << ": " << c.detail << '\n';
+  }
+  for (const auto& n : rep.not_imported) {
+    std::cout << "  not imported  " << n << '\n';
+  }
+  for (const auto& w : rep.warnings) {
+    std::cerr << "quire: note: " << w << '\n';
+  }
+  return j;
+}
+
+void add_exchange_commands(CLI::App& app) {
+  {
+    auto other = std::make_shared<std::string>();
+    auto dry = std::make_shared<bool>(false);
+    auto* cmd = project_command(&app, "merge",
+                                "Merge another project (OTHER.quire, or a REFI-QDA .qdpx) into this one: documents matched by "
+                                "their text, codes by GUID then path, cases by name; nothing of either side is lost",
+                                [other, dry](Project& p, bool json) {
+                                  ProjectData data;
+                                  if (lower_ext(*other) == ".quire") {
+                                    std::error_code ec;
+                                    if (std::filesystem::equivalent(*other, p.path(), ec)) {
+                                      throw InputError("cannot merge a project into itself");
+                                    }
+                                    data = collect_exchange(Project::open(*other));
+                                  } else if (is_exchange_file(*other)) {
+                                    data = read_exchange_file(*other, {});
+                                  } else {
+                                    throw InputError(*other + " is not a Quire project (.quire) or a REFI-QDA project (.qdpx)");
+                                  }
+                                  auto j = store_exchange_file(p, data, *other, json, *dry, "Merge");
+                                  if (json) {
+                                    print_json(j);
+                                  }
+                                }, true);
+    cmd->add_option("other", *other, "The project to merge in: OTHER.quire or OTHER.qdpx")->required();
+    cmd->add_flag("--dry-run", *dry, "Report what would be added, matched and in conflict; change nothing");
+  }
+}
+
+} // namespace quire::cli

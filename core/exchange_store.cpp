@@ -1,0 +1,546 @@
+// Storing ProjectData into a project in one action: matching what is already
+// there, adding what is not, reporting what differs.
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "cases.h"
+#include "coding_p.h"
+#include "error.h"
+#include "exchange.h"
+#include "project_p.h"
+#include "store_p.h"
+#include "text.h"
+
+namespace quire {
+
+using detail::Db;
+
+namespace {
+
+bool guid_free(Db& db, const char* table, const std::string& guid) {
+  if (guid.empty()) {
+    return false;
+  }
+  auto s = db.prepare(std::string("SELECT 1 FROM ") + table + " WHERE guid = ?");
+  s.bind(1, guid);
+  return !s.step();
+}
+
+/// The GUID to give a new row: the data's when no row of the table has it.
+std::string fresh_guid(Db& db, const char* table, const std::string& wanted) {
+  auto g = normalize_guid(wanted);
+  return guid_free(db, table, g) ? g : new_guid();
+}
+
+std::optional<Id> id_by_guid(Db& db, const char* table, const std::string& guid) {
+  auto s = db.prepare(std::string("SELECT id FROM ") + table + " WHERE lower(guid) = ?");
+  s.bind(1, normalize_guid(guid));
+  if (s.step()) {
+    return s.i64(0);
+  }
+  return std::nullopt;
+}
+
+/// A short label for a note without a title: its first words.
+std::string preview_of(const std::string& text) {
+  std::string out;
+  std::int64_t n = 0;
+  for (char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && ++n > 40) {
+      return out + "…";
+    }
+    out += c == '\n' ? ' ' : c;
+  }
+  return out;
+}
+
+std::string code_path_of(Db& db, Id id) {
+  std::vector<std::string> names;
+  for (std::optional<Id> cur = id; cur;) {
+    auto s = db.prepare("SELECT name, parent_id FROM code WHERE id = ?");
+    s.bind(1, *cur);
+    if (!s.step()) {
+      break;
+    }
+    names.insert(names.begin(), s.str(0));
+    cur = s.opt_i64(1);
+  }
+  std::string out;
+  for (const auto& n : names) {
+    out += (out.empty() ? "" : "/");
+    for (char c : n) {
+      out += (c == '/' || c == '\\') ? std::string("\\") + c : std::string(1, c);
+    }
+  }
+  return out;
+}
+
+struct Store {
+  Project& p;
+  Db& db;
+  const ProjectData& data;
+  ExchangeReport& rep;
+  std::map<std::string, Id> codes, sources, cases, codings; // data GUID -> project id
+  std::map<std::string, std::string> user_guid;               // name -> GUID from the data
+  std::map<std::string, Id> coders;                           // name -> coder id
+  std::multimap<std::string, const ExchangeNote*> notes_on;   // target GUID -> notes
+
+  Id coder(const std::string& wanted) {
+    const std::string name = wanted.empty() ? p.coder() : wanted;
+    if (auto it = coders.find(name); it != coders.end()) {
+      return it->second;
+    }
+    auto s = db.prepare("SELECT id FROM coder WHERE name = ?");
+    s.bind(1, name);
+    Id id;
+    if (s.step()) {
+      id = s.i64(0);
+    } else {
+      db.prepare("INSERT INTO coder(guid, name) VALUES (?, ?)")
+          .bind(1, fresh_guid(db, "coder", user_guid[name]))
+          .bind(2, name)
+          .run();
+      id = db.last_insert_id();
+      rep.added.push_back({"user", name, {}});
+    }
+    coders.emplace(name, id);
+    return id;
+  }
+
+  void store_users() {
+    for (const auto& u : data.users) {
+      user_guid.emplace(u.name, u.guid);
+    }
+    for (const auto& u : data.users) {
+      auto s = db.prepare("SELECT id FROM coder WHERE name = ?");
+      s.bind(1, u.name);
+      if (s.step()) {
+        rep.matched.push_back({"user", u.name, "same name"});
+        coders.emplace(u.name, s.i64(0));
+      }
+      // Users who coded nothing and wrote nothing are not stored: a coder
+      // is added when their first coding or note is.
+    }
+  }
+
+  void store_codes() {
+    for (const auto& c : data.codes) {
+      std::optional<Id> parent;
+      if (!c.parent_guid.empty()) {
+        auto it = codes.find(normalize_guid(c.parent_guid));
+        if (it == codes.end()) {
+          throw InputError("code '" + c.name + "' has a parent (" + c.parent_guid +
+                           ") that is not in the codebook; nothing was stored");
+        }
+        parent = it->second;
+      }
+      Id id;
+      std::string how;
+      if (auto g = id_by_guid(db, "code", c.guid)) {
+        id = *g;
+        how = "same GUID";
+      } else if (auto same = detail::child_code_id(db, parent, c.name)) {
+        id = *same;
+        how = "same path";
+      } else {
+        id = detail::insert_code(db, parent, c.name, c.color, c.description, fresh_guid(db, "code", c.guid));
+        rep.added.push_back({"code", code_path_of(db, id), {}});
+        codes[normalize_guid(c.guid)] = id;
+        continue;
+      }
+      codes[normalize_guid(c.guid)] = id;
+      auto path = code_path_of(db, id);
+      auto s = db.prepare("SELECT name, color, description FROM code WHERE id = ?");
+      s.bind(1, id);
+      s.step();
+      std::string name = s.str(0), color = s.str(1), desc = s.str(2);
+      s.reset();
+      std::vector<std::string> diffs;
+      if (name != c.name) {
+        diffs.push_back("named '" + c.name + "' there");
+      }
+      if (!c.color.empty() && lower(c.color) != lower(color)) {
+        diffs.push_back("colour " + c.color + " there, " + color + " here");
+      }
+      if (!c.description.empty() && c.description != desc) {
+        if (desc.empty()) {
+          db.prepare("UPDATE code SET description = ? WHERE id = ?").bind(1, c.description).bind(2, id).run();
+          how += "; description added";
+        } else {
+          diffs.push_back("a different description");
+        }
+      }
+      rep.matched.push_back({"code", path, how});
+      if (!diffs.empty()) {
+        std::string d;
+        for (const auto& x : diffs) {
+          d += (d.empty() ? "" : "; ") + x;
+        }
+        rep.conflicts.push_back({"code", path, d + " (kept this project's)"});
+      }
+    }
+  }
+
+  static std::string lower(std::string s) {
+    for (auto& ch : s) {
+      ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    }
+    return s;
+  }
+
+  std::map<std::string, std::pair<Id, AttrType>> attributes;
+  std::pair<Id, AttrType> attribute(const std::string& name, AttrType type) {
+    if (auto it = attributes.find(name); it != attributes.end()) {
+      return it->second;
+    }
+    auto s = db.prepare("SELECT id, type FROM attribute WHERE name = ?");
+    s.bind(1, name);
+    std::pair<Id, AttrType> ref;
+    if (s.step()) {
+      ref = {s.i64(0), attr_type_from_string(s.str(1))};
+    } else {
+      ref = {detail::ensure_attribute_id(db, name, type), type};
+      rep.added.push_back({"attribute", name, to_string(type)});
+    }
+    attributes.emplace(name, ref);
+    return ref;
+  }
+
+  Id case_named(const std::string& name, const std::string& guid = {}) {
+    auto s = db.prepare("SELECT id FROM case_ WHERE name = ?");
+    s.bind(1, name);
+    if (s.step()) {
+      return s.i64(0);
+    }
+    s.reset();
+    db.prepare("INSERT INTO case_(guid, name) VALUES (?, ?)")
+        .bind(1, fresh_guid(db, "case_", guid))
+        .bind(2, name)
+        .run();
+    rep.added.push_back({"case", name, {}});
+    return db.last_insert_id();
+  }
+
+  void store_cases();
+  void store_sources();
+  Id store_source(const ExchangeSource& src);
+  void store_codings(const ExchangeSource& src, Id doc, std::int64_t length);
+  void store_notes_on(const std::string& guid, MemoTarget target, std::optional<Id> id);
+};
+
+void Store::store_cases() {
+  for (const auto& attr : data.attributes) {
+    attribute(attr.name, attr.type);
+  }
+  for (const auto& c : data.cases) {
+    if (c.name.empty()) {
+      throw InputError("a case (" + c.guid + ") has no name; nothing was stored");
+    }
+    bool existed = [&] {
+      auto s = db.prepare("SELECT 1 FROM case_ WHERE name = ?");
+      s.bind(1, c.name);
+      return s.step();
+    }();
+    Id id = case_named(c.name, c.guid);
+    cases[normalize_guid(c.guid)] = id;
+    if (existed) {
+      rep.matched.push_back({"case", c.name, "same name"});
+    }
+    if (!c.description.empty()) {
+      auto s = db.prepare("SELECT description FROM case_ WHERE id = ?");
+      s.bind(1, id);
+      s.step();
+      auto desc = s.str(0);
+      s.reset();
+      if (desc.empty()) {
+        db.prepare("UPDATE case_ SET description = ? WHERE id = ?").bind(1, c.description).bind(2, id).run();
+      } else if (desc != c.description) {
+        rep.conflicts.push_back({"case", c.name, "a different description (kept this project's)"});
+      }
+    }
+    auto have = existed ? case_attributes(p, id) : std::map<std::string, Value>{};
+    for (const auto& [name, v] : c.values) {
+      if (v.missing) {
+        continue;
+      }
+      auto [aid, type] = attribute(name, v.type);
+      Value val = v;
+      if (v.type != type) {
+        try {
+          val = parse_value(v.display(), type);
+        } catch (const InputError&) {
+          rep.conflicts.push_back({"value", c.name + ": " + name, "'" + v.display() + "' is not a " +
+                                   to_string(type) + " as this project's attribute is (not stored)"});
+          continue;
+        }
+      }
+      auto it = have.find(name);
+      if (it != have.end() && !it->second.missing) {
+        if (it->second.display() != val.display()) {
+          rep.conflicts.push_back({"value", c.name + ": " + name, "'" + val.display() + "' there, '" +
+                                   it->second.display() + "' here (kept this project's)"});
+        }
+        continue;
+      }
+      detail::store_case_value(db, id, aid, val);
+      if (existed) {
+        rep.added.push_back({"value", c.name + ": " + name, val.display()});
+      }
+    }
+  }
+}
+
+void Store::store_notes_on(const std::string& guid, MemoTarget target, std::optional<Id> id) {
+  auto range = notes_on.equal_range(normalize_guid(guid));
+  for (auto it = range.first; it != range.second; ++it) {
+    const auto& n = *it->second;
+    if (id_by_guid(db, "memo", n.guid)) {
+      rep.matched.push_back({"note", n.title.empty() ? preview_of(n.text) : n.title, "same GUID"});
+      continue;
+    }
+    if (!n.author.empty()) {
+      coder(n.author); // the author is a user of the project too
+    }
+    auto now = now_iso();
+    db.prepare("INSERT INTO memo(guid, target, target_id, title, text, author, created_at, updated_at) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, fresh_guid(db, "memo", n.guid))
+        .bind(2, to_string(target))
+        .bind(3, id)
+        .bind(4, n.title)
+        .bind(5, normalize_text(n.text))
+        .bind(6, n.author)
+        .bind(7, n.created_at.empty() ? now : n.created_at)
+        .bind(8, n.updated_at.empty() ? (n.created_at.empty() ? now : n.created_at) : n.updated_at)
+        .run();
+    rep.added.push_back({"note", n.title.empty() ? preview_of(n.text) : n.title, to_string(target)});
+  }
+}
+
+} // namespace
+
+namespace {
+
+std::optional<Id> question_id(Db& db, const std::string& folder, const std::string& name) {
+  if (name.empty()) {
+    return std::nullopt;
+  }
+  auto s = db.prepare("SELECT id FROM question WHERE folder = ? AND name = ?");
+  s.bind(1, folder).bind(2, name);
+  if (s.step()) {
+    return s.i64(0);
+  }
+  s.reset();
+  db.prepare("INSERT INTO question(guid, name, folder) VALUES (?, ?, ?)")
+      .bind(1, new_guid())
+      .bind(2, name)
+      .bind(3, folder)
+      .run();
+  return db.last_insert_id();
+}
+
+void Store::store_sources() {
+  // The project's documents as they were before, by the SHA-256 of their text.
+  std::map<std::string, std::pair<Id, std::string>> by_hash;
+  {
+    auto s = db.prepare("SELECT d.id, d.name, t.text FROM document d JOIN document_text t ON t.document_id = d.id");
+    while (s.step()) {
+      by_hash.emplace(sha256_hex(s.view(2)), std::make_pair(s.i64(0), s.str(1)));
+    }
+  }
+  for (const auto& src : data.sources) {
+    if (normalize_text(src.text) != src.text) {
+      throw InputError("the text of source '" + src.name + "' is not normalised; nothing was stored");
+    }
+    Id doc;
+    auto hit = by_hash.find(sha256_hex(src.text));
+    if (hit != by_hash.end()) {
+      doc = hit->second.first;
+      rep.matched.push_back({"source", src.name, "same text as '" + hit->second.second + "'"});
+      if (!src.case_name.empty()) {
+        Id want = case_named(src.case_name);
+        auto s = db.prepare("SELECT case_id FROM document WHERE id = ?");
+        s.bind(1, doc);
+        s.step();
+        auto have = s.opt_i64(0);
+        s.reset();
+        if (!have) {
+          db.prepare("UPDATE document SET case_id = ? WHERE id = ?").bind(1, want).bind(2, doc).run();
+        } else if (*have != want) {
+          rep.conflicts.push_back({"source", hit->second.second, "linked to case '" + src.case_name +
+                                   "' there, to another case here (kept this project's)"});
+        }
+      }
+    } else {
+      doc = store_source(src);
+    }
+    sources[normalize_guid(src.guid)] = doc;
+    rep.documents.push_back(doc);
+    store_codings(src, doc, count_code_points(src.text));
+    store_notes_on(src.guid, MemoTarget::Document, doc);
+  }
+}
+
+Id Store::store_source(const ExchangeSource& src) {
+  const auto len = count_code_points(src.text);
+  for (const auto& ps : src.passages) {
+    if (ps.start < 0 || ps.start >= ps.end || ps.end > len) {
+      throw InputError("source '" + src.name + "': passage [" + std::to_string(ps.start) + ", " +
+                       std::to_string(ps.end) + ") is outside its text of " + std::to_string(len) +
+                       " characters; nothing was stored");
+    }
+  }
+  std::optional<Id> doc_case;
+  if (!src.case_name.empty()) {
+    doc_case = case_named(src.case_name);
+  }
+  auto name = detail::unique_document_name(db, src.name);
+  db.prepare("INSERT INTO document(guid, name, kind, folder, original_name, imported_at, sha256, "
+             "length, case_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      .bind(1, fresh_guid(db, "document", src.guid))
+      .bind(2, name)
+      .bind(3, src.kind.empty() ? std::string("text") : src.kind)
+      .bind(4, src.folder)
+      .bind(5, src.original_name)
+      .bind(6, now_iso())
+      .bind(7, src.sha256.empty() ? sha256_hex(src.text) : src.sha256)
+      .bind(8, len)
+      .bind(9, doc_case)
+      .run();
+  Id doc = db.last_insert_id();
+  db.prepare("INSERT INTO document_text(document_id, text) VALUES (?, ?)")
+      .bind(1, doc)
+      .bind(2, src.text)
+      .run();
+  rep.added.push_back({"source", name, name == src.name ? std::string() : "as '" + name + "'"});
+  auto passages = src.passages;
+  if (passages.empty()) {
+    for (auto [s, e] : paragraph_ranges(src.text)) {
+      passages.push_back({{}, s, e, {}, {}, {}, {}, {}});
+    }
+  }
+  for (const auto& ps : passages) {
+    std::optional<Id> pcase;
+    if (!ps.case_name.empty()) {
+      pcase = case_named(ps.case_name);
+    }
+    db.prepare("INSERT INTO passage(guid, document_id, start, end, speaker, start_ms, end_ms, "
+               "case_id, question_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, fresh_guid(db, "passage", ps.guid))
+        .bind(2, doc)
+        .bind(3, ps.start)
+        .bind(4, ps.end)
+        .bind(5, ps.speaker)
+        .bind(6, ps.start_ms)
+        .bind(7, ps.end_ms)
+        .bind(8, pcase)
+        .bind(9, question_id(db, src.folder, ps.question))
+        .run();
+  }
+  return doc;
+}
+
+void Store::store_codings(const ExchangeSource& src, Id doc, std::int64_t length) {
+  for (const auto& c : src.codings) {
+    if (c.start < 0 || c.start >= c.end || c.end > length) {
+      throw InputError("source '" + src.name + "': coding [" + std::to_string(c.start) + ", " +
+                       std::to_string(c.end) + ") is outside its text of " + std::to_string(length) +
+                       " characters; nothing was stored");
+    }
+    auto code = codes.find(normalize_guid(c.code_guid));
+    if (code == codes.end()) {
+      throw InputError("source '" + src.name + "': a coding refers to code " + c.code_guid +
+                       ", which is not in the codebook; nothing was stored");
+    }
+    Id who = coder(c.coder);
+    const auto guid = normalize_guid(c.guid);
+    if (auto same = id_by_guid(db, "coding", guid)) {
+      rep.codings_matched++;
+      store_notes_on(guid, MemoTarget::Coding, *same);
+      continue;
+    }
+    auto find = [&](const char* cond, std::optional<Id> not_id) -> std::optional<Id> {
+      auto s = db.prepare(std::string("SELECT id FROM coding WHERE document_id = ? AND code_id = ? AND "
+                                      "coder_id = ? AND id != ? AND ") + cond + " ORDER BY start LIMIT 1");
+      s.bind(1, doc).bind(2, code->second).bind(3, who).bind(4, not_id.value_or(0));
+      s.bind(5, c.start).bind(6, c.end);
+      if (s.step()) {
+        return s.i64(0);
+      }
+      return std::nullopt;
+    };
+    // Already covered by a coding of the same code and coder: nothing to add.
+    if (auto covering = find("start <= ?5 AND end >= ?6", std::nullopt)) {
+      rep.codings_matched++;
+      store_notes_on(guid, MemoTarget::Coding, *covering);
+      continue;
+    }
+    db.prepare("INSERT INTO coding(guid, document_id, code_id, start, end, coder_id, created_at) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, fresh_guid(db, "coding", guid))
+        .bind(2, doc)
+        .bind(3, code->second)
+        .bind(4, c.start)
+        .bind(5, c.end)
+        .bind(6, who)
+        .bind(7, c.created_at.empty() ? now_iso() : c.created_at)
+        .run();
+    Id id = db.last_insert_id();
+    rep.codings_added++;
+    store_notes_on(guid, MemoTarget::Coding, id);
+    // Overlapping a coding of the same code and coder: merged into the one
+    // that was there (it keeps its GUID). Codings that only touch stay apart.
+    if (auto overlapping = find("start < ?6 AND end > ?5", id)) {
+      rep.codings_merged += detail::merge_touching(db, *overlapping).merged;
+    }
+  }
+}
+
+} // namespace
+
+ExchangeReport store_exchange(Project& p, const ProjectData& data, const ExchangeOptions& opt) {
+  ExchangeReport rep;
+  rep.warnings = data.warnings;
+  rep.not_imported = data.not_imported;
+  detail::Action act(p, opt.action_name.empty() ? "Merge '" + data.name + "'" : opt.action_name);
+  Store st{p, act.db(), data, rep, {}, {}, {}, {}, {}, {}, {}, {}};
+
+  // Notes by the GUID of what they are on; notes on something the data does
+  // not hold (a source that could not be read) are kept on the project.
+  std::set<std::string> known;
+  for (const auto& c : data.codes) known.insert(normalize_guid(c.guid));
+  for (const auto& c : data.cases) known.insert(normalize_guid(c.guid));
+  for (const auto& s : data.sources) {
+    known.insert(normalize_guid(s.guid));
+    for (const auto& c : s.codings) known.insert(normalize_guid(c.guid));
+  }
+  for (const auto& n : data.notes) {
+    auto target = normalize_guid(n.target_guid);
+    if (n.target != MemoTarget::Project && !known.count(target)) {
+      rep.warnings.push_back("note '" + (n.title.empty() ? preview_of(n.text) : n.title) +
+                             "' was on a " + to_string(n.target) +
+                             " that is not there; it was kept as a project memo");
+      target.clear();
+    }
+    st.notes_on.emplace(n.target == MemoTarget::Project ? std::string() : target, &n);
+  }
+
+  st.store_users();
+  st.store_codes();
+  for (const auto& c : data.codes) {
+    st.store_notes_on(c.guid, MemoTarget::Code, st.codes.at(normalize_guid(c.guid)));
+  }
+  st.store_cases();
+  for (const auto& c : data.cases) {
+    st.store_notes_on(c.guid, MemoTarget::Case, st.cases.at(normalize_guid(c.guid)));
+  }
+  st.store_sources();
+  st.store_notes_on({}, MemoTarget::Project, std::nullopt);
+  if (!opt.dry_run) {
+    act.commit();
+  }
+  return rep;
+}
+
+} // namespace quire

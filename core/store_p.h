@@ -1,0 +1,25 @@
+#pragma once
+// Private: row-level helpers shared by the operations that store many
+// objects at once (imports, merges). Each runs inside the caller's Action.
+#include <optional>
+#include <string>
+
+#include "db_p.h"
+#include "types.h"
+
+namespace quire::detail {
+
+/// Sets (or, for a missing value, clears) one attribute value of a case.
+void store_case_value(Db& db, Id case_id, Id attr_id, const Value& v);
+/// The attribute's id, defining it with this type when new.
+Id ensure_attribute_id(Db& db, const std::string& name, AttrType type);
+/// wanted, or "wanted (2)", "wanted (3)"... whichever no document has.
+std::string unique_document_name(Db& db, const std::string& wanted);
+/// The code named name under parent (nullopt: top level), if any.
+std::optional<Id> child_code_id(Db& db, std::optional<Id> parent, const std::string& name);
+/// Inserts a code (a palette colour when color is empty; a new GUID when
+/// guid is empty). Throws InputError for a bad name.
+Id insert_code(Db& db, std::optional<Id> parent, const std::string& name, std::string color,
+               const std::string& description, const std::string& guid = {});
+
+} // namespace quire::detail
