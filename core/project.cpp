@@ -300,6 +300,13 @@ ChangeSet changes_of_step(Db& d, std::int64_t step, const char* phase) {
       c.documents.insert(s.i64(1));
     }
   }
+  if (c.tables.count("coding")) {
+    auto r = d.prepare("SELECT DISTINCT rid FROM undo_log WHERE step = ? AND phase = ? AND tbl = 'coding'");
+    r.bind(1, step).bind(2, phase);
+    while (r.step()) {
+      c.codings.insert(r.i64(0));
+    }
+  }
   return c;
 }
 

@@ -16,6 +16,7 @@ namespace quire {
 struct ChangeSet {
   std::set<std::string> tables; ///< tables touched: "coding", "code", "document", ...
   std::set<Id> documents;       ///< documents whose passages or codings changed
+  std::set<Id> codings;         ///< codings added, changed or deleted (views update just these)
   bool undo_or_redo = false;
   bool empty() const { return tables.empty(); }
 };

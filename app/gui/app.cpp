@@ -1,6 +1,9 @@
 #include "app.h"
 
+#include <algorithm>
+#include <clocale>
 #include <iostream>
+#include <langinfo.h>
 
 #include <wx/cmdline.h>
 #include <wx/config.h>
@@ -16,6 +19,7 @@
 #include "fonts.h"
 #include "main_frame.h"
 #include "screenshot.h"
+#include "survey_model.h"
 #include "wx_text.h"
 
 namespace quire::gui {
@@ -26,6 +30,7 @@ void App::OnInitCmdLine(wxCmdLineParser& parser) {
   parser.AddOption("", "size", "window size for --screenshot, WIDTHxHEIGHT (default 1280x800)");
   parser.AddOption("", "select-code", "select this code (its path) in the codebook");
   parser.AddOption("", "open-doc", "show this document");
+  parser.AddOption("", "open-survey", "show this survey (its name) in the survey grid");
   parser.AddParam("project", wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
 }
 
@@ -50,6 +55,9 @@ bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
   if (parser.Found("open-doc", &v)) {
     m_opts.open_doc = utf8(v);
   }
+  if (parser.Found("open-survey", &v)) {
+    m_opts.open_survey = utf8(v);
+  }
   if (parser.GetParamCount() > 0) {
     m_opts.project = utf8(parser.GetParam(0));
   }
@@ -65,6 +73,12 @@ void apply_start_options(MainFrame& frame, const StartOptions& opts) {
   auto& p = s.project();
   if (!opts.select_code.empty()) {
     s.select_code(find_code(p, opts.select_code).id);
+  }
+  if (!opts.open_survey.empty()) {
+    auto surveys = SurveyModel::surveys(p);
+    if (std::find(surveys.begin(), surveys.end(), opts.open_survey) == surveys.end()) {
+      throw NotFoundError("no survey named '" + opts.open_survey + "' in this project");
+    }
   }
   if (!opts.open_doc.empty()) {
     s.show_document(find_document(p, opts.open_doc).id);
@@ -83,9 +97,17 @@ void apply_start_options(MainFrame& frame, const StartOptions& opts) {
       s.show_document(*best);
     }
   }
+  if (!opts.open_survey.empty()) {
+    s.show_survey(opts.open_survey);
+  }
 }
 
 bool App::OnInit() {
+  // Narrow strings are UTF-8 everywhere in Quire; a plain "C" locale would
+  // make wx read them as ASCII.
+  if (std::string_view(nl_langinfo(CODESET)) != "UTF-8") {
+    std::setlocale(LC_CTYPE, "C.UTF-8");
+  }
   if (!wxApp::OnInit()) {
     return false;
   }

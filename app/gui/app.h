@@ -17,6 +17,7 @@ struct StartOptions {
   int width = 1280, height = 800;
   std::string select_code; ///< select this code (path)
   std::string open_doc;    ///< show this document (name)
+  std::string open_survey; ///< show this survey (its folder) in the survey grid
 };
 
 class App : public wxApp {
@@ -34,9 +35,9 @@ private:
   int m_exit_code = 0;
 };
 
-/// Applies --select-code and --open-doc to a frame with an open project
-/// (without --open-doc, the document with most codings is shown). Throws
-/// NotFoundError for an unknown code or document.
+/// Applies --select-code, --open-doc and --open-survey to a frame with an
+/// open project (without --open-doc, the document with most codings is
+/// shown). Throws NotFoundError for an unknown code, document or survey.
 void apply_start_options(MainFrame& frame, const StartOptions& opts);
 
 } // namespace quire::gui

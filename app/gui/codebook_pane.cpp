@@ -27,7 +27,9 @@ private:
 
 } // namespace
 
-CodebookPane::CodebookPane(wxWindow* parent, MainFrame& frame) : wxPanel(parent), m_frame(frame) {
+CodebookPane::CodebookPane(wxWindow* parent, MainFrame& frame)
+    : wxPanel(parent), m_frame(frame), m_rebuild(this, [this] { rebuild(); }),
+      m_recount(this, [this] { update_counts(); }) {
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   auto* legend = new wxStaticText(this, wxID_ANY, L"Counts: codings · cases");
   legend->SetForegroundColour(wxColour(110, 110, 120));
@@ -214,9 +216,9 @@ void CodebookPane::update_counts() {
 
 void CodebookPane::on_change(const ChangeSet& c) {
   if (c.tables.count("code")) {
-    rebuild();
+    m_rebuild.request();
   } else if (c.tables.count("coding") || c.tables.count("passage") || c.tables.count("document")) {
-    update_counts();
+    m_recount.request();
   }
 }
 

@@ -10,6 +10,7 @@
 #include <wx/treectrl.h>
 
 #include "core/project.h"
+#include "deferred.h"
 
 class wxImageList;
 
@@ -51,6 +52,7 @@ private:
   std::map<Id, std::pair<std::int64_t, std::int64_t>> m_counts; ///< codings, cases
   std::set<Id> m_collapsed;
   bool m_rebuilding = false;
+  Deferred m_rebuild, m_recount;
   Id m_dragging = 0;
 };
 

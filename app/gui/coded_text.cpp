@@ -1,8 +1,11 @@
 #include "coded_text.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "code_drag.h"
+#include "core/coding.h"
+#include "core/error.h"
 #include "colours.h"
 #include "wx_text.h"
 
@@ -31,13 +34,13 @@ CodedText::CodedText(wxWindow* parent, Session& session)
       },
       [this](wxPoint) { return !selection().empty(); }));
   Bind(wxEVT_SET_FOCUS, [this](wxFocusEvent& e) {
-    m_session.set_selection_source(this, [this] { return selection(); });
+    m_session.set_active_text(this);
     e.Skip();
   });
 }
 
 CodedText::~CodedText() {
-  m_session.clear_selection_source(this);
+  m_session.clear_active_text(this);
 }
 
 void CodedText::setup_styles() {
@@ -120,6 +123,7 @@ std::int64_t CodedText::cp_of(int pos) const {
 void CodedText::set_codings(const std::vector<Coding>& codings) {
   const auto& codes = m_session.codes();
   auto lo = m_base, hi = m_base + length();
+  auto old = std::move(m_laid);
   m_laid.clear();
   for (const auto& c : codings) {
     if (c.end <= lo || c.start >= hi) {
@@ -152,17 +156,124 @@ void CodedText::set_codings(const std::vector<Coding>& codings) {
     l.layer = static_cast<int>(k);
   }
   m_layers = static_cast<int>(layer_end.size());
-  int len = GetLength();
-  for (int i = 0; i < indicator_layers; ++i) {
-    SetIndicatorCurrent(first_indicator + i);
-    IndicatorClearRange(0, len);
-  }
-  for (const auto& l : m_laid) {
-    SetIndicatorCurrent(first_indicator + std::min(l.layer, indicator_layers - 1));
+  draw_indicators(old);
+}
+
+void CodedText::draw_indicators(const std::vector<LaidCoding>& old) {
+  auto indicator = [](const LaidCoding& l) { return first_indicator + std::min(l.layer, indicator_layers - 1); };
+  auto fill = [&](const LaidCoding& l) {
+    SetIndicatorCurrent(indicator(l));
     SetIndicatorValue(indicator_value(l.colour));
     int a = pos_of(l.coding.start), b = pos_of(l.coding.end);
     IndicatorFillRange(a, b - a);
+  };
+  if (old.empty() || old.size() + m_laid.size() > 4 * std::max<std::size_t>(m_laid.size(), 1) + 64) {
+    int len = GetLength();
+    for (int i = 0; i < indicator_layers; ++i) {
+      SetIndicatorCurrent(first_indicator + i);
+      IndicatorClearRange(0, len);
+    }
+    for (const auto& l : m_laid) {
+      fill(l);
+    }
+    return;
   }
+  // Redraw only what changed (an applied code touches a few codings of
+  // thousands): clear the ranges of codings that went or moved, then fill
+  // every coding on those indicators that overlaps a cleared or new range.
+  auto same = [](const LaidCoding& a, const LaidCoding& b) {
+    return a.coding.start == b.coding.start && a.coding.end == b.coding.end && a.layer == b.layer &&
+           a.colour == b.colour;
+  };
+  std::unordered_map<Id, const LaidCoding*> now;
+  for (const auto& l : m_laid) {
+    now.emplace(l.coding.id, &l);
+  }
+  std::vector<std::vector<std::pair<int, int>>> dirty(indicator_layers);
+  auto mark = [&](const LaidCoding& l) {
+    dirty[static_cast<std::size_t>(indicator(l) - first_indicator)].emplace_back(pos_of(l.coding.start),
+                                                                                pos_of(l.coding.end));
+  };
+  std::unordered_map<Id, const LaidCoding*> before;
+  for (const auto& l : old) {
+    before.emplace(l.coding.id, &l);
+    auto it = now.find(l.coding.id);
+    if (it == now.end() || !same(l, *it->second)) {
+      mark(l);
+    }
+  }
+  for (const auto& l : m_laid) {
+    auto it = before.find(l.coding.id);
+    if (it == before.end() || !same(l, *it->second)) {
+      mark(l);
+    }
+  }
+  for (int i = 0; i < indicator_layers; ++i) {
+    auto& ranges = dirty[static_cast<std::size_t>(i)];
+    if (ranges.empty()) {
+      continue;
+    }
+    SetIndicatorCurrent(first_indicator + i);
+    for (auto [a, b] : ranges) {
+      IndicatorClearRange(a, b - a);
+    }
+    for (const auto& l : m_laid) {
+      if (indicator(l) != first_indicator + i) {
+        continue;
+      }
+      int a = pos_of(l.coding.start), b = pos_of(l.coding.end);
+      for (auto [da, db] : ranges) {
+        if (a < db && da < b) {
+          fill(l);
+          SetIndicatorCurrent(first_indicator + i);
+          break;
+        }
+      }
+    }
+  }
+}
+
+void CodedText::reload_codings() {
+  if (m_doc != 0) {
+    set_codings(document_codings(m_session.project(), m_doc));
+  }
+}
+
+void CodedText::apply_change(const ChangeSet& c) {
+  if (m_doc == 0) {
+    return;
+  }
+  bool only_codings = !c.codings.empty() && c.codings.size() < 2000;
+  for (const auto& t : c.tables) {
+    only_codings = only_codings && (t == "coding" || t == "coder" || t == "memo");
+  }
+  if (!only_codings) {
+    if (c.documents.count(m_doc) || c.tables.count("code")) {
+      reload_codings();
+    }
+    return;
+  }
+  if (!c.documents.count(m_doc)) {
+    return;
+  }
+  std::vector<Coding> list;
+  list.reserve(m_laid.size() + c.codings.size());
+  for (const auto& l : m_laid) {
+    if (!c.codings.count(l.coding.id)) {
+      list.push_back(l.coding);
+    }
+  }
+  for (Id id : c.codings) {
+    try {
+      auto coding = get_coding(m_session.project(), id);
+      if (coding.document_id == m_doc) {
+        list.push_back(std::move(coding));
+      }
+    } catch (const NotFoundError&) {
+      // deleted (or merged into another)
+    }
+  }
+  set_codings(list);
 }
 
 void CodedText::set_margin_labels(const std::vector<std::pair<std::int64_t, std::string>>& labels) {

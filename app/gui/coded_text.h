@@ -42,6 +42,11 @@ public:
 
   /// Draws codings (document offsets; those outside the shown part are clipped).
   void set_codings(const std::vector<Coding>& codings);
+  /// Reads the codings of the shown document again.
+  void reload_codings();
+  /// Updates the view for a change; only the codings it names are read again
+  /// when that is all that changed (applying a code among thousands).
+  void apply_change(const ChangeSet& c);
   const std::vector<LaidCoding>& laid() const { return m_laid; }
   /// Number of layers in use (columns of the coding stripes).
   int layers() const { return m_layers; }
@@ -70,6 +75,8 @@ public:
 
 private:
   void setup_styles();
+  /// Fills the indicators for m_laid, redrawing only what differs from old.
+  void draw_indicators(const std::vector<LaidCoding>& old);
   Session& m_session;
   Id m_doc = 0;
   std::int64_t m_base = 0;

@@ -10,7 +10,6 @@
 #include "core/coding.h"
 #include "core/error.h"
 #include "core/memos.h"
-#include "document_view.h"
 #include "main_frame.h"
 #include "wx_text.h"
 
@@ -57,10 +56,13 @@ void code_as(MainFrame& f) {
 /// else the codings overlapping the selection.
 std::vector<const LaidCoding*> target_codings(MainFrame& f) {
   auto& s = f.session();
-  auto& text = f.document_view().text();
+  auto* text = s.active_text();
   std::vector<const LaidCoding*> out;
+  if (!text) {
+    return out;
+  }
   if (auto id = s.selected_coding()) {
-    for (const auto& l : text.laid()) {
+    for (const auto& l : text->laid()) {
       if (l.coding.id == *id) {
         out.push_back(&l);
       }
@@ -69,10 +71,7 @@ std::vector<const LaidCoding*> target_codings(MainFrame& f) {
       return out;
     }
   }
-  if (s.text_selection().document == text.document()) {
-    out = text.codings_in_selection();
-  }
-  return out;
+  return text->codings_in_selection();
 }
 
 /// Lets the user pick one coding when several apply.

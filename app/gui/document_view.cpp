@@ -152,7 +152,7 @@ void DocumentView::show(Id document, std::optional<std::pair<std::int64_t, std::
   }
   update_info();
   // The view just shown is the one whose selection the coding commands use.
-  m_frame.session().set_selection_source(m_text, [this] { return m_text->selection(); });
+  m_frame.session().set_active_text(m_text);
   if (range) {
     m_text->select_range(range->first, range->second);
   }
@@ -168,11 +168,10 @@ void DocumentView::clear() {
 }
 
 void DocumentView::reload_codings() {
-  auto& s = m_frame.session();
   if (m_text->document() == 0) {
     return;
   }
-  m_text->set_codings(document_codings(s.project(), m_text->document()));
+  m_text->reload_codings();
   m_stripes->update_width();
 }
 
@@ -205,7 +204,8 @@ void DocumentView::on_change(const ChangeSet& c) {
   }
   if (c.documents.count(doc) || c.tables.count("code") || c.tables.count("document") ||
       c.tables.count("case_")) {
-    reload_codings();
+    m_text->apply_change(c);
+    m_stripes->update_width();
     update_info();
   }
 }

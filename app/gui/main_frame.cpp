@@ -11,6 +11,7 @@
 #include <wx/toolbar.h>
 
 #include "codebook_pane.h"
+#include "coded_text.h"
 #include "commands.h"
 #include "core/codebook.h"
 #include "core/documents.h"
@@ -22,6 +23,7 @@
 #include "preferences_dialog.h"
 #include "segments_pane.h"
 #include "sources_pane.h"
+#include "survey_pane.h"
 #include "wx_text.h"
 
 namespace quire::gui {
@@ -29,7 +31,7 @@ namespace quire::gui {
 MainFrame::MainFrame(const wxSize& size)
     : wxFrame(nullptr, wxID_ANY, "Quire", wxDefaultPosition, size),
       m_commands([this](const wxString& m) { show_error(m); }),
-      m_recent(std::make_unique<wxFileHistory>()) {
+      m_recent(std::make_unique<wxFileHistory>()), m_retitle(this, [this] { refresh_title(); }) {
   m_aui.SetManagedWindow(this);
   m_recent->Load(*wxConfigBase::Get());
   add_file_commands(*this);
@@ -55,8 +57,11 @@ MainFrame::MainFrame(const wxSize& size)
         open_project(std::filesystem::path(utf8(path)));
       },
       wxID_FILE1, wxID_FILE9);
-  m_session.changed.connect([this](const ChangeSet&) { refresh_title(); });
-  m_session.code_selected.connect([this](std::optional<Id>) { refresh_title(); });
+  m_session.changed.connect([this](const ChangeSet& c) {
+    m_documents_dirty = m_documents_dirty || c.tables.count("document") > 0;
+    m_retitle.request();
+  });
+  m_session.opened.connect([this] { m_documents_dirty = true; });
 }
 
 MainFrame::~MainFrame() {
@@ -71,7 +76,9 @@ void MainFrame::build_panes() {
   m_codebook = new CodebookPane(this, *this);
   m_center = new wxNotebook(this, wxID_ANY);
   m_document = new DocumentView(m_center, *this);
+  m_survey = new SurveyPane(m_center, *this);
   m_center->AddPage(m_document, "Document");
+  m_center->AddPage(m_survey, "Survey");
   m_segments = new SegmentsPane(this, *this);
   m_memos = new MemosPane(this, *this);
 
@@ -110,6 +117,12 @@ void MainFrame::build_panes() {
   m_aui.Update();
 
   m_session.document_requested.connect([this](Id, auto) { m_center->SetSelection(0); });
+  m_session.survey_requested.connect([this](const std::string&, auto) { m_center->SetSelection(1); });
+  // Coding commands work on the text of the page in front.
+  m_center->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+    m_session.set_active_text(e.GetSelection() == 1 ? &m_survey->answer_view() : &m_document->text());
+    e.Skip();
+  });
 }
 
 void MainFrame::build_menus() {
@@ -153,8 +166,12 @@ void MainFrame::refresh_title() {
     return;
   }
   auto& p = m_session.project();
+  if (m_documents_dirty) {
+    m_documents = list_documents(p).size();
+    m_documents_dirty = false;
+  }
   SetStatusText(wxString::Format(L"%zu documents · %zu codes · %lld codings · coder %s",
-                                 list_documents(p).size(), m_session.codes().list.size(),
+                                 m_documents, m_session.codes().list.size(),
                                  static_cast<long long>(count_codings(p)), wx(p.coder())),
                 1);
 }

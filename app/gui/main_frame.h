@@ -9,6 +9,7 @@
 #include <wx/frame.h>
 
 #include "command.h"
+#include "deferred.h"
 #include "session.h"
 
 class wxFileHistory;
@@ -21,6 +22,7 @@ class CodebookPane;
 class DocumentView;
 class SegmentsPane;
 class MemosPane;
+class SurveyPane;
 
 class MainFrame : public wxFrame {
 public:
@@ -35,6 +37,7 @@ public:
   DocumentView& document_view() { return *m_document; }
   SegmentsPane& segments() { return *m_segments; }
   MemosPane& memos() { return *m_memos; }
+  SurveyPane& survey() { return *m_survey; }
 
   /// Opens a project, telling the user if another Quire window has it open
   /// (interactive: asks whether to open it anyway; otherwise opens it and
@@ -63,12 +66,16 @@ private:
   wxAuiManager m_aui;
   std::unique_ptr<wxFileHistory> m_recent;
   wxString m_default_layout;
+  std::size_t m_documents = 0; ///< documents in the project (status bar)
+  bool m_documents_dirty = true;
+  Deferred m_retitle;
   wxNotebook* m_center = nullptr;
   SourcesPane* m_sources = nullptr;
   CodebookPane* m_codebook = nullptr;
   DocumentView* m_document = nullptr;
   SegmentsPane* m_segments = nullptr;
   MemosPane* m_memos = nullptr;
+  SurveyPane* m_survey = nullptr;
 };
 
 } // namespace quire::gui

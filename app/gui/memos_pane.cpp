@@ -35,7 +35,7 @@ enum { ID_ON_PROJECT = wxID_HIGHEST + 1, ID_ON_DOCUMENT, ID_ON_CODE, ID_ON_CODIN
 } // namespace
 
 MemosPane::MemosPane(wxWindow* parent, MainFrame& frame)
-    : wxPanel(parent), m_frame(frame), m_autosave(this) {
+    : wxPanel(parent), m_frame(frame), m_autosave(this), m_reload(this, [this] { reload(); }) {
   auto* sizer = new wxBoxSizer(wxHORIZONTAL);
   auto* left = new wxBoxSizer(wxVERTICAL);
   auto* bar = new wxBoxSizer(wxHORIZONTAL);
@@ -142,7 +142,7 @@ MemosPane::MemosPane(wxWindow* parent, MainFrame& frame)
   s.changed.connect([this](const ChangeSet& c) {
     if (c.tables.count("memo") || c.tables.count("code") || c.tables.count("document") ||
         c.tables.count("case_")) {
-      reload();
+      m_reload.request();
     }
   });
 }

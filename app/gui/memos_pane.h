@@ -9,6 +9,7 @@
 #include <wx/timer.h>
 
 #include "core/types.h"
+#include "deferred.h"
 
 class wxListCtrl;
 class wxTextCtrl;
@@ -47,6 +48,7 @@ private:
   wxTextCtrl* m_editor = nullptr;
   wxTimer m_autosave;
   bool m_loading = false;
+  Deferred m_reload;
 };
 
 } // namespace quire::gui

@@ -10,7 +10,9 @@
 #include <wx/textctrl.h>
 
 #include "document_view.h"
+#include "coded_text.h"
 #include "main_frame.h"
+#include "survey_pane.h"
 #include "wx_text.h"
 
 namespace quire::gui {
@@ -43,6 +45,7 @@ void save_preferences(const Preferences& p) {
 void apply_preferences(MainFrame& f, const Preferences& p) {
   f.session().set_coder(p.coder);
   f.document_view().set_font_size(p.font_size);
+  f.survey().answer_view().set_font_size(p.font_size);
 }
 
 void edit_preferences(MainFrame& f) {

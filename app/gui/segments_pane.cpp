@@ -54,7 +54,8 @@ wxString SegmentList::OnGetItemText(long item, long column) const {
   }
 }
 
-SegmentsPane::SegmentsPane(wxWindow* parent, MainFrame& frame) : wxPanel(parent), m_frame(frame) {
+SegmentsPane::SegmentsPane(wxWindow* parent, MainFrame& frame)
+    : wxPanel(parent), m_frame(frame), m_reload(this, [this] { reload(); }) {
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   auto* head = new wxBoxSizer(wxHORIZONTAL);
   m_title = new wxStaticText(this, wxID_ANY, "Select a code to see its coded segments");
@@ -74,7 +75,7 @@ SegmentsPane::SegmentsPane(wxWindow* parent, MainFrame& frame) : wxPanel(parent)
   s.changed.connect([this](const ChangeSet& c) {
     if (c.tables.count("coding") || c.tables.count("code") || c.tables.count("document") ||
         c.tables.count("case_")) {
-      reload();
+      m_reload.request();
     }
   });
   s.closed.connect([this] {

@@ -8,6 +8,7 @@
 #include <wx/panel.h>
 
 #include "core/coding.h"
+#include "deferred.h"
 
 class wxCheckBox;
 class wxStaticText;
@@ -45,6 +46,7 @@ private:
   wxStaticText* m_title = nullptr;
   wxCheckBox* m_subcodes = nullptr;
   SegmentList* m_list = nullptr;
+  Deferred m_reload;
 };
 
 } // namespace quire::gui

@@ -2,6 +2,7 @@
 
 #include <wx/string.h>
 
+#include "coded_text.h"
 #include "core/codebook.h"
 #include "core/error.h"
 #include "job.h"
@@ -71,8 +72,7 @@ void Session::disconnect_views() {
   document_requested.clear();
   survey_requested.clear();
   recent_changed.clear();
-  m_selection_source = nullptr;
-  m_selection_owner = nullptr;
+  m_active_text = nullptr;
 }
 
 void Session::set_coder(const std::string& name) {
@@ -104,18 +104,12 @@ void Session::show_survey(const std::string& folder, std::optional<Id> question)
 }
 
 TextSelection Session::text_selection() const {
-  return m_selection_source ? m_selection_source() : TextSelection{};
+  return m_active_text ? m_active_text->selection() : TextSelection{};
 }
 
-void Session::set_selection_source(const void* owner, std::function<TextSelection()> source) {
-  m_selection_owner = owner;
-  m_selection_source = std::move(source);
-}
-
-void Session::clear_selection_source(const void* owner) {
-  if (m_selection_owner == owner) {
-    m_selection_owner = nullptr;
-    m_selection_source = nullptr;
+void Session::clear_active_text(CodedText* text) {
+  if (m_active_text == text) {
+    m_active_text = nullptr;
   }
 }
 

@@ -22,6 +22,8 @@ class wxString;
 
 namespace quire::gui {
 
+class CodedText;
+
 /// A range of a document's text, in code points.
 struct TextSelection {
   Id document = 0;
@@ -73,12 +75,15 @@ public:
   /// Asks the survey view to show a survey (folder), optionally one question.
   void show_survey(const std::string& folder, std::optional<Id> question = {});
 
-  /// The text selection of the coding view that had focus last.
+  /// The text selection of the coding view in use (the last one focused or
+  /// shown: the document view or the survey's answer).
   TextSelection text_selection() const;
-  /// Registers the view (owner) whose selection text_selection() returns.
-  void set_selection_source(const void* owner, std::function<TextSelection()> source);
-  /// Forgets owner's selection source (when the view goes away).
-  void clear_selection_source(const void* owner);
+  /// The coding view in use, or nullptr.
+  CodedText* active_text() const { return m_active_text; }
+  /// Makes a coding view the one in use.
+  void set_active_text(CodedText* text) { m_active_text = text; }
+  /// Forgets a coding view (when it goes away).
+  void clear_active_text(CodedText* text);
 
   /// The codes on keys 1-9: a code keeps its key once used; a new one takes
   /// a free key or the least recently used one.
@@ -113,8 +118,7 @@ private:
   ProjectLock m_lock;
   int m_token = 0;
   std::optional<Id> m_code, m_coding, m_document;
-  std::function<TextSelection()> m_selection_source;
-  const void* m_selection_owner = nullptr;
+  CodedText* m_active_text = nullptr;
   std::array<std::optional<Id>, 9> m_recent;
   std::array<std::uint64_t, 9> m_recent_used{};
   std::uint64_t m_use_clock = 0;

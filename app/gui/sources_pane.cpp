@@ -56,9 +56,16 @@ wxString count_suffix(std::int64_t n, const char* what) {
   return n ? wxString::Format("  (%lld %s)", static_cast<long long>(n), what) : wxString();
 }
 
+wxString survey_label(const std::string& folder, std::int64_t respondents, std::int64_t codings) {
+  return wx(folder) + wxString::Format("  (%lld respondents, %lld codings)",
+                                       static_cast<long long>(respondents), static_cast<long long>(codings));
+}
+
 } // namespace
 
-SourcesPane::SourcesPane(wxWindow* parent, MainFrame& frame) : wxPanel(parent), m_frame(frame) {
+SourcesPane::SourcesPane(wxWindow* parent, MainFrame& frame)
+    : wxPanel(parent), m_frame(frame), m_rebuild(this, [this] { rebuild(); }),
+      m_recount(this, [this] { update_counts(); }) {
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   auto* hint = new wxStaticText(this, wxID_ANY, "Drop files here to import them");
   hint->SetForegroundColour(wxColour(110, 110, 120));
@@ -85,8 +92,10 @@ SourcesPane::SourcesPane(wxWindow* parent, MainFrame& frame) : wxPanel(parent), 
   s.opened.connect([this] { rebuild(); });
   s.closed.connect([this] { m_tree->DeleteAllItems(); });
   s.changed.connect([this](const ChangeSet& c) {
-    if (c.tables.count("document") || c.tables.count("coding") || c.tables.count("question")) {
-      rebuild();
+    if (c.tables.count("document") || c.tables.count("question")) {
+      m_rebuild.request();
+    } else if (c.tables.count("coding")) {
+      m_recount.request();
     }
   });
 }
@@ -96,6 +105,11 @@ void SourcesPane::rebuild() {
   auto selected = selected_document();
   m_tree->Freeze();
   m_tree->DeleteAllItems();
+  m_doc_items.clear();
+  m_survey_items.clear();
+  m_survey_sizes.clear();
+  m_doc_names.clear();
+  m_survey_doc_folder.clear();
   auto root = m_tree->AddRoot("Sources");
   auto counts = coding_counts_by_document(p);
   auto docs = list_documents(p);
@@ -124,6 +138,7 @@ void SourcesPane::rebuild() {
     auto it = counts.find(d.id);
     std::int64_t n = it == counts.end() ? 0 : it->second;
     if (g == "Surveys") {
+      m_survey_doc_folder[d.id] = d.folder;
       auto& s = surveys[d.folder];
       s.first++;
       s.second += n;
@@ -163,6 +178,30 @@ void SourcesPane::rebuild() {
     m_tree->Expand(item);
   }
   m_tree->Thaw();
+}
+
+void SourcesPane::update_counts() {
+  // Codings changed, documents did not: new labels, same tree.
+  auto counts = coding_counts_by_document(m_frame.session().project());
+  for (const auto& [id, item] : m_doc_items) {
+    auto it = counts.find(id);
+    std::int64_t n = it == counts.end() ? 0 : it->second;
+    auto label = wx(m_doc_names[id]) + count_suffix(n, n == 1 ? "coding" : "codings");
+    if (m_tree->GetItemText(item) != label) {
+      m_tree->SetItemText(item, label);
+    }
+  }
+  if (!m_survey_items.empty()) {
+    std::map<std::string, std::int64_t> per_survey;
+    for (const auto& [id, n] : counts) {
+      if (auto it = m_survey_doc_folder.find(id); it != m_survey_doc_folder.end()) {
+        per_survey[it->second] += n;
+      }
+    }
+    for (const auto& [folder, item] : m_survey_items) {
+      m_tree->SetItemText(item, survey_label(folder, m_survey_sizes[folder], per_survey[folder]));
+    }
+  }
 }
 
 std::optional<Id> SourcesPane::selected_document() const {

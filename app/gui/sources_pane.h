@@ -2,6 +2,7 @@
 // Sources: the project's documents grouped by kind (interviews, documents,
 // surveys with their questions), each with its number of codings. Drop files
 // here to import them.
+#include <map>
 #include <optional>
 #include <string>
 
@@ -9,6 +10,7 @@
 #include <wx/treectrl.h>
 
 #include "core/project.h"
+#include "deferred.h"
 
 namespace quire::gui {
 
@@ -29,8 +31,15 @@ public:
   wxTreeItemId item_of_document(Id doc) const;
 
 private:
+  void update_counts();
   MainFrame& m_frame;
   wxTreeCtrl* m_tree = nullptr;
+  std::map<Id, wxTreeItemId> m_doc_items;
+  std::map<std::string, wxTreeItemId> m_survey_items;
+  std::map<std::string, std::int64_t> m_survey_sizes; ///< respondents per survey
+  std::map<Id, std::string> m_doc_names;
+  std::map<Id, std::string> m_survey_doc_folder; ///< survey respondents' documents
+  Deferred m_rebuild, m_recount;
 };
 
 } // namespace quire::gui

@@ -1,0 +1,147 @@
+// The survey grid: respondents by attributes and questions, sorting,
+// filtering, reading one question, and coding text inside an answer.
+#include <wx/notebook.h>
+
+#include "coded_text.h"
+#include "core/cases.h"
+#include "core/codebook.h"
+#include "core/coding.h"
+#include "core/documents.h"
+#include "gui_test_support.h"
+#include "sources_pane.h"
+#include "survey_data.h"
+#include "survey_pane.h"
+#include "wx_text.h"
+
+using namespace quire;
+using namespace quire::test;
+
+namespace {
+
+struct SurveyFixture : FrameFixture {
+  SurveyFixture() {
+    store_survey(p(), "staff-survey", 60);
+    pump(100);
+  }
+  gui::SurveyPane& pane() { return frame->survey(); }
+  int column(const std::string& name) {
+    for (int c = 0; c < pane().grid().GetNumberCols(); ++c) {
+      if (pane().model().columns()[pane().model_column(c)].name == name) {
+        return c;
+      }
+    }
+    BOOST_FAIL("no column " << name);
+    return -1;
+  }
+  std::string text(int row, int col) { return gui::utf8(pane().cell_text(row, col)); }
+  void click_label(int col) {
+    wxGridEvent e(pane().grid().GetId(), wxEVT_GRID_LABEL_LEFT_CLICK, &pane().grid(), -1, col);
+    pane().grid().GetEventHandler()->ProcessEvent(e);
+  }
+};
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(survey)
+
+BOOST_FIXTURE_TEST_CASE(respondents_are_rows_with_attributes_and_questions_as_columns, SurveyFixture) {
+  // The survey arrived after the window opened: the grid shows it.
+  auto& grid = pane().grid();
+  BOOST_CHECK_EQUAL(grid.GetNumberRows(), 60);
+  BOOST_CHECK_EQUAL(grid.GetNumberCols(), 7); // respondent, 3 attributes, 3 questions
+  BOOST_CHECK_EQUAL(text(0, 0), "R0001");
+  BOOST_CHECK_EQUAL(text(0, column("Role")), "Head teacher");
+  BOOST_CHECK_EQUAL(text(1, column("Why did you join the network?")), survey_answer(2, 0));
+  BOOST_CHECK_EQUAL(text(2, column("What got in the way?")), ""); // R0003 left it empty
+  BOOST_CHECK_EQUAL(gui::utf8(grid.GetColLabelValue(0)).substr(0, 10), "Respondent");
+}
+
+BOOST_FIXTURE_TEST_CASE(sort_by_a_column_title_and_filter_by_an_attribute, SurveyFixture) {
+  int years = column("Years");
+  click_label(years);
+  pump();
+  double last = -1;
+  for (int r = 0; r < 60; ++r) {
+    double v = std::stod(text(r, years));
+    BOOST_CHECK_GE(v, last);
+    last = v;
+  }
+  click_label(years); // again: descending
+  pump();
+  BOOST_CHECK_GE(std::stod(text(0, years)), std::stod(text(59, years)));
+  BOOST_CHECK_GT(std::stod(text(0, years)), std::stod(text(59, years)));
+
+  pane().filter("Region", "Wales");
+  pump();
+  BOOST_CHECK_EQUAL(pane().grid().GetNumberRows(), 12);
+  for (int r = 0; r < 12; ++r) {
+    BOOST_CHECK_EQUAL(text(r, column("Region")), "Wales");
+  }
+  pane().filter({}, {});
+  BOOST_CHECK_EQUAL(pane().grid().GetNumberRows(), 60);
+}
+
+BOOST_FIXTURE_TEST_CASE(read_one_question_in_sequence, SurveyFixture) {
+  auto questions = pane().model().questions();
+  BOOST_REQUIRE_EQUAL(questions.size(), 3u);
+  // From Sources: the question's node opens the survey reading it.
+  auto& tree = frame->sources().tree();
+  wxTreeItemId question_item;
+  std::vector<wxTreeItemId> stack{tree.GetRootItem()};
+  while (!stack.empty() && !question_item.IsOk()) {
+    auto item = stack.back();
+    stack.pop_back();
+    if (gui::utf8(tree.GetItemText(item)) == "What got in the way?") {
+      question_item = item;
+    }
+    wxTreeItemIdValue cookie;
+    for (auto c = tree.GetFirstChild(item, cookie); c.IsOk(); c = tree.GetNextChild(item, cookie)) {
+      stack.push_back(c);
+    }
+  }
+  BOOST_REQUIRE(question_item.IsOk());
+  frame->sources().activate(question_item);
+  pump();
+  BOOST_CHECK_EQUAL(pane().grid().GetNumberCols(), 2);
+  for (int r = 0; r < 10; ++r) {
+    BOOST_CHECK_EQUAL(text(r, 1), survey_answer(r + 1, 1));
+  }
+  // The first answer is open below; Down goes to the next respondent's.
+  BOOST_CHECK_EQUAL(pane().answer_view().shown_text(), survey_answer(1, 1));
+  pane().select_cell(1, 1);
+  pump();
+  BOOST_CHECK_EQUAL(pane().answer_view().shown_text(), survey_answer(2, 1));
+  pane().read_question(std::nullopt);
+  BOOST_CHECK_EQUAL(pane().grid().GetNumberCols(), 7);
+}
+
+BOOST_FIXTURE_TEST_CASE(code_text_selected_inside_an_answer, SurveyFixture) {
+  frame->session().show_survey("staff-survey");
+  pump();
+  int q = column("What would you change?");
+  pane().select_cell(4, q); // R0005
+  pump();
+  auto& view = pane().answer_view();
+  auto answer = survey_answer(5, 2);
+  BOOST_REQUIRE_EQUAL(view.shown_text(), answer);
+  // Select the theme inside the answer (after a multi-byte character in some answers).
+  auto theme_at = answer.find(' ') + 1;
+  auto theme = answer.substr(theme_at, answer.find('.') - theme_at);
+  view.SetSelection(static_cast<int>(theme_at), static_cast<int>(theme_at + theme.size()));
+  wxTEST_DIALOG(frame->commands().invoke("code/code-as"), TypeInCodePicker("Themes/Change"));
+  pump();
+  auto doc = find_document(p(), "staff-survey R0005");
+  CodingFilter f;
+  f.code_id = code("Themes/Change");
+  auto segs = list_codings(p(), f);
+  BOOST_REQUIRE_EQUAL(segs.size(), 1u);
+  BOOST_CHECK_EQUAL(segs[0].coding.document_id, doc.id);
+  BOOST_CHECK_EQUAL(segs[0].text, theme);
+  BOOST_CHECK_EQUAL(segs[0].coding.start, find_in_document(p(), doc.id, theme).first);
+  BOOST_CHECK_EQUAL(segs[0].question, "What would you change?");
+  BOOST_CHECK_EQUAL(segs[0].case_name, "R0005");
+  // The answer view shows the new coding.
+  BOOST_CHECK_EQUAL(view.laid().size(), 1u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
