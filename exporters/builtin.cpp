@@ -5,6 +5,9 @@
 namespace quire {
 
 void register_builtin_exporters(std::vector<std::unique_ptr<Exporter>>& list) {
+  list.push_back(make_xlsx_exporter());
+  list.push_back(make_csv_exporter());
+  list.push_back(make_html_exporter());
   list.push_back(make_qdpx_exporter());
   list.push_back(make_qdc_exporter());
 }

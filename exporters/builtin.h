@@ -7,6 +7,9 @@
 
 namespace quire {
 
+std::unique_ptr<Exporter> make_xlsx_exporter();
+std::unique_ptr<Exporter> make_csv_exporter();
+std::unique_ptr<Exporter> make_html_exporter();
 std::unique_ptr<Exporter> make_qdpx_exporter();
 std::unique_ptr<Exporter> make_qdc_exporter();
 

@@ -1,0 +1,337 @@
+// An Excel workbook over libxlsxwriter (constant-memory mode).
+#include "xlsx_book.h"
+
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include "core/error.h"
+
+namespace quire {
+
+namespace {
+
+/// UTF-16 units of a UTF-8 string (what Excel counts).
+std::size_t utf16_length(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) {
+    if ((c & 0xC0) != 0x80) {
+      n += c >= 0xF0 ? 2 : 1;
+    }
+  }
+  return n;
+}
+
+/// The longest prefix of s with at most max UTF-16 units, cut at a code point.
+std::string cut_utf16(const std::string& s, std::size_t max) {
+  std::size_t n = 0, i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    std::size_t units = len == 4 ? 2 : 1;
+    if (n + units > max) {
+      break;
+    }
+    n += units;
+    i += len;
+  }
+  return s.substr(0, i);
+}
+
+/// A sheet name Excel accepts: no []:*?/\, at most 31 characters.
+std::string sheet_name(std::string name) {
+  for (auto& c : name) {
+    if (std::string("[]:*?/\\").find(c) != std::string::npos) {
+      c = '_';
+    }
+  }
+  if (utf16_length(name) > 31) {
+    name = cut_utf16(name, 31);
+  }
+  return name;
+}
+
+std::string column_letter(std::size_t col) {
+  std::string s;
+  ++col;
+  while (col > 0) {
+    s.insert(s.begin(), static_cast<char>('A' + (col - 1) % 26));
+    col = (col - 1) / 26;
+  }
+  return s;
+}
+
+} // namespace
+
+struct XlsxBook::Impl {
+  std::filesystem::path file;
+  lxw_workbook* book = nullptr;
+  lxw_worksheet* sheet = nullptr;
+  lxw_format *header = nullptr, *title = nullptr, *wrap = nullptr, *date = nullptr,
+             *datetime = nullptr, *duration = nullptr, *percent = nullptr;
+  std::map<std::string, lxw_format*> fills;
+
+  // The sheet being written.
+  std::string name;
+  std::string quoted; ///< 'Name' for formulas
+  std::vector<ExportColumn> columns;
+  std::string title_text;
+  std::vector<double> widths;
+  lxw_row_t row = 0;
+  lxw_row_t header_row = 0;
+  int part = 1;
+  std::vector<std::string> used_names;
+
+  void check(lxw_error e, const std::string& what) const {
+    if (e != LXW_NO_ERROR) {
+      throw StorageError(file.string() + ": could not write " + what + " (" +
+                         lxw_strerror(e) + ")");
+    }
+  }
+
+  lxw_format* fill(const std::string& colour) {
+    if (colour.size() != 7 || colour[0] != '#') {
+      return nullptr;
+    }
+    auto& f = fills[colour];
+    if (!f) {
+      f = workbook_add_format(book);
+      format_set_bg_color(f, static_cast<lxw_color_t>(std::stoul(colour.substr(1), nullptr, 16)));
+      format_set_pattern(f, LXW_PATTERN_SOLID);
+    }
+    return f;
+  }
+
+  std::string unique_name(const std::string& want) {
+    auto base = sheet_name(want);
+    auto n = base;
+    for (int i = 2; std::count(used_names.begin(), used_names.end(), n); ++i) {
+      n = sheet_name(base.substr(0, 26) + " (" + std::to_string(i) + ")");
+    }
+    used_names.push_back(n);
+    return n;
+  }
+
+  void finish_sheet() {
+    if (!sheet) {
+      return;
+    }
+    for (std::size_t c = 0; c < widths.size(); ++c) {
+      double w = std::clamp(widths[c] + 2, 8.0, columns[c].wide ? 80.0 : 40.0);
+      worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), w,
+                           columns[c].wide ? wrap : nullptr);
+    }
+    if (!columns.empty() && row > header_row + 0) {
+      worksheet_autofilter(sheet, header_row, 0, row - 1,
+                           static_cast<lxw_col_t>(columns.size() - 1));
+    }
+    sheet = nullptr;
+  }
+
+  void open_sheet(const std::string& want) {
+    finish_sheet();
+    name = unique_name(want);
+    quoted = "'" + name + "'";
+    sheet = workbook_add_worksheet(book, name.c_str());
+    if (!sheet) {
+      throw StorageError(file.string() + ": could not add the sheet '" + name + "'");
+    }
+    row = 0;
+    widths.assign(columns.size(), 0);
+    if (!title_text.empty()) {
+      worksheet_write_string(sheet, 0, 0, title_text.c_str(), title);
+      row = 1;
+    }
+    header_row = row;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      worksheet_write_string(sheet, row, static_cast<lxw_col_t>(c), columns[c].name.c_str(),
+                             header);
+      widths[c] = static_cast<double>(utf16_length(columns[c].name)) + 2; // filter arrow
+    }
+    worksheet_freeze_panes(sheet, row + 1, columns.empty() ? 0 : 1);
+    ++row;
+  }
+};
+
+XlsxBook::XlsxBook(const std::filesystem::path& file, XlsxLimits limits)
+    : m(std::make_unique<Impl>()), m_limits(limits) {
+  m->file = file;
+  lxw_workbook_options opt{};
+  opt.constant_memory = LXW_TRUE;
+  opt.use_zip64 = LXW_TRUE;
+  m->book = workbook_new_opt(file.string().c_str(), &opt);
+  if (!m->book) {
+    throw StorageError(file.string() + ": cannot create this file (is the folder writable?)");
+  }
+  auto* b = m->book;
+  m->header = workbook_add_format(b);
+  format_set_bold(m->header);
+  format_set_bg_color(m->header, 0x1F4E78);
+  format_set_font_color(m->header, LXW_COLOR_WHITE);
+  format_set_text_wrap(m->header);
+  format_set_align(m->header, LXW_ALIGN_VERTICAL_TOP);
+  m->title = workbook_add_format(b);
+  format_set_italic(m->title);
+  m->wrap = workbook_add_format(b);
+  format_set_text_wrap(m->wrap);
+  format_set_align(m->wrap, LXW_ALIGN_VERTICAL_TOP);
+  m->date = workbook_add_format(b);
+  format_set_num_format(m->date, "yyyy-mm-dd");
+  m->datetime = workbook_add_format(b);
+  format_set_num_format(m->datetime, "yyyy-mm-dd hh:mm:ss");
+  m->duration = workbook_add_format(b);
+  format_set_num_format(m->duration, "[h]:mm:ss");
+  m->percent = workbook_add_format(b);
+  format_set_num_format(m->percent, "0.0%");
+}
+
+XlsxBook::~XlsxBook() {
+  if (m->book) {
+    // Not closed: an error happened. Free without writing a file.
+    workbook_close(m->book);
+    std::error_code ignored;
+    std::filesystem::remove(m->file, ignored);
+  }
+}
+
+void XlsxBook::begin_sheet(const std::string& name, const std::vector<ExportColumn>& columns,
+                           const std::string& title) {
+  m->finish_sheet(); // with the previous sheet's columns
+  m->columns = columns;
+  m->title_text = title;
+  m->part = 1;
+  m->open_sheet(name);
+}
+
+void XlsxBook::add_row(const std::vector<ExportCell>& cells) {
+  auto& s = *m;
+  if (static_cast<std::int64_t>(s.row) >= m_limits.rows) {
+    auto base = s.name;
+    ++s.part;
+    auto next = base + " (" + std::to_string(s.part) + ")";
+    m_notes.push_back("sheet '" + base + "' reached Excel's limit of " +
+                      std::to_string(m_limits.rows) + " rows; it continues on '" + next + "'");
+    s.used_names.push_back(next);
+    s.open_sheet(next);
+    s.used_names.pop_back();
+  }
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    const auto& v = cells[c];
+    const auto col = static_cast<lxw_col_t>(c);
+    lxw_format* fmt = v.fill.empty() ? (c < s.columns.size() && s.columns[c].wide ? s.wrap : nullptr)
+                                     : s.fill(v.fill);
+    double width = 0;
+    switch (v.kind) {
+    case ExportCell::Empty:
+      if (fmt && !v.fill.empty()) {
+        worksheet_write_blank(s.sheet, s.row, col, fmt);
+      }
+      break;
+    case ExportCell::Text: {
+      if (v.text.empty()) {
+        if (fmt && !v.fill.empty()) {
+          worksheet_write_blank(s.sheet, s.row, col, fmt);
+        }
+        break;
+      }
+      const std::string* text = &v.text;
+      std::string cut;
+      auto len = utf16_length(v.text);
+      if (len > m_limits.cell_chars) {
+        std::string marker = " […cut: " + std::to_string(len) + " characters in Quire]";
+        cut = cut_utf16(v.text, m_limits.cell_chars - utf16_length(marker)) + marker;
+        text = &cut;
+        m_notes.push_back("sheet '" + s.name + "' row " + std::to_string(s.row + 1) + ", column '" +
+                          (c < s.columns.size() ? s.columns[c].name : std::string()) +
+                          "': text of " + std::to_string(len) +
+                          " characters cut at Excel's cell limit");
+      }
+      // worksheet_write_string never makes a formula of "=..." text.
+      s.check(worksheet_write_string(s.sheet, s.row, col, text->c_str(), fmt), "a cell");
+      auto nl = text->find('\n');
+      width = static_cast<double>(utf16_length(nl == std::string::npos ? *text : text->substr(0, nl)));
+      break;
+    }
+    case ExportCell::Number:
+      worksheet_write_number(s.sheet, s.row, col, v.number, fmt);
+      width = static_cast<double>(v.display().size());
+      break;
+    case ExportCell::Percent:
+      worksheet_write_number(s.sheet, s.row, col, v.number / 100.0, s.percent);
+      width = 7;
+      break;
+    case ExportCell::Duration:
+      worksheet_write_number(s.sheet, s.row, col, v.number / 86400000.0, s.duration);
+      width = 8;
+      break;
+    case ExportCell::Date:
+    case ExportCell::DateTime: {
+      lxw_datetime dt{};
+      int n = std::sscanf(v.text.c_str(), "%d-%d-%d%*c%d:%d:%lf", &dt.year, &dt.month, &dt.day,
+                          &dt.hour, &dt.min, &dt.sec);
+      if (n >= 3 && dt.year >= 1900) {
+        worksheet_write_datetime(s.sheet, s.row, col, &dt,
+                                 v.kind == ExportCell::Date ? s.date : s.datetime);
+        width = v.kind == ExportCell::Date ? 10 : 19;
+      } else if (!v.text.empty()) {
+        worksheet_write_string(s.sheet, s.row, col, v.text.c_str(), fmt);
+        width = static_cast<double>(utf16_length(v.text));
+      }
+      break;
+    }
+    }
+    if (c < s.widths.size()) {
+      s.widths[c] = std::max(s.widths[c], width);
+    }
+  }
+  ++s.row;
+  ++m_rows_total;
+}
+
+void XlsxBook::write_table(const ExportTable& t) {
+  begin_sheet(t.name, t.columns, t.title);
+  for (const auto& r : t.rows) {
+    add_row(r);
+  }
+}
+
+void XlsxBook::add_bar_chart(const ExportTable& t, const std::string& title) {
+  auto& s = *m;
+  if (t.chart_series.empty() || t.rows.size() < 2) {
+    return;
+  }
+  auto* chart = workbook_add_chart(s.book, LXW_CHART_BAR);
+  const auto first = s.header_row + 2; // 1-based first data row
+  const auto last = s.header_row + t.rows.size(); // the Total row left out
+  const auto cats = "=" + s.quoted + "!$A$" + std::to_string(first) + ":$A$" + std::to_string(last);
+  for (auto col : t.chart_series) {
+    auto letter = column_letter(col);
+    auto vals = "=" + s.quoted + "!$" + letter + "$" + std::to_string(first) + ":$" + letter + "$" +
+                std::to_string(last);
+    auto* series = chart_add_series(chart, cats.c_str(), vals.c_str());
+    auto name = "=" + s.quoted + "!$" + letter + "$" + std::to_string(s.header_row + 1);
+    chart_series_set_name(series, name.c_str());
+  }
+  chart_title_set_name(chart, title.c_str());
+  chart_axis_set_reverse(chart->y_axis); // codes top to bottom, as in the table
+  lxw_chart_options opt{};
+  opt.x_scale = 1.6;
+  opt.y_scale = std::max(1.0, static_cast<double>(t.rows.size()) / 12.0);
+  worksheet_insert_chart_opt(s.sheet, s.header_row,
+                             static_cast<lxw_col_t>(t.columns.size() + 1), chart, &opt);
+}
+
+void XlsxBook::close() {
+  m->finish_sheet();
+  auto* b = m->book;
+  m->book = nullptr;
+  auto e = workbook_close(b);
+  if (e != LXW_NO_ERROR) {
+    throw StorageError(m->file.string() + ": could not write the workbook (" + lxw_strerror(e) +
+                       "). Is the disk full or the folder read-only?");
+  }
+}
+
+} // namespace quire
