@@ -24,6 +24,15 @@ std::size_t utf16_length(const std::string& s) {
   return n;
 }
 
+/// Code points of a UTF-8 string (what a person calls characters).
+std::size_t code_points(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) {
+    n += (c & 0xC0) != 0x80;
+  }
+  return n;
+}
+
 /// The longest prefix of s with at most max UTF-16 units, cut at a code point.
 std::string cut_utf16(const std::string& s, std::size_t max) {
   std::size_t n = 0, i = 0;
@@ -75,6 +84,7 @@ struct XlsxBook::Impl {
 
   // The sheet being written.
   std::string name;
+  std::string base_name; ///< the first part's name, for "NAME (2)"
   std::string quoted; ///< 'Name' for formulas
   std::vector<ExportColumn> columns;
   std::string title_text;
@@ -203,19 +213,17 @@ void XlsxBook::begin_sheet(const std::string& name, const std::vector<ExportColu
   m->title_text = title;
   m->part = 1;
   m->open_sheet(name);
+  m->base_name = m->name;
 }
 
 void XlsxBook::add_row(const std::vector<ExportCell>& cells) {
   auto& s = *m;
   if (static_cast<std::int64_t>(s.row) >= m_limits.rows) {
-    auto base = s.name;
+    const auto full = s.name;
     ++s.part;
-    auto next = base + " (" + std::to_string(s.part) + ")";
-    m_notes.push_back("sheet '" + base + "' reached Excel's limit of " +
-                      std::to_string(m_limits.rows) + " rows; it continues on '" + next + "'");
-    s.used_names.push_back(next);
-    s.open_sheet(next);
-    s.used_names.pop_back();
+    s.open_sheet(s.base_name + " (" + std::to_string(s.part) + ")");
+    m_notes.push_back("sheet '" + full + "' reached Excel's limit of " +
+                      std::to_string(m_limits.rows) + " rows; it continues on '" + s.name + "'");
   }
   for (std::size_t c = 0; c < cells.size(); ++c) {
     const auto& v = cells[c];
@@ -240,12 +248,13 @@ void XlsxBook::add_row(const std::vector<ExportCell>& cells) {
       std::string cut;
       auto len = utf16_length(v.text);
       if (len > m_limits.cell_chars) {
-        std::string marker = " […cut: " + std::to_string(len) + " characters in Quire]";
+        const auto chars = code_points(v.text);
+        std::string marker = " […cut: " + std::to_string(chars) + " characters in Quire]";
         cut = cut_utf16(v.text, m_limits.cell_chars - utf16_length(marker)) + marker;
         text = &cut;
         m_notes.push_back("sheet '" + s.name + "' row " + std::to_string(s.row + 1) + ", column '" +
                           (c < s.columns.size() ? s.columns[c].name : std::string()) +
-                          "': text of " + std::to_string(len) +
+                          "': text of " + std::to_string(chars) +
                           " characters cut at Excel's cell limit");
       }
       // worksheet_write_string never makes a formula of "=..." text.
