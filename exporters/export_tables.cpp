@@ -102,11 +102,15 @@ private:
 
 } // namespace
 
+std::vector<ExportColumn> codebook_columns() {
+  auto cols = columns({"Code", "Level", "Name", "Description", "Colour", "Codings",
+                       "Codings with subcodes", "Cases", "Cases with subcodes"});
+  cols[3].wide = true;
+  return cols;
+}
+
 ExportTable codebook_table(const Project& p, const ExportOptions& o) {
-  ExportTable t{"Codebook", "", columns({"Code", "Level", "Name", "Description", "Colour", "Codings",
-                                   "Codings with subcodes", "Cases", "Cases with subcodes"}),
-          {}, {}};
-  t.columns[3].wide = true;
+  ExportTable t{"Codebook", "", codebook_columns(), {}, {}};
   for (const auto& f : code_frequencies(p, o.filter)) {
     ExportCell colour = ExportCell::of(f.code.color);
     colour.fill = f.code.color;

@@ -44,6 +44,8 @@ struct ExportTable {
   std::vector<std::size_t> chart_series;
 };
 
+/// The Codebook table's columns.
+std::vector<ExportColumn> codebook_columns();
 /// Codebook: path, level, description, colour (as fill), codings, cases.
 ExportTable codebook_table(const Project& p, const ExportOptions& o);
 /// Code frequencies, own and with subcodes.

@@ -24,6 +24,43 @@ std::size_t utf16_length(const std::string& s) {
   return n;
 }
 
+/// Characters a number takes in a cell (for the column width), without
+/// formatting it.
+double number_width(double v) {
+  double w = v < 0 ? 2 : 1;
+  for (double a = v < 0 ? -v : v; a >= 10 && w < 16; a /= 10) {
+    ++w;
+  }
+  return v == static_cast<double>(static_cast<long long>(v)) ? w : w + 4;
+}
+
+/// "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS[Z]" (years from 1900, as Excel
+/// needs); false for anything else.
+bool parse_iso(const std::string& t, lxw_datetime& dt) {
+  auto digits = [&](std::size_t at, std::size_t n, int& out) {
+    if (at + n > t.size()) {
+      return false;
+    }
+    out = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+      if (t[i] < '0' || t[i] > '9') {
+        return false;
+      }
+      out = out * 10 + (t[i] - '0');
+    }
+    return true;
+  };
+  if (!digits(0, 4, dt.year) || t.size() < 10 || t[4] != '-' || t[7] != '-' ||
+      !digits(5, 2, dt.month) || !digits(8, 2, dt.day) || dt.year < 1900) {
+    return false;
+  }
+  int sec = 0;
+  if (t.size() >= 19 && digits(11, 2, dt.hour) && digits(14, 2, dt.min) && digits(17, 2, sec)) {
+    dt.sec = sec;
+  }
+  return true;
+}
+
 /// Code points of a UTF-8 string (what a person calls characters).
 std::size_t code_points(const std::string& s) {
   std::size_t n = 0;
@@ -74,24 +111,29 @@ std::string column_letter(std::size_t col) {
 
 } // namespace
 
-struct XlsxBook::Impl {
-  std::filesystem::path file;
-  lxw_workbook* book = nullptr;
-  lxw_worksheet* sheet = nullptr;
-  lxw_format *header = nullptr, *title = nullptr, *wrap = nullptr, *date = nullptr,
-             *datetime = nullptr, *duration = nullptr, *percent = nullptr;
-  std::map<std::string, lxw_format*> fills;
-
-  // The sheet being written.
+/// One sheet being written (several may be open: constant-memory mode only
+/// needs each sheet's rows in order).
+struct SheetState {
+  lxw_worksheet* ws = nullptr;
   std::string name;
   std::string base_name; ///< the first part's name, for "NAME (2)"
-  std::string quoted; ///< 'Name' for formulas
+  std::string quoted;    ///< 'Name' for formulas
   std::vector<ExportColumn> columns;
   std::string title_text;
   std::vector<double> widths;
   lxw_row_t row = 0;
   lxw_row_t header_row = 0;
   int part = 1;
+};
+
+struct XlsxBook::Impl {
+  std::filesystem::path file;
+  lxw_workbook* book = nullptr;
+  lxw_format *header = nullptr, *title = nullptr, *wrap = nullptr, *date = nullptr,
+             *datetime = nullptr, *duration = nullptr, *percent = nullptr;
+  std::map<std::string, lxw_format*> fills;
+  std::vector<std::unique_ptr<SheetState>> sheets;
+  SheetState* cur = nullptr;
   std::vector<std::string> used_names;
 
   void check(lxw_error e, const std::string& what) const {
@@ -124,44 +166,47 @@ struct XlsxBook::Impl {
     return n;
   }
 
-  void finish_sheet() {
-    if (!sheet) {
-      return;
+  void finish(SheetState& s) {
+    for (std::size_t c = 0; c < s.widths.size(); ++c) {
+      double w = std::clamp(s.widths[c] + 2, 8.0, s.columns[c].wide ? 80.0 : 40.0);
+      worksheet_set_column(s.ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), w,
+                           s.columns[c].wide ? wrap : nullptr);
     }
-    for (std::size_t c = 0; c < widths.size(); ++c) {
-      double w = std::clamp(widths[c] + 2, 8.0, columns[c].wide ? 80.0 : 40.0);
-      worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), w,
-                           columns[c].wide ? wrap : nullptr);
+    if (!s.columns.empty() && s.row > s.header_row) {
+      worksheet_autofilter(s.ws, s.header_row, 0, s.row - 1,
+                           static_cast<lxw_col_t>(s.columns.size() - 1));
     }
-    if (!columns.empty() && row > header_row + 0) {
-      worksheet_autofilter(sheet, header_row, 0, row - 1,
-                           static_cast<lxw_col_t>(columns.size() - 1));
-    }
-    sheet = nullptr;
   }
 
-  void open_sheet(const std::string& want) {
-    finish_sheet();
-    name = unique_name(want);
-    quoted = "'" + name + "'";
-    sheet = workbook_add_worksheet(book, name.c_str());
-    if (!sheet) {
-      throw StorageError(file.string() + ": could not add the sheet '" + name + "'");
+  /// A new sheet with the columns and title of `like` (or given ones).
+  SheetState& open_sheet(const std::string& want, const std::vector<ExportColumn>& columns,
+                         const std::string& title_text) {
+    auto st = std::make_unique<SheetState>();
+    auto& s = *st;
+    s.columns = columns;
+    s.title_text = title_text;
+    s.name = unique_name(want);
+    s.quoted = "'" + s.name + "'";
+    s.ws = workbook_add_worksheet(book, s.name.c_str());
+    if (!s.ws) {
+      throw StorageError(file.string() + ": could not add the sheet '" + s.name + "'");
     }
-    row = 0;
-    widths.assign(columns.size(), 0);
+    s.widths.assign(columns.size(), 0);
     if (!title_text.empty()) {
-      worksheet_write_string(sheet, 0, 0, title_text.c_str(), title);
-      row = 1;
+      worksheet_write_string(s.ws, 0, 0, title_text.c_str(), title);
+      s.row = 1;
     }
-    header_row = row;
+    s.header_row = s.row;
     for (std::size_t c = 0; c < columns.size(); ++c) {
-      worksheet_write_string(sheet, row, static_cast<lxw_col_t>(c), columns[c].name.c_str(),
+      worksheet_write_string(s.ws, s.row, static_cast<lxw_col_t>(c), columns[c].name.c_str(),
                              header);
-      widths[c] = static_cast<double>(utf16_length(columns[c].name)) + 2; // filter arrow
+      s.widths[c] = static_cast<double>(utf16_length(columns[c].name)) + 2; // filter arrow
     }
-    worksheet_freeze_panes(sheet, row + 1, columns.empty() ? 0 : 1);
-    ++row;
+    worksheet_freeze_panes(s.ws, s.row + 1, columns.empty() ? 0 : 1);
+    ++s.row;
+    sheets.push_back(std::move(st));
+    cur = &s;
+    return s;
   }
 };
 
@@ -206,41 +251,52 @@ XlsxBook::~XlsxBook() {
   }
 }
 
-void XlsxBook::begin_sheet(const std::string& name, const std::vector<ExportColumn>& columns,
-                           const std::string& title) {
-  m->finish_sheet(); // with the previous sheet's columns
-  m->columns = columns;
-  m->title_text = title;
-  m->part = 1;
-  m->open_sheet(name);
-  m->base_name = m->name;
+int XlsxBook::begin_sheet(const std::string& name, const std::vector<ExportColumn>& columns,
+                          const std::string& title) {
+  auto& s = m->open_sheet(name, columns, title);
+  s.base_name = s.name;
+  return static_cast<int>(m->sheets.size()) - 1;
+}
+
+void XlsxBook::select_sheet(int sheet) {
+  auto* s = m->sheets.at(static_cast<std::size_t>(sheet)).get();
+  // A sheet continued past the row limit goes on in its last part.
+  for (const auto& later : m->sheets) {
+    if (later->base_name == s->base_name && later->part > s->part) {
+      s = later.get();
+    }
+  }
+  m->cur = s;
 }
 
 void XlsxBook::add_row(const std::vector<ExportCell>& cells) {
-  auto& s = *m;
-  if (static_cast<std::int64_t>(s.row) >= m_limits.rows) {
-    const auto full = s.name;
-    ++s.part;
-    s.open_sheet(s.base_name + " (" + std::to_string(s.part) + ")");
-    m_notes.push_back("sheet '" + full + "' reached Excel's limit of " +
-                      std::to_string(m_limits.rows) + " rows; it continues on '" + s.name + "'");
+  auto& book = *m;
+  if (static_cast<std::int64_t>(book.cur->row) >= m_limits.rows) {
+    const auto& full = *book.cur;
+    auto& next = book.open_sheet(full.base_name + " (" + std::to_string(full.part + 1) + ")",
+                                 full.columns, full.title_text);
+    next.base_name = full.base_name;
+    next.part = full.part + 1;
+    m_notes.push_back("sheet '" + full.name + "' reached Excel's limit of " +
+                      std::to_string(m_limits.rows) + " rows; it continues on '" + next.name + "'");
   }
+  auto& s = *book.cur;
   for (std::size_t c = 0; c < cells.size(); ++c) {
     const auto& v = cells[c];
     const auto col = static_cast<lxw_col_t>(c);
-    lxw_format* fmt = v.fill.empty() ? (c < s.columns.size() && s.columns[c].wide ? s.wrap : nullptr)
-                                     : s.fill(v.fill);
+    lxw_format* fmt = v.fill.empty() ? (c < s.columns.size() && s.columns[c].wide ? book.wrap : nullptr)
+                                     : book.fill(v.fill);
     double width = 0;
     switch (v.kind) {
     case ExportCell::Empty:
       if (fmt && !v.fill.empty()) {
-        worksheet_write_blank(s.sheet, s.row, col, fmt);
+        worksheet_write_blank(s.ws, s.row, col, fmt);
       }
       break;
     case ExportCell::Text: {
       if (v.text.empty()) {
         if (fmt && !v.fill.empty()) {
-          worksheet_write_blank(s.sheet, s.row, col, fmt);
+          worksheet_write_blank(s.ws, s.row, col, fmt);
         }
         break;
       }
@@ -258,34 +314,32 @@ void XlsxBook::add_row(const std::vector<ExportCell>& cells) {
                           " characters cut at Excel's cell limit");
       }
       // worksheet_write_string never makes a formula of "=..." text.
-      s.check(worksheet_write_string(s.sheet, s.row, col, text->c_str(), fmt), "a cell");
+      book.check(worksheet_write_string(s.ws, s.row, col, text->c_str(), fmt), "a cell");
       auto nl = text->find('\n');
       width = static_cast<double>(utf16_length(nl == std::string::npos ? *text : text->substr(0, nl)));
       break;
     }
     case ExportCell::Number:
-      worksheet_write_number(s.sheet, s.row, col, v.number, fmt);
-      width = static_cast<double>(v.display().size());
+      worksheet_write_number(s.ws, s.row, col, v.number, fmt);
+      width = number_width(v.number);
       break;
     case ExportCell::Percent:
-      worksheet_write_number(s.sheet, s.row, col, v.number / 100.0, s.percent);
+      worksheet_write_number(s.ws, s.row, col, v.number / 100.0, book.percent);
       width = 7;
       break;
     case ExportCell::Duration:
-      worksheet_write_number(s.sheet, s.row, col, v.number / 86400000.0, s.duration);
+      worksheet_write_number(s.ws, s.row, col, v.number / 86400000.0, book.duration);
       width = 8;
       break;
     case ExportCell::Date:
     case ExportCell::DateTime: {
       lxw_datetime dt{};
-      int n = std::sscanf(v.text.c_str(), "%d-%d-%d%*c%d:%d:%lf", &dt.year, &dt.month, &dt.day,
-                          &dt.hour, &dt.min, &dt.sec);
-      if (n >= 3 && dt.year >= 1900) {
-        worksheet_write_datetime(s.sheet, s.row, col, &dt,
-                                 v.kind == ExportCell::Date ? s.date : s.datetime);
+      if (parse_iso(v.text, dt)) {
+        worksheet_write_datetime(s.ws, s.row, col, &dt,
+                                 v.kind == ExportCell::Date ? book.date : book.datetime);
         width = v.kind == ExportCell::Date ? 10 : 19;
       } else if (!v.text.empty()) {
-        worksheet_write_string(s.sheet, s.row, col, v.text.c_str(), fmt);
+        worksheet_write_string(s.ws, s.row, col, v.text.c_str(), fmt);
         width = static_cast<double>(utf16_length(v.text));
       }
       break;
@@ -307,11 +361,11 @@ void XlsxBook::write_table(const ExportTable& t) {
 }
 
 void XlsxBook::add_bar_chart(const ExportTable& t, const std::string& title) {
-  auto& s = *m;
+  auto& s = *m->cur;
   if (t.chart_series.empty() || t.rows.size() < 2) {
     return;
   }
-  auto* chart = workbook_add_chart(s.book, LXW_CHART_BAR);
+  auto* chart = workbook_add_chart(m->book, LXW_CHART_BAR);
   const auto first = s.header_row + 2; // 1-based first data row
   const auto last = s.header_row + t.rows.size(); // the Total row left out
   const auto cats = "=" + s.quoted + "!$A$" + std::to_string(first) + ":$A$" + std::to_string(last);
@@ -328,12 +382,14 @@ void XlsxBook::add_bar_chart(const ExportTable& t, const std::string& title) {
   lxw_chart_options opt{};
   opt.x_scale = 1.6;
   opt.y_scale = std::max(1.0, static_cast<double>(t.rows.size()) / 12.0);
-  worksheet_insert_chart_opt(s.sheet, s.header_row,
+  worksheet_insert_chart_opt(s.ws, s.header_row,
                              static_cast<lxw_col_t>(t.columns.size() + 1), chart, &opt);
 }
 
 void XlsxBook::close() {
-  m->finish_sheet();
+  for (auto& s : m->sheets) {
+    m->finish(*s);
+  }
   auto* b = m->book;
   m->book = nullptr;
   auto e = workbook_close(b);

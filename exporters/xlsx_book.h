@@ -26,9 +26,13 @@ public:
   ~XlsxBook();
   XlsxBook(const XlsxBook&) = delete;
 
-  /// Starts a sheet: title line (if any), then the header row.
-  void begin_sheet(const std::string& name, const std::vector<ExportColumn>& columns,
-                   const std::string& title = {});
+  /// Starts a sheet (title line if any, then the header row) and makes it
+  /// the current one. Returns its number for select_sheet().
+  int begin_sheet(const std::string& name, const std::vector<ExportColumn>& columns,
+                  const std::string& title = {});
+  /// Makes an earlier sheet current again: rows go on where it stopped
+  /// (sheets can be filled in any order, each sheet's rows in order).
+  void select_sheet(int sheet);
   /// Appends a row; continues on a new sheet "NAME (2)" past the row limit.
   void add_row(const std::vector<ExportCell>& cells);
   /// Writes a whole table on a sheet of its own.

@@ -1,5 +1,8 @@
 // `quire export P OUT.xlsx`: one workbook a report writer can use as it is.
+#include <future>
+
 #include "builtin.h"
+#include "core/project.h"
 #include "export_tables.h"
 #include "xlsx_book.h"
 
@@ -17,43 +20,55 @@ public:
 
   ExportReport write(const Project& p, const std::filesystem::path& out, const ExportOptions& o,
                      Progress& progress) const override {
-    // Work out every summary table first: a bad --matrix or --agreement
-    // fails before any file is written.
-    progress.message("Counting");
-    auto codebook = codebook_table(p, o);
-    auto theme = theme_table(p, o);
-    auto cooc = cooccurrence_table(p, o);
-    std::vector<ExportTable> extra;
-    for (std::size_t i = 0; i < o.matrices.size(); ++i) {
-      extra.push_back(matrix_table(p, o.matrices[i], o, "Matrix " + std::to_string(i + 1)));
-      extra.back().title = o.matrices[i] + " — " + extra.back().title;
-    }
-    if (!o.coders.empty()) {
-      extra.push_back(agreement_table(p, o));
-    }
-
+    // The summary tables are counted on a second connection, on the other
+    // core, while this thread streams the coded segments into the workbook.
+    auto summaries = std::async(std::launch::async, [path = p.path(), o] {
+      auto q = Project::open(path);
+      return summary_tables(q, o);
+    });
     XlsxBook book(out);
-    book.write_table(codebook);
+    const int codebook_sheet = book.begin_sheet("Codebook", codebook_columns());
     progress.message("Writing coded segments");
     segment_rows(
         p, o, [&](const std::vector<ExportColumn>& cols) { book.begin_sheet("Coded segments", cols); },
         [&](const std::vector<ExportCell>& row) { book.add_row(row); }, progress);
-    if (!theme.columns.empty()) {
-      book.write_table(theme);
-      book.add_bar_chart(theme, "Cases per theme");
-    } else {
-      book.begin_sheet(theme.name, {{"Note", true}});
-      book.add_row({ExportCell::of(theme.title)});
+    progress.message("Writing the tables");
+    auto tables = summaries.get();
+    book.select_sheet(codebook_sheet);
+    for (const auto& row : tables.front().rows) {
+      book.add_row(row);
     }
-    book.write_table(cooc);
-    for (const auto& t : extra) {
+    for (std::size_t i = 1; i < tables.size(); ++i) {
+      const auto& t = tables[i];
+      if (t.columns.empty()) { // no attributes: say how to get a theme table
+        book.begin_sheet(t.name, {{"Note", true}});
+        book.add_row({ExportCell::of(t.title)});
+        continue;
+      }
       book.write_table(t);
+      if (t.name == "Theme table") {
+        book.add_bar_chart(t, "Cases per theme");
+      }
     }
     book.close();
     ExportReport r;
     r.rows = book.rows_written();
     r.notes = book.notes();
     return r;
+  }
+
+private:
+  /// Codebook, theme table, co-occurrence, the --matrix ones, agreement.
+  static std::vector<ExportTable> summary_tables(const Project& p, const ExportOptions& o) {
+    std::vector<ExportTable> out{codebook_table(p, o), theme_table(p, o), cooccurrence_table(p, o)};
+    for (std::size_t i = 0; i < o.matrices.size(); ++i) {
+      out.push_back(matrix_table(p, o.matrices[i], o, "Matrix " + std::to_string(i + 1)));
+      out.back().title = o.matrices[i] + " — " + out.back().title;
+    }
+    if (!o.coders.empty()) {
+      out.push_back(agreement_table(p, o));
+    }
+    return out;
   }
 };
 
