@@ -33,10 +33,13 @@ echo
 "$quire" codes list "$project"
 echo
 "$quire" codings "$project" --code "Purpose"
-if "$quire" --help | grep -qE "^ +export "; then
-  "$quire" export "$project" "$out/demo.xlsx"
-  echo "Excel workbook: $out/demo.xlsx"
-fi
+echo
+echo "Theme table (cases per theme and role):"
+"$quire" matrix "$project" --cols attr:Role
+"$quire" export "$project" "$out/demo.xlsx"
+"$quire" export "$project" "$out/demo.html"
+echo "Excel workbook: $out/demo.xlsx"
+echo "HTML report:    $out/demo.html"
 echo "Demo project: $project"
 gui="$build/app/gui/quire-gui"
 if [ -x "$gui" ] && [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
