@@ -55,20 +55,19 @@ AnalysisData load_analysis(const Project& p, const AnalysisFilter& f) {
   cf.coder = f.coder;
   cf.context_chars = 0;
   cf.with_text = false;
-  auto add = [&](const std::vector<CodedSegment>& segs) {
-    for (const auto& s : segs) {
-      if (d.case_passes(s.case_id) && d.code_at.count(s.coding.code_id)) {
-        d.codings.push_back({s.coding.id, s.coding.code_id, s.coding.document_id, s.coding.start,
-                             s.coding.end, s.case_id});
-      }
+  // One segment at a time: a million codings never sit in memory as text.
+  auto add = [&](const CodedSegment& s) {
+    if (d.case_passes(s.case_id) && d.code_at.count(s.coding.code_id)) {
+      d.codings.push_back({s.coding.id, s.coding.code_id, s.coding.document_id, s.coding.start,
+                           s.coding.end, s.case_id});
     }
   };
   if (f.documents.empty()) {
-    add(list_codings(p, cf));
+    each_coding(p, cf, add);
   } else {
     for (auto id : d.documents) {
       cf.document_id = id;
-      add(list_codings(p, cf));
+      each_coding(p, cf, add);
     }
   }
   return d;
