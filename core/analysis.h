@@ -50,7 +50,10 @@ struct CodeFrequency {
   Counts with_subcodes; ///< codings of this code and its descendants (roll-up)
 };
 /// Per code of the codebook (in codebook order).
-std::vector<CodeFrequency> code_frequencies(const Project& p, const AnalysisFilter& f = {});
+/// count_words false leaves words at 0 and skips reading the texts (the
+/// Codebook sheet needs no words).
+std::vector<CodeFrequency> code_frequencies(const Project& p, const AnalysisFilter& f = {},
+                                            bool count_words = true);
 
 // ---- Matrix (theme table) ---------------------------------------------------
 

@@ -12,7 +12,7 @@ using detail::ACoding;
 using detail::Range;
 
 CodeFrequency::Counts counts_of(const std::vector<const ACoding*>& cs, std::size_t base_cases,
-                                detail::WordCounter& words) {
+                                detail::WordCounter* words) {
   CodeFrequency::Counts n;
   std::unordered_set<Id> docs, cases;
   std::vector<Range> ranges;
@@ -27,13 +27,14 @@ CodeFrequency::Counts counts_of(const std::vector<const ACoding*>& cs, std::size
   n.documents = static_cast<std::int64_t>(docs.size());
   n.cases = static_cast<std::int64_t>(cases.size());
   n.pct_cases = base_cases ? 100.0 * static_cast<double>(n.cases) / static_cast<double>(base_cases) : 0;
-  n.words = words.count(detail::merge_ranges(std::move(ranges)));
+  n.words = words ? words->count(detail::merge_ranges(std::move(ranges))) : 0;
   return n;
 }
 
 } // namespace
 
-std::vector<CodeFrequency> code_frequencies(const Project& p, const AnalysisFilter& f) {
+std::vector<CodeFrequency> code_frequencies(const Project& p, const AnalysisFilter& f,
+                                            bool count_words) {
   auto d = detail::load_analysis(p, f);
   std::vector<std::vector<const ACoding*>> own(d.codes.size()), all(d.codes.size());
   for (const auto& c : d.codings) {
@@ -43,7 +44,8 @@ std::vector<CodeFrequency> code_frequencies(const Project& p, const AnalysisFilt
       all[up].push_back(&c);
     }
   }
-  detail::WordCounter words(p);
+  detail::WordCounter counter(p);
+  auto* words = count_words ? &counter : nullptr;
   std::vector<CodeFrequency> out;
   for (std::size_t i = 0; i < d.codes.size(); ++i) {
     out.push_back({d.codes[i], counts_of(own[i], d.base_cases.size(), words),

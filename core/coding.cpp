@@ -311,17 +311,15 @@ void each_coding(const Project& p, const CodingFilter& f,
   for (const auto& c : paths) {
     path_of[c.id] = c.path;
   }
+  // Memos of codings are rare: ask for them only when there are any.
+  const bool memos = db.scalar("SELECT EXISTS(SELECT 1 FROM memo WHERE target = 'coding')") != 0;
   std::string sql =
       "SELECT c.id, c.guid, c.document_id, c.code_id, c.start, c.end, k.name, c.created_at, "
-      "d.name, "
-      "ps.start, ps.end, ps.speaker, ps.start_ms, ps.case_id, q.name, d.case_id, "
-      "(SELECT group_concat(m.text, char(10)) FROM memo m WHERE m.target = 'coding' AND "
-      "m.target_id = c.id) "
+      "d.name, d.case_id, " +
+      std::string(memos ? "(SELECT group_concat(m.text, char(10)) FROM memo m WHERE m.target = "
+                          "'coding' AND m.target_id = c.id) "
+                        : "NULL ") +
       "FROM coding c JOIN coder k ON k.id = c.coder_id JOIN document d ON d.id = c.document_id "
-      "LEFT JOIN passage ps ON ps.id = (SELECT id FROM passage WHERE document_id = c.document_id "
-      "AND "
-      "start <= c.start ORDER BY start DESC LIMIT 1) "
-      "LEFT JOIN question q ON q.id = ps.question_id "
       "WHERE " +
       where + " ORDER BY c.document_id, c.start, c.id";
   auto s = db.prepare(sql);
@@ -338,6 +336,18 @@ void each_coding(const Project& p, const CodingFilter& f,
       case_names[cs.i64(0)] = cs.str(1);
     }
   }
+  // The passages of the current document, walked alongside its codings
+  // (both by start): a coding belongs to the passage its start lies in.
+  struct PassageInfo {
+    std::int64_t start, end;
+    std::string speaker;
+    std::optional<std::int64_t> start_ms;
+    std::optional<Id> case_id;
+    std::string question;
+  };
+  std::vector<PassageInfo> passages;
+  std::size_t at = 0;
+  Id passages_of = -1;
   Id cur_doc = -1;
   std::string text;
   std::unique_ptr<CodePointIndex> idx;
@@ -345,19 +355,32 @@ void each_coding(const Project& p, const CodingFilter& f,
     CodedSegment seg;
     seg.coding = {s.i64(0), s.str(1), s.i64(2), s.i64(3), s.i64(4), s.i64(5), s.str(6), s.str(7)};
     seg.document_name = s.str(8);
-    bool in_passage = !s.is_null(9) && s.i64(10) > seg.coding.start;
-    if (in_passage) {
-      seg.speaker = s.str(11);
-      if (!s.is_null(12)) {
-        seg.start_ms = s.i64(12);
+    if (seg.coding.document_id != passages_of) {
+      passages_of = seg.coding.document_id;
+      passages.clear();
+      at = 0;
+      auto ps = db.prepare("SELECT ps.start, ps.end, ps.speaker, ps.start_ms, ps.case_id, q.name "
+                           "FROM passage ps LEFT JOIN question q ON q.id = ps.question_id "
+                           "WHERE ps.document_id = ? ORDER BY ps.start");
+      ps.bind(1, passages_of);
+      while (ps.step()) {
+        passages.push_back({ps.i64(0), ps.i64(1), ps.str(2), ps.opt_i64(3), ps.opt_i64(4),
+                            ps.str(5)});
       }
-      if (!s.is_null(13)) {
-        seg.case_id = s.i64(13);
-      }
-      seg.question = s.str(14);
     }
-    if (!seg.case_id && !s.is_null(15)) {
-      seg.case_id = s.i64(15);
+    while (at + 1 < passages.size() && passages[at + 1].start <= seg.coding.start) {
+      ++at;
+    }
+    if (at < passages.size() && passages[at].start <= seg.coding.start &&
+        passages[at].end > seg.coding.start) {
+      const auto& ps = passages[at];
+      seg.speaker = ps.speaker;
+      seg.start_ms = ps.start_ms;
+      seg.case_id = ps.case_id;
+      seg.question = ps.question;
+    }
+    if (!seg.case_id && !s.is_null(9)) {
+      seg.case_id = s.i64(9);
     }
     if (f.case_id && seg.case_id != f.case_id) {
       continue;
@@ -365,7 +388,7 @@ void each_coding(const Project& p, const CodingFilter& f,
     if (seg.case_id) {
       seg.case_name = case_names[*seg.case_id];
     }
-    seg.memo = s.str(16);
+    seg.memo = s.str(10);
     seg.code_path = path_of[seg.coding.code_id];
     if (!f.with_text) {
       visit(seg);

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/agreement.h"
@@ -111,7 +112,7 @@ std::vector<ExportColumn> codebook_columns() {
 
 ExportTable codebook_table(const Project& p, const ExportOptions& o) {
   ExportTable t{"Codebook", "", codebook_columns(), {}, {}};
-  for (const auto& f : code_frequencies(p, o.filter)) {
+  for (const auto& f : code_frequencies(p, o.filter, false)) {
     ExportCell colour = ExportCell::of(f.code.color);
     colour.fill = f.code.color;
     t.rows.push_back({ExportCell::of(f.code.path), ExportCell::num(f.code.level + 1), ExportCell::of(f.code.name),
@@ -321,6 +322,7 @@ void segment_rows(const Project& p, const ExportOptions& o,
   const auto total = count_codings(p);
   std::int64_t done = 0;
   std::vector<ExportCell> r;
+  std::unordered_map<Id, std::vector<ExportCell>> attr_cells;
   each_coding(p, f, [&](const CodedSegment& s) {
     if (++done % 4096 == 0) {
       progress.update(done, total);
@@ -333,21 +335,29 @@ void segment_rows(const Project& p, const ExportOptions& o,
     r.push_back(ExportCell::of(s.code_path));
     r.push_back(ExportCell::of(s.document_name));
     r.push_back(ExportCell::of(s.case_name));
-    const std::map<std::string, Value>* cv = nullptr;
-    if (s.case_id) {
-      if (auto it = values.find(*s.case_id); it != values.end()) {
-        cv = &it->second;
-      }
-    }
-    for (const auto& a : attrs) {
-      ExportCell c;
-      if (cv) {
-        if (auto it = cv->find(a.name); it != cv->end()) {
-          c = ExportCell::of(it->second);
+    // Each case's attribute cells are made once.
+    const Id case_key = s.case_id ? *s.case_id : 0;
+    auto cached = attr_cells.find(case_key);
+    if (cached == attr_cells.end()) {
+      std::vector<ExportCell> cells;
+      const std::map<std::string, Value>* cv = nullptr;
+      if (s.case_id) {
+        if (auto it = values.find(*s.case_id); it != values.end()) {
+          cv = &it->second;
         }
       }
-      r.push_back(std::move(c));
+      for (const auto& a : attrs) {
+        ExportCell c;
+        if (cv) {
+          if (auto it = cv->find(a.name); it != cv->end()) {
+            c = ExportCell::of(it->second);
+          }
+        }
+        cells.push_back(std::move(c));
+      }
+      cached = attr_cells.emplace(case_key, std::move(cells)).first;
     }
+    r.insert(r.end(), cached->second.begin(), cached->second.end());
     r.push_back(ExportCell::of(s.speaker));
     r.push_back(s.start_ms ? ExportCell{ExportCell::Duration, {}, double(*s.start_ms), {}} : ExportCell{});
     r.push_back(ExportCell::of(s.question));
