@@ -195,6 +195,7 @@ wb.close()
 
 struct Run {
   double seconds = -1;
+  double cpu_seconds = -1; // user + system, all threads: steadier than wall on a busy machine
   double peak_mb = -1;
 };
 
@@ -217,6 +218,8 @@ Run run_child(const std::vector<std::string>& args) {
   if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
     r.seconds = bench::now_s() - t0;
     r.peak_mb = static_cast<double>(ru.ru_maxrss) / 1024.0;
+    auto tv = [](const timeval& t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
+    r.cpu_seconds = tv(ru.ru_utime) + tv(ru.ru_stime);
   }
   return r;
 }
@@ -254,13 +257,13 @@ int main(int argc, char** argv) {
   std::ofstream(script) << python_script;
   auto python = run_child({"/usr/bin/python3", script.string(), (dir / "python.xlsx").string(),
                            std::to_string(n)});
-  std::printf("%-44s %10s %12s %10s\n", "", "wall s", "peak RSS MB", "x floor");
+  std::printf("%-44s %10s %10s %12s %10s\n", "", "wall s", "CPU s", "peak RSS MB", "x floor");
   auto line = [&](const char* name, const Run& r) {
     if (r.seconds < 0) {
       std::printf("%-44s %10s\n", name, "failed (python3-xlsxwriter missing?)");
       return;
     }
-    std::printf("%-44s %10.2f %12.1f %10.2f\n", name, r.seconds, r.peak_mb,
+    std::printf("%-44s %10.2f %10.2f %12.1f %10.2f\n", name, r.seconds, r.cpu_seconds, r.peak_mb,
                 floor.seconds > 0 ? r.seconds / floor.seconds : 0.0);
   };
   line("Quire: whole workbook (target <= 1.25x floor)", quire);
