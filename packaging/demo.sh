@@ -16,7 +16,7 @@ rm -f "$project" "$project-wal" "$project-shm"
 rm -rf "$project.index"
 "$quire" init "$project"
 export QUIRE_CODER="demo"
-"$quire" import "$project" "$here"/docs/demo/interview-*.txt --code-speakers
+"$quire" import "$project" "$here"/docs/demo/interview-*.txt --speaker-cases
 while IFS='|' read -r path color description; do
   "$quire" codes add "$project" "$path" --color "$color" --description "$description" >/dev/null
 done < "$here/docs/demo/codebook.txt"
@@ -26,9 +26,7 @@ done < "$here/docs/demo/codings.txt"
 "$quire" cases set "$project" "Amira" Role "Head teacher" >/dev/null
 "$quire" cases set "$project" "Ben" Role "Teacher" >/dev/null
 "$quire" cases set "$project" "Carla" Role "Coordinator" >/dev/null
-for who in Amira Ben Carla; do
-  "$quire" cases link "$project" "interview-$(echo "$who" | tr 'A-Z' 'a-z')" "$who" >/dev/null
-done
+"$quire" cases set "$project" "Interviewer" Role "Interviewer" >/dev/null
 echo
 "$quire" codes list "$project"
 echo
