@@ -17,6 +17,15 @@ const std::regex stamp_re(
     R"(^[\[\(]?((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[\]\)]?(?:\s*(?:-|–|—)\s*|\s*))");
 // "[label]" at the start of a line that is not a time.
 const std::regex bracket_re(R"(^\[([^\]\d:][^\]]{0,39})\]:?\s*)");
+// A meeting tool's turn header, alone on its line with the speech below it:
+// "Speaker 1  0:03" (Otter), "Jane Doe   00:01:23" (Teams, Meet),
+// "[Jane Doe] 10:02:03", "Jane Doe | 1:02:10".
+const std::regex header_re(
+    R"(^\[?([^\[\]:\d\s][^\[\]:]{0,39}?)\]?\s*(?:[|\-–—]\s*)?[\[\(]?((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[\]\)]?\s*$)");
+// A cue timing line of a subtitle-like export without a WEBVTT header
+// ("0:0:0.0 --> 0:0:5.360", Teams' older .docx and .txt transcripts).
+const std::regex cue_re(
+    R"(^((?:\d{1,2}:){1,2}\d{1,2}(?:[.,]\d{1,3})?)\s*-->\s*(?:\d{1,2}:){1,2}\d{1,2}(?:[.,]\d{1,3})?\s*$)");
 
 // Words that end with a colon in prose and are not speakers.
 const char* const not_speakers[] = {
@@ -32,7 +41,9 @@ struct Line {
   std::optional<std::int64_t> ms;
   std::string label;           // speaker label candidate
   std::size_t speech_byte = 0; // where the speech starts in the line
+  std::size_t stamp_end = 0;   // where the line starts after its stamp (if any)
   bool bracketed = false;
+  bool header = false; // "Name  0:03" alone on its line: the speech follows
 };
 
 std::string trim(std::string_view s) {
@@ -44,16 +55,12 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b + 1));
 }
 
-/// A short name before a colon at the start: "Interviewer", "P04", "MODERATOR",
-/// "Dr Amina Yusuf", "Speaker 2".
-std::optional<std::string> label_before_colon(std::string_view rest, std::size_t& after) {
-  auto colon = rest.find(':');
-  if (colon == std::string_view::npos || colon == 0 || colon > 40) {
-    return std::nullopt;
-  }
-  std::string_view name = rest.substr(0, colon);
-  if (colon + 1 < rest.size() && rest[colon + 1] != ' ' && rest[colon + 1] != '\t') {
-    return std::nullopt; // "10:30" or "http://"
+/// Whether a short text reads as a name: "Interviewer", "P04", "MODERATOR",
+/// "Dr Amina Yusuf", "Speaker 2" — up to four words, no sentence punctuation,
+/// not a prose word such as "Note".
+bool name_like(std::string_view name) {
+  if (name.empty() || name.size() > 40) {
+    return false;
   }
   int words = 1;
   for (char c : name) {
@@ -63,24 +70,101 @@ std::optional<std::string> label_before_colon(std::string_view rest, std::size_t
     if (c == '.' || c == '?' || c == '!' || c == ',' || c == ';' || c == '"' || c == '(' ||
         c == ')') {
       if (!(c == '.' && name.size() <= 4)) { // "Dr." or "Q." are fine
-        return std::nullopt;
+        return false;
       }
     }
   }
   if (words > 4 || std::isspace(static_cast<unsigned char>(name.front()))) {
-    return std::nullopt;
+    return false;
   }
   std::string lower = fold_case(name);
   for (const char* w : not_speakers) {
     if (lower == w) {
-      return std::nullopt;
+      return false;
     }
+  }
+  return true;
+}
+
+/// A short name before a colon at the start of a line.
+std::optional<std::string> label_before_colon(std::string_view rest, std::size_t& after) {
+  auto colon = rest.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 40) {
+    return std::nullopt;
+  }
+  std::string_view name = rest.substr(0, colon);
+  if (colon + 1 < rest.size() && rest[colon + 1] != ' ' && rest[colon + 1] != '\t') {
+    return std::nullopt; // "10:30" or "http://"
+  }
+  if (!name_like(name)) {
+    return std::nullopt;
   }
   after = colon + 1;
   while (after < rest.size() && (rest[after] == ' ' || rest[after] == '\t')) {
     ++after;
   }
   return std::string(name);
+}
+
+/// A cue time as Teams writes it, with one-digit fields: "0:0:5.360".
+std::optional<std::int64_t> parse_cue_time(std::string_view s) {
+  static const std::regex re(R"(^(?:(\d{1,2}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?$)");
+  std::match_results<std::string_view::const_iterator> m;
+  if (!std::regex_match(s.begin(), s.end(), m, re)) {
+    return std::nullopt;
+  }
+  auto num = [&](int i) { return m[i].matched ? std::stoll(m[i].str()) : 0LL; };
+  std::string frac = m[4].matched ? m[4].str() : "0";
+  frac.resize(3, '0');
+  return ((num(1) * 60 + num(2)) * 60 + num(3)) * 1000 + std::stoll(frac);
+}
+
+std::string_view group(const std::match_results<std::string_view::const_iterator>& m, int i) {
+  return {&*m[i].first, static_cast<std::size_t>(m[i].length())};
+}
+
+/// Reads one line's stamp, speaker label and where its speech starts.
+void read_line(Line& l) {
+  l.speech_byte = l.stamp_end = l.text.size();
+  std::size_t lead = l.text.find_first_not_of(" \t");
+  if (lead == std::string_view::npos) {
+    return;
+  }
+  std::string_view rest = l.text.substr(lead);
+  std::match_results<std::string_view::const_iterator> m;
+  if (std::regex_search(rest.begin(), rest.end(), m, cue_re)) {
+    l.ms = parse_cue_time(group(m, 1));
+    return;
+  }
+  if (std::regex_search(rest.begin(), rest.end(), m, header_re)) {
+    auto name = trim(group(m, 1));
+    auto ms = parse_timestamp(group(m, 2));
+    if (ms && name_like(name)) {
+      l.label = name;
+      l.ms = ms;
+      l.header = true;
+      return;
+    }
+  }
+  std::size_t pos = lead;
+  if (std::regex_search(rest.begin(), rest.end(), m, stamp_re)) {
+    l.ms = parse_timestamp(group(m, 1));
+    pos += static_cast<std::size_t>(m.length(0));
+    rest = l.text.substr(pos);
+  }
+  l.stamp_end = pos;
+  if (std::regex_search(rest.begin(), rest.end(), m, bracket_re)) {
+    l.label = trim(group(m, 1));
+    l.bracketed = true;
+    pos += static_cast<std::size_t>(m.length(0));
+  } else {
+    std::size_t after = 0;
+    if (auto name = label_before_colon(rest, after)) {
+      l.label = *name;
+      pos += after;
+    }
+  }
+  l.speech_byte = pos;
 }
 
 std::vector<Line> scan(std::string_view text) {
@@ -95,32 +179,7 @@ std::vector<Line> scan(std::string_view text) {
     Line l;
     l.cp0 = cp;
     l.text = text.substr(b, e - b);
-    std::size_t lead = l.text.find_first_not_of(" \t");
-    if (lead != std::string_view::npos) {
-      std::string_view rest = l.text.substr(lead);
-      std::size_t pos = lead;
-      std::match_results<std::string_view::const_iterator> m;
-      if (std::regex_search(rest.begin(), rest.end(), m, stamp_re)) {
-        l.ms = parse_timestamp(
-            std::string_view(&*m[1].first, static_cast<std::size_t>(m[1].length())));
-        pos += static_cast<std::size_t>(m.length(0));
-        rest = l.text.substr(pos);
-      }
-      if (std::regex_search(rest.begin(), rest.end(), m, bracket_re)) {
-        l.label = trim(std::string_view(&*m[1].first, static_cast<std::size_t>(m[1].length())));
-        l.bracketed = true;
-        pos += static_cast<std::size_t>(m.length(0));
-      } else {
-        std::size_t after = 0;
-        if (auto name = label_before_colon(rest, after)) {
-          l.label = *name;
-          pos += after;
-        }
-      }
-      l.speech_byte = pos;
-    } else {
-      l.speech_byte = l.text.size();
-    }
+    read_line(l);
     lines.push_back(l);
     cp += count_code_points(l.text) + 1;
     if (e == text.size()) {
@@ -132,10 +191,21 @@ std::vector<Line> scan(std::string_view text) {
 }
 
 /// Labels that count as speakers: recurring, bracketed, or after a stamp.
-std::map<std::string, int> accepted_labels(const std::vector<Line>& lines) {
+/// A turn header ("Name  0:03" alone on a line) counts when the file has at
+/// least two of them; otherwise it was a line of prose that ended in a time,
+/// and it is read as such.
+std::map<std::string, int> accepted_labels(std::vector<Line>& lines) {
+  const auto headers =
+      std::count_if(lines.begin(), lines.end(), [](const Line& l) { return l.header; });
   std::map<std::string, int> count;
   std::map<std::string, bool> strong;
-  for (const auto& l : lines) {
+  for (auto& l : lines) {
+    if (l.header && headers < 2) {
+      l.header = false;
+      l.ms.reset();
+      l.label.clear();
+      l.speech_byte = l.stamp_end = l.text.find_first_not_of(" \t");
+    }
     if (!l.label.empty()) {
       count[l.label]++;
       if (l.ms || l.bracketed) {
@@ -183,6 +253,7 @@ double transcript_share(std::string_view text) {
   auto lines = scan(text);
   auto labels = accepted_labels(lines);
   int non_empty = 0, marked = 0;
+  int carried = 0; // lines below a header or a bare stamp belong to its turn
   for (const auto& l : lines) {
     if (blank(l.text)) {
       continue;
@@ -190,6 +261,11 @@ double transcript_share(std::string_view text) {
     ++non_empty;
     if (l.ms || labels.count(l.label)) {
       ++marked;
+      bool bare = l.speech_byte >= l.text.find_last_not_of(" \t") + 1;
+      carried = !bare ? 0 : l.label.empty() ? 2 : 1; // a bare cue time may have a name below
+    } else if (carried > 0) {
+      ++marked;
+      --carried;
     }
   }
   return non_empty == 0 ? 0.0 : static_cast<double>(marked) / non_empty;
@@ -203,9 +279,11 @@ std::vector<ImportedPassage> transcript_passages(std::string_view text) {
   // continues the turn above it.
   const bool one_label = labels.size() == 1;
   bool after_blank = true;
-  bool pending = false; // a label stood alone on its line: its speech follows
+  // A label, a stamp or a turn header stood alone on its line: its speech follows.
+  bool pending = false;
   std::vector<ImportedPassage> out;
-  for (const auto& l : lines) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const auto& l = lines[i];
     if (blank(l.text)) {
       after_blank = true;
       continue;
@@ -215,13 +293,7 @@ std::vector<ImportedPassage> transcript_passages(std::string_view text) {
     if (labelled) {
       speech = l.speech_byte;
     } else if (l.ms) {
-      // The stamp is not speech; an unaccepted label is.
-      auto lead = speech;
-      std::string_view rest = l.text.substr(lead);
-      std::match_results<std::string_view::const_iterator> m;
-      if (std::regex_search(rest.begin(), rest.end(), m, stamp_re)) {
-        speech = lead + static_cast<std::size_t>(m.length(0));
-      }
+      speech = l.stamp_end; // the stamp is not speech; an unaccepted label is
     }
     auto trimmed_end = l.text.find_last_not_of(" \t") + 1;
     std::int64_t start = l.cp0 + count_code_points(l.text.substr(0, std::min(speech, trimmed_end)));
@@ -229,6 +301,14 @@ std::vector<ImportedPassage> transcript_passages(std::string_view text) {
     bool was_blank = after_blank;
     after_blank = false;
     if (pending && !labelled && !l.ms) {
+      // After a bare cue time, a name alone on its line names the speaker
+      // of the text below it (Teams: "0:0:5.3 --> 0:0:9.0", "Jane Doe", text).
+      auto name = trim(l.text);
+      bool speech_below = i + 1 < lines.size() && !blank(lines[i + 1].text);
+      if (out.back().speaker.empty() && out.back().start_ms && speech_below && name_like(name)) {
+        out.back().speaker = name;
+        continue;
+      }
       out.back().start = start;
       out.back().end = end;
       pending = false;
@@ -247,9 +327,6 @@ std::vector<ImportedPassage> transcript_passages(std::string_view text) {
       p.speaker = out.back().speaker; // another paragraph of the same turn
     }
     if (start >= end) {
-      if (!labelled) {
-        continue; // a stamp alone on its line
-      }
       p.start = p.end = -1;
       pending = true;
     } else {

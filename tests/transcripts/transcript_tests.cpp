@@ -122,6 +122,66 @@ BOOST_AUTO_TEST_CASE(auto_captions_one_passage_per_stamped_line) {
   BOOST_TEST(*t[2].ms == 7000);
 }
 
+BOOST_AUTO_TEST_CASE(meeting_tool_headers_name_then_time) {
+  TempDir dir;
+  // Otter.ai and Teams/Meet exports: "Name  time" alone, the speech below it.
+  auto d = read_text(dir, "otter.txt",
+                     "Speaker 1  0:03\nSo what is the network for, in your view?\n\n"
+                     "Jane Doe  0:15\nHonestly, it is mostly about sharing practice.\n"
+                     "And time: we never have time.\n\n"
+                     "Speaker 1  1:02:10\nThanks.\n");
+  BOOST_TEST(d.kind == "transcript");
+  auto t = turns(d);
+  BOOST_TEST_REQUIRE(t.size() == 3u);
+  BOOST_TEST(t[0].speaker == "Speaker 1");
+  BOOST_TEST(t[0].text == "So what is the network for, in your view?");
+  BOOST_TEST(*t[0].ms == 3000);
+  BOOST_TEST(t[1].speaker == "Jane Doe");
+  BOOST_TEST(t[1].text ==
+             "Honestly, it is mostly about sharing practice.\nAnd time: we never have time.");
+  BOOST_TEST(*t[2].ms == 3730000);
+  BOOST_TEST(*d.documents[0].passages[0].end_ms == 15000);
+
+  auto z = read_text(dir, "zoom.txt",
+                     "[Jane Doe] 10:02:03\nIt is about peer support.\n\n"
+                     "[John Roe] 10:02:30\nI doubt it.\n\n"
+                     "[Jane Doe] 10:03:01\nWhy?\n");
+  auto zt = turns(z);
+  BOOST_TEST_REQUIRE(zt.size() == 3u);
+  BOOST_TEST(zt[1].speaker == "John Roe");
+  BOOST_TEST(zt[1].text == "I doubt it.");
+  BOOST_TEST(*zt[1].ms == (10 * 3600 + 2 * 60 + 30) * 1000);
+}
+
+BOOST_AUTO_TEST_CASE(teams_cue_times_with_name_lines) {
+  TempDir dir;
+  auto d = read_text(dir, "teams.txt",
+                     "0:0:0.0 --> 0:0:5.360\nJane Doe\nIt is about peer support.\n\n"
+                     "0:0:5.360 --> 0:0:9.0\nJohn Roe\nNot sure at all.\n\n"
+                     "0:0:9.0 --> 0:0:12.500\nJane Doe\nWhy not?\n");
+  BOOST_TEST(d.kind == "transcript");
+  auto t = turns(d);
+  BOOST_TEST_REQUIRE(t.size() == 3u);
+  BOOST_TEST(t[0].speaker == "Jane Doe");
+  BOOST_TEST(t[0].text == "It is about peer support.");
+  BOOST_TEST(t[1].speaker == "John Roe");
+  BOOST_TEST(*t[1].ms == 5360);
+  BOOST_TEST(t[2].text == "Why not?");
+}
+
+BOOST_AUTO_TEST_CASE(a_line_of_prose_ending_in_a_time_is_not_a_header) {
+  TempDir dir;
+  auto d = read_text(dir, "notes.txt",
+                     "We met the coordinators.\n\nLunch at 12:30\n\nThen we talked about time.\n");
+  BOOST_TEST(d.kind == "text");
+  CodePointIndex idx(d.documents[0].text);
+  bool found = false;
+  for (auto& p : d.documents[0].passages) {
+    found = found || idx.slice(p.start, p.end) == "Lunch at 12:30";
+  }
+  BOOST_TEST(found);
+}
+
 BOOST_AUTO_TEST_CASE(webvtt_voice_tags_and_zoom_labels) {
   TempDir dir;
   auto d = read_text(dir, "v.vtt",
