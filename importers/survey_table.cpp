@@ -1,6 +1,8 @@
 // From a table of cells to cases, attributes and answer documents.
 #include "survey_table.h"
 
+#include "survey_layouts.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <set>
@@ -81,8 +83,14 @@ std::vector<std::string> unique_headers(const std::vector<std::string>& raw) {
   return out;
 }
 
-ImportData table_to_import(const Table& t, const std::string& file, const ImportSettings& s,
+ImportData table_to_import(const Table& table, const std::string& file, const ImportSettings& s,
                            Progress& progress, std::vector<std::string> notes) {
+  std::string layout_note;
+  auto folded = fold_tool_header_rows(table, layout_note);
+  if (folded) {
+    notes.push_back(layout_note);
+  }
+  const Table& t = folded ? *folded : table;
   if (t.headers.empty()) {
     throw InputError(file + ": no header row; the first row must name the columns");
   }
