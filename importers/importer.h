@@ -67,4 +67,11 @@ const Importer& pick_importer(const FileSample& f, const std::string& as_kind = 
 ImportData read_file(const std::filesystem::path& file, const ImportSettings& settings = {},
                      Progress& progress = no_progress());
 
+/// The files to import for what the user named: a file stays as it is; a
+/// folder gives the files below it (sorted, sub-folders too) that some
+/// importer reads, leaving out hidden files, Office lock files ("~$a.docx")
+/// and kinds Quire does not read, each named in `skipped` with the reason.
+std::vector<std::filesystem::path> files_to_import(const std::vector<std::filesystem::path>& given,
+                                                   std::vector<std::string>& skipped);
+
 } // namespace quire

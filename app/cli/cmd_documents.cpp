@@ -1,4 +1,5 @@
 // import, inspect, docs (list, show, rename, delete).
+#include <algorithm>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -146,7 +147,9 @@ void add_document_commands(CLI::App& app) {
     auto opt = std::make_shared<ImportOptions>();
     auto json = std::make_shared<bool>(false);
     add_project_arg(cmd, *a);
-    cmd->add_option("files", *files, "Files to import")->required();
+    cmd->add_option("files", *files,
+                    "Files to import; a folder imports the files in it and below it")
+        ->required();
     add_read_options(cmd, *r);
     auto* again = cmd->add_flag("--again", opt->again,
                                 "Import a file even if the same content was imported before");
@@ -164,13 +167,28 @@ void add_document_commands(CLI::App& app) {
       // Read every file first: if one cannot be read, nothing is imported.
       std::vector<ImportData> read;
       std::vector<std::pair<std::string, ProjectData>> exchanged; // REFI-QDA: see cmd_exchange.cpp
-      for (const auto& f : *files) {
+      std::vector<std::string> skipped;
+      auto paths = files_to_import({files->begin(), files->end()}, skipped);
+      for (const auto& s : skipped) {
+        std::cerr << "quire: note: " << s << '\n';
+      }
+      if (paths.empty()) {
+        throw InputError("nothing to import: no file there is of a kind Quire reads");
+      }
+      for (const auto& path : paths) {
+        const std::string f = path.string();
         if (is_exchange_file(f)) {
           exchanged.emplace_back(f, read_exchange_file(f, settings));
           continue;
         }
         read.push_back(read_file(f, settings));
         if (!opt->again && !opt->replace && was_imported(p, read.back().sha256)) {
+          if (std::find(files->begin(), files->end(), f) == files->end()) {
+            // Found in a folder: importing the folder again brings only its new files.
+            std::cerr << "quire: note: " << f << ": skipped (already imported)\n";
+            read.pop_back();
+            continue;
+          }
           throw InputError(f +
                            " was already imported into this project (same content). Use --again "
                            "to import another copy, or --replace to replace the earlier import");

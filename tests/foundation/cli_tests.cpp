@@ -67,6 +67,38 @@ BOOST_AUTO_TEST_CASE(unicode_round_trip_through_the_cli) {
              48); // ... "the school " 24, 学校 26, " matters.\n" 36, "Second line." 48
 }
 
+BOOST_AUTO_TEST_CASE(a_folder_imports_the_files_quire_reads_and_again_only_new_ones) {
+  TempDir dir;
+  auto p = init(dir);
+  std::filesystem::create_directories(dir / "in" / "wave2");
+  std::filesystem::create_directories(dir / "in" / ".git");
+  quire::test::write_file(dir / "in" / "a.txt", "First interview.\n\nIt was about time.");
+  quire::test::write_file(dir / "in" / "wave2" / "b.txt", "Second interview, in a sub-folder.");
+  quire::test::write_file(dir / "in" / ".git" / "config", "[core]");
+  quire::test::write_file(dir / "in" / "~$a.docx", "lock");
+  quire::test::write_file(dir / "in" / "photo.jpg",
+                          std::string("\xFF\xD8\xFF\xE0\0\x10JFIF\0", 11));
+  auto r = run_quire({"import", p, (dir / "in").string(), "--json"});
+  BOOST_TEST_REQUIRE(r.status == 0, r.err);
+  auto j = nlohmann::json::parse(r.out);
+  BOOST_TEST_REQUIRE(j.size() == 2u);
+  BOOST_TEST(j[0]["file"].get<std::string>().find("a.txt") != std::string::npos);
+  BOOST_TEST(j[1]["file"].get<std::string>().find("b.txt") != std::string::npos);
+  BOOST_TEST(r.err.find("photo.jpg: skipped (not a kind of file Quire reads)") !=
+             std::string::npos);
+  BOOST_TEST(r.err.find("config") == std::string::npos); // hidden folders are not read
+  // Again, with one new file: only that one is imported.
+  quire::test::write_file(dir / "in" / "c.txt", "Third interview.");
+  r = run_quire({"import", p, (dir / "in").string(), "--json"});
+  BOOST_TEST_REQUIRE(r.status == 0, r.err);
+  j = nlohmann::json::parse(r.out);
+  BOOST_TEST_REQUIRE(j.size() == 1u);
+  BOOST_TEST(j[0]["file"].get<std::string>().find("c.txt") != std::string::npos);
+  BOOST_TEST(r.err.find("a.txt: skipped (already imported)") != std::string::npos);
+  // A file named on its own is still refused when already imported.
+  BOOST_TEST(run_quire({"import", p, (dir / "in" / "a.txt").string()}).status == 1);
+}
+
 BOOST_AUTO_TEST_CASE(failed_imports_leave_the_project_unchanged) {
   TempDir dir;
   auto p = init(dir);
