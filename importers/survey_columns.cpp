@@ -227,7 +227,8 @@ std::vector<ColumnPlan> plan_columns(const Table& t, const std::vector<std::stri
       plans[c].why = option;
     }
   };
-  if (!s.id_column.empty()) {
+  const bool by_row = s.id_column == row_id_column;
+  if (!s.id_column.empty() && !by_row) {
     take({s.id_column}, "--id-column", "id");
   }
   if (s.cases_only && !s.text_columns.empty()) {
@@ -251,7 +252,7 @@ std::vector<ColumnPlan> plan_columns(const Table& t, const std::vector<std::stri
                        "identify respondents: " + why + ". Each respondent needs their own ID");
     }
   }
-  for (std::size_t c = 0; c < n && !id; ++c) {
+  for (std::size_t c = 0; c < n && !id && !by_row; ++c) {
     if (given.count(c) || !id_like_header(headers[c]))
       continue;
     if (auto why = id_problem(t, c, stats[c]); !why.empty()) {
@@ -262,13 +263,13 @@ std::vector<ColumnPlan> plan_columns(const Table& t, const std::vector<std::stri
     id = c;
     plans[c].why = "its header names an ID";
   }
-  for (std::size_t c = 0; c < n && !id; ++c) {
+  for (std::size_t c = 0; c < n && !id && !by_row; ++c) {
     if (!given.count(c) && id_problem(t, c, stats[c]).empty() && stats[c].mean_length <= 40) {
       id = c;
       plans[c].why = "the first column with a different value in every row";
     }
   }
-  if (!id) {
+  if (!id && !by_row) {
     std::string example;
     for (std::size_t c = 0; c < n && example.empty(); ++c) {
       if (!given.count(c))
@@ -276,9 +277,13 @@ std::vector<ColumnPlan> plan_columns(const Table& t, const std::vector<std::stri
     }
     throw InputError(file + ": no column identifies the respondents (each has a repeated or an " +
                      "empty value" + (example.empty() ? "" : "; e.g. " + example) +
-                     "). Add an ID column, or name one with --id-column");
+                     "). Add an ID column, name one with --id-column, or name respondents by "
+                     "their row with --id-column '" +
+                     row_id_column + "'");
   }
-  plans[*id].role = "id";
+  if (id) {
+    plans[*id].role = "id";
+  }
 
   for (std::size_t c = 0; c < n; ++c) {
     auto& p = plans[c];

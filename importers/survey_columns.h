@@ -11,6 +11,10 @@
 namespace quire {
 
 /// What one column becomes.
+/// --id-column value that names respondents by their row ("Row 2", ...) when
+/// no column identifies them (Google Forms exports have no ID column).
+inline constexpr const char* row_id_column = "#row";
+
 struct ColumnPlan {
   std::string name; ///< unique header
   std::string role; ///< "id", "text", "attribute", "skip"

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <set>
 
 #include "core/codebook.h"
@@ -104,7 +105,7 @@ ImportData table_to_import(const Table& table, const std::string& file, const Im
   const std::string survey =
       t.survey.empty() ? std::filesystem::path(file).stem().string() : t.survey;
 
-  std::size_t id_col = 0;
+  std::optional<std::size_t> id_col; // none: respondents are named by their row
   std::vector<std::string> companion(plans.size());
   std::set<std::string> used(headers.begin(), headers.end());
   for (std::size_t c = 0; c < plans.size(); ++c) {
@@ -128,7 +129,17 @@ ImportData table_to_import(const Table& table, const std::string& file, const Im
   }
   std::vector<std::string> ids;
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
-    ids.emplace_back(trim(t.rows[r].size() > id_col ? t.rows[r][id_col].text : std::string()));
+    if (!id_col) {
+      if (r == 0) {
+        data.warnings.push_back(
+            "respondents are named by their row (\"Row 2\", ...); a later "
+            "import of a changed file matches them by row, not by who they are");
+      }
+      auto row = r < t.row_numbers.size() ? t.row_numbers[r] : static_cast<std::int64_t>(r) + 2;
+      ids.push_back("Row " + std::to_string(row));
+    } else {
+      ids.emplace_back(trim(t.rows[r].size() > *id_col ? t.rows[r][*id_col].text : std::string()));
+    }
   }
   for (std::size_t c = 0; c < plans.size(); ++c) {
     if (!companion[c].empty()) {

@@ -50,8 +50,9 @@ void add_read_options(CLI::App* cmd, ReadArgs& r) {
                 "Subtitles: join consecutive cues of one speaker into one turn");
   cmd->add_option("--sheet", r.settings.sheet,
                   "Survey (XLSX): the sheet to read (default: the first)");
-  cmd->add_option("--id-column", r.settings.id_column,
-                  "Survey: the column that identifies respondents");
+  cmd->add_option(
+      "--id-column", r.settings.id_column,
+      "Survey: the column that identifies respondents ('#row': name them by their row)");
   cmd->add_option("--text-columns", r.text_cols,
                   "Survey: open-ended columns (comma-separated headers)");
   cmd->add_option("--attribute-columns", r.attr_cols,

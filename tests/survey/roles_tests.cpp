@@ -97,6 +97,19 @@ BOOST_AUTO_TEST_CASE(no_possible_id_column_is_an_error) {
   BOOST_CHECK(msg.find("--id-column") != std::string::npos);
   Survey e("ID,Age\nA,1\n,2\n");
   BOOST_CHECK(read_error(e.file).find("row 3 has no value") != std::string::npos);
+  BOOST_CHECK(msg.find("--id-column '#row'") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(respondents_named_by_row_when_asked) {
+  Survey s("Colour,Size,Why\nred,1,Because it is warm and bright\nred,2,I like how it looks on a "
+           "wall\nblue,2,It is calm\n");
+  ImportSettings by_row;
+  by_row.id_column = "#row";
+  auto d = read_survey(s.file, by_row);
+  BOOST_CHECK_EQUAL(d.cases.size(), 3u);
+  BOOST_CHECK_EQUAL(value_of(case_of(d, "Row 3"), "Size").number, 2.0);
+  BOOST_CHECK_EQUAL(column_of(d, "Colour").role, "attribute");
+  BOOST_CHECK_EQUAL(answer_of(d, "Row 4", "Why"), "It is calm");
 }
 
 BOOST_AUTO_TEST_CASE(a_few_stray_values_keep_a_number_column_and_are_kept_as_text) {
@@ -171,7 +184,8 @@ BOOST_AUTO_TEST_CASE(a_survey_without_open_ended_columns_says_so) {
   BOOST_CHECK(d.documents.empty());
   BOOST_CHECK_EQUAL(d.cases.size(), 2u);
   bool told = false;
-  for (auto& w : d.warnings) told = told || w.find("--text-columns") != std::string::npos;
+  for (auto& w : d.warnings)
+    told = told || w.find("--text-columns") != std::string::npos;
   BOOST_CHECK(told);
 }
 
