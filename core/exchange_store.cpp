@@ -82,9 +82,9 @@ struct Store {
   const ProjectData& data;
   ExchangeReport& rep;
   std::map<std::string, Id> codes, sources, cases, codings; // data GUID -> project id
-  std::map<std::string, std::string> user_guid;               // name -> GUID from the data
-  std::map<std::string, Id> coders;                           // name -> coder id
-  std::multimap<std::string, const ExchangeNote*> notes_on;   // target GUID -> notes
+  std::map<std::string, std::string> user_guid;             // name -> GUID from the data
+  std::map<std::string, Id> coders;                         // name -> coder id
+  std::multimap<std::string, const ExchangeNote*> notes_on; // target GUID -> notes
 
   Id coder(const std::string& wanted) {
     const std::string name = wanted.empty() ? p.coder() : wanted;
@@ -144,28 +144,37 @@ struct Store {
         id = *same;
         how = "same path";
       } else {
-        id = detail::insert_code(db, parent, c.name, c.color, c.description, fresh_guid(db, "code", c.guid));
+        id = detail::insert_code(db, parent, c.name, c.color, c.description,
+                                 fresh_guid(db, "code", c.guid));
         rep.added.push_back({"code", code_path_of(db, id), {}});
         codes[normalize_guid(c.guid)] = id;
         continue;
       }
       codes[normalize_guid(c.guid)] = id;
       auto path = code_path_of(db, id);
-      auto s = db.prepare("SELECT name, color, description FROM code WHERE id = ?");
+      auto s = db.prepare("SELECT name, color, description, parent_id FROM code WHERE id = ?");
       s.bind(1, id);
       s.step();
       std::string name = s.str(0), color = s.str(1), desc = s.str(2);
+      auto here_parent = s.opt_i64(3);
       s.reset();
       std::vector<std::string> diffs;
       if (name != c.name) {
         diffs.push_back("named '" + c.name + "' there");
+      }
+      if (here_parent != parent) {
+        diffs.push_back(parent ? "under '" + code_path_of(db, *parent) + "' there"
+                               : std::string("at the top there"));
       }
       if (!c.color.empty() && lower(c.color) != lower(color)) {
         diffs.push_back("colour " + c.color + " there, " + color + " here");
       }
       if (!c.description.empty() && c.description != desc) {
         if (desc.empty()) {
-          db.prepare("UPDATE code SET description = ? WHERE id = ?").bind(1, c.description).bind(2, id).run();
+          db.prepare("UPDATE code SET description = ? WHERE id = ?")
+              .bind(1, c.description)
+              .bind(2, id)
+              .run();
           how += "; description added";
         } else {
           diffs.push_back("a different description");
@@ -190,7 +199,10 @@ struct Store {
   }
 
   std::map<std::string, std::pair<Id, AttrType>> attributes;
-  std::pair<Id, AttrType> attribute(const std::string& name, AttrType type) {
+  /// The project's attribute of that name, else a new one (with the data's
+  /// GUID when free). `existed` tells which.
+  std::pair<Id, AttrType> attribute(const std::string& name, AttrType type,
+                                    const std::string& guid = {}, bool* existed = nullptr) {
     if (auto it = attributes.find(name); it != attributes.end()) {
       return it->second;
     }
@@ -199,8 +211,17 @@ struct Store {
     std::pair<Id, AttrType> ref;
     if (s.step()) {
       ref = {s.i64(0), attr_type_from_string(s.str(1))};
+      if (existed) {
+        *existed = true;
+      }
     } else {
-      ref = {detail::ensure_attribute_id(db, name, type), type};
+      db.prepare("INSERT INTO attribute(guid, name, type, ord) "
+                 "VALUES (?, ?, ?, (SELECT coalesce(max(ord), 0) + 1 FROM attribute))")
+          .bind(1, fresh_guid(db, "attribute", guid))
+          .bind(2, name)
+          .bind(3, to_string(type))
+          .run();
+      ref = {db.last_insert_id(), type};
       rep.added.push_back({"attribute", name, to_string(type)});
     }
     attributes.emplace(name, ref);
@@ -222,6 +243,7 @@ struct Store {
     return db.last_insert_id();
   }
 
+  void link_passages(const ExchangeSource& src, Id doc, const std::string& doc_name);
   void store_cases();
   void store_sources();
   Id store_source(const ExchangeSource& src);
@@ -231,7 +253,16 @@ struct Store {
 
 void Store::store_cases() {
   for (const auto& attr : data.attributes) {
-    attribute(attr.name, attr.type);
+    bool existed = false;
+    auto [id, type] = attribute(attr.name, attr.type, attr.guid, &existed);
+    if (existed) {
+      rep.matched.push_back({"attribute", attr.name, "same name"});
+      if (type != attr.type) {
+        rep.conflicts.push_back({"attribute", attr.name,
+                                 to_string(attr.type) + " there, " + to_string(type) +
+                                     " here (values are read as " + to_string(type) + ")"});
+      }
+    }
   }
   for (const auto& c : data.cases) {
     if (c.name.empty()) {
@@ -254,7 +285,10 @@ void Store::store_cases() {
       auto desc = s.str(0);
       s.reset();
       if (desc.empty()) {
-        db.prepare("UPDATE case_ SET description = ? WHERE id = ?").bind(1, c.description).bind(2, id).run();
+        db.prepare("UPDATE case_ SET description = ? WHERE id = ?")
+            .bind(1, c.description)
+            .bind(2, id)
+            .run();
       } else if (desc != c.description) {
         rep.conflicts.push_back({"case", c.name, "a different description (kept this project's)"});
       }
@@ -270,16 +304,18 @@ void Store::store_cases() {
         try {
           val = parse_value(v.display(), type);
         } catch (const InputError&) {
-          rep.conflicts.push_back({"value", c.name + ": " + name, "'" + v.display() + "' is not a " +
-                                   to_string(type) + " as this project's attribute is (not stored)"});
+          rep.conflicts.push_back({"value", c.name + ": " + name,
+                                   "'" + v.display() + "' is not a " + to_string(type) +
+                                       " as this project's attribute is (not stored)"});
           continue;
         }
       }
       auto it = have.find(name);
       if (it != have.end() && !it->second.missing) {
         if (it->second.display() != val.display()) {
-          rep.conflicts.push_back({"value", c.name + ": " + name, "'" + val.display() + "' there, '" +
-                                   it->second.display() + "' here (kept this project's)"});
+          rep.conflicts.push_back({"value", c.name + ": " + name,
+                                   "'" + val.display() + "' there, '" + it->second.display() +
+                                       "' here (kept this project's)"});
         }
         continue;
       }
@@ -295,16 +331,26 @@ void Store::store_notes_on(const std::string& guid, MemoTarget target, std::opti
   auto range = notes_on.equal_range(normalize_guid(guid));
   for (auto it = range.first; it != range.second; ++it) {
     const auto& n = *it->second;
-    if (id_by_guid(db, "memo", n.guid)) {
-      rep.matched.push_back({"note", n.title.empty() ? preview_of(n.text) : n.title, "same GUID"});
-      continue;
+    const auto label = n.title.empty() ? preview_of(n.text) : n.title;
+    if (auto same = id_by_guid(db, "memo", n.guid)) {
+      auto s = db.prepare("SELECT text FROM memo WHERE id = ?");
+      s.bind(1, *same);
+      s.step();
+      if (s.str(0) == normalize_text(n.text)) {
+        rep.matched.push_back({"note", label, "same GUID"});
+        continue;
+      }
+      // Edited on one side: both texts are kept, theirs as a memo of its own.
+      rep.conflicts.push_back(
+          {"note", label, "a different text there; both kept (theirs as a new memo)"});
     }
     if (!n.author.empty()) {
       coder(n.author); // the author is a user of the project too
     }
     auto now = now_iso();
-    db.prepare("INSERT INTO memo(guid, target, target_id, title, text, author, created_at, updated_at) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+    db.prepare(
+          "INSERT INTO memo(guid, target, target_id, title, text, author, created_at, updated_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, fresh_guid(db, "memo", n.guid))
         .bind(2, to_string(target))
         .bind(3, id)
@@ -314,7 +360,7 @@ void Store::store_notes_on(const std::string& guid, MemoTarget target, std::opti
         .bind(7, n.created_at.empty() ? now : n.created_at)
         .bind(8, n.updated_at.empty() ? (n.created_at.empty() ? now : n.created_at) : n.updated_at)
         .run();
-    rep.added.push_back({"note", n.title.empty() ? preview_of(n.text) : n.title, to_string(target)});
+    rep.added.push_back({"note", label, to_string(target)});
   }
 }
 
@@ -344,14 +390,16 @@ void Store::store_sources() {
   // The project's documents as they were before, by the SHA-256 of their text.
   std::map<std::string, std::pair<Id, std::string>> by_hash;
   {
-    auto s = db.prepare("SELECT d.id, d.name, t.text FROM document d JOIN document_text t ON t.document_id = d.id");
+    auto s = db.prepare(
+        "SELECT d.id, d.name, t.text FROM document d JOIN document_text t ON t.document_id = d.id");
     while (s.step()) {
       by_hash.emplace(sha256_hex(s.view(2)), std::make_pair(s.i64(0), s.str(1)));
     }
   }
   for (const auto& src : data.sources) {
     if (normalize_text(src.text) != src.text) {
-      throw InputError("the text of source '" + src.name + "' is not normalised; nothing was stored");
+      throw InputError("the text of source '" + src.name +
+                       "' is not normalised; nothing was stored");
     }
     Id doc;
     auto hit = by_hash.find(sha256_hex(src.text));
@@ -366,12 +414,17 @@ void Store::store_sources() {
         auto have = s.opt_i64(0);
         s.reset();
         if (!have) {
-          db.prepare("UPDATE document SET case_id = ? WHERE id = ?").bind(1, want).bind(2, doc).run();
+          db.prepare("UPDATE document SET case_id = ? WHERE id = ?")
+              .bind(1, want)
+              .bind(2, doc)
+              .run();
         } else if (*have != want) {
-          rep.conflicts.push_back({"source", hit->second.second, "linked to case '" + src.case_name +
-                                   "' there, to another case here (kept this project's)"});
+          rep.conflicts.push_back({"source", hit->second.second,
+                                   "linked to case '" + src.case_name +
+                                       "' there, to another case here (kept this project's)"});
         }
       }
+      link_passages(src, doc, hit->second.second);
     } else {
       doc = store_source(src);
     }
@@ -379,6 +432,36 @@ void Store::store_sources() {
     rep.documents.push_back(doc);
     store_codings(src, doc, count_code_points(src.text));
     store_notes_on(src.guid, MemoTarget::Document, doc);
+  }
+}
+
+/// A source already in the project: its passages' cases are linked where
+/// the project's passage of the same range has none.
+void Store::link_passages(const ExchangeSource& src, Id doc, const std::string& doc_name) {
+  for (const auto& ps : src.passages) {
+    if (ps.case_name.empty()) {
+      continue;
+    }
+    auto s = db.prepare(
+        "SELECT id, case_id FROM passage WHERE document_id = ? AND start = ? AND end = ?");
+    s.bind(1, doc).bind(2, ps.start).bind(3, ps.end);
+    const auto range = std::to_string(ps.start) + ":" + std::to_string(ps.end);
+    if (!s.step()) {
+      rep.warnings.push_back("source '" + doc_name + "': passage " + range + " of case '" +
+                             ps.case_name + "' is not a passage here; its case was not linked");
+      continue;
+    }
+    Id pid = s.i64(0);
+    auto have = s.opt_i64(1);
+    s.reset();
+    Id want = case_named(ps.case_name);
+    if (!have) {
+      db.prepare("UPDATE passage SET case_id = ? WHERE id = ?").bind(1, want).bind(2, pid).run();
+    } else if (*have != want) {
+      rep.conflicts.push_back(
+          {"passage", doc_name + " " + range,
+           "of case '" + ps.case_name + "' there, of another case here (kept this project's)"});
+    }
   }
 }
 
@@ -445,8 +528,8 @@ void Store::store_codings(const ExchangeSource& src, Id doc, std::int64_t length
   for (const auto& c : src.codings) {
     if (c.start < 0 || c.start >= c.end || c.end > length) {
       throw InputError("source '" + src.name + "': coding [" + std::to_string(c.start) + ", " +
-                       std::to_string(c.end) + ") is outside its text of " + std::to_string(length) +
-                       " characters; nothing was stored");
+                       std::to_string(c.end) + ") is outside its text of " +
+                       std::to_string(length) + " characters; nothing was stored");
     }
     auto code = codes.find(normalize_guid(c.code_guid));
     if (code == codes.end()) {
@@ -455,14 +538,29 @@ void Store::store_codings(const ExchangeSource& src, Id doc, std::int64_t length
     }
     Id who = coder(c.coder);
     const auto guid = normalize_guid(c.guid);
+    // The same coding (by GUID) where it covers what the data has; one that
+    // grew on the other side is stored as more (and merged below).
     if (auto same = id_by_guid(db, "coding", guid)) {
-      rep.codings_matched++;
-      store_notes_on(guid, MemoTarget::Coding, *same);
-      continue;
+      auto s = db.prepare(
+          "SELECT 1 FROM coding WHERE id = ? AND document_id = ? AND code_id = ? AND coder_id = ? "
+          "AND start <= ? AND end >= ?");
+      s.bind(1, *same)
+          .bind(2, doc)
+          .bind(3, code->second)
+          .bind(4, who)
+          .bind(5, c.start)
+          .bind(6, c.end);
+      if (s.step()) {
+        rep.codings_matched++;
+        store_notes_on(guid, MemoTarget::Coding, *same);
+        continue;
+      }
     }
     auto find = [&](const char* cond, std::optional<Id> not_id) -> std::optional<Id> {
-      auto s = db.prepare(std::string("SELECT id FROM coding WHERE document_id = ? AND code_id = ? AND "
-                                      "coder_id = ? AND id != ? AND ") + cond + " ORDER BY start LIMIT 1");
+      auto s =
+          db.prepare(std::string("SELECT id FROM coding WHERE document_id = ? AND code_id = ? AND "
+                                 "coder_id = ? AND id != ? AND ") +
+                     cond + " ORDER BY start LIMIT 1");
       s.bind(1, doc).bind(2, code->second).bind(3, who).bind(4, not_id.value_or(0));
       s.bind(5, c.start).bind(6, c.end);
       if (s.step()) {
@@ -509,11 +607,14 @@ ExchangeReport store_exchange(Project& p, const ProjectData& data, const Exchang
   // Notes by the GUID of what they are on; notes on something the data does
   // not hold (a source that could not be read) are kept on the project.
   std::set<std::string> known;
-  for (const auto& c : data.codes) known.insert(normalize_guid(c.guid));
-  for (const auto& c : data.cases) known.insert(normalize_guid(c.guid));
+  for (const auto& c : data.codes)
+    known.insert(normalize_guid(c.guid));
+  for (const auto& c : data.cases)
+    known.insert(normalize_guid(c.guid));
   for (const auto& s : data.sources) {
     known.insert(normalize_guid(s.guid));
-    for (const auto& c : s.codings) known.insert(normalize_guid(c.guid));
+    for (const auto& c : s.codings)
+      known.insert(normalize_guid(c.guid));
   }
   for (const auto& n : data.notes) {
     auto target = normalize_guid(n.target_guid);

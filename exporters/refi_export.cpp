@@ -19,15 +19,19 @@ namespace quire {
 namespace {
 
 bool is_guid(const std::string& g) {
-  static const std::regex re("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  static const std::regex re(
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   return std::regex_match(g, re);
 }
 
 /// A schema-valid GUID for g: itself, or one derived from it.
-std::string guid_of(const std::string& g) { return is_guid(g) ? g : derived_guid("guid:" + g); }
+std::string guid_of(const std::string& g) {
+  return is_guid(g) ? g : derived_guid("guid:" + g);
+}
 
 bool is_datetime(const std::string& t) {
-  static const std::regex re(R"(-?\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?)");
+  static const std::regex re(
+      R"(-?\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?)");
   return std::regex_match(t, re);
 }
 
@@ -53,7 +57,8 @@ const char* variable_type(AttrType t) {
 }
 
 /// Adds creatingUser/creationDateTime when they are valid.
-void stamp(XmlAttrs& a, const std::string& user_guid, const std::string& time, const char* user_attr) {
+void stamp(XmlAttrs& a, const std::string& user_guid, const std::string& time,
+           const char* user_attr) {
   if (!user_guid.empty()) {
     a.emplace_back(user_attr, user_guid);
   }
@@ -77,7 +82,8 @@ public:
   }
 
   std::string write(RefiExportSummary& sum) {
-    XmlAttrs root = {{"xmlns", "urn:QDA-XML:project:1.0"}, {"name", m_d.name.empty() ? "Quire project" : m_d.name},
+    XmlAttrs root = {{"xmlns", "urn:QDA-XML:project:1.0"},
+                     {"name", m_d.name.empty() ? "Quire project" : m_d.name},
                      {"origin", "Quire 0.1.0"}};
     if (is_datetime(m_d.created_at)) {
       root.emplace_back("creationDateTime", m_d.created_at);
@@ -142,11 +148,10 @@ private:
     return it != m_user.end() ? it->second : derived_guid("user:" + name);
   }
 
+  /// The users who coded or wrote something (a coder without codings or
+  /// notes, such as whoever imported the documents, is left out).
   void users(RefiExportSummary& sum) {
     std::set<std::string> names;
-    for (const auto& u : m_d.users) {
-      names.insert(u.name);
-    }
     for (const auto& s : m_d.sources) {
       for (const auto& c : s.codings) {
         names.insert(c.coder);
@@ -183,7 +188,9 @@ private:
     }
     m_w.open("Variables");
     for (const auto& a : m_d.attributes) {
-      m_w.empty("Variable", {{"guid", guid_of(a.guid)}, {"name", a.name}, {"typeOfVariable", variable_type(a.type)}});
+      m_w.empty(
+          "Variable",
+          {{"guid", guid_of(a.guid)}, {"name", a.name}, {"typeOfVariable", variable_type(a.type)}});
     }
     m_w.close();
   }
@@ -216,7 +223,8 @@ private:
       }
       for (const auto& [name, v] : c.values) {
         auto g = attr_guid.find(name);
-        if (v.missing || g == attr_guid.end() || (v.type == AttrType::Number && !std::isfinite(v.number))) {
+        if (v.missing || g == attr_guid.end() ||
+            (v.type == AttrType::Number && !std::isfinite(v.number))) {
           continue;
         }
         m_w.open("VariableValue");
@@ -249,7 +257,8 @@ private:
     for (const auto& s : m_d.sources) {
       sum.sources++;
       const auto guid = guid_of(s.guid);
-      XmlAttrs a = {{"guid", guid}, {"name", s.name}, {"plainTextPath", "internal://" + guid + ".txt"}};
+      XmlAttrs a = {
+          {"guid", guid}, {"name", s.name}, {"plainTextPath", "internal://" + guid + ".txt"}};
       stamp(a, {}, s.created_at, "creatingUser");
       m_w.open("TextSource", a);
       // One selection per range; every coding of that range inside it.
@@ -278,9 +287,10 @@ private:
     m_w.close();
   }
 
-  void selection(std::pair<std::int64_t, std::int64_t> range, const std::vector<const ExchangeCoding*>& cs,
-                 RefiExportSummary& sum) {
-    std::string first_guid = cs.front()->guid, first_time = cs.front()->created_at, who = cs.front()->coder;
+  void selection(std::pair<std::int64_t, std::int64_t> range,
+                 const std::vector<const ExchangeCoding*>& cs, RefiExportSummary& sum) {
+    std::string first_guid = cs.front()->guid, first_time = cs.front()->created_at,
+                who = cs.front()->coder;
     for (const auto* c : cs) {
       first_guid = std::min(first_guid, c->guid);
       if (c->created_at < first_time) {
@@ -338,8 +348,11 @@ private:
         m_w.open("Links");
         any = true;
       }
-      m_w.empty("Link", {{"guid", derived_guid("link:" + n.guid)}, {"name", "Memo"}, {"direction", "OneWay"},
-                         {"originGUID", guid_of(n.guid)}, {"targetGUID", guid_of(n.target_guid)}});
+      m_w.empty("Link", {{"guid", derived_guid("link:" + n.guid)},
+                         {"name", "Memo"},
+                         {"direction", "OneWay"},
+                         {"originGUID", guid_of(n.guid)},
+                         {"targetGUID", guid_of(n.target_guid)}});
     }
     if (any) {
       m_w.close();
@@ -362,7 +375,8 @@ std::string refi_project_xml(const ProjectData& data) {
 
 std::string refi_codebook_xml(const ProjectData& data) {
   if (data.codes.empty()) {
-    throw InputError("the codebook is empty: a .qdc file needs at least one code (add codes first)");
+    throw InputError(
+        "the codebook is empty: a .qdc file needs at least one code (add codes first)");
   }
   RefiExportSummary sum;
   ProjectWriter pw(data);

@@ -15,7 +15,8 @@ namespace quire {
 namespace {
 
 std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return s;
 }
 
@@ -60,24 +61,29 @@ std::string find_qde(const std::vector<std::string>& names, const std::filesyste
     }
   }
   std::vector<std::string> top;
-  std::copy_if(qde.begin(), qde.end(), std::back_inserter(top), [](const std::string& n) { return n.find('/') == std::string::npos; });
+  std::copy_if(qde.begin(), qde.end(), std::back_inserter(top),
+               [](const std::string& n) { return n.find('/') == std::string::npos; });
   if (top.size() == 1 || (top.empty() && qde.size() == 1)) {
     return top.empty() ? qde.front() : top.front();
   }
   if (qde.empty()) {
-    throw InputError(file.string() + ": there is no project document (project.qde) inside; it is not a "
-                                     "REFI-QDA project. Export it again from the program that made it");
+    throw InputError(file.string() +
+                     ": there is no project document (project.qde) inside; it is not a "
+                     "REFI-QDA project. Export it again from the program that made it");
   }
-  throw InputError(file.string() + ": it holds several project documents (" + qde[0] + ", " + qde[1] +
-                   "...); cannot tell which to read");
+  throw InputError(file.string() + ": it holds several project documents (" + qde[0] + ", " +
+                   qde[1] + "...); cannot tell which to read");
 }
 
 /// Where a plainTextPath points inside the archive: internal://NAME is
 /// Sources/NAME; relative paths are tried as they are and under Sources/;
 /// absolute paths and URLs (the author's disk) by their file name in Sources/.
 /// Member names are matched ignoring case (GUIDs come in both cases).
+/// Paths are relative to the folder holding the .qde (top for most files;
+/// a folder when an unpacked project was zipped again).
 std::optional<std::string> resolve(const ZipArchive& zip, const std::vector<std::string>& names,
-                                   std::string path, const std::string& file) {
+                                   std::string path, const std::string& file,
+                                   const std::string& folder) {
   std::replace(path.begin(), path.end(), '\\', '/');
   std::vector<std::string> tries;
   if (lower(path).rfind("internal://", 0) == 0) {
@@ -90,10 +96,16 @@ std::optional<std::string> resolve(const ZipArchive& zip, const std::vector<std:
   } else {
     tries = {path, "Sources/" + path};
   }
+  if (!folder.empty()) {
+    for (auto& t : tries) {
+      t = folder + t;
+    }
+  }
   for (const auto& t : tries) {
     if (!is_safe_member_name(t)) {
-      throw InputError(file + ": a source's path '" + path + "' leads outside the archive (absolute or with ..); "
-                                                              "the file is refused");
+      throw InputError(file + ": a source's path '" + path +
+                       "' leads outside the archive (absolute or with ..); "
+                       "the file is refused");
     }
     for (const auto& n : names) {
       if (n == t || lower(n) == lower(t)) {
@@ -102,6 +114,28 @@ std::optional<std::string> resolve(const ZipArchive& zip, const std::vector<std:
     }
   }
   return std::nullopt;
+}
+
+/// The local name of the root element of XML that starts in head, or "".
+std::string root_name(const std::string& head) {
+  std::size_t i = head.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  for (;;) {
+    i = head.find('<', i);
+    if (i == std::string::npos || i + 1 >= head.size()) {
+      return {};
+    }
+    if (head[i + 1] == '?' || head[i + 1] == '!') { // declaration, comment, DOCTYPE
+      i = head.find('>', i);
+      if (i == std::string::npos) {
+        return {};
+      }
+      continue;
+    }
+    auto end = head.find_first_of(" \t\r\n/>", i + 1);
+    auto name = head.substr(i + 1, end == std::string::npos ? std::string::npos : end - i - 1);
+    auto colon = name.find(':');
+    return colon == std::string::npos ? name : name.substr(colon + 1);
+  }
 }
 
 } // namespace
@@ -114,12 +148,16 @@ ExchangeFormat sniff_exchange_file(const std::filesystem::path& file) {
   auto ext = lower(file.extension().string());
   if (looks_like_zip(head)) {
     return ext == ".qdpx" || head.find(".qde") != std::string::npos ? ExchangeFormat::RefiProject
-                                                                     : ExchangeFormat::None;
+                                                                    : ExchangeFormat::None;
   }
-  if (head.find("urn:QDA-XML:codebook") != std::string::npos || head.find("<CodeBook") != std::string::npos) {
+  // XML: by its root element (a project's codebook is inside it).
+  auto root = root_name(head);
+  if (root == "CodeBook" ||
+      (root.empty() && head.find("urn:QDA-XML:codebook") != std::string::npos)) {
     return ExchangeFormat::RefiCodebook;
   }
-  if (head.find("urn:QDA-XML:project") != std::string::npos) {
+  if (root == "Project" &&
+      (head.find("urn:QDA-XML:project") != std::string::npos || ext == ".qde")) {
     return ExchangeFormat::RefiProject;
   }
   return ext == ".qdpx" || ext == ".qde" ? ExchangeFormat::RefiProject
@@ -142,13 +180,16 @@ ProjectData read_refi_project(const std::filesystem::path& file, const ImportSet
     auto names = zip.names();
     for (const auto& n : names) {
       if (!is_safe_member_name(n)) {
-        throw InputError(name + ": the archive has a member named '" + n +
-                         "' (absolute or with ..), which could write outside its folder; the file is refused");
+        throw InputError(
+            name + ": the archive has a member named '" + n +
+            "' (absolute or with ..), which could write outside its folder; the file is refused");
       }
     }
     auto qde = find_qde(names, file);
-    d = parse_refi_project(zip.read(qde), name + ": " + qde,
-                           [&](const std::string& path) { return resolve(zip, names, path, name); });
+    auto folder = qde.substr(0, qde.find_last_of('/') + 1); // "" at the top
+    d = parse_refi_project(zip.read(qde), name + ": " + qde, [&](const std::string& path) {
+      return resolve(zip, names, path, name, folder);
+    });
   }
   if (d.name.empty()) {
     d.name = file.stem().string();

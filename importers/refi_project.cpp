@@ -45,20 +45,52 @@ std::string color_of(std::string c) {
   if (c.size() != 6) {
     return {};
   }
-  std::transform(c.begin(), c.end(), c.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  std::transform(c.begin(), c.end(), c.begin(),
+                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
   return "#" + c;
+}
+
+/// REFI-QDA documents have no DTD. One is refused before parsing: a DTD can
+/// declare entities (expansion bombs) and name external files or URLs.
+void refuse_doctype(std::string_view xml, const std::string& where) {
+  std::size_t i = xml.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  for (;;) {
+    i = xml.find_first_not_of(" \t\r\n", i);
+    if (i == std::string_view::npos) {
+      return;
+    }
+    auto skip = [&](std::string_view open, std::string_view close) {
+      if (xml.substr(i, open.size()) != open) {
+        return false;
+      }
+      auto e = xml.find(close, i + open.size());
+      i = e == std::string_view::npos ? xml.size() : e + close.size();
+      return true;
+    };
+    if (skip("<?", "?>") || skip("<!--", "-->")) {
+      continue;
+    }
+    if (xml.substr(i, 9) == "<!DOCTYPE") {
+      throw InputError(
+          where + ": it has a document type declaration (<!DOCTYPE ...>), which REFI-QDA files "
+                  "do not have; refused for safety (a DTD can declare entity expansions and "
+                  "external entity references)");
+    }
+    return;
+  }
 }
 
 struct Reader {
   const std::string& where;
   const std::function<std::optional<std::string>(const std::string&)>& read_text;
   ProjectData d;
-  std::map<std::string, std::string> users;                        // GUID -> name
+  std::map<std::string, std::string> users; // GUID -> name
   std::set<std::string> code_guids;
   std::map<std::string, std::pair<std::string, AttrType>> variables; // GUID -> name, type
-  std::map<std::string, std::string> source_case, selection_case;  // GUID -> case name
-  std::map<std::string, std::pair<MemoTarget, std::string>> objects; // GUID -> what a note on it is on
-  std::multimap<std::string, std::string> note_on;                 // note GUID -> object GUID
+  std::map<std::string, std::string> source_case, selection_case;    // GUID -> case name
+  std::map<std::string, std::pair<MemoTarget, std::string>>
+      objects;                                     // GUID -> what a note on it is on
+  std::multimap<std::string, std::string> note_on; // note GUID -> object GUID
   int bad_colors = 0;
 
   std::string guid(const XmlNode& n) {
@@ -95,7 +127,8 @@ struct Reader {
       ExchangeCode ec;
       ec.guid = guid(*c);
       if (!code_guids.insert(ec.guid).second) {
-        d.warnings.push_back("code '" + c->attr("name") + "' has the GUID of another code; it was given a new one");
+        d.warnings.push_back("code '" + c->attr("name") +
+                             "' has the GUID of another code; it was given a new one");
         ec.guid = new_guid();
         code_guids.insert(ec.guid);
       }
@@ -115,7 +148,9 @@ struct Reader {
     if (const auto* vs = root.child("Variables")) {
       for (const auto* v : vs->all("Variable")) {
         auto t = v->attr("typeOfVariable");
-        AttrType type = (t == "Integer" || t == "Float") ? AttrType::Number : t == "Date" ? AttrType::Date : AttrType::Text;
+        AttrType type = (t == "Integer" || t == "Float") ? AttrType::Number
+                        : t == "Date"                    ? AttrType::Date
+                                                         : AttrType::Text;
         auto g = guid(*v);
         variables[g] = {v->attr("name"), type};
         d.attributes.push_back({0, g, v->attr("name"), type});
@@ -157,7 +192,8 @@ struct Reader {
         const auto* ref = vv->child("VariableRef");
         auto it = ref ? variables.find(normalize_guid(ref->attr("targetGUID"))) : variables.end();
         if (it == variables.end()) {
-          d.warnings.push_back("case '" + ec.name + "' has a value of a variable that is not defined; skipped");
+          d.warnings.push_back("case '" + ec.name +
+                               "' has a value of a variable that is not defined; skipped");
           continue;
         }
         auto v = value_of(*vv, it->second.second);
@@ -194,8 +230,9 @@ void Reader::read_sources(const XmlNode& root) {
     } else if (el->name == "PDFSource" && el->child("Representation")) {
       text_source(*el->child("Representation"), *el);
       if (auto n = el->all("PDFSelection").size()) {
-        d.not_imported.push_back("PDF source " + label + ": " + std::to_string(n) +
-                                 " selection(s) by page area (only its text and text selections were imported)");
+        d.not_imported.push_back(
+            "PDF source " + label + ": " + std::to_string(n) +
+            " selection(s) by page area (only its text and text selections were imported)");
       }
     } else {
       d.not_imported.push_back(el->name + " " + label + ": only text sources are imported");
@@ -215,12 +252,14 @@ void Reader::text_source(const XmlNode& el, const XmlNode& owner) {
   } else if (auto path = el.attr("plainTextPath"); !path.empty()) {
     raw = read_text(path);
     if (!raw) {
-      d.not_imported.push_back("source '" + s.name + "': its text (" + path + ") is not in the file");
+      d.not_imported.push_back("source '" + s.name + "': its text (" + path +
+                               ") is not in the file");
       return;
     }
   } else {
-    d.not_imported.push_back("source '" + s.name + "': it has no plain text (only " +
-                             (el.attr("richTextPath").empty() ? std::string("nothing") : "rich text") + ")");
+    d.not_imported.push_back(
+        "source '" + s.name + "': it has no plain text (only " +
+        (el.attr("richTextPath").empty() ? std::string("nothing") : "rich text") + ")");
     return;
   }
   std::string text;
@@ -232,7 +271,8 @@ void Reader::text_source(const XmlNode& el, const XmlNode& owner) {
   }
   NormalizedText nt(text);
   if (nt.shifted()) {
-    d.warnings.push_back("source '" + s.name + "': line endings (CRLF) or accents were normalised; "
+    d.warnings.push_back("source '" + s.name +
+                         "': line endings (CRLF) or accents were normalised; "
                          "selection positions were mapped to the normalised text");
   }
   s.text = nt.take();
@@ -242,14 +282,16 @@ void Reader::text_source(const XmlNode& el, const XmlNode& owner) {
   for (const auto* c : el.all("Coding")) { // a coding of the whole source
     auto code = normalize_guid(c->child("CodeRef") ? c->child("CodeRef")->attr("targetGUID") : "");
     if (code_guids.count(code) && nt.length() > 0) {
-      s.codings.push_back({guid(*c), code, 0, nt.length(), user(c->attr("creatingUser")), c->attr("creationDateTime")});
+      s.codings.push_back({guid(*c), code, 0, nt.length(), user(c->attr("creatingUser")),
+                           c->attr("creationDateTime")});
       objects[s.codings.back().guid] = {MemoTarget::Coding, s.codings.back().guid};
       note_refs(*c, s.codings.back().guid);
     }
   }
   note_refs(el, s.guid);
   if (!el.all("VariableValue").empty()) {
-    d.warnings.push_back("source '" + s.name + "': variable values of sources are not imported (only of cases)");
+    d.warnings.push_back("source '" + s.name +
+                         "': variable values of sources are not imported (only of cases)");
   }
   d.sources.push_back(std::move(s));
 }
@@ -260,13 +302,15 @@ void Reader::selections(const XmlNode& el, ExchangeSource& s, const NormalizedTe
     auto a = parse_int(sel->attr("startPosition")), b = parse_int(sel->attr("endPosition"));
     std::string range = sel->attr("startPosition") + ".." + sel->attr("endPosition");
     if (!a || !b) {
-      d.not_imported.push_back("source '" + s.name + "': a selection has positions " + range + ", not numbers");
+      d.not_imported.push_back("source '" + s.name + "': a selection has positions " + range +
+                               ", not numbers");
       continue;
     }
     auto start = std::min(*a, *b), end = std::max(*a, *b);
     if (start < 0 || end > nt.original_length()) {
-      d.not_imported.push_back("source '" + s.name + "': selection " + range + " is outside its text of " +
-                               std::to_string(nt.original_length()) + " characters");
+      d.not_imported.push_back("source '" + s.name + "': selection " + range +
+                               " is outside its text of " + std::to_string(nt.original_length()) +
+                               " characters");
       continue;
     }
     auto ms = nt.map(start), me = nt.map(end);
@@ -276,14 +320,17 @@ void Reader::selections(const XmlNode& el, ExchangeSource& s, const NormalizedTe
     }
     std::string first_coding;
     for (const auto* c : sel->all("Coding")) {
-      auto code = normalize_guid(c->child("CodeRef") ? c->child("CodeRef")->attr("targetGUID") : "");
+      auto code =
+          normalize_guid(c->child("CodeRef") ? c->child("CodeRef")->attr("targetGUID") : "");
       if (!code_guids.count(code)) {
         d.not_imported.push_back("source '" + s.name + "': a coding of selection " + range +
                                  " refers to a code that is not in the codebook");
         continue;
       }
-      auto who = c->attr("creatingUser").empty() ? sel->attr("creatingUser") : c->attr("creatingUser");
-      auto when = c->attr("creationDateTime").empty() ? sel->attr("creationDateTime") : c->attr("creationDateTime");
+      auto who =
+          c->attr("creatingUser").empty() ? sel->attr("creatingUser") : c->attr("creatingUser");
+      auto when = c->attr("creationDateTime").empty() ? sel->attr("creationDateTime")
+                                                      : c->attr("creationDateTime");
       ExchangeCoding ec{guid(*c), code, ms, me, user(who), when};
       objects[ec.guid] = {MemoTarget::Coding, ec.guid};
       note_refs(*c, ec.guid);
@@ -330,7 +377,8 @@ void Reader::read_notes(const XmlNode& root) {
     } else if (auto path = n->attr("plainTextPath"); !path.empty()) {
       auto raw = read_text(path);
       if (!raw) {
-        d.not_imported.push_back("note '" + en.title + "': its text (" + path + ") is not in the file");
+        d.not_imported.push_back("note '" + en.title + "': its text (" + path +
+                                 ") is not in the file");
         continue;
       }
       en.text = source_text(*raw, where + ": note '" + en.title + "'", d.warnings);
@@ -361,19 +409,22 @@ void Reader::read_notes(const XmlNode& root) {
 
 } // namespace
 
-ProjectData parse_refi_project(std::string_view qde, const std::string& where,
-                               const std::function<std::optional<std::string>(const std::string&)>& read_text) {
+ProjectData
+parse_refi_project(std::string_view qde, const std::string& where,
+                   const std::function<std::optional<std::string>(const std::string&)>& read_text) {
+  refuse_doctype(qde, where);
   auto root = parse_xml_tree(qde, where);
   if (root->name != "Project") {
-    throw InputError(where + ": this is not a REFI-QDA project (its root element is <" + root->name +
-                     ">, not <Project>)");
+    throw InputError(where + ": this is not a REFI-QDA project (its root element is <" +
+                     root->name + ">, not <Project>)");
   }
   Reader r{where, read_text, {}, {}, {}, {}, {}, {}, {}, {}, 0};
   r.d.name = root->attr("name");
   r.d.origin = root->attr("origin");
   r.d.created_at = root->attr("creationDateTime");
   if (root->ns != "urn:QDA-XML:project:1.0") {
-    r.d.warnings.push_back(where + ": the project is not in the REFI-QDA 1.0 namespace; read as if it were");
+    r.d.warnings.push_back(
+        where + ": the project is not in the REFI-QDA 1.0 namespace; read as if it were");
   }
   r.read_users(*root);
   if (const auto* cb = root->child("CodeBook"); cb && cb->child("Codes")) {
@@ -384,7 +435,8 @@ ProjectData parse_refi_project(std::string_view qde, const std::string& where,
   r.read_sources(*root);
   r.read_notes(*root);
   if (r.bad_colors > 0) {
-    r.d.warnings.push_back(std::to_string(r.bad_colors) + " code colour(s) were not #rrggbb; colours were picked");
+    r.d.warnings.push_back(std::to_string(r.bad_colors) +
+                           " code colour(s) were not #rrggbb; colours were picked");
   }
   for (const char* part : {"Sets", "Graphs"}) {
     if (root->child(part)) {
@@ -396,10 +448,11 @@ ProjectData parse_refi_project(std::string_view qde, const std::string& where,
 }
 
 ProjectData parse_refi_codebook(std::string_view qdc, const std::string& where) {
+  refuse_doctype(qdc, where);
   auto root = parse_xml_tree(qdc, where);
   if (root->name != "CodeBook") {
-    throw InputError(where + ": this is not a REFI-QDA codebook (its root element is <" + root->name +
-                     ">, not <CodeBook>)");
+    throw InputError(where + ": this is not a REFI-QDA codebook (its root element is <" +
+                     root->name + ">, not <CodeBook>)");
   }
   std::function<std::optional<std::string>(const std::string&)> none = [](const std::string&) {
     return std::optional<std::string>();
@@ -412,7 +465,8 @@ ProjectData parse_refi_codebook(std::string_view qdc, const std::string& where) 
     throw InputError(where + ": the codebook has no codes");
   }
   if (r.bad_colors > 0) {
-    r.d.warnings.push_back(std::to_string(r.bad_colors) + " code colour(s) were not #rrggbb; colours were picked");
+    r.d.warnings.push_back(std::to_string(r.bad_colors) +
+                           " code colour(s) were not #rrggbb; colours were picked");
   }
   if (root->child("Sets")) {
     r.d.not_imported.push_back("Sets: not imported (Quire has no sets)");
