@@ -15,41 +15,6 @@ namespace fs = std::filesystem;
 
 namespace quire {
 
-namespace {
-
-struct ProjectFacts {
-  std::unordered_map<Id, std::optional<Id>> code_parent;
-  std::unordered_map<Id, std::string> case_name;
-  std::unordered_map<Id, std::vector<std::pair<Attribute, Value>>> case_values;
-  std::unordered_map<Id, std::string> question_name;
-};
-
-ProjectFacts load_facts(const Project& p) {
-  ProjectFacts f;
-  for (auto& c : list_codes(p))
-    f.code_parent[c.id] = c.parent_id;
-  for (auto& c : list_cases(p))
-    f.case_name[c.id] = c.name;
-  auto attrs = list_attributes(p);
-  for (auto& [cid, values] : all_case_attributes(p)) {
-    for (auto& a : attrs) {
-      if (auto it = values.find(a.name); it != values.end())
-        f.case_values[cid].emplace_back(a, it->second);
-    }
-  }
-  for (auto& q : list_questions(p))
-    f.question_name[q.id] = q.name;
-  return f;
-}
-
-struct DocCoding {
-  Id code;
-  std::int64_t start, end;
-  std::string coder;
-};
-
-} // namespace
-
 std::string make_term(const std::string& prefix, const std::string& value) {
   std::string t = prefix + fold_case(value);
   if (t.size() > 240) {
@@ -75,94 +40,6 @@ void SearchIndex::Impl::stamp() {
   db->set_metadata("quire_project", project.guid());
   db->set_metadata("quire_language", language);
   db->commit();
-}
-
-void SearchIndex::Impl::index_documents(const std::vector<Id>& only, Progress& progress) {
-  auto facts = load_facts(project);
-  auto& sdb = detail::db(project);
-  std::vector<Id> docs = only;
-  if (only.empty()) {
-    for (auto& d : list_documents(project))
-      docs.push_back(d.id);
-  }
-  Xapian::TermGenerator tg;
-  tg.set_stemmer(stemmer());
-  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-  tg.set_database(*db);
-  tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING | Xapian::TermGenerator::FLAG_CJK_NGRAM);
-  std::int64_t done = 0;
-  for (Id doc_id : docs) {
-    progress.update(done++, static_cast<std::int64_t>(docs.size()));
-    progress.check();
-    db->delete_document(term::document + std::to_string(doc_id));
-    Document d;
-    try {
-      d = get_document(project, doc_id);
-    } catch (const NotFoundError&) {
-      continue; // deleted: its passages are gone from the index
-    }
-    auto text = document_text(project, doc_id);
-    CodePointIndex idx(text);
-    auto passages = list_passages(project, doc_id);
-    std::vector<DocCoding> codings;
-    {
-      auto s = sdb.prepare("SELECT c.code_id, c.start, c.end, k.name FROM coding c JOIN coder k ON "
-                           "k.id = c.coder_id WHERE c.document_id = ? ORDER BY c.start");
-      s.bind(1, doc_id);
-      while (s.step())
-        codings.push_back({s.i64(0), s.i64(1), s.i64(2), s.str(3)});
-    }
-    // Which codings overlap which passage: passages sorted by start.
-    std::vector<std::vector<std::size_t>> overlapping(passages.size());
-    for (std::size_t ci = 0; ci < codings.size(); ++ci) {
-      auto& c = codings[ci];
-      auto it = std::upper_bound(passages.begin(), passages.end(), c.end,
-                                 [](std::int64_t v, const Passage& p) { return v <= p.start; });
-      for (auto p = it; p != passages.begin();) {
-        --p;
-        if (p->end <= c.start) {
-          if (p->start + 100000 < c.start)
-            break; // passages do not nest deeply
-          continue;
-        }
-        overlapping[static_cast<std::size_t>(p - passages.begin())].push_back(ci);
-      }
-    }
-    for (std::size_t pi = 0; pi < passages.size(); ++pi) {
-      const auto& ps = passages[pi];
-      Xapian::Document xd;
-      tg.set_document(xd);
-      tg.index_text(std::string(idx.slice(ps.start, ps.end)));
-      xd.add_boolean_term(term::passage + std::to_string(ps.id));
-      xd.add_boolean_term(term::document + std::to_string(doc_id));
-      xd.add_boolean_term(make_term(term::doc_name, d.name));
-      xd.add_boolean_term(make_term(term::kind, d.kind));
-      auto case_id = ps.case_id ? ps.case_id : d.case_id;
-      if (case_id) {
-        xd.add_boolean_term(make_term(term::case_, facts.case_name[*case_id]));
-        for (auto& [a, v] : facts.case_values[*case_id]) {
-          xd.add_boolean_term(make_term(term::attribute, a.name + "=" + v.display()));
-          if (v.type == AttrType::Number) {
-            xd.add_value(attribute_slot(a.id), Xapian::sortable_serialise(v.number));
-          } else if (v.type == AttrType::Date) {
-            xd.add_value(attribute_slot(a.id), v.text);
-          }
-        }
-      }
-      if (!ps.speaker.empty())
-        xd.add_boolean_term(make_term(term::speaker, ps.speaker));
-      if (ps.question_id)
-        xd.add_boolean_term(make_term(term::question, facts.question_name[*ps.question_id]));
-      for (auto ci : overlapping[pi]) {
-        for (std::optional<Id> code = codings[ci].code; code; code = facts.code_parent[*code]) {
-          xd.add_boolean_term(term::code + std::to_string(*code));
-        }
-        xd.add_boolean_term(make_term(term::coder, codings[ci].coder));
-      }
-      db->replace_document(static_cast<Xapian::docid>(ps.id), xd);
-    }
-  }
-  stamp();
 }
 
 fs::path SearchIndex::folder_for(const fs::path& project_file) {
@@ -213,41 +90,46 @@ std::unique_ptr<SearchIndex> SearchIndex::open(Project& p, Progress& progress) {
     index->rebuild(progress);
   }
   auto* raw = index->m_impl.get();
-  raw->listener = p.subscribe([raw](const ChangeSet& c) {
-    static const char* const global[] = {"code",      "case_",    "case_value",
-                                         "attribute", "question", "coder"};
-    bool all = std::any_of(std::begin(global), std::end(global),
-                           [&](const char* t) { return c.tables.count(t) > 0; });
-    if (c.tables.count("setting") && raw->project.setting("language", "english") != raw->language) {
-      raw->language = raw->project.setting("language", "english");
-      all = true;
-    }
-    if (all) {
-      raw->db->close();
-      raw->db.reset();
-      std::error_code ec;
-      fs::remove_all(raw->folder, ec);
-      raw->db = std::make_unique<Xapian::WritableDatabase>(raw->folder.string(),
-                                                           Xapian::DB_CREATE_OR_OPEN);
-      raw->index_documents({}, no_progress());
-    } else if (!c.documents.empty()) {
-      raw->index_documents({c.documents.begin(), c.documents.end()}, no_progress());
-    } else {
-      raw->stamp();
-    }
-  });
+  raw->codes_moved(); // notes each code's parent, to see a code move later
+  raw->listener = p.subscribe([raw](const ChangeSet& c) { raw->follow(c); });
   return index;
+}
+
+void SearchIndex::Impl::follow(const ChangeSet& c) {
+  // These change the terms of passages anywhere: build the index again.
+  static const char* const global[] = {"case_", "case_value", "attribute", "question"};
+  bool all = std::any_of(std::begin(global), std::end(global),
+                         [&](const char* t) { return c.tables.count(t) > 0; });
+  if (c.tables.count("setting") && project.setting("language", "english") != language) {
+    language = project.setting("language", "english");
+    all = true;
+  }
+  if (all) {
+    build_all(no_progress());
+    return;
+  }
+  std::vector<Id> docs(c.documents.begin(), c.documents.end());
+  bool moved = c.tables.count("code") > 0 && codes_moved();
+  bool text = c.tables.count("document") > 0 || c.tables.count("passage") > 0;
+  if (text) {
+    index_documents(docs, no_progress()); // text, passages or names changed
+  }
+  if (moved) {
+    // A code has a new parent: coded passages anywhere may have other ancestors.
+    docs.clear();
+    for (auto& d : list_documents(project))
+      docs.push_back(d.id);
+    refresh_codings(docs);
+  } else if (!text && !docs.empty()) {
+    refresh_codings(docs); // codings only: their terms, not the text
+  } else if (!text) {
+    stamp();
+  }
 }
 
 void SearchIndex::rebuild(Progress& progress) {
   progress.message("Indexing passages for search");
-  m_impl->db->close();
-  m_impl->db.reset();
-  std::error_code ec;
-  fs::remove_all(m_impl->folder, ec);
-  m_impl->db = std::make_unique<Xapian::WritableDatabase>(m_impl->folder.string(),
-                                                          Xapian::DB_CREATE_OR_OPEN);
-  m_impl->index_documents({}, progress);
+  m_impl->build_all(progress);
 }
 
 std::int64_t SearchIndex::size() const {

@@ -4,7 +4,10 @@
 #include <xapian.h>
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "search_index.h"
 
@@ -38,11 +41,23 @@ struct SearchIndex::Impl {
   std::string language;
   std::unique_ptr<Xapian::WritableDatabase> db;
   int listener = 0;
+  /// Each code's parent as last indexed (a moved code changes its codings' terms).
+  std::unordered_map<Id, std::optional<Id>> code_parent;
 
   explicit Impl(Project& p) : project(p) {}
   Xapian::Stem stemmer() const;
-  /// Re-indexes these documents' passages (none: all), then stamps the generation.
+  /// Builds the whole index afresh on both cores (search_build.cpp).
+  void build_all(Progress& progress);
+  /// Re-indexes these documents' passages, then stamps the generation.
   void index_documents(const std::vector<Id>& documents, Progress& progress);
+  /// Rewrites only the code and coder terms of these documents' passages
+  /// whose codings changed, then stamps the generation.
+  void refresh_codings(const std::vector<Id>& documents);
+  /// Whether a code indexed before now has another parent (and notes the
+  /// current parents).
+  bool codes_moved();
+  /// Brings the index up to date with one committed action.
+  void follow(const ChangeSet& change);
   void stamp();
 };
 

@@ -1,0 +1,221 @@
+// The index built on both cores answers exactly as the one built document by
+// document, and a coding action rewrites just the code terms of the passages
+// it touches: results checked against codings and text scanned by the test.
+#include <boost/test/unit_test.hpp>
+
+#include <cmath>
+#include <random>
+#include <regex>
+#include <set>
+
+#include "core/codebook.h"
+#include "core/coding.h"
+#include "core/documents.h"
+#include "core/history.h"
+#include "core/project.h"
+#include "core/search_index.h"
+#include "core/text.h"
+#include "support/test_support.h"
+
+using namespace quire;
+using quire::test::TempDir;
+
+namespace {
+
+const char* const words[] = {"network", "school", "time",    "teacher",   "learning", "meeting",
+                             "trust",   "plan",   "head",    "practice",  "share",    "ideas",
+                             "funding", "cover",  "support", "protected", "release",  "reading"};
+
+std::string paragraphs(int n, std::mt19937& rng) {
+  std::string t;
+  for (int i = 0; i < n; ++i) {
+    if (i)
+      t += "\n\n";
+    int len = 4 + static_cast<int>(rng() % 12);
+    for (int w = 0; w < len; ++w) {
+      t += w ? " " : "";
+      t += words[rng() % std::size(words)];
+    }
+    t += '.';
+  }
+  return t;
+}
+
+struct Answer {
+  Id passage;
+  double weight;
+  std::string snippet;
+  std::vector<std::string> codes;
+  bool operator==(const Answer& o) const {
+    return passage == o.passage && std::abs(weight - o.weight) <= 1e-9 * std::abs(weight) &&
+           snippet == o.snippet && codes == o.codes;
+  }
+};
+
+std::ostream& operator<<(std::ostream& os, const Answer& a) {
+  return os << a.passage << " " << a.weight << " " << a.snippet;
+}
+
+std::vector<Answer> answers(const SearchIndex& idx, const std::string& q) {
+  SearchOptions o;
+  o.limit = 100;
+  std::vector<Answer> out;
+  for (auto& h : idx.search(q, o).hits)
+    out.push_back({h.passage_id, h.weight, h.snippet, h.codes});
+  return out;
+}
+
+std::set<Id> found(const SearchIndex& idx, const std::string& q) {
+  SearchOptions o;
+  o.limit = 100000;
+  std::set<Id> out;
+  for (auto& h : idx.search(q, o).hits)
+    out.insert(h.passage_id);
+  return out;
+}
+
+/// Passages overlapping a coding of the code or a subcode, worked out here.
+std::set<Id> coded_with(const Project& p, const std::vector<Id>& docs, Id code) {
+  auto tree = code_subtree(p, code);
+  std::set<Id> out;
+  for (Id d : docs) {
+    auto passages = list_passages(p, d);
+    for (auto& c : document_codings(p, d)) {
+      if (std::find(tree.begin(), tree.end(), c.code_id) == tree.end())
+        continue;
+      for (auto& ps : passages) {
+        if (ps.start < c.end && c.start < ps.end)
+          out.insert(ps.id);
+      }
+    }
+  }
+  return out;
+}
+
+/// Passages whose text matches the pattern, by scanning.
+std::set<Id> containing(const Project& p, const std::vector<Id>& docs, const std::string& pattern) {
+  std::regex re(pattern, std::regex::icase);
+  std::set<Id> out;
+  for (Id d : docs) {
+    auto text = document_text(p, d);
+    CodePointIndex idx(text);
+    for (auto& ps : list_passages(p, d)) {
+      if (std::regex_search(std::string(idx.slice(ps.start, ps.end)), re))
+        out.insert(ps.id);
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(parallel_build_answers_as_the_document_by_document_index) {
+  TempDir dir;
+  auto p = Project::create(dir / "b.quire");
+  p.set_session_coder("ann");
+  auto idx = SearchIndex::open(p); // empty; every document below is indexed as it comes
+  std::mt19937 rng(3);
+  std::vector<Id> docs;
+  Id theme = add_code(p, "Theme");
+  Id sub = add_code(p, "Theme/Sub");
+  Id other = add_code(p, "Other");
+  for (int d = 0; d < 30; ++d) {
+    docs.push_back(add_text_document(p, "D" + std::to_string(d), paragraphs(60, rng)));
+    auto ps = list_passages(p, docs.back());
+    for (int k = 0; k < 6; ++k) {
+      auto& a = ps[rng() % ps.size()];
+      code_range(p, docs.back(), a.start, a.end, (k % 3 == 0 ? theme : k % 3 == 1 ? sub : other));
+    }
+  }
+  const std::vector<std::string> queries = {
+      "network",       "\"protected time\"", "trust AND practice", "funding OR release NOT school",
+      "teach*",        "time code:Theme",    "code:\"Theme/Sub\"", "reading code:Other",
+      "doc:d7 meeting"};
+  std::vector<std::vector<Answer>> before;
+  for (auto& q : queries)
+    before.push_back(answers(*idx, q));
+  auto suggestion = idx->search("netwrk").corrected_query;
+  BOOST_TEST(idx->size() == 30 * 60);
+
+  idx->rebuild(); // the whole index in two shards, compacted
+  BOOST_TEST(idx->size() == 30 * 60);
+  for (std::size_t i = 0; i < queries.size(); ++i) {
+    BOOST_TEST_CONTEXT(queries[i]) {
+      BOOST_TEST(!before[i].empty());
+      BOOST_TEST(answers(*idx, queries[i]) == before[i], boost::test_tools::per_element());
+    }
+  }
+  BOOST_TEST(idx->search("netwrk").corrected_query == suggestion);
+  BOOST_TEST(suggestion == "network");
+  // Both shards' passages are there, and the built index follows actions.
+  BOOST_TEST(found(*idx, "network") == containing(p, docs, R"(\bnetwork\b)"));
+  BOOST_TEST(found(*idx, "code:Theme") == coded_with(p, docs, theme));
+  auto last = list_passages(p, docs.back()).back();
+  code_range(p, docs.back(), last.start, last.end, sub);
+  auto first = list_passages(p, docs.front()).front();
+  code_range(p, docs.front(), first.start, first.end, sub);
+  BOOST_TEST(found(*idx, "code:Theme") == coded_with(p, docs, theme));
+  BOOST_TEST(found(*idx, "code:Theme").count(last.id) == 1u);
+  BOOST_TEST(found(*idx, "code:Theme").count(first.id) == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(coding_actions_rewrite_code_terms_only_where_they_changed) {
+  TempDir dir;
+  auto p = Project::create(dir / "c.quire");
+  p.set_session_coder("ann");
+  std::mt19937 rng(5);
+  std::vector<Id> docs = {add_text_document(p, "big", paragraphs(200, rng)),
+                          add_text_document(p, "small", paragraphs(5, rng))};
+  Id purpose = add_code(p, "Purpose");
+  Id sceptical = add_code(p, "Purpose/Sceptical");
+  Id barriers = add_code(p, "Barriers");
+  auto idx = SearchIndex::open(p);
+  auto ps = list_passages(p, docs[0]);
+  auto check = [&](const std::string& when) {
+    BOOST_TEST_CONTEXT(when) {
+      for (auto& c : list_codes(p)) {
+        BOOST_TEST_CONTEXT(c.path) {
+          BOOST_TEST(found(*idx, "code:\"" + c.path + "\"") == coded_with(p, docs, c.id));
+        }
+      }
+      // The text terms and positions of recoded passages are intact.
+      BOOST_TEST(found(*idx, "\"protected release\"") ==
+                 containing(p, docs, R"(\bprotected release\b)"));
+      BOOST_TEST(found(*idx, "time") == containing(p, docs, R"(\btime\b)"));
+      BOOST_TEST(idx->size() == 205);
+    }
+  };
+  // A coding across three passages, one inside a passage, one on the small document.
+  code_range(p, docs[0], ps[10].start + 2, ps[12].end - 2, sceptical);
+  code_range(p, docs[0], ps[50].start, ps[50].start + 4, barriers);
+  code_range(p, docs[1], 0, 3, purpose);
+  check("coded");
+  BOOST_TEST(found(*idx, "code:\"Purpose/Sceptical\"") ==
+             (std::set<Id>{ps[10].id, ps[11].id, ps[12].id}));
+  uncode_range(p, docs[0], ps[11].start, ps[12].end, sceptical);
+  check("uncoded part");
+  BOOST_TEST(found(*idx, "code:\"Purpose/Sceptical\"") == std::set<Id>{ps[10].id});
+  undo(p);
+  check("undone");
+  redo(p);
+  check("redone");
+  move_code(p, sceptical, barriers); // its codings' ancestors change
+  check("moved");
+  BOOST_TEST(found(*idx, "code:Barriers").count(ps[10].id) == 1u);
+  undo(p);
+  check("move undone");
+  merge_codes(p, barriers, purpose);
+  check("merged");
+  delete_code(p, purpose, true);
+  check("deleted");
+  BOOST_TEST(list_codes(p).empty());
+  BOOST_TEST(found(*idx, "coder:ann").empty());
+  undo(p);
+  check("delete undone");
+  // What the index holds is what a fresh build holds.
+  std::vector<std::set<Id>> now = {found(*idx, "code:Purpose"), found(*idx, "coder:ann")};
+  BOOST_TEST(!now[0].empty());
+  idx->rebuild();
+  BOOST_TEST(found(*idx, "code:Purpose") == now[0]);
+  BOOST_TEST(found(*idx, "coder:ann") == now[1]);
+}
