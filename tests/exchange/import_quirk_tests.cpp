@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "core/cases.h"
 #include "core/codebook.h"
@@ -428,6 +429,75 @@ BOOST_AUTO_TEST_CASE(bad_references_and_positions_are_listed_not_fatal) {
   // Reversed positions are read the right way round.
   BOOST_TEST(coding_lines(in->project) ==
              std::vector<std::string>{"doc|Trust|" + in->project.coder() + "|5|8|sho"});
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(refi_import_end_to_end)
+
+BOOST_AUTO_TEST_CASE(handmade_project_of_another_tool_through_the_cli) {
+  // tests/fixtures/exchange/other-tool, zipped as the tool would.
+  TempDir dir;
+  auto root = fixture("exchange/other-tool");
+  Members members;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(root)) {
+    if (e.is_regular_file()) {
+      members.emplace_back(std::filesystem::relative(e.path(), root).generic_string(),
+                           test::read_file(e.path()));
+    }
+  }
+  auto file = dir / "Network study.qdpx";
+  write_zip(file, members);
+  auto p = (dir / "study.quire").string();
+  BOOST_TEST_REQUIRE(run_quire({"init", p}).status == 0);
+  auto r = run_quire({"import", p, file.string(), "--json"});
+  BOOST_TEST_REQUIRE(r.status == 0, r.err);
+  auto j = nlohmann::json::parse(r.out).at(0);
+  BOOST_TEST(j["codings"]["added"] == 4);
+  BOOST_TEST(j["conflicts"].empty());
+  auto ni = j["not_imported"].get<std::vector<std::string>>();
+  BOOST_TEST(ni.size() == 2u, joined(ni));
+  BOOST_TEST(mentions(ni, "source 'Focus group': its text"), joined(ni));
+  BOOST_TEST(mentions(ni, "Sets: not imported"), joined(ni));
+  auto warnings = j["warnings"].get<std::vector<std::string>>();
+  BOOST_TEST(mentions(warnings, "source 'Interview teacher 1': line endings (CRLF)"),
+             joined(warnings));
+
+  auto q = Project::open(p);
+  // The BOM is gone, CRLF is '\n', and the selections (53..80 and 91..105
+  // counting CRLF as two) are on the same words.
+  BOOST_TEST(document_text(q, find_document(q, "Interview teacher 1").id) ==
+             "Interviewer: Why did you join the network?\nTeacher: Mostly to learn from "
+             "peers.\nTeacher: And the "
+             "coffee, to be honest.\n");
+  std::vector<std::string> want = {
+      "Interview teacher 1|Motives/Comfort|Tom|89|103|And the coffee",
+      "Interview teacher 1|Motives/Learning|Maria Lopez|52|79|Mostly to learn from peers.",
+      "Interview teacher 1|Motives/Learning|Tom|52|79|Mostly to learn from peers.",
+      "Site notes|Setting|Maria Lopez|21|39|The room was cold.",
+  };
+  BOOST_TEST(coding_lines(q) == want, diff(coding_lines(q), want));
+  want = {"Motives/Comfort|" + find_code(q, "Motives/Comfort").color + "|",
+          "Motives/Learning|#1e90ff|",
+          "Motives|" + find_code(q, "Motives").color + "|Why people join", "Setting|#aabbcc|"};
+  std::sort(want.begin(), want.end());
+  BOOST_TEST(codebook_lines(q) == want, diff(codebook_lines(q), want));
+  want = {
+      "Teacher 1||Interviewed=2024-01-15T14:30:00(text)|Joined=2019-09-01(date)|Mentor=true(text)|"
+      "Weight=0.75(number)|Years teaching=12(number)|document:Interview teacher 1"};
+  BOOST_TEST(case_lines(q) == want, diff(case_lines(q), want));
+  want = {"coding|Interview teacher 1:Motives/Learning:52:79||Peers, not trainers.|Tom",
+          "document|Interview teacher 1|Context|Recorded after school.|Maria Lopez"};
+  BOOST_TEST(memo_lines(q) == want, diff(memo_lines(q), want));
+
+  // Exported again: valid, '\n' text, positions that count it.
+  auto out = dir / "again.qdpx";
+  BOOST_TEST_REQUIRE(run_quire({"export", p, out.string()}).status == 0);
+  auto xml = zip_member(out, "project.qde");
+  check_valid(xml, "Project-mrt2019.xsd");
+  BOOST_TEST(xml.find("startPosition=\"52\" endPosition=\"79\"") != std::string::npos);
+  BOOST_TEST(zip_member(out, "Sources/7d2a1c9e-5b3f-4e21-a0b4-c1d2e3f40001.txt").find('\r') ==
+             std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
