@@ -337,8 +337,11 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
         .run();
     sum.documents.push_back(doc_id);
 
-    Id coder = detail::coder_id(db, p.coder());
+    std::optional<Id> coder; // made on the first coding: an import without codings adds no coder
     auto add_coding = [&](Id code, std::int64_t s0, std::int64_t s1) {
+      if (!coder) {
+        coder = detail::coder_id(db, p.coder());
+      }
       db.prepare("INSERT INTO coding(guid, document_id, code_id, start, end, coder_id, created_at) "
                  "VALUES (?, ?, ?, ?, ?, ?, ?)")
           .bind(1, new_guid())
@@ -346,7 +349,7 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
           .bind(3, code)
           .bind(4, s0)
           .bind(5, s1)
-          .bind(6, coder)
+          .bind(6, *coder)
           .bind(7, now_iso())
           .run();
       sum.codings++;

@@ -9,6 +9,9 @@ namespace quire::bench {
 
 /// Seconds since an arbitrary start, as a double.
 double now_s();
+/// CPU seconds (user + system) this thread has used: steadier than wall time
+/// on a busy machine, for single-threaded work.
+double thread_cpu_s();
 /// The p-th percentile (0..100) of samples (copied and sorted).
 double percentile(std::vector<double> samples, double p);
 /// Peak resident memory of this process so far, in MB (VmHWM).
