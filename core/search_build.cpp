@@ -212,7 +212,9 @@ public:
   }
   void push(std::vector<Item>&& batch) {
     std::unique_lock l(m_mutex);
-    m_cv.wait(l, [&] { return m_queue.size() < 4 || m_error; });
+    // A deep queue: on a busy machine the reader and the writers are not
+    // scheduled together, and a writer should not starve meanwhile.
+    m_cv.wait(l, [&] { return m_queue.size() < 32 || m_error; });
     if (m_error)
       return; // reported by finish()
     m_queue.push_back(std::move(batch));

@@ -7,7 +7,8 @@
 //   std::regex, case-insensitive; QualCoder runs Python's re over every text);
 //   and the time of one coding action on a 1,000,000-character document with
 //   the index open (the index follows every action).
-// Default: 20,000 passages (a quick check); --full: 1,000,000 passages.
+// Default: 20,000 passages (a quick check); --full: 1,000,000 passages;
+// --passages N: N passages.
 #include <sqlite3.h>
 #include <sys/resource.h>
 #include <xapian.h>
@@ -742,6 +743,10 @@ void incremental(const fs::path& dir, std::mt19937& rng) {
 int main(int argc, char** argv) {
   bool full = bench::full_size(argc, argv);
   std::size_t n = full ? 1000000 : 20000;
+  for (int i = 1; i + 1 < argc; ++i) {
+    if (std::string(argv[i]) == "--passages")
+      n = static_cast<std::size_t>(std::stoul(argv[i + 1]));
+  }
   auto dir = fs::temp_directory_path() / "quire-bench-search";
   fs::remove_all(dir);
   fs::create_directories(dir);
