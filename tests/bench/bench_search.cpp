@@ -783,6 +783,8 @@ int main(int argc, char** argv) {
   bench::figure("plain single-writer Xapian indexer", mb(corpus.bytes) / plain, "MB/s");
   bench::figure("plain single-writer Xapian indexer", plain, "s");
   bench::figure("plain single-writer Xapian indexer, CPU time", plain_cpu, "s");
+  bench::figure("plain single-writer Xapian indexer, cores used (CPU / wall)", plain_cpu / plain,
+                "cores");
   auto p = Project::open(file);
   double q0 = bench::now_s();
   c0 = cpu_s();
@@ -792,6 +794,9 @@ int main(int argc, char** argv) {
   bench::figure("Quire index build (target >= 3)", mb(corpus.bytes) / quire_s, "MB/s");
   bench::figure("Quire index build", quire_s, "s");
   bench::figure("Quire index build, CPU time (both threads)", quire_cpu, "s");
+  // On a busy machine the cores are shared: a build can only be as fast as
+  // the share of them it is given.
+  bench::figure("Quire index build, cores used (CPU / wall)", quire_cpu / quire_s, "cores");
   bench::figure("Quire build speed / plain indexer", plain / quire_s, "x");
   Fts fts;
   double fts_s = build_fts(fts, corpus, dir / "fts.sqlite");
