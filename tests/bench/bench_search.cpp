@@ -14,6 +14,8 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -24,6 +26,7 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 #include "core/codebook.h"
@@ -524,6 +527,76 @@ std::string load_average() {
   return one;
 }
 
+/// Watches the CPU time of each thread of this process (from /proc) while a
+/// step runs, so the busiest thread's share is known: on an idle machine a
+/// parallel step takes about as long as its busiest thread.
+class ThreadWatch {
+public:
+  ThreadWatch() {
+    m_self = static_cast<int>(gettid());
+    sample();
+    m_start = m_cpu;
+    m_cpu.clear();
+    m_thread = std::thread([this] { run(); });
+  }
+  ~ThreadWatch() { stop(); }
+  /// CPU seconds of the busiest thread other than the caller's own.
+  double stop() {
+    if (m_thread.joinable()) {
+      m_stop = true;
+      m_thread.join();
+    }
+    double busiest = 0;
+    for (auto& [tid, s] : m_cpu) {
+      if (tid != m_self)
+        busiest = std::max(busiest, s);
+    }
+    return busiest;
+  }
+  /// CPU seconds of the calling (main) thread.
+  double main_thread() const {
+    auto it = m_cpu.find(m_self);
+    return it == m_cpu.end() ? 0 : it->second;
+  }
+
+private:
+  void run() {
+    while (!m_stop) {
+      sample();
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    sample();
+  }
+  void sample() {
+    std::error_code ec;
+    for (auto& e : fs::directory_iterator("/proc/self/task", ec)) {
+      std::ifstream in(e.path() / "stat");
+      std::string line;
+      std::getline(in, line);
+      auto close = line.rfind(')');
+      if (close == std::string::npos)
+        continue;
+      std::istringstream rest(line.substr(close + 2));
+      std::string field;
+      double ticks = 0;
+      for (int i = 3; i <= 15 && rest >> field; ++i) {
+        if (i == 14 || i == 15)
+          ticks += std::stod(field); // utime, stime
+      }
+      int tid = std::stoi(e.path().filename().string());
+      double secs = ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+      double& best = m_cpu[tid];
+      best = std::max(best, secs - m_start[tid]);
+    }
+  }
+
+private:
+  std::map<int, double> m_cpu, m_start;
+  int m_self = 0;
+  std::atomic<bool> m_stop{false};
+  std::thread m_thread;
+};
+
 double mb(std::int64_t bytes) {
   return static_cast<double>(bytes) / 1e6;
 }
@@ -788,9 +861,11 @@ int main(int argc, char** argv) {
   auto p = Project::open(file);
   double q0 = bench::now_s();
   c0 = cpu_s();
+  ThreadWatch watch;
   auto index = SearchIndex::open(p); // no index yet: builds it
   double quire_s = bench::now_s() - q0;
   double quire_cpu = cpu_s() - c0;
+  double busiest = watch.stop();
   bench::figure("Quire index build (target >= 3)", mb(corpus.bytes) / quire_s, "MB/s");
   bench::figure("Quire index build", quire_s, "s");
   bench::figure("Quire index build, CPU time (both threads)", quire_cpu, "s");
@@ -798,6 +873,9 @@ int main(int argc, char** argv) {
   // the share of them it is given.
   bench::figure("Quire index build, cores used (CPU / wall)", quire_cpu / quire_s, "cores");
   bench::figure("Quire build speed / plain indexer", plain / quire_s, "x");
+  bench::figure("Quire index build, busiest writer thread's CPU time", busiest, "s");
+  bench::figure("Quire index build, main thread's CPU time (reading, compacting)",
+                watch.main_thread(), "s");
   Fts fts;
   double fts_s = build_fts(fts, corpus, dir / "fts.sqlite");
   bench::figure("SQLite FTS5 build (with code and attribute tables)", mb(corpus.bytes) / fts_s,
