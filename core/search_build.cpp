@@ -152,20 +152,37 @@ bool collect(const Project& p, const Facts& facts, Id doc_id, std::vector<Item>&
   return true;
 }
 
-/// A term generator as every path of the index sets it up.
-Xapian::TermGenerator term_generator(const Xapian::Stem& stem, Xapian::WritableDatabase& db) {
+/// A term generator as every path of the index sets it up; with db, it adds
+/// each word to db's spelling table as it goes.
+Xapian::TermGenerator term_generator(const Xapian::Stem& stem, Xapian::WritableDatabase* db) {
   Xapian::TermGenerator tg;
   tg.set_stemmer(stem);
   tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-  tg.set_database(db);
-  tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING | Xapian::TermGenerator::FLAG_CJK_NGRAM);
+  if (db) {
+    tg.set_database(*db);
+    tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING | Xapian::TermGenerator::FLAG_CJK_NGRAM);
+  } else {
+    tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+  }
   return tg;
 }
 
-void write_item(Xapian::TermGenerator& tg, Xapian::WritableDatabase& db, const Item& it) {
+/// Writes one passage. With spelling, its words are counted there (to be
+/// added to the spelling table at the end, once per word) instead.
+void write_item(Xapian::TermGenerator& tg, Xapian::WritableDatabase& db, const Item& it,
+                std::unordered_map<std::string, Xapian::termcount>* spelling = nullptr) {
   Xapian::Document xd;
   tg.set_document(xd);
   tg.index_text(it.text);
+  if (spelling) {
+    // The words FLAG_SPELLING would add, as often: the unprefixed terms
+    // (prefixes are capitals), each as many times as it occurs.
+    for (auto t = xd.termlist_begin(); t != xd.termlist_end(); ++t) {
+      const auto& s = *t;
+      if (!s.empty() && !(s[0] >= 'A' && s[0] <= 'Z'))
+        (*spelling)[s] += t.get_wdf();
+    }
+  }
   for (const auto& t : it.terms)
     xd.add_boolean_term(t);
   for (const auto& [slot, v] : it.values)
@@ -195,7 +212,9 @@ public:
   }
   void push(std::vector<Item>&& batch) {
     std::unique_lock l(m_mutex);
-    m_cv.wait(l, [&] { return m_queue.size() < 4 || m_error; });
+    // A deep queue: on a busy machine the reader and the writers are not
+    // scheduled together, and a writer should not starve meanwhile.
+    m_cv.wait(l, [&] { return m_queue.size() < 32 || m_error; });
     if (m_error)
       return; // reported by finish()
     m_queue.push_back(std::move(batch));
@@ -218,7 +237,10 @@ public:
 private:
   void run() {
     try {
-      auto tg = term_generator(Xapian::Stem(m_language), m_db);
+      // Spelling words counted here and added once each: far fewer updates
+      // of the spelling table than one per word occurrence.
+      auto tg = term_generator(Xapian::Stem(m_language), nullptr);
+      std::unordered_map<std::string, Xapian::termcount> spelling;
       for (;;) {
         std::vector<Item> batch;
         {
@@ -231,8 +253,10 @@ private:
         }
         m_cv.notify_all();
         for (const auto& it : batch)
-          write_item(tg, m_db, it);
+          write_item(tg, m_db, it, &spelling);
       }
+      for (const auto& [word, freq] : spelling)
+        m_db.add_spelling(word, freq);
       if (!m_abort)
         m_db.commit();
     } catch (...) {
@@ -261,7 +285,7 @@ fs::path shard_folder(const fs::path& folder, int i) {
 void SearchIndex::Impl::index_documents(const std::vector<Id>& docs, Progress& progress) {
   auto facts = load_facts(project);
   code_parent = facts.code_parent;
-  auto tg = term_generator(stemmer(), *db);
+  auto tg = term_generator(stemmer(), db.get());
   std::int64_t done = 0;
   std::vector<Item> items;
   for (Id doc_id : docs) {

@@ -7,12 +7,15 @@
 //   std::regex, case-insensitive; QualCoder runs Python's re over every text);
 //   and the time of one coding action on a 1,000,000-character document with
 //   the index open (the index follows every action).
-// Default: 20,000 passages (a quick check); --full: 1,000,000 passages.
+// Default: 20,000 passages (a quick check); --full: 1,000,000 passages;
+// --passages N: N passages.
 #include <sqlite3.h>
 #include <sys/resource.h>
 #include <xapian.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -23,6 +26,7 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 #include "core/codebook.h"
@@ -287,7 +291,11 @@ std::vector<std::string> sample_sentences() {
       if (ch == '.' || ch == '?' || ch == '!') {
         auto b = cur.find_first_not_of(' ');
         if (b != std::string::npos && cur.size() - b > 30) {
-          out.push_back(normalize_text(cur.substr(b)));
+          try {
+            out.push_back(normalize_text(cur.substr(b)));
+          } catch (const std::exception&) {
+            // a sample in another encoding (the importers' test input): skip it
+          }
         }
         cur.clear();
       }
@@ -519,6 +527,76 @@ std::string load_average() {
   return one;
 }
 
+/// Watches the CPU time of each thread of this process (from /proc) while a
+/// step runs, so the busiest thread's share is known: on an idle machine a
+/// parallel step takes about as long as its busiest thread.
+class ThreadWatch {
+public:
+  ThreadWatch() {
+    m_self = static_cast<int>(gettid());
+    sample();
+    m_start = m_cpu;
+    m_cpu.clear();
+    m_thread = std::thread([this] { run(); });
+  }
+  ~ThreadWatch() { stop(); }
+  /// CPU seconds of the busiest thread other than the caller's own.
+  double stop() {
+    if (m_thread.joinable()) {
+      m_stop = true;
+      m_thread.join();
+    }
+    double busiest = 0;
+    for (auto& [tid, s] : m_cpu) {
+      if (tid != m_self)
+        busiest = std::max(busiest, s);
+    }
+    return busiest;
+  }
+  /// CPU seconds of the calling (main) thread.
+  double main_thread() const {
+    auto it = m_cpu.find(m_self);
+    return it == m_cpu.end() ? 0 : it->second;
+  }
+
+private:
+  void run() {
+    while (!m_stop) {
+      sample();
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    sample();
+  }
+  void sample() {
+    std::error_code ec;
+    for (auto& e : fs::directory_iterator("/proc/self/task", ec)) {
+      std::ifstream in(e.path() / "stat");
+      std::string line;
+      std::getline(in, line);
+      auto close = line.rfind(')');
+      if (close == std::string::npos)
+        continue;
+      std::istringstream rest(line.substr(close + 2));
+      std::string field;
+      double ticks = 0;
+      for (int i = 3; i <= 15 && rest >> field; ++i) {
+        if (i == 14 || i == 15)
+          ticks += std::stod(field); // utime, stime
+      }
+      int tid = std::stoi(e.path().filename().string());
+      double secs = ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+      double& best = m_cpu[tid];
+      best = std::max(best, secs - m_start[tid]);
+    }
+  }
+
+private:
+  std::map<int, double> m_cpu, m_start;
+  int m_self = 0;
+  std::atomic<bool> m_stop{false};
+  std::thread m_thread;
+};
+
 double mb(std::int64_t bytes) {
   return static_cast<double>(bytes) / 1e6;
 }
@@ -563,12 +641,12 @@ double build_fts(Fts& f, const Corpus& c, const fs::path& file) {
   double t0 = bench::now_s();
   sqlite3_open(file.string().c_str(), &f.db);
   f.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
-  f.exec("CREATE VIRTUAL TABLE passage USING fts5(text, tokenize='porter unicode61');"
+  f.exec("CREATE VIRTUAL TABLE fts USING fts5(text, tokenize='porter unicode61');"
          "CREATE TABLE pcode(passage INTEGER, code TEXT);"
          "CREATE TABLE pattr(passage INTEGER, name TEXT, value TEXT);");
   f.exec("BEGIN");
   sqlite3_stmt *ins, *code, *attr;
-  sqlite3_prepare_v2(f.db, "INSERT INTO passage(rowid, text) VALUES (?, ?)", -1, &ins, nullptr);
+  sqlite3_prepare_v2(f.db, "INSERT INTO fts(rowid, text) VALUES (?, ?)", -1, &ins, nullptr);
   sqlite3_prepare_v2(f.db, "INSERT INTO pcode VALUES (?, ?)", -1, &code, nullptr);
   sqlite3_prepare_v2(f.db, "INSERT INTO pattr VALUES (?, 'Role', ?)", -1, &attr, nullptr);
   for (std::size_t i = 0; i < c.passages.size(); ++i) {
@@ -602,13 +680,13 @@ double build_fts(Fts& f, const Corpus& c, const fs::path& file) {
 
 /// One FTS5 query: the top 20 by rank with snippets.
 int fts_query(Fts& f, const Query& q) {
-  std::string sql = "SELECT p.rowid, snippet(passage, 0, '«', '»', '…', 12) FROM passage p ";
+  std::string sql = "SELECT fts.rowid, snippet(fts, 0, '«', '»', '…', 12) FROM fts ";
   if (q.code >= 0) {
-    sql += "JOIN pcode c ON c.passage = p.rowid AND c.code = ?2 ";
+    sql += "JOIN pcode c ON c.passage = fts.rowid AND c.code = ?2 ";
   } else if (q.role >= 0) {
-    sql += "JOIN pattr a ON a.passage = p.rowid AND a.name = 'Role' AND a.value = ?2 ";
+    sql += "JOIN pattr a ON a.passage = fts.rowid AND a.name = 'Role' AND a.value = ?2 ";
   }
-  sql += "WHERE passage MATCH ?1 ORDER BY rank LIMIT 20";
+  sql += "WHERE fts MATCH ?1 ORDER BY rank LIMIT 20";
   sqlite3_stmt* s = nullptr;
   if (sqlite3_prepare_v2(f.db, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) {
     std::fprintf(stderr, "FTS5: %s\n", sqlite3_errmsg(f.db));
@@ -738,6 +816,10 @@ void incremental(const fs::path& dir, std::mt19937& rng) {
 int main(int argc, char** argv) {
   bool full = bench::full_size(argc, argv);
   std::size_t n = full ? 1000000 : 20000;
+  for (int i = 1; i + 1 < argc; ++i) {
+    if (std::string(argv[i]) == "--passages")
+      n = static_cast<std::size_t>(std::stoul(argv[i + 1]));
+  }
   auto dir = fs::temp_directory_path() / "quire-bench-search";
   fs::remove_all(dir);
   fs::create_directories(dir);
@@ -758,22 +840,42 @@ int main(int argc, char** argv) {
 
   std::printf("indexing (load average %s; MB/s of passage text, wall clock)\n",
               load_average().c_str());
+  if (std::find_if(argv, argv + argc, [](const char* a) {
+        return std::string(a) == "--quire-build-only";
+      }) != argv + argc) {
+    // For a profiler: only Quire's index build.
+    auto p = Project::open(file);
+    double q0 = bench::now_s();
+    SearchIndex::open(p);
+    bench::figure("Quire index build", mb(corpus.bytes) / (bench::now_s() - q0), "MB/s");
+    return 0;
+  }
   double c0 = cpu_s();
   double plain = plain_xapian(corpus, dir / "plain.xapian");
   double plain_cpu = cpu_s() - c0;
   bench::figure("plain single-writer Xapian indexer", mb(corpus.bytes) / plain, "MB/s");
   bench::figure("plain single-writer Xapian indexer", plain, "s");
   bench::figure("plain single-writer Xapian indexer, CPU time", plain_cpu, "s");
+  bench::figure("plain single-writer Xapian indexer, cores used (CPU / wall)", plain_cpu / plain,
+                "cores");
   auto p = Project::open(file);
   double q0 = bench::now_s();
   c0 = cpu_s();
+  ThreadWatch watch;
   auto index = SearchIndex::open(p); // no index yet: builds it
   double quire_s = bench::now_s() - q0;
   double quire_cpu = cpu_s() - c0;
+  double busiest = watch.stop();
   bench::figure("Quire index build (target >= 3)", mb(corpus.bytes) / quire_s, "MB/s");
   bench::figure("Quire index build", quire_s, "s");
   bench::figure("Quire index build, CPU time (both threads)", quire_cpu, "s");
+  // On a busy machine the cores are shared: a build can only be as fast as
+  // the share of them it is given.
+  bench::figure("Quire index build, cores used (CPU / wall)", quire_cpu / quire_s, "cores");
   bench::figure("Quire build speed / plain indexer", plain / quire_s, "x");
+  bench::figure("Quire index build, busiest writer thread's CPU time", busiest, "s");
+  bench::figure("Quire index build, main thread's CPU time (reading, compacting)",
+                watch.main_thread(), "s");
   Fts fts;
   double fts_s = build_fts(fts, corpus, dir / "fts.sqlite");
   bench::figure("SQLite FTS5 build (with code and attribute tables)", mb(corpus.bytes) / fts_s,
