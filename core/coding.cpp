@@ -281,7 +281,7 @@ std::vector<std::string> list_coders(const Project& p) {
 }
 
 void each_coding(const Project& p, const CodingFilter& f,
-                 const std::function<void(const CodedSegment&)>& visit) {
+                 const std::function<void(CodedSegment&)>& visit) {
   auto& db = detail::db(p);
   std::string where = "1";
   if (f.code_id) {
@@ -411,7 +411,7 @@ void each_coding(const Project& p, const CodingFilter& f,
 
 std::vector<CodedSegment> list_codings(const Project& p, const CodingFilter& f) {
   std::vector<CodedSegment> out;
-  each_coding(p, f, [&](const CodedSegment& seg) { out.push_back(seg); });
+  each_coding(p, f, [&](CodedSegment& seg) { out.push_back(std::move(seg)); });
   return out;
 }
 

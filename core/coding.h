@@ -66,9 +66,10 @@ struct CodedSegment {
 /// Coded segments matching the filter, by document then position.
 std::vector<CodedSegment> list_codings(const Project& p, const CodingFilter& f);
 /// The same, one at a time, holding one document's text at most (exports of
-/// a million segments stream through this).
+/// a million segments stream through this). The visitor may move from the
+/// segment it is given.
 void each_coding(const Project& p, const CodingFilter& f,
-                 const std::function<void(const CodedSegment&)>& visit);
+                 const std::function<void(CodedSegment&)>& visit);
 /// One coding; throws NotFoundError.
 Coding get_coding(const Project& p, Id coding_id);
 /// Codings of one document (for views), by start.
