@@ -1,6 +1,7 @@
 // Building the search index and keeping it in sync with the project.
 #include <algorithm>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "cases.h"
@@ -46,7 +47,46 @@ struct DocCoding {
   Id code;
   std::int64_t start, end;
   std::string coder;
+  Id id;
 };
+
+std::vector<DocCoding> read_codings(detail::Db& sdb, Id doc_id) {
+  std::vector<DocCoding> codings;
+  auto s = sdb.prepare("SELECT c.code_id, c.start, c.end, k.name, c.id FROM coding c JOIN coder k "
+                       "ON k.id = c.coder_id WHERE c.document_id = ? ORDER BY c.start");
+  s.bind(1, doc_id);
+  while (s.step())
+    codings.push_back({s.i64(0), s.i64(1), s.i64(2), s.str(3), s.i64(4)});
+  return codings;
+}
+
+/// The code terms (each overlapping coding's code and its ancestors) and
+/// coder terms of each passage (sorted by start).
+std::vector<std::set<std::string>> coding_terms(const std::vector<Passage>& passages,
+                                                const std::vector<DocCoding>& codings,
+                                                const ProjectFacts& facts) {
+  std::vector<std::set<std::string>> terms(passages.size());
+  for (const auto& c : codings) {
+    auto it = std::upper_bound(passages.begin(), passages.end(), c.end,
+                               [](std::int64_t v, const Passage& p) { return v <= p.start; });
+    for (auto p = it; p != passages.begin();) {
+      --p;
+      if (p->end <= c.start) {
+        if (p->start + 100000 < c.start)
+          break; // passages do not nest deeply
+        continue;
+      }
+      auto& t = terms[static_cast<std::size_t>(p - passages.begin())];
+      for (std::optional<Id> code = c.code; code;) {
+        t.insert(term::code + std::to_string(*code));
+        auto up = facts.code_parent.find(*code);
+        code = up == facts.code_parent.end() ? std::nullopt : up->second;
+      }
+      t.insert(make_term(term::coder, c.coder));
+    }
+  }
+  return terms;
+}
 
 } // namespace
 
@@ -104,30 +144,7 @@ void SearchIndex::Impl::index_documents(const std::vector<Id>& only, Progress& p
     auto text = document_text(project, doc_id);
     CodePointIndex idx(text);
     auto passages = list_passages(project, doc_id);
-    std::vector<DocCoding> codings;
-    {
-      auto s = sdb.prepare("SELECT c.code_id, c.start, c.end, k.name FROM coding c JOIN coder k ON "
-                           "k.id = c.coder_id WHERE c.document_id = ? ORDER BY c.start");
-      s.bind(1, doc_id);
-      while (s.step())
-        codings.push_back({s.i64(0), s.i64(1), s.i64(2), s.str(3)});
-    }
-    // Which codings overlap which passage: passages sorted by start.
-    std::vector<std::vector<std::size_t>> overlapping(passages.size());
-    for (std::size_t ci = 0; ci < codings.size(); ++ci) {
-      auto& c = codings[ci];
-      auto it = std::upper_bound(passages.begin(), passages.end(), c.end,
-                                 [](std::int64_t v, const Passage& p) { return v <= p.start; });
-      for (auto p = it; p != passages.begin();) {
-        --p;
-        if (p->end <= c.start) {
-          if (p->start + 100000 < c.start)
-            break; // passages do not nest deeply
-          continue;
-        }
-        overlapping[static_cast<std::size_t>(p - passages.begin())].push_back(ci);
-      }
-    }
+    auto terms = coding_terms(passages, read_codings(sdb, doc_id), facts);
     for (std::size_t pi = 0; pi < passages.size(); ++pi) {
       const auto& ps = passages[pi];
       Xapian::Document xd;
@@ -153,13 +170,83 @@ void SearchIndex::Impl::index_documents(const std::vector<Id>& only, Progress& p
         xd.add_boolean_term(make_term(term::speaker, ps.speaker));
       if (ps.question_id)
         xd.add_boolean_term(make_term(term::question, facts.question_name[*ps.question_id]));
-      for (auto ci : overlapping[pi]) {
-        for (std::optional<Id> code = codings[ci].code; code; code = facts.code_parent[*code]) {
-          xd.add_boolean_term(term::code + std::to_string(*code));
-        }
-        xd.add_boolean_term(make_term(term::coder, codings[ci].coder));
-      }
+      for (const auto& t : terms[pi])
+        xd.add_boolean_term(t);
       db->replace_document(static_cast<Xapian::docid>(ps.id), xd);
+    }
+  }
+  stamp();
+}
+
+void SearchIndex::Impl::update_coding_terms(const std::vector<Id>& documents,
+                                            const std::set<Id>& changed) {
+  auto facts = load_facts(project);
+  auto& sdb = detail::db(project);
+  for (Id doc_id : documents) {
+    auto passages = list_passages(project, doc_id);
+    auto codings = read_codings(sdb, doc_id);
+    auto terms = coding_terms(passages, codings, facts);
+    // The passages a changed coding may have left or reached: those under
+    // it now, and those indexed with its code (it may have been trimmed). A
+    // deleted coding (undo, merge) may have been anywhere: compare them all.
+    std::vector<std::pair<std::int64_t, std::int64_t>> where;
+    std::set<Id> here, codes;
+    for (const auto& c : codings) {
+      if (changed.count(c.id)) {
+        where.emplace_back(c.start, c.end);
+        here.insert(c.id);
+        codes.insert(c.code);
+      }
+    }
+    bool everywhere = changed.empty();
+    for (Id id : changed) {
+      if (!here.count(id) && !everywhere) {
+        auto q = sdb.prepare("SELECT 1 FROM coding WHERE id = ?");
+        q.bind(1, id);
+        everywhere = !q.step(); // gone (else it is in another document)
+      }
+    }
+    std::set<Xapian::docid> marked;
+    if (!everywhere) {
+      std::set<Xapian::docid> in_doc;
+      for (const auto& ps : passages)
+        in_doc.insert(static_cast<Xapian::docid>(ps.id));
+      for (Id code : codes) {
+        auto t = term::code + std::to_string(code);
+        for (auto it = db->postlist_begin(t); it != db->postlist_end(t); ++it)
+          if (in_doc.count(*it))
+            marked.insert(*it);
+      }
+    }
+    for (std::size_t pi = 0; pi < passages.size(); ++pi) {
+      const auto& ps = passages[pi];
+      if (!everywhere && !marked.count(static_cast<Xapian::docid>(ps.id)) &&
+          std::none_of(where.begin(), where.end(),
+                       [&](const auto& r) { return r.first < ps.end && ps.start < r.second; }))
+        continue;
+      auto id = static_cast<Xapian::docid>(ps.id);
+      Xapian::Document xd;
+      try {
+        xd = db->get_document(id);
+      } catch (const Xapian::DocNotFoundError&) {
+        index_documents({doc_id}, no_progress()); // not indexed as expected: redo it whole
+        break;
+      }
+      std::set<std::string> old;
+      for (const auto* prefix : {&term::code, &term::coder}) {
+        auto t = xd.termlist_begin();
+        for (t.skip_to(*prefix); t != xd.termlist_end() && (*t).rfind(*prefix, 0) == 0; ++t)
+          old.insert(*t);
+      }
+      if (old == terms[pi])
+        continue;
+      for (const auto& t : old)
+        if (!terms[pi].count(t))
+          xd.remove_term(t);
+      for (const auto& t : terms[pi])
+        if (!old.count(t))
+          xd.add_boolean_term(t);
+      db->replace_document(id, xd);
     }
   }
   stamp();
@@ -230,6 +317,11 @@ std::unique_ptr<SearchIndex> SearchIndex::open(Project& p, Progress& progress) {
       raw->db = std::make_unique<Xapian::WritableDatabase>(raw->folder.string(),
                                                            Xapian::DB_CREATE_OR_OPEN);
       raw->index_documents({}, no_progress());
+    } else if (!c.documents.empty() &&
+               std::all_of(c.tables.begin(), c.tables.end(),
+                           [](const std::string& t) { return t == "coding" || t == "memo"; })) {
+      // Codings only: the text is as it was; only code and coder terms change.
+      raw->update_coding_terms({c.documents.begin(), c.documents.end()}, c.codings);
     } else if (!c.documents.empty()) {
       raw->index_documents({c.documents.begin(), c.documents.end()}, no_progress());
     } else {

@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <memory>
+#include <set>
 #include <string>
 
 #include "search_index.h"
@@ -43,6 +44,10 @@ struct SearchIndex::Impl {
   Xapian::Stem stemmer() const;
   /// Re-indexes these documents' passages (none: all), then stamps the generation.
   void index_documents(const std::vector<Id>& documents, Progress& progress);
+  /// After a change of codings only: rewrites the code and coder terms of
+  /// these documents' passages whose terms differ (text terms stay) — only
+  /// passages under the changed codings, unless one was deleted — then stamps.
+  void update_coding_terms(const std::vector<Id>& documents, const std::set<Id>& changed);
   void stamp();
 };
 
