@@ -6,7 +6,6 @@
 #include <wx/grid.h>
 #include <wx/listctrl.h>
 #include <wx/sizer.h>
-#include <wx/splitter.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
@@ -82,24 +81,23 @@ AnalysisPane::AnalysisPane(wxWindow* parent, MainFrame& frame)
   m_status = new wxStaticText(this, wxID_ANY, "");
   sizer->Add(m_status, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 6);
 
-  auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                                     wxSP_LIVE_UPDATE | wxSP_3DSASH);
-  m_grid = new wxGrid(split, wxID_ANY);
+  m_grid = new wxGrid(this, wxID_ANY);
   m_grid->CreateGrid(0, 0);
   m_grid->EnableEditing(false);
   m_grid->SetRowLabelSize(240);
   m_grid->SetRowLabelAlignment(wxALIGN_LEFT, wxALIGN_CENTER);
   m_grid->SetDefaultCellAlignment(wxALIGN_RIGHT, wxALIGN_CENTER);
   m_grid->SetColLabelSize(28);
-  m_list = new wxListCtrl(split, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+  m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                           wxLC_REPORT | wxLC_SINGLE_SEL);
   m_list->AppendColumn("Document", wxLIST_FORMAT_LEFT, 140);
   m_list->AppendColumn("Case", wxLIST_FORMAT_LEFT, 90);
-  m_list->AppendColumn("Passage behind the cell", wxLIST_FORMAT_LEFT, 560);
-  split->SetMinimumPaneSize(60);
-  split->SetSashGravity(0.65);
-  split->SplitHorizontally(m_grid, m_list, -150);
-  sizer->Add(split, 1, wxEXPAND);
+  m_list->AppendColumn("Passage behind the cell (double-click to read it)", wxLIST_FORMAT_LEFT,
+                       640);
+  m_grid->SetMinSize(wxSize(-1, 100)); // else the sizer gives the list its (tall) best size
+  m_list->SetMinSize(wxSize(-1, 60));
+  sizer->Add(m_grid, 2, wxEXPAND);
+  sizer->Add(m_list, 1, wxEXPAND | wxTOP, 4);
   SetSizer(sizer);
 
   auto report = [this](const wxString& m) { m_frame.show_error(m); };
@@ -411,6 +409,30 @@ void AnalysisPane::show_cell(int row, int col) {
     m_list->SetItem(at, 2, one_line(h.text));
   }
   m_list->Thaw();
+}
+
+void AnalysisPane::select_code_row(Id code) {
+  const std::vector<Code>* rows = nullptr;
+  if (m_shown == AnalysisKind::ThemeTable || m_shown == AnalysisKind::Matrix) {
+    rows = &m_matrix.rows;
+  } else if (m_shown == AnalysisKind::Cooccurrence) {
+    rows = &m_cooc.codes;
+  }
+  for (std::size_t r = 0; rows && r < rows->size(); ++r) {
+    if ((*rows)[r].id == code) {
+      int col = 0;
+      for (int c = 0; c < m_grid->GetNumberCols(); ++c) {
+        if (m_grid->GetCellValue(static_cast<int>(r), c) != L"·") {
+          col = c;
+          break;
+        }
+      }
+      m_grid->SetGridCursor(static_cast<int>(r), col);
+      m_grid->SelectBlock(static_cast<int>(r), col, static_cast<int>(r), col);
+      m_grid->MakeCellVisible(static_cast<int>(r), col);
+      return;
+    }
+  }
 }
 
 void AnalysisPane::open_passage(long i) {

@@ -35,6 +35,9 @@ public:
   void refresh_if_stale();
   /// Lists the passages behind a cell (what clicking it does).
   void show_cell(int row, int col);
+  /// Puts the grid cursor on a code's row (its first non-empty cell), which
+  /// lists that cell's passages.
+  void select_code_row(Id code);
   /// Shows passage i of the cell in its document (what double-click does).
   void open_passage(long i);
   /// Writes the workbook (the tables, with this one as a matrix sheet) as a job.

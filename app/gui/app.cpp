@@ -130,6 +130,9 @@ void apply_start_options(MainFrame& frame, const StartOptions& opts) {
     }
     frame.show_analysis();
     frame.analysis().set_kind(it->second);
+    if (s.selected_code()) {
+      frame.analysis().select_code_row(*s.selected_code());
+    }
   }
 }
 
