@@ -62,9 +62,9 @@ std::vector<DocCoding> read_codings(detail::Db& sdb, Id doc_id) {
 
 /// The code terms (each overlapping coding's code and its ancestors) and
 /// coder terms of each passage (sorted by start).
-std::vector<std::set<std::string>> coding_terms(const std::vector<Passage>& passages,
-                                                const std::vector<DocCoding>& codings,
-                                                const ProjectFacts& facts) {
+std::vector<std::set<std::string>>
+coding_terms(const std::vector<Passage>& passages, const std::vector<DocCoding>& codings,
+             const std::unordered_map<Id, std::optional<Id>>& code_parent) {
   std::vector<std::set<std::string>> terms(passages.size());
   for (const auto& c : codings) {
     auto it = std::upper_bound(passages.begin(), passages.end(), c.end,
@@ -79,8 +79,8 @@ std::vector<std::set<std::string>> coding_terms(const std::vector<Passage>& pass
       auto& t = terms[static_cast<std::size_t>(p - passages.begin())];
       for (std::optional<Id> code = c.code; code;) {
         t.insert(term::code + std::to_string(*code));
-        auto up = facts.code_parent.find(*code);
-        code = up == facts.code_parent.end() ? std::nullopt : up->second;
+        auto up = code_parent.find(*code);
+        code = up == code_parent.end() ? std::nullopt : up->second;
       }
       t.insert(make_term(term::coder, c.coder));
     }
@@ -144,7 +144,7 @@ void SearchIndex::Impl::index_documents(const std::vector<Id>& only, Progress& p
     auto text = document_text(project, doc_id);
     CodePointIndex idx(text);
     auto passages = list_passages(project, doc_id);
-    auto terms = coding_terms(passages, read_codings(sdb, doc_id), facts);
+    auto terms = coding_terms(passages, read_codings(sdb, doc_id), facts.code_parent);
     for (std::size_t pi = 0; pi < passages.size(); ++pi) {
       const auto& ps = passages[pi];
       Xapian::Document xd;
@@ -180,12 +180,14 @@ void SearchIndex::Impl::index_documents(const std::vector<Id>& only, Progress& p
 
 void SearchIndex::Impl::update_coding_terms(const std::vector<Id>& documents,
                                             const std::set<Id>& changed) {
-  auto facts = load_facts(project);
+  std::unordered_map<Id, std::optional<Id>> code_parent; // all a coding's terms need
+  for (auto& c : list_codes(project))
+    code_parent[c.id] = c.parent_id;
   auto& sdb = detail::db(project);
   for (Id doc_id : documents) {
     auto passages = list_passages(project, doc_id);
     auto codings = read_codings(sdb, doc_id);
-    auto terms = coding_terms(passages, codings, facts);
+    auto terms = coding_terms(passages, codings, code_parent);
     // The passages a changed coding may have left or reached: those under
     // it now, and those indexed with its code (it may have been trimmed). A
     // deleted coding (undo, merge) may have been anywhere: compare them all.

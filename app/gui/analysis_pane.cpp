@@ -126,14 +126,14 @@ AnalysisPane::AnalysisPane(wxWindow* parent, MainFrame& frame)
 
   auto& s = frame.session();
   s.opened.connect([this] {
-    fill_choices();
+    m_choices_stale = true;
     m_stale = true;
     m_rerun.request();
   });
   s.changed.connect([this](const ChangeSet& c) {
     if (c.tables.count("code") || c.tables.count("attribute") || c.tables.count("coder") ||
         c.tables.count("case_value")) {
-      fill_choices();
+      m_choices_stale = true;
     }
     m_stale = true;
     m_rerun.request();
@@ -285,6 +285,12 @@ void AnalysisPane::run() {
   auto& s = m_frame.session();
   if (!s.is_open() || s.busy()) {
     return;
+  }
+  if (m_choices_stale) {
+    // Filled when the page is first used, not when a project opens.
+    m_choices_stale = false;
+    fill_choices();
+    update_enabled();
   }
   m_stale = false;
   auto& p = s.project();

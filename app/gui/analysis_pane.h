@@ -85,6 +85,7 @@ private:
   AnalysisKind m_shown = AnalysisKind::ThemeTable;
   std::vector<Hit> m_hits;
   bool m_stale = true;
+  bool m_choices_stale = true; ///< rows, columns, coders to fill before the next run
   Deferred m_rerun;
 };
 

@@ -22,6 +22,8 @@ namespace quire::gui {
 namespace {
 
 const int history_size = 20;
+/// A drop-down longer than this is of no use (and slow to fill in GTK).
+const std::size_t max_choices = 300;
 
 wxString escape(const std::string& text) {
   wxString out;
@@ -181,6 +183,7 @@ SearchPane::SearchPane(wxWindow* parent, MainFrame& frame)
   s.changed.connect([this](const ChangeSet& c) {
     if (c.tables.count("code") || c.tables.count("case_") || c.tables.count("case_value") ||
         c.tables.count("attribute")) {
+      m_filters_stale = true;
       m_refill.request();
     }
     // The index follows the change; the results show it once the view is idle.
@@ -188,7 +191,18 @@ SearchPane::SearchPane(wxWindow* parent, MainFrame& frame)
       m_rerun.request();
     }
   });
-  s.opened.connect([this] { fill_filters(); });
+  s.opened.connect([this] {
+    m_filters_stale = true;
+    m_refill.request();
+  });
+  // The filters are filled when the pane is first seen: a survey's thousands
+  // of cases must not slow down opening a project.
+  Bind(wxEVT_SHOW, [this](wxShowEvent& e) {
+    if (e.IsShown()) {
+      m_refill.request();
+    }
+    e.Skip();
+  });
   s.closed.connect([this] {
     show({}, "");
     m_code->Clear();
@@ -197,8 +211,12 @@ SearchPane::SearchPane(wxWindow* parent, MainFrame& frame)
   });
 }
 
-void SearchPane::fill_filters() {
+void SearchPane::fill_filters(bool even_hidden) {
   auto& s = m_frame.session();
+  if (s.is_open() && (!m_filters_stale || (!even_hidden && !IsShownOnScreen()))) {
+    return;
+  }
+  m_filters_stale = false;
   auto keep = [](wxChoice* c) {
     return c->GetSelection() > 0 ? c->GetStringSelection() : wxString();
   };
@@ -217,7 +235,12 @@ void SearchPane::fill_filters() {
       m_code->Append(wxString(' ', 2 * static_cast<std::size_t>(c.level)) + wx(c.name));
       m_code_terms.push_back("code:" + quoted(c.path));
     }
-    for (const auto& c : list_cases(s.project())) {
+    auto cases = list_cases(s.project());
+    if (cases.size() > max_choices) {
+      m_case->SetString(0, wxString::Format("Any case (type case:NAME: %zu cases)", cases.size()));
+      cases.clear();
+    }
+    for (const auto& c : cases) {
       m_case->Append(wx(c.name));
       m_case_terms.push_back("case:" + quoted(c.name));
     }
@@ -230,7 +253,7 @@ void SearchPane::fill_filters() {
       }
     }
     for (const auto& [name, value] : pairs) {
-      if (m_attr_terms.size() > 500) {
+      if (m_attr_terms.size() > max_choices) {
         break;
       }
       m_attr->Append(wx(name + " = " + value));
@@ -273,6 +296,7 @@ void SearchPane::run() {
   if (!s.is_open() || s.busy()) {
     return;
   }
+  fill_filters(true);
   auto text = m_query->GetValue().Strip(wxString::both);
   if (text.empty()) {
     show({}, "Type words to search for, then press Enter.");

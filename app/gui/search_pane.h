@@ -67,13 +67,15 @@ public:
   wxString status() const;
 
 private:
-  void fill_filters();
+  /// Fills the filter drop-downs if stale and the pane is shown (or even_hidden).
+  void fill_filters(bool even_hidden = false);
   void remember(const wxString& query);
   void show(std::vector<SearchHit> hits, const wxString& status);
 
   MainFrame& m_frame;
   std::vector<SearchHit> m_hits;
-  bool m_similar = false; ///< the list holds similar passages, not a query's hits
+  bool m_similar = false;      ///< the list holds similar passages, not a query's hits
+  bool m_filters_stale = true; ///< the filter drop-downs need filling (when shown)
   wxComboBox* m_query = nullptr;
   wxChoice* m_code = nullptr;
   wxChoice* m_case = nullptr;
