@@ -95,6 +95,12 @@ MatrixSpec parse_matrix_spec(const Project& p, const std::vector<std::string>& r
                              const std::string& cols, const std::string& cell);
 /// Builds the matrix. Throws NotFoundError for an unknown attribute.
 Matrix matrix(const Project& p, const MatrixSpec& spec);
+/// The passages behind one cell of matrix(p, spec): the stretches of the row
+/// code's codings (with its descendants' when spec.rollup) that fall in the
+/// column, merged. Throws InputError for a row or column out of range.
+struct Hit;
+std::vector<Hit> matrix_cell_hits(const Project& p, const MatrixSpec& spec, std::size_t row,
+                                  std::size_t col);
 /// The attribute a theme table uses by default: the first text attribute
 /// with 2..20 distinct values among the cases, else the first attribute,
 /// else empty.

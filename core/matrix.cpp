@@ -332,6 +332,51 @@ std::string default_theme_attribute(const Project& p) {
   return attrs.empty() ? std::string() : attrs.front().name;
 }
 
+std::vector<Hit> matrix_cell_hits(const Project& p, const MatrixSpec& spec, std::size_t row,
+                                  std::size_t col) {
+  auto d = detail::load_analysis(p, spec.filter);
+  std::size_t row_code = row;
+  if (spec.rows.empty()) {
+    if (row >= d.codes.size()) {
+      throw InputError("the matrix has no row " + std::to_string(row + 1) + " (it has " +
+                       std::to_string(d.codes.size()) + ")");
+    }
+  } else {
+    if (row >= spec.rows.size() || !d.code_at.count(spec.rows[row])) {
+      throw InputError("the matrix has no row " + std::to_string(row + 1) + " (it has " +
+                       std::to_string(spec.rows.size()) + ")");
+    }
+    row_code = d.code_at.at(spec.rows[row]);
+  }
+  auto cols = make_columns(p, d, spec);
+  if (col >= cols.labels.size()) {
+    throw InputError("the matrix has no column " + std::to_string(col + 1) + " (it has " +
+                     std::to_string(cols.labels.size()) + ")");
+  }
+  std::vector<Range> ranges;
+  std::vector<std::pair<std::size_t, Range>> in_cols;
+  for (const auto& c : d.codings) {
+    const auto& up = d.up[d.code_at.at(c.code_id)];
+    bool in_row = spec.rollup ? std::find(up.begin(), up.end(), row_code) != up.end()
+                              : d.code_at.at(c.code_id) == row_code;
+    if (!in_row || (spec.cell == MatrixCell::Cases && !c.case_id)) {
+      continue;
+    }
+    columns_of(cols, spec.cols, c, in_cols);
+    for (const auto& [k, r] : in_cols) {
+      if (k == col) {
+        ranges.push_back(r);
+      }
+    }
+  }
+  detail::HitMaker make(p);
+  std::vector<Hit> out;
+  for (const auto& r : detail::merge_ranges(std::move(ranges))) {
+    out.push_back(make.make(r));
+  }
+  return out;
+}
+
 } // namespace quire
 
 namespace quire {

@@ -4,6 +4,7 @@
 #include <clocale>
 #include <iostream>
 #include <langinfo.h>
+#include <map>
 
 #include <wx/cmdline.h>
 #include <wx/config.h>
@@ -12,6 +13,7 @@
 #include <wx/msgdlg.h>
 #include <wx/timer.h>
 
+#include "analysis_pane.h"
 #include "core/codebook.h"
 #include "core/coding.h"
 #include "core/documents.h"
@@ -19,6 +21,7 @@
 #include "fonts.h"
 #include "main_frame.h"
 #include "screenshot.h"
+#include "search_pane.h"
 #include "survey_model.h"
 #include "wx_text.h"
 
@@ -31,6 +34,9 @@ void App::OnInitCmdLine(wxCmdLineParser& parser) {
   parser.AddOption("", "select-code", "select this code (its path) in the codebook");
   parser.AddOption("", "open-doc", "show this document");
   parser.AddOption("", "open-survey", "show this survey (its name) in the survey grid");
+  parser.AddOption("", "search", "show the Search pane with this query run");
+  parser.AddOption("", "analysis",
+                   "show the Analysis page: theme, matrix, cooccurrence or frequencies");
   parser.AddParam("project", wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
 }
 
@@ -57,6 +63,12 @@ bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
   }
   if (parser.Found("open-survey", &v)) {
     m_opts.open_survey = utf8(v);
+  }
+  if (parser.Found("search", &v)) {
+    m_opts.search = utf8(v);
+  }
+  if (parser.Found("analysis", &v)) {
+    m_opts.analysis = utf8(v);
   }
   if (parser.GetParamCount() > 0) {
     m_opts.project = utf8(parser.GetParam(0));
@@ -99,6 +111,28 @@ void apply_start_options(MainFrame& frame, const StartOptions& opts) {
   }
   if (!opts.open_survey.empty()) {
     s.show_survey(opts.open_survey);
+  }
+  if (!opts.search.empty()) {
+    frame.aui().GetPane("search").Show(true);
+    frame.aui().Update();
+    frame.search().search(wx(opts.search));
+  }
+  if (!opts.analysis.empty()) {
+    static const std::map<std::string, AnalysisKind> kinds = {
+        {"theme", AnalysisKind::ThemeTable},
+        {"matrix", AnalysisKind::Matrix},
+        {"cooccurrence", AnalysisKind::Cooccurrence},
+        {"frequencies", AnalysisKind::Frequencies}};
+    auto it = kinds.find(opts.analysis);
+    if (it == kinds.end()) {
+      throw InputError("--analysis takes theme, matrix, cooccurrence or frequencies, not '" +
+                       opts.analysis + "'");
+    }
+    frame.show_analysis();
+    frame.analysis().set_kind(it->second);
+    if (s.selected_code()) {
+      frame.analysis().select_code_row(*s.selected_code());
+    }
   }
 }
 

@@ -18,6 +18,8 @@ struct StartOptions {
   std::string select_code; ///< select this code (path)
   std::string open_doc;    ///< show this document (name)
   std::string open_survey; ///< show this survey (its folder) in the survey grid
+  std::string search;      ///< show the Search pane with this query run
+  std::string analysis;    ///< show the Analysis page: theme, matrix, cooccurrence, frequencies
 };
 
 class App : public wxApp {

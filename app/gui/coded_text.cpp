@@ -4,9 +4,9 @@
 #include <unordered_map>
 
 #include "code_drag.h"
+#include "colours.h"
 #include "core/coding.h"
 #include "core/error.h"
-#include "colours.h"
 #include "wx_text.h"
 
 namespace quire::gui {
@@ -126,7 +126,7 @@ void CodedText::set_codings(const std::vector<Coding>& codings) {
   auto old = std::move(m_laid);
   m_laid.clear();
   for (const auto& c : codings) {
-    if (c.end <= lo || c.start >= hi) {
+    if (c.end <= lo || c.start >= hi || !m_session.coder_shown(c.coder)) {
       continue;
     }
     LaidCoding l{c, 0, wxColour(), {}};
@@ -160,14 +160,17 @@ void CodedText::set_codings(const std::vector<Coding>& codings) {
 }
 
 void CodedText::draw_indicators(const std::vector<LaidCoding>& old) {
-  auto indicator = [](const LaidCoding& l) { return first_indicator + std::min(l.layer, indicator_layers - 1); };
+  auto indicator = [](const LaidCoding& l) {
+    return first_indicator + std::min(l.layer, indicator_layers - 1);
+  };
   auto fill = [&](const LaidCoding& l) {
     SetIndicatorCurrent(indicator(l));
     SetIndicatorValue(indicator_value(l.colour));
     int a = pos_of(l.coding.start), b = pos_of(l.coding.end);
     IndicatorFillRange(a, b - a);
   };
-  if (old.empty() || old.size() + m_laid.size() > 4 * std::max<std::size_t>(m_laid.size(), 1) + 64) {
+  if (old.empty() ||
+      old.size() + m_laid.size() > 4 * std::max<std::size_t>(m_laid.size(), 1) + 64) {
     int len = GetLength();
     for (int i = 0; i < indicator_layers; ++i) {
       SetIndicatorCurrent(first_indicator + i);
@@ -191,8 +194,8 @@ void CodedText::draw_indicators(const std::vector<LaidCoding>& old) {
   }
   std::vector<std::vector<std::pair<int, int>>> dirty(indicator_layers);
   auto mark = [&](const LaidCoding& l) {
-    dirty[static_cast<std::size_t>(indicator(l) - first_indicator)].emplace_back(pos_of(l.coding.start),
-                                                                                pos_of(l.coding.end));
+    dirty[static_cast<std::size_t>(indicator(l) - first_indicator)].emplace_back(
+        pos_of(l.coding.start), pos_of(l.coding.end));
   };
   std::unordered_map<Id, const LaidCoding*> before;
   for (const auto& l : old) {
@@ -248,7 +251,7 @@ void CodedText::apply_change(const ChangeSet& c) {
     only_codings = only_codings && (t == "coding" || t == "coder" || t == "memo");
   }
   if (!only_codings) {
-    if (c.documents.count(m_doc) || c.tables.count("code")) {
+    if (c.documents.count(m_doc) || c.tables.count("code") || c.tables.count("setting")) {
       reload_codings();
     }
     return;

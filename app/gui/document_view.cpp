@@ -203,7 +203,7 @@ void DocumentView::on_change(const ChangeSet& c) {
     }
   }
   if (c.documents.count(doc) || c.tables.count("code") || c.tables.count("document") ||
-      c.tables.count("case_")) {
+      c.tables.count("case_") || c.tables.count("setting")) { // setting: coders shown
     m_text->apply_change(c);
     m_stripes->update_width();
     update_info();

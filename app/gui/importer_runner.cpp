@@ -3,6 +3,9 @@
 #include <wx/msgdlg.h>
 
 #include "core/error.h"
+#include "core/exchange.h"
+#include "import_preview.h"
+#include "importers/refi_import.h"
 #include "main_frame.h"
 #include "wx_text.h"
 
@@ -20,6 +23,27 @@ ImportSummary import_file(MainFrame& f, const std::filesystem::path& file,
   auto& s = f.session();
   auto& project = s.project();
   ImportSummary summary;
+  auto exchange = sniff_exchange_file(file);
+  if (exchange != ExchangeFormat::None) {
+    // REFI-QDA projects and codebooks are merged in: GUIDs, coders, times kept.
+    s.run_job(&f, wx("Importing " + file.filename().string()), [&](Progress& progress) {
+      progress.message("Reading " + file.filename().string());
+      auto data = exchange == ExchangeFormat::RefiCodebook ? read_refi_codebook(file, settings)
+                                                           : read_refi_project(file, settings);
+      progress.check();
+      progress.message("Storing " + file.filename().string());
+      ExchangeOptions opt;
+      opt.action_name = "Import '" + file.filename().string() + "'";
+      auto rep = store_exchange(project, data, opt);
+      summary.documents = rep.documents;
+      summary.codings = static_cast<int>(rep.codings_added);
+      summary.warnings = rep.warnings;
+      for (const auto& n : rep.not_imported) {
+        summary.warnings.push_back("not imported: " + n);
+      }
+    });
+    return summary;
+  }
   s.run_job(&f, wx("Importing " + file.filename().string()), [&](Progress& progress) {
     progress.message("Reading " + file.filename().string());
     auto data = read_file(file, settings, progress);
@@ -33,15 +57,40 @@ ImportSummary import_file(MainFrame& f, const std::filesystem::path& file,
   return summary;
 }
 
+bool preview(MainFrame& f, const std::filesystem::path& file, ImportSettings& settings) {
+  ImportData data;
+  f.session().run_job(&f, wx("Reading " + file.filename().string()), [&](Progress& progress) {
+    progress.message("Reading " + file.filename().string());
+    data = read_file(file, settings, progress);
+  });
+  if (!ImportPreview::wanted(data)) {
+    return true;
+  }
+  ImportPreview dlg(&f, data);
+  if (dlg.ShowModal() != wxID_OK) {
+    return false;
+  }
+  dlg.apply(settings);
+  return true;
+}
+
 int run_imports(MainFrame& f, const std::vector<std::filesystem::path>& files) {
   int imported = 0;
   std::optional<Id> last;
   for (const auto& file : files) {
     ImportOptions options;
     ImportSettings settings;
+    bool previewed = files.size() > 1 || sniff_exchange_file(file) != ExchangeFormat::None;
     for (bool retry = true; retry;) {
       retry = false;
       try {
+        if (!previewed) {
+          previewed = true;
+          if (!preview(f, file, settings)) {
+            f.SetStatusText(wx(file.filename().string() + " not imported"));
+            return imported;
+          }
+        }
         auto summary = import_file(f, file, settings, options);
         ++imported;
         if (!summary.documents.empty()) {

@@ -11,10 +11,16 @@ namespace quire::gui {
 
 class MainFrame;
 
-/// Imports files into the frame's project. A file imported before is only
+/// Imports files into the frame's project. A single survey or transcript is
+/// previewed first (see preview()). A file imported before is only
 /// imported again if the user says so. Errors are shown per file. Opens the
 /// last imported document. Returns how many files were imported.
 int run_imports(MainFrame& f, const std::vector<std::filesystem::path>& files);
+
+/// Reads one file (off the UI thread) and, for a survey or a transcript,
+/// shows what the importer found (ImportPreview); the column roles the user
+/// chose go into settings. False when the user cancelled.
+bool preview(MainFrame& f, const std::filesystem::path& file, ImportSettings& settings);
 
 /// Reads and stores one file (off the UI thread). Throws what core and the
 /// importer throw (InputError, Cancelled...).

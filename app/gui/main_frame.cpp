@@ -10,6 +10,7 @@
 #include <wx/statusbr.h>
 #include <wx/toolbar.h>
 
+#include "analysis_pane.h"
 #include "codebook_pane.h"
 #include "coded_text.h"
 #include "commands.h"
@@ -21,6 +22,7 @@
 #include "memos_pane.h"
 #include "menus.h"
 #include "preferences_dialog.h"
+#include "search_pane.h"
 #include "segments_pane.h"
 #include "sources_pane.h"
 #include "survey_pane.h"
@@ -40,6 +42,7 @@ MainFrame::MainFrame(const wxSize& size)
   add_codebook_commands(*this);
   build_panes();
   add_view_commands(*this);
+  add_search_commands(*this);
   build_menus();
   m_commands.attach(this);
   m_commands.suspend_while([this] { return m_session.busy(); });
@@ -78,7 +81,10 @@ void MainFrame::build_panes() {
   m_document = new DocumentView(m_center, *this);
   m_survey = new SurveyPane(m_center, *this);
   m_center->AddPage(m_document, "Document");
+  m_analysis = new AnalysisPane(m_center, *this);
   m_center->AddPage(m_survey, "Survey");
+  m_center->AddPage(m_analysis, "Analysis");
+  m_search = new SearchPane(this, *this);
   m_segments = new SegmentsPane(this, *this);
   m_memos = new MemosPane(this, *this);
 
@@ -109,6 +115,13 @@ void MainFrame::build_panes() {
                              .BestSize(420, 210)
                              .MinSize(200, 100)
                              .Position(1));
+  m_aui.AddPane(m_search, wxAuiPaneInfo()
+                              .Name("search")
+                              .Caption("Search")
+                              .Right()
+                              .BestSize(360, 500)
+                              .MinSize(240, 150)
+                              .Hide());
   m_default_layout = m_aui.SavePerspective();
   wxString saved;
   if (wxConfigBase::Get()->Read("/Layout/Perspective", &saved) && !saved.empty()) {
@@ -117,12 +130,22 @@ void MainFrame::build_panes() {
   m_aui.Update();
 
   m_session.document_requested.connect([this](Id, auto) { m_center->SetSelection(0); });
-  m_session.survey_requested.connect([this](const std::string&, auto) { m_center->SetSelection(1); });
+  m_session.survey_requested.connect(
+      [this](const std::string&, auto) { m_center->SetSelection(1); });
   // Coding commands work on the text of the page in front.
   m_center->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
-    m_session.set_active_text(e.GetSelection() == 1 ? &m_survey->answer_view() : &m_document->text());
+    m_session.set_active_text(e.GetSelection() == 1 ? &m_survey->answer_view()
+                                                    : &m_document->text());
+    if (e.GetSelection() == 2) {
+      m_analysis->CallAfter([this] { m_analysis->refresh_if_stale(); });
+    }
     e.Skip();
   });
+}
+
+void MainFrame::show_analysis() {
+  m_center->SetSelection(2);
+  m_analysis->refresh_if_stale();
 }
 
 void MainFrame::build_menus() {

@@ -23,6 +23,8 @@ class DocumentView;
 class SegmentsPane;
 class MemosPane;
 class SurveyPane;
+class SearchPane;
+class AnalysisPane;
 
 class MainFrame : public wxFrame {
 public:
@@ -38,6 +40,10 @@ public:
   SegmentsPane& segments() { return *m_segments; }
   MemosPane& memos() { return *m_memos; }
   SurveyPane& survey() { return *m_survey; }
+  SearchPane& search() { return *m_search; }
+  AnalysisPane& analysis() { return *m_analysis; }
+  /// Brings the Analysis page to the front (computing its table if stale).
+  void show_analysis();
 
   /// Opens a project, telling the user if another Quire window has it open
   /// (interactive: asks whether to open it anyway; otherwise opens it and
@@ -76,6 +82,8 @@ private:
   SegmentsPane* m_segments = nullptr;
   MemosPane* m_memos = nullptr;
   SurveyPane* m_survey = nullptr;
+  SearchPane* m_search = nullptr;
+  AnalysisPane* m_analysis = nullptr;
 };
 
 } // namespace quire::gui

@@ -62,12 +62,16 @@ wxMenuBar* make_menu_bar(MainFrame& frame) {
       present(r, {"code/code-as", "code/with-selected", "code/uncode", "code/memo-coding", "-"}));
   codes->AppendSubMenu(r.make_menu(recent_names()), "Code with &Recent");
   codes->AppendSeparator();
-  r.append(codes, present(r, {"codes/new", "codes/new-child", "codes/rename", "codes/recolour",
-                              "codes/describe", "codes/merge", "codes/delete"}));
+  r.append(codes,
+           present(r, {"codes/new", "codes/new-child", "codes/rename", "codes/recolour",
+                       "codes/describe", "codes/merge", "codes/delete", "-", "codes/coders"}));
   bar->Append(codes, "&Codes");
-  bar->Append(r.make_menu(present(r, {"analysis/frequencies", "analysis/segments",
-                                      "analysis/subcodes", "analysis/survey"})),
-              "&Analysis");
+  bar->Append(
+      r.make_menu(present(r, {"search/find", "search/code-all", "search/similar", "-",
+                              "analysis/theme-table", "analysis/matrix", "analysis/cooccurrence",
+                              "analysis/frequencies", "-", "analysis/segments", "analysis/subcodes",
+                              "analysis/survey"})),
+      "&Analysis");
   bar->Append(r.make_menu(present(r, {"help/shortcuts", "help/about"})), "&Help");
   return bar;
 }
@@ -75,7 +79,7 @@ wxMenuBar* make_menu_bar(MainFrame& frame) {
 void fill_main_toolbar(MainFrame& frame, wxToolBar* bar) {
   auto& r = frame.commands();
   r.fill_toolbar(bar, present(r, {"file/open", "file/import", "-", "edit/undo", "edit/redo", "-",
-                                  "code/code-as", "codes/new", "edit/find"}));
+                                  "code/code-as", "codes/new", "edit/find", "search/find"}));
 }
 
 wxMenu* text_context_menu(MainFrame& frame) {

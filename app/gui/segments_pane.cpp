@@ -4,6 +4,7 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include "core/coders.h"
 #include "main_frame.h"
 #include "wx_text.h"
 
@@ -74,7 +75,7 @@ SegmentsPane::SegmentsPane(wxWindow* parent, MainFrame& frame)
   s.code_selected.connect([this](std::optional<Id>) { reload(); });
   s.changed.connect([this](const ChangeSet& c) {
     if (c.tables.count("coding") || c.tables.count("code") || c.tables.count("document") ||
-        c.tables.count("case_")) {
+        c.tables.count("case_") || c.tables.count("setting")) {
       m_reload.request();
     }
   });
@@ -104,6 +105,7 @@ void SegmentsPane::reload() {
     f.code_id = c->id;
     f.with_subcodes = with_subcodes();
     f.context_chars = 30;
+    f.coders = shown_coders(s.project());
     m_rows = list_codings(s.project(), f);
     m_title->SetLabel(wxString::Format("%zu segment%s coded %s", m_rows.size(),
                                        m_rows.size() == 1 ? "" : "s", wx(c->path)));

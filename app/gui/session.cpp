@@ -1,9 +1,12 @@
 #include "session.h"
 
+#include <algorithm>
+
 #include <wx/string.h>
 
 #include "coded_text.h"
 #include "core/codebook.h"
+#include "core/coders.h"
 #include "core/error.h"
 #include "job.h"
 
@@ -30,6 +33,7 @@ void Session::open(const std::filesystem::path& path, bool create, ProjectLock l
   m_lock = std::move(lock);
   m_token = m_project->subscribe([this](const ChangeSet& c) { on_core_change(c); });
   m_codes_dirty = true;
+  m_shown_coders.reset();
   opened.emit();
 }
 
@@ -37,6 +41,7 @@ void Session::close() {
   if (!m_project) {
     return;
   }
+  m_index.reset();
   m_project->unsubscribe(m_token);
   m_code.reset();
   m_coding.reset();
@@ -45,6 +50,7 @@ void Session::close() {
   m_recent_used = {};
   m_codes = {};
   m_codes_dirty = true;
+  m_shown_coders.reset();
   closed.emit();
   m_project.reset();
   m_lock = ProjectLock();
@@ -63,6 +69,16 @@ const CodeIndex& Session::codes() {
   return m_codes;
 }
 
+SearchIndex& Session::search_index(wxWindow* parent) {
+  if (!m_index) {
+    auto& p = project();
+    std::unique_ptr<SearchIndex> index;
+    run_job(parent, "Search", [&](Progress& progress) { index = SearchIndex::open(p, progress); });
+    m_index = std::move(index);
+  }
+  return *m_index;
+}
+
 void Session::disconnect_views() {
   opened.clear();
   closed.clear();
@@ -79,6 +95,17 @@ void Session::set_coder(const std::string& name) {
   if (m_project) {
     m_project->set_session_coder(name);
   }
+}
+
+bool Session::coder_shown(const std::string& coder) {
+  if (!m_project || m_busy) {
+    return true;
+  }
+  if (!m_shown_coders) {
+    m_shown_coders = shown_coders(*m_project);
+  }
+  return m_shown_coders->empty() ||
+         std::find(m_shown_coders->begin(), m_shown_coders->end(), coder) != m_shown_coders->end();
 }
 
 void Session::select_code(std::optional<Id> id) {
@@ -151,6 +178,9 @@ void Session::on_core_change(const ChangeSet& c) {
 }
 
 void Session::tell(const ChangeSet& c) {
+  if (c.tables.count("setting")) {
+    m_shown_coders.reset();
+  }
   if (c.tables.count("code")) {
     m_codes_dirty = true;
     const auto& index = codes();

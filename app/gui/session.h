@@ -14,6 +14,7 @@
 
 #include "core/progress.h"
 #include "core/project.h"
+#include "core/search_index.h"
 #include "project_lock.h"
 #include "signal.h"
 
@@ -63,6 +64,9 @@ public:
 
   /// The coder new codings carry in this window ("" = core's default).
   void set_coder(const std::string& name);
+  /// Whether the views show this coder's codings (the project's shown
+  /// coders, core/coders.h; read once and kept until a setting changes).
+  bool coder_shown(const std::string& coder);
 
   // What the user has selected.
   std::optional<Id> selected_code() const { return m_code; }
@@ -96,6 +100,12 @@ public:
   /// True while a job runs: views and commands must not touch the project.
   bool busy() const { return m_busy; }
 
+  /// The search index, opened on first use (built as a job with progress
+  /// when missing or stale; throws Cancelled when the user stops that). It
+  /// follows every action until the project closes.
+  SearchIndex& search_index(wxWindow* parent);
+  bool has_search_index() const { return m_index != nullptr; }
+
   /// Disconnects every view from the signals (before the views are destroyed).
   void disconnect_views();
 
@@ -114,6 +124,7 @@ private:
   void flush_pending();
 
   std::unique_ptr<Project> m_project;
+  std::unique_ptr<SearchIndex> m_index; ///< goes before the project it listens to
   std::filesystem::path m_path;
   ProjectLock m_lock;
   int m_token = 0;
@@ -124,6 +135,7 @@ private:
   std::uint64_t m_use_clock = 0;
   CodeIndex m_codes;
   bool m_codes_dirty = true;
+  std::optional<std::vector<std::string>> m_shown_coders; ///< empty: everyone's
   bool m_busy = false;
   std::vector<ChangeSet> m_pending; ///< changes made by a job, told when it ends
 };

@@ -338,7 +338,8 @@ void SurveyPane::on_change(const ChangeSet& c) {
     return;
   }
   m_model.forget(c.documents);
-  if (c.documents.count(m_answer->document()) || c.tables.count("code")) {
+  if (c.documents.count(m_answer->document()) || c.tables.count("code") ||
+      c.tables.count("setting")) { // setting: coders shown
     m_answer->apply_change(c);
     m_stripes->update_width();
   }

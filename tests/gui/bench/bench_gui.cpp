@@ -49,8 +49,8 @@ void pump() {
 /// A transcript of about chars characters: stamped speaker turns.
 ImportData make_transcript(std::int64_t chars) {
   const char* speakers[] = {"Interviewer", "Amira", "Ben", "Zoë"};
-  const char* words[] = {"network", "time", "schools", "peer", "learning", "café", "funding",
-                         "trust", "ideas", "release", "cover", "head", "practice", "plans"};
+  const char* words[] = {"network", "time",  "schools", "peer",  "learning", "café",     "funding",
+                         "trust",   "ideas", "release", "cover", "head",     "practice", "plans"};
   std::mt19937 rng(7);
   ImportData data;
   data.kind = "transcript";
@@ -90,7 +90,9 @@ int run(int argc, char** argv) {
   const int codings = full ? 10'000 : 1'000;
   const int codes = full ? 1'000 : 100;
   const int respondents = full ? 10'000 : 1'000;
-  auto dir = keep.empty() ? std::filesystem::temp_directory_path() / ("quire-bench-gui-" + std::to_string(getpid())) : keep;
+  auto dir = keep.empty() ? std::filesystem::temp_directory_path() /
+                                ("quire-bench-gui-" + std::to_string(getpid()))
+                          : keep;
   std::filesystem::create_directories(dir);
   auto file = dir / "bench-gui.quire";
   std::filesystem::remove(file);
@@ -150,6 +152,21 @@ int run(int argc, char** argv) {
     frame->commands().invoke("code/with-selected");
     frame->document_view().Update();
     apply.push_back((now_s() - a) * 1000);
+  }
+  {
+    // With the search index open, which follows every action (built first).
+    s.search_index(frame);
+    std::vector<double> with_index;
+    for (int i = 0; i < 10; ++i) {
+      auto at = 2000 + i * 4000;
+      text.SetSelection(text.pos_of(at), text.pos_of(at + 40));
+      double a = now_s();
+      frame->commands().invoke("code/with-selected");
+      frame->document_view().Update();
+      with_index.push_back((now_s() - a) * 1000);
+    }
+    figure("apply a code with the search index open, to screen (median)",
+           bench::percentile(with_index, 50), "ms");
   }
   {
     // The core's share: the same action on a second connection, no window listening.

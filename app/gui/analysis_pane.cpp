@@ -1,0 +1,477 @@
+#include "analysis_pane.h"
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/filedlg.h>
+#include <wx/grid.h>
+#include <wx/listctrl.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include "core/cases.h"
+#include "core/codebook.h"
+#include "core/coding.h"
+#include "core/error.h"
+#include "exporters/exporter.h"
+#include "main_frame.h"
+#include "wx_text.h"
+
+namespace quire::gui {
+
+namespace {
+
+wxString number(std::int64_t n) {
+  return wxString::Format("%lld", static_cast<long long>(n));
+}
+
+wxString one_line(const std::string& text) {
+  wxString t = wx(text);
+  t.Replace("\n", " ");
+  t.Replace("\t", " ");
+  return t.length() > 300 ? t.Left(300) + L"…" : t;
+}
+
+const char* const cell_words[] = {"cases", "codings", "words"};
+
+} // namespace
+
+AnalysisPane::AnalysisPane(wxWindow* parent, MainFrame& frame)
+    : wxPanel(parent), m_frame(frame), m_rerun(this, [this] { refresh_if_stale(); }) {
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  auto* bar = new wxFlexGridSizer(2, 6, 4, 6);
+  auto label = [this, bar](const char* text) {
+    bar->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL);
+  };
+  wxString kinds[] = {"Theme table", "Matrix", "Co-occurrence", "Code frequencies"};
+  m_kind = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 4, kinds);
+  m_kind->SetSelection(0);
+  m_rows = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(200, -1));
+  m_cols = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(160, -1));
+  wxString cells[] = {"Cases", "Codings", "Words coded"};
+  m_cell = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 3, cells);
+  m_cell->SetSelection(0);
+  m_where =
+      new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(200, -1), wxTE_PROCESS_ENTER);
+  m_where->SetHint("e.g. Role = Teacher AND Years >= 5");
+  m_where->SetToolTip("Only codings of cases whose attributes meet these conditions");
+  m_coder = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(120, -1));
+  label("Table");
+  bar->Add(m_kind);
+  label("Rows");
+  bar->Add(m_rows);
+  label("Columns");
+  bar->Add(m_cols);
+  label("Cases where");
+  bar->Add(m_where, 0, wxEXPAND);
+  label("Coder");
+  bar->Add(m_coder);
+  label("Cell");
+  bar->Add(m_cell);
+  auto* top = new wxBoxSizer(wxHORIZONTAL);
+  top->Add(bar, 0, wxALL, 6);
+  top->AddStretchSpacer();
+  auto* refresh = new wxButton(this, wxID_ANY, "Refresh");
+  auto* excel = new wxButton(this, wxID_ANY, L"Export to Excel…");
+  auto* buttons = new wxBoxSizer(wxVERTICAL);
+  buttons->Add(refresh, 0, wxEXPAND | wxBOTTOM, 4);
+  buttons->Add(excel, 0, wxEXPAND);
+  top->Add(buttons, 0, wxALL, 6);
+  sizer->Add(top, 0, wxEXPAND);
+  m_status = new wxStaticText(this, wxID_ANY, "");
+  sizer->Add(m_status, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 6);
+
+  m_grid = new wxGrid(this, wxID_ANY);
+  m_grid->CreateGrid(0, 0);
+  m_grid->EnableEditing(false);
+  m_grid->SetRowLabelSize(240);
+  m_grid->SetRowLabelAlignment(wxALIGN_LEFT, wxALIGN_CENTER);
+  m_grid->SetDefaultCellAlignment(wxALIGN_RIGHT, wxALIGN_CENTER);
+  m_grid->SetColLabelSize(28);
+  m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                          wxLC_REPORT | wxLC_SINGLE_SEL);
+  m_list->AppendColumn("Document", wxLIST_FORMAT_LEFT, 140);
+  m_list->AppendColumn("Case", wxLIST_FORMAT_LEFT, 90);
+  m_list->AppendColumn("Passage behind the cell (double-click to read it)", wxLIST_FORMAT_LEFT,
+                       640);
+  m_grid->SetMinSize(wxSize(-1, 100)); // else the sizer gives the list its (tall) best size
+  m_list->SetMinSize(wxSize(-1, 60));
+  sizer->Add(m_grid, 2, wxEXPAND);
+  sizer->Add(m_list, 1, wxEXPAND | wxTOP, 4);
+  SetSizer(sizer);
+
+  auto report = [this](const wxString& m) { m_frame.show_error(m); };
+  auto rerun = [this, report](wxCommandEvent&) {
+    update_enabled();
+    guarded([this] { run(); }, report);
+  };
+  for (auto* c : {m_kind, m_rows, m_cols, m_cell, m_coder}) {
+    c->Bind(wxEVT_CHOICE, rerun);
+  }
+  m_where->Bind(wxEVT_TEXT_ENTER, rerun);
+  refresh->Bind(wxEVT_BUTTON, rerun);
+  excel->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
+    wxFileDialog dlg(&m_frame, "Export to Excel", "", "analysis.xlsx",
+                     "Excel workbooks (*.xlsx)|*.xlsx", wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dlg.ShowModal() == wxID_OK) {
+      auto path = dlg.GetPath().empty() ? dlg.wxFileDialogBase::GetPath() : dlg.GetPath();
+      guarded([&] { export_excel(std::filesystem::path(utf8(path))); }, report);
+    }
+  });
+  m_grid->Bind(wxEVT_GRID_SELECT_CELL, [this, report](wxGridEvent& e) {
+    guarded([&] { show_cell(e.GetRow(), e.GetCol()); }, report);
+    e.Skip();
+  });
+  m_list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) { open_passage(e.GetIndex()); });
+
+  auto& s = frame.session();
+  s.opened.connect([this] {
+    m_choices_stale = true;
+    m_stale = true;
+    m_rerun.request();
+  });
+  s.changed.connect([this](const ChangeSet& c) {
+    if (c.tables.count("code") || c.tables.count("attribute") || c.tables.count("coder") ||
+        c.tables.count("case_value")) {
+      m_choices_stale = true;
+    }
+    m_stale = true;
+    m_rerun.request();
+  });
+  s.closed.connect([this] {
+    m_hits.clear();
+    m_list->DeleteAllItems();
+    fill_grid({}, {}, {});
+    m_status->SetLabel("");
+  });
+  fill_choices();
+  update_enabled();
+}
+
+void AnalysisPane::fill_choices() {
+  auto& s = m_frame.session();
+  auto keep = [](wxChoice* c) {
+    return c->GetSelection() > 0 ? c->GetStringSelection() : wxString();
+  };
+  auto old_rows = keep(m_rows), old_cols = keep(m_cols), old_coder = keep(m_coder);
+  m_rows->Clear();
+  m_cols->Clear();
+  m_coder->Clear();
+  m_row_ids = {0};
+  m_col_values.clear();
+  m_rows->Append("Every code");
+  m_coder->Append("Every coder");
+  if (s.is_open() && !s.busy()) {
+    auto& p = s.project();
+    for (const auto& c : s.codes().list) {
+      m_rows->Append(wx(c.path));
+      m_row_ids.push_back(c.id);
+    }
+    auto theme = default_theme_attribute(p);
+    if (!theme.empty()) {
+      m_cols->Append(wx(theme));
+      m_col_values.push_back("attr:" + theme);
+    }
+    for (const auto& a : list_attributes(p)) {
+      if (a.name != theme) {
+        m_cols->Append(wx(a.name));
+        m_col_values.push_back("attr:" + a.name);
+      }
+    }
+    for (const auto& c : list_coders(p)) {
+      m_coder->Append(wx(c));
+    }
+  }
+  for (const char* c : {"Cases", "Documents", "Codes"}) {
+    m_cols->Append(c);
+    m_col_values.push_back(wxString(c).Lower().ToStdString());
+  }
+  auto restore = [](wxChoice* c, const wxString& old) {
+    int at = old.empty() ? wxNOT_FOUND : c->FindString(old, true);
+    c->SetSelection(at == wxNOT_FOUND ? 0 : at);
+  };
+  restore(m_rows, old_rows);
+  restore(m_cols, old_cols);
+  restore(m_coder, old_coder);
+}
+
+AnalysisKind AnalysisPane::kind() const {
+  return static_cast<AnalysisKind>(m_kind->GetSelection());
+}
+
+void AnalysisPane::set_kind(AnalysisKind k) {
+  m_kind->SetSelection(static_cast<int>(k));
+  update_enabled();
+  run();
+}
+
+void AnalysisPane::update_enabled() {
+  auto k = kind();
+  m_cols->Enable(k == AnalysisKind::Matrix);
+  m_cell->Enable(k == AnalysisKind::Matrix);
+  m_rows->Enable(k != AnalysisKind::Frequencies);
+  if (k == AnalysisKind::ThemeTable) {
+    m_cols->SetSelection(0); // the theme attribute (or cases, in a project without attributes)
+    m_cell->SetSelection(0);
+  }
+}
+
+AnalysisFilter AnalysisPane::filter() const {
+  AnalysisFilter f;
+  auto where = utf8(m_where->GetValue().Strip(wxString::both));
+  if (!where.empty()) {
+    f.where.push_back(where);
+  }
+  if (m_coder->GetSelection() > 0) {
+    f.coder = utf8(m_coder->GetStringSelection());
+  }
+  return f;
+}
+
+MatrixSpec AnalysisPane::matrix_spec() const {
+  auto& p = m_frame.session().project();
+  auto row_sel = static_cast<std::size_t>(std::max(0, m_rows->GetSelection()));
+  std::vector<std::string> rows = {"codes"};
+  if (row_sel > 0 && row_sel < m_row_ids.size()) {
+    rows = {get_code(p, m_row_ids[row_sel]).path};
+  }
+  auto col_sel = static_cast<std::size_t>(std::max(0, m_cols->GetSelection()));
+  auto spec = parse_matrix_spec(p, rows, m_col_values.at(col_sel),
+                                cell_words[std::max(0, m_cell->GetSelection())]);
+  spec.filter = filter();
+  return spec;
+}
+
+std::string AnalysisPane::matrix_words() const {
+  auto& p = m_frame.session().project();
+  auto row_sel = static_cast<std::size_t>(std::max(0, m_rows->GetSelection()));
+  std::string rows = row_sel > 0 ? get_code(p, m_row_ids[row_sel]).path : "codes";
+  auto col_sel = static_cast<std::size_t>(std::max(0, m_cols->GetSelection()));
+  return "rows=" + rows + " cols=" + m_col_values.at(col_sel) +
+         " cell=" + cell_words[std::max(0, m_cell->GetSelection())];
+}
+
+void AnalysisPane::fill_grid(const std::vector<wxString>& row_labels,
+                             const std::vector<wxString>& col_labels,
+                             const std::function<wxString(std::size_t, std::size_t)>& cell) {
+  m_grid->BeginBatch();
+  if (m_grid->GetNumberRows() > 0) {
+    m_grid->DeleteRows(0, m_grid->GetNumberRows());
+  }
+  if (m_grid->GetNumberCols() > 0) {
+    m_grid->DeleteCols(0, m_grid->GetNumberCols());
+  }
+  m_grid->AppendCols(static_cast<int>(col_labels.size()));
+  m_grid->AppendRows(static_cast<int>(row_labels.size()));
+  for (std::size_t c = 0; c < col_labels.size(); ++c) {
+    m_grid->SetColLabelValue(static_cast<int>(c), col_labels[c]);
+  }
+  for (std::size_t r = 0; r < row_labels.size(); ++r) {
+    m_grid->SetRowLabelValue(static_cast<int>(r), row_labels[r]);
+    for (std::size_t c = 0; c < col_labels.size(); ++c) {
+      m_grid->SetCellValue(static_cast<int>(r), static_cast<int>(c), cell(r, c));
+    }
+  }
+  m_grid->AutoSizeColumns(false);
+  for (int c = 0; c < m_grid->GetNumberCols(); ++c) {
+    m_grid->SetColSize(c, std::max(m_grid->GetColSize(c), 80));
+  }
+  m_grid->EndBatch();
+  m_hits.clear();
+  m_list->DeleteAllItems();
+}
+
+void AnalysisPane::run() {
+  auto& s = m_frame.session();
+  if (!s.is_open() || s.busy()) {
+    return;
+  }
+  if (m_choices_stale) {
+    // Filled when the page is first used, not when a project opens.
+    m_choices_stale = false;
+    fill_choices();
+    update_enabled();
+  }
+  m_stale = false;
+  auto& p = s.project();
+  auto k = kind();
+  m_shown = k;
+  auto name_of = [](const Code& c) {
+    return wxString(' ', 3 * static_cast<std::size_t>(c.level)) + wx(c.name);
+  };
+  if (k == AnalysisKind::ThemeTable || k == AnalysisKind::Matrix) {
+    m_spec = matrix_spec();
+    m_matrix = matrix(p, m_spec);
+    std::vector<wxString> rows, cols;
+    for (const auto& c : m_matrix.rows) {
+      rows.push_back(name_of(c));
+    }
+    for (const auto& c : m_matrix.cols) {
+      cols.push_back(wx(c));
+    }
+    bool pct = k == AnalysisKind::ThemeTable && !m_matrix.col_bases.empty();
+    fill_grid(rows, cols, [&](std::size_t r, std::size_t c) {
+      auto n = m_matrix.counts[r][c];
+      if (n == 0) {
+        return wxString(L"·");
+      }
+      return pct ? wxString::Format("%lld  (%.0f%%)", static_cast<long long>(n),
+                                    m_matrix.col_pct(r, c))
+                 : number(n);
+    });
+    static const char* const units[] = {"cases", "codings", "words coded"};
+    m_status->SetLabel(
+        wxString::Format("%s by %s: %s in each cell%s. Click a cell to see the passages behind it.",
+                         k == AnalysisKind::ThemeTable ? "Theme table: codes" : "Codes",
+                         m_cols->GetStringSelection(), units[static_cast<int>(m_matrix.cell)],
+                         pct ? " (column % of the cases in the column)" : ""));
+  } else if (k == AnalysisKind::Cooccurrence) {
+    CooccurrenceSpec spec;
+    auto row_sel = static_cast<std::size_t>(std::max(0, m_rows->GetSelection()));
+    if (row_sel > 0) {
+      spec.codes = code_subtree(p, m_row_ids[row_sel]);
+    }
+    spec.filter = filter();
+    m_cooc = cooccurrence(p, spec);
+    std::vector<wxString> rows, cols;
+    for (const auto& c : m_cooc.codes) {
+      rows.push_back(name_of(c));
+      cols.push_back(wx(c.name));
+    }
+    fill_grid(rows, cols, [&](std::size_t r, std::size_t c) {
+      auto n = m_cooc.counts[r][c];
+      return n ? number(n) : wxString(L"·");
+    });
+    m_status->SetLabel("Co-occurrence: places where codings of the two codes overlap (the "
+                       "diagonal: the code's own coded stretches). Click a cell for the passages.");
+  } else {
+    m_freq = code_frequencies(p, filter());
+    std::vector<wxString> rows;
+    for (const auto& f : m_freq) {
+      rows.push_back(name_of(f.code));
+    }
+    fill_grid(rows, {"Codings", "Documents", "Cases", "% cases", "Words"},
+              [&](std::size_t r, std::size_t c) {
+                const auto& n = m_freq[r].with_subcodes;
+                switch (c) {
+                case 0: return number(n.codings);
+                case 1: return number(n.documents);
+                case 2: return number(n.cases);
+                case 3: return wxString::Format("%.0f%%", n.pct_cases);
+                default: return number(n.words);
+                }
+              });
+    m_status->SetLabel("Code frequencies, each code with its subcodes. Click a row for its "
+                       "codings.");
+  }
+}
+
+void AnalysisPane::refresh_if_stale() {
+  if (m_stale && IsShownOnScreen()) {
+    guarded([this] { run(); }, [this](const wxString& m) { m_frame.show_error(m); });
+  }
+}
+
+void AnalysisPane::show_cell(int row, int col) {
+  auto& s = m_frame.session();
+  if (!s.is_open() || s.busy() || row < 0 || col < 0) {
+    return;
+  }
+  auto r = static_cast<std::size_t>(row), c = static_cast<std::size_t>(col);
+  m_hits.clear();
+  if (m_shown == AnalysisKind::ThemeTable || m_shown == AnalysisKind::Matrix) {
+    if (r < m_matrix.rows.size() && c < m_matrix.cols.size()) {
+      m_hits = matrix_cell_hits(s.project(), m_spec, r, c);
+    }
+  } else if (m_shown == AnalysisKind::Cooccurrence) {
+    if (r < m_cooc.hits.size() && c < m_cooc.hits[r].size()) {
+      m_hits = m_cooc.hits[r][c];
+    }
+  } else if (r < m_freq.size()) {
+    CodingFilter f;
+    f.code_id = m_freq[r].code.id;
+    f.with_subcodes = true;
+    f.context_chars = 0;
+    auto af = filter();
+    f.coder = af.coder;
+    for (const auto& seg : list_codings(s.project(), f)) {
+      Hit h;
+      h.document_id = seg.coding.document_id;
+      h.start = seg.coding.start;
+      h.end = seg.coding.end;
+      h.document_name = seg.document_name;
+      h.case_id = seg.case_id;
+      h.case_name = seg.case_name;
+      h.text = seg.text;
+      m_hits.push_back(std::move(h));
+    }
+  }
+  m_list->Freeze();
+  m_list->DeleteAllItems();
+  for (std::size_t i = 0; i < m_hits.size() && i < 5000; ++i) {
+    const auto& h = m_hits[i];
+    long at = m_list->InsertItem(static_cast<long>(i), wx(h.document_name));
+    m_list->SetItem(at, 1, wx(h.case_name));
+    m_list->SetItem(at, 2, one_line(h.text));
+  }
+  m_list->Thaw();
+}
+
+void AnalysisPane::select_code_row(Id code) {
+  const std::vector<Code>* rows = nullptr;
+  if (m_shown == AnalysisKind::ThemeTable || m_shown == AnalysisKind::Matrix) {
+    rows = &m_matrix.rows;
+  } else if (m_shown == AnalysisKind::Cooccurrence) {
+    rows = &m_cooc.codes;
+  }
+  for (std::size_t r = 0; rows && r < rows->size(); ++r) {
+    if ((*rows)[r].id == code) {
+      int col = 0;
+      for (int c = 0; c < m_grid->GetNumberCols(); ++c) {
+        if (m_grid->GetCellValue(static_cast<int>(r), c) != L"·") {
+          col = c;
+          break;
+        }
+      }
+      m_grid->SetGridCursor(static_cast<int>(r), col);
+      m_grid->SelectBlock(static_cast<int>(r), col, static_cast<int>(r), col);
+      m_grid->MakeCellVisible(static_cast<int>(r), col);
+      return;
+    }
+  }
+}
+
+void AnalysisPane::open_passage(long i) {
+  if (i < 0 || static_cast<std::size_t>(i) >= m_hits.size()) {
+    return;
+  }
+  const auto& h = m_hits[static_cast<std::size_t>(i)];
+  guarded(
+      [&] {
+        m_frame.session().show_document(h.document_id, std::pair{h.start, h.end});
+      },
+      [this](const wxString& m) { m_frame.show_error(m); });
+}
+
+void AnalysisPane::export_excel(const std::filesystem::path& out) {
+  auto& s = m_frame.session();
+  auto& p = s.project();
+  ExportOptions o;
+  o.filter = filter();
+  auto col_sel = static_cast<std::size_t>(std::max(0, m_cols->GetSelection()));
+  const auto& cols = m_col_values.at(col_sel);
+  if (cols.rfind("attr:", 0) == 0) {
+    o.theme_attribute = cols.substr(5);
+  }
+  if (kind() == AnalysisKind::Matrix) {
+    o.matrices.push_back(matrix_words());
+  }
+  ExportReport done;
+  s.run_job(&m_frame, "Export to Excel",
+            [&](Progress& progress) { done = export_file(p, out, o, "xlsx", progress); });
+  m_frame.SetStatusText(wxString::Format("Exported %lld rows to %s",
+                                         static_cast<long long>(done.rows), wx(out.string())),
+                        0);
+}
+
+} // namespace quire::gui

@@ -1,0 +1,92 @@
+#pragma once
+// Analysis: a theme table, a matrix, co-occurrence or code frequencies in a
+// grid, with choices of rows, columns, cell and filters (core/analysis.h).
+// Click a cell to list the passages behind it (double-click one to read it in
+// its document); "Export to Excel…" writes the workbook as a job.
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <wx/panel.h>
+
+#include "core/analysis.h"
+#include "deferred.h"
+
+class wxChoice;
+class wxGrid;
+class wxListCtrl;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace quire::gui {
+
+class MainFrame;
+
+enum class AnalysisKind { ThemeTable, Matrix, Cooccurrence, Frequencies };
+
+class AnalysisPane : public wxPanel {
+public:
+  AnalysisPane(wxWindow* parent, MainFrame& frame);
+
+  /// Computes the table for the current choices and fills the grid.
+  void run();
+  /// Runs again if the project changed since the table was made.
+  void refresh_if_stale();
+  /// Lists the passages behind a cell (what clicking it does).
+  void show_cell(int row, int col);
+  /// Puts the grid cursor on a code's row (its first non-empty cell), which
+  /// lists that cell's passages.
+  void select_code_row(Id code);
+  /// Shows passage i of the cell in its document (what double-click does).
+  void open_passage(long i);
+  /// Writes the workbook (the tables, with this one as a matrix sheet) as a job.
+  void export_excel(const std::filesystem::path& out);
+
+  AnalysisKind kind() const;
+  void set_kind(AnalysisKind k);
+  wxChoice& rows_choice() { return *m_rows; }
+  wxChoice& cols_choice() { return *m_cols; }
+  wxChoice& cell_choice() { return *m_cell; }
+  wxChoice& coder_choice() { return *m_coder; }
+  wxTextCtrl& where() { return *m_where; }
+  wxGrid& grid() { return *m_grid; }
+  wxListCtrl& passages() { return *m_list; }
+  const std::vector<Hit>& cell_hits() const { return m_hits; }
+  /// The matrix shown (theme table and matrix).
+  const Matrix& matrix_shown() const { return m_matrix; }
+
+private:
+  void fill_choices();
+  void update_enabled();
+  AnalysisFilter filter() const;
+  MatrixSpec matrix_spec() const;
+  /// The export's --matrix text for the matrix shown.
+  std::string matrix_words() const;
+  void fill_grid(const std::vector<wxString>& row_labels, const std::vector<wxString>& col_labels,
+                 const std::function<wxString(std::size_t, std::size_t)>& cell);
+
+  MainFrame& m_frame;
+  wxChoice* m_kind = nullptr;
+  wxChoice* m_rows = nullptr;
+  wxChoice* m_cols = nullptr;
+  wxChoice* m_cell = nullptr;
+  wxChoice* m_coder = nullptr;
+  wxTextCtrl* m_where = nullptr;
+  wxStaticText* m_status = nullptr;
+  wxGrid* m_grid = nullptr;
+  wxListCtrl* m_list = nullptr;
+  std::vector<Id> m_row_ids;             ///< per rows choice item (0: every code)
+  std::vector<std::string> m_col_values; ///< per columns choice item: "attr:X", "cases"...
+  MatrixSpec m_spec;                     ///< of the matrix shown
+  Matrix m_matrix;
+  Cooccurrence m_cooc;
+  std::vector<CodeFrequency> m_freq;
+  AnalysisKind m_shown = AnalysisKind::ThemeTable;
+  std::vector<Hit> m_hits;
+  bool m_stale = true;
+  bool m_choices_stale = true; ///< rows, columns, coders to fill before the next run
+  Deferred m_rerun;
+};
+
+} // namespace quire::gui

@@ -1,0 +1,22 @@
+#pragma once
+// File > Export…: the project written through the exporter registry (Excel,
+// CSV, HTML report, REFI-QDA project or codebook) off the UI thread, with a
+// progress dialog that can cancel. A cancelled or failed export leaves no file.
+#include <filesystem>
+#include <string>
+
+#include "exporters/exporter.h"
+
+namespace quire::gui {
+
+class MainFrame;
+
+/// Asks where to write (the file type picks the format), then exports.
+void ask_and_export(MainFrame& f);
+/// Exports the project to out (format: by extension when empty) as a job and
+/// says what was written in the status bar. Throws what export_file throws
+/// (Cancelled after Cancel).
+ExportReport run_export(MainFrame& f, const std::filesystem::path& out,
+                        const std::string& format = {});
+
+} // namespace quire::gui

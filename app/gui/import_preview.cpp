@@ -1,0 +1,236 @@
+#include "import_preview.h"
+
+#include <filesystem>
+#include <map>
+
+#include <wx/button.h>
+#include <wx/grid.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include "core/error.h"
+#include "core/text.h"
+#include "wx_text.h"
+
+namespace quire::gui {
+
+namespace {
+
+// Roles as the core names them and as the drop-down shows them.
+const std::vector<std::pair<std::string, wxString>>& roles() {
+  static const std::vector<std::pair<std::string, wxString>> r = {
+      {"id", "ID"}, {"text", "Open-ended"}, {"attribute", "Attribute"}, {"skip", "Skip"}};
+  return r;
+}
+
+wxString role_label(const std::string& role) {
+  for (const auto& [k, v] : roles()) {
+    if (k == role) {
+      return v;
+    }
+  }
+  return wx(role);
+}
+
+const char* type_name(AttrType t) {
+  switch (t) {
+  case AttrType::Number: return "number";
+  case AttrType::Date: return "date";
+  default: return "text";
+  }
+}
+
+wxString one_line(const std::string& text, std::size_t max = 80) {
+  wxString t = wx(text);
+  t.Replace("\n", " ");
+  return t.length() > max ? t.Left(max) + L"…" : t;
+}
+
+wxString clock(std::int64_t ms) {
+  auto s = ms / 1000;
+  return wxString::Format("%02lld:%02lld:%02lld", static_cast<long long>(s / 3600),
+                          static_cast<long long>(s / 60 % 60), static_cast<long long>(s % 60));
+}
+
+} // namespace
+
+bool ImportPreview::wanted(const ImportData& data) {
+  if (!data.columns.empty()) {
+    return true;
+  }
+  for (const auto& d : data.documents) {
+    for (const auto& p : d.passages) {
+      if (!p.speaker.empty()) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+ImportPreview::ImportPreview(wxWindow* parent, const ImportData& data)
+    : wxDialog(parent, wxID_ANY, "Import Preview", wxDefaultPosition, wxSize(860, 520),
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      m_data(data) {
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  auto file = std::filesystem::path(data.source_file).filename().string();
+  wxString intro =
+      data.columns.empty()
+          ? wx(file + ": a transcript. These are the speakers and the first turns Quire found.")
+          : wxString::Format(
+                "%s: a survey of %lld respondents. Check what each column becomes: the "
+                "respondent ID, open-ended answers (to code), an attribute of the respondent, "
+                "or skipped.",
+                wx(file), static_cast<long long>(data.rows));
+  auto* text = new wxStaticText(this, wxID_ANY, intro);
+  text->Wrap(820);
+  sizer->Add(text, 0, wxALL, 8);
+  m_grid = new wxGrid(this, wxID_ANY);
+  m_grid->CreateGrid(0, 0);
+  m_grid->SetRowLabelSize(0);
+  data.columns.empty() ? transcript_grid(data) : survey_grid(data);
+  sizer->Add(m_grid, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
+  for (const auto& w : data.warnings) {
+    sizer->Add(new wxStaticText(this, wxID_ANY, L"⚠ " + one_line(w, 140)), 0, wxLEFT | wxTOP, 8);
+  }
+  auto* buttons = CreateStdDialogButtonSizer(wxOK | wxCANCEL);
+  if (auto* ok = FindWindow(wxID_OK)) {
+    ok->SetLabel("Import");
+  }
+  sizer->Add(buttons, 0, wxEXPAND | wxALL, 8);
+  SetSizer(sizer);
+}
+
+void ImportPreview::survey_grid(const ImportData& data) {
+  // An example value per column: an answer, an attribute value or a case name.
+  std::map<std::string, std::string> example;
+  for (const auto& d : data.documents) {
+    for (const auto& p : d.passages) {
+      if (!p.question.empty() && !example.count(p.question)) {
+        example[p.question] = std::string(CodePointIndex(d.text).slice(p.start, p.end));
+      }
+    }
+  }
+  for (const auto& c : data.cases) {
+    for (const auto& [name, v] : c.attributes) {
+      if (!example.count(name) && !v.missing) {
+        example[name] = v.display();
+      }
+    }
+  }
+  m_grid->AppendCols(7);
+  const char* heads[] = {"Column", "Role", "Type", "Values", "Distinct", "Example", "Why"};
+  int widths[] = {150, 100, 65, 60, 60, 230, 200};
+  for (int i = 0; i < 7; ++i) {
+    m_grid->SetColLabelValue(i, heads[i]);
+    m_grid->SetColSize(i, widths[i]);
+  }
+  m_grid->AppendRows(static_cast<int>(data.columns.size()));
+  wxArrayString choices;
+  for (const auto& r : roles()) {
+    choices.Add(r.second);
+  }
+  for (std::size_t i = 0; i < data.columns.size(); ++i) {
+    const auto& c = data.columns[i];
+    int row = static_cast<int>(i);
+    m_grid->SetCellValue(row, 0, wx(c.name));
+    m_grid->SetCellValue(row, 1, role_label(c.role));
+    m_grid->SetCellEditor(row, 1, new wxGridCellChoiceEditor(choices));
+    m_grid->SetCellBackgroundColour(row, 1, wxColour(255, 250, 220));
+    m_grid->SetCellValue(row, 2, c.role == "attribute" ? type_name(c.type) : "");
+    m_grid->SetCellValue(row, 3, wxString::Format("%lld", static_cast<long long>(c.values)));
+    m_grid->SetCellValue(row, 4, wxString::Format("%lld", static_cast<long long>(c.distinct)));
+    auto ex = example.find(c.name);
+    m_grid->SetCellValue(row, 5, ex == example.end() ? wxString() : one_line(ex->second));
+    m_grid->SetCellValue(row, 6, wx(c.why));
+    for (int col : {0, 2, 3, 4, 5, 6}) {
+      m_grid->SetReadOnly(row, col);
+    }
+  }
+}
+
+void ImportPreview::transcript_grid(const ImportData& data) {
+  std::map<std::string, int> turns;
+  for (const auto& d : data.documents) {
+    for (const auto& p : d.passages) {
+      if (!p.speaker.empty()) {
+        turns[p.speaker]++;
+      }
+    }
+  }
+  wxString speakers = "Speakers: ";
+  for (const auto& [name, n] : turns) {
+    speakers += wx(name) + wxString::Format(" (%d turn%s)   ", n, n == 1 ? "" : "s");
+  }
+  m_grid->AppendCols(3);
+  m_grid->SetColLabelValue(0, "Time");
+  m_grid->SetColLabelValue(1, "Speaker");
+  m_grid->SetColLabelValue(2, "Turn");
+  m_grid->SetColSize(0, 80);
+  m_grid->SetColSize(1, 130);
+  m_grid->SetColSize(2, 600);
+  int row = 0;
+  m_grid->AppendRows(1);
+  m_grid->SetCellValue(0, 0, "");
+  m_grid->SetCellValue(0, 1, "");
+  m_grid->SetCellValue(0, 2, speakers);
+  for (const auto& d : data.documents) {
+    CodePointIndex idx(d.text);
+    for (const auto& p : d.passages) {
+      if (row >= 30) {
+        break;
+      }
+      m_grid->AppendRows(1);
+      ++row;
+      m_grid->SetCellValue(row, 0, p.start_ms ? clock(*p.start_ms) : wxString());
+      m_grid->SetCellValue(row, 1, wx(p.speaker));
+      m_grid->SetCellValue(row, 2, one_line(std::string(idx.slice(p.start, p.end)), 120));
+    }
+  }
+  m_grid->EnableEditing(false);
+}
+
+std::string ImportPreview::role(std::size_t column) const {
+  auto label = m_grid->GetCellValue(static_cast<int>(column), 1);
+  for (const auto& [k, v] : roles()) {
+    if (v == label) {
+      return k;
+    }
+  }
+  return m_data.columns.at(column).role;
+}
+
+void ImportPreview::set_role(std::size_t column, const std::string& role) {
+  m_grid->SetCellValue(static_cast<int>(column), 1, role_label(role));
+}
+
+void ImportPreview::apply(ImportSettings& settings) const {
+  if (m_data.columns.empty()) {
+    return;
+  }
+  settings.id_column.clear();
+  settings.text_columns.clear();
+  settings.attribute_columns.clear();
+  settings.skip_columns.clear();
+  int ids = 0;
+  for (std::size_t i = 0; i < m_data.columns.size(); ++i) {
+    const auto& name = m_data.columns[i].name;
+    auto r = role(i);
+    if (r == "id") {
+      settings.id_column = name;
+      ++ids;
+    } else if (r == "text") {
+      settings.text_columns.push_back(name);
+    } else if (r == "attribute") {
+      settings.attribute_columns.push_back(name);
+    } else {
+      settings.skip_columns.push_back(name);
+    }
+  }
+  if (ids != 1) {
+    throw InputError("choose exactly one column as the respondent ID (" + std::to_string(ids) +
+                     " are chosen)");
+  }
+}
+
+} // namespace quire::gui

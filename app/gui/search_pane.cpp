@@ -1,0 +1,413 @@
+#include "search_pane.h"
+
+#include <algorithm>
+#include <set>
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/combobox.h>
+#include <wx/config.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include "autocode_dialog.h"
+#include "core/cases.h"
+#include "core/coding.h"
+#include "core/error.h"
+#include "main_frame.h"
+#include "wx_text.h"
+
+namespace quire::gui {
+
+namespace {
+
+const int history_size = 20;
+/// A drop-down longer than this is of no use (and slow to fill in GTK).
+const std::size_t max_choices = 300;
+
+wxString escape(const std::string& text) {
+  wxString out;
+  for (auto ch : wx(text)) {
+    switch (ch.GetValue()) {
+    case '<': out += "&lt;"; break;
+    case '>': out += "&gt;"; break;
+    case '&': out += "&amp;"; break;
+    case '\n':
+    case '\t': out += ' '; break;
+    default: out += ch;
+    }
+  }
+  return out;
+}
+
+/// A filter value quoted for the query language.
+std::string quoted(const std::string& value) {
+  std::string v;
+  for (char ch : value) {
+    if (ch != '"') {
+      v += ch;
+    }
+  }
+  return "\"" + v + "\"";
+}
+
+wxString time_of(std::int64_t ms) {
+  auto s = ms / 1000;
+  return s >= 3600
+             ? wxString::Format("%lld:%02lld:%02lld", static_cast<long long>(s / 3600),
+                                static_cast<long long>(s / 60 % 60), static_cast<long long>(s % 60))
+             : wxString::Format("%lld:%02lld", static_cast<long long>(s / 60),
+                                static_cast<long long>(s % 60));
+}
+
+} // namespace
+
+wxString snippet_html(const std::string& snippet) {
+  wxString html = escape(snippet);
+  html.Replace(L"«", "<span style=\"background-color: #ffe066\"><b>");
+  html.Replace(L"»", "</b></span>");
+  return html;
+}
+
+HitList::HitList(wxWindow* parent, const std::vector<SearchHit>& hits)
+    : wxHtmlListBox(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_NONE),
+      m_hits(hits) {}
+
+wxString HitList::OnGetItem(size_t n) const {
+  if (n >= m_hits.size()) {
+    return {};
+  }
+  const auto& h = m_hits[n];
+  wxString where = "<b>" + escape(h.document_name) + "</b>";
+  wxString more;
+  for (const auto* part : {&h.case_name, &h.speaker, &h.question}) {
+    if (!part->empty()) {
+      more += L" · " + escape(*part);
+    }
+  }
+  if (h.start_ms) {
+    more += L" · " + time_of(*h.start_ms);
+  }
+  if (!h.codes.empty()) {
+    wxString codes;
+    for (const auto& c : h.codes) {
+      codes += (codes.empty() ? "" : ", ") + escape(c);
+    }
+    more += L" · <i>" + codes + "</i>";
+  }
+  return "<font size=\"-1\">" + where + "<font color=\"#666666\">" + more + "</font></font><br>" +
+         snippet_html(h.snippet);
+}
+
+SearchPane::SearchPane(wxWindow* parent, MainFrame& frame)
+    : wxPanel(parent), m_frame(frame), m_rerun(this, [this] { run(); }),
+      m_refill(this, [this] { fill_filters(); }) {
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  auto* top = new wxBoxSizer(wxHORIZONTAL);
+  m_query = new wxComboBox(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, nullptr,
+                           wxTE_PROCESS_ENTER);
+  m_query->SetHint(L"Search passages…");
+  m_query->SetToolTip("Words (stemmed), \"a phrase\", OR, NOT, NEAR/5, collab*, and filters: "
+                      "code:PATH case:NAME speaker:NAME doc:NAME attr:Role=Teacher "
+                      "attr:Years:5..10. The arrow lists recent queries.");
+  auto* go =
+      new wxButton(this, wxID_ANY, "Search", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+  top->Add(m_query, 1, wxALIGN_CENTER_VERTICAL);
+  top->Add(go, 0, wxLEFT | wxALIGN_CENTER_VERTICAL, 4);
+  sizer->Add(top, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 4);
+  auto* hint = new wxStaticText(this, wxID_ANY,
+                                L"e.g. time NOT funding · \"cover costs\" · code:Barriers "
+                                "attr:Role=Teacher");
+  hint->SetForegroundColour(wxColour(110, 110, 110));
+  hint->SetFont(hint->GetFont().Smaller());
+  sizer->Add(hint, 0, wxLEFT | wxRIGHT | wxTOP, 4);
+
+  auto* filters = new wxBoxSizer(wxHORIZONTAL);
+  m_code = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(60, -1));
+  m_case = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(60, -1));
+  m_attr = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(60, -1));
+  m_code->SetToolTip("Only passages coded with this code (or a subcode)");
+  m_case->SetToolTip("Only passages of this case");
+  m_attr->SetToolTip("Only passages of cases with this attribute value");
+  filters->Add(m_code, 1, wxRIGHT, 3);
+  filters->Add(m_case, 1, wxRIGHT, 3);
+  filters->Add(m_attr, 1);
+  sizer->Add(filters, 0, wxEXPAND | wxALL, 4);
+
+  m_status = new wxStaticText(this, wxID_ANY, "");
+  sizer->Add(m_status, 0, wxEXPAND | wxLEFT | wxRIGHT, 4);
+  m_list = new HitList(this, m_hits);
+  sizer->Add(m_list, 1, wxEXPAND | wxTOP, 2);
+
+  auto* actions = new wxBoxSizer(wxHORIZONTAL);
+  m_code_all = new wxButton(this, wxID_ANY, L"Code All Hits…");
+  m_similar_button = new wxButton(this, wxID_ANY, "Find Similar");
+  m_similar_button->SetToolTip("Passages like the selected result; with none selected, like the "
+                               "selected coding or code");
+  actions->Add(m_code_all, 0, wxRIGHT, 4);
+  actions->Add(m_similar_button, 0);
+  sizer->Add(actions, 0, wxALL, 4);
+  SetSizer(sizer);
+
+  wxString saved;
+  for (int i = 0; i < history_size; ++i) {
+    if (wxConfigBase::Get()->Read(wxString::Format("/Search/History%d", i), &saved) &&
+        !saved.empty()) {
+      m_query->Append(saved);
+    }
+  }
+  fill_filters();
+
+  auto report = [this](const wxString& m) { m_frame.show_error(m); };
+  m_query->Bind(wxEVT_TEXT_ENTER,
+                [this, report](wxCommandEvent&) { guarded([this] { run(); }, report); });
+  m_query->Bind(wxEVT_COMBOBOX,
+                [this, report](wxCommandEvent&) { guarded([this] { run(); }, report); });
+  go->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) { guarded([this] { run(); }, report); });
+  for (auto* c : {m_code, m_case, m_attr}) {
+    c->Bind(wxEVT_CHOICE, [this, report](wxCommandEvent&) {
+      if (!m_query->GetValue().Strip(wxString::both).empty()) {
+        guarded([this] { run(); }, report);
+      }
+    });
+  }
+  m_list->Bind(wxEVT_LISTBOX_DCLICK, [this](wxCommandEvent& e) { open_hit(e.GetSelection()); });
+  m_code_all->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
+    guarded([this] { code_all_hits(); }, report);
+  });
+  m_similar_button->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
+    guarded([this] { find_similar(); }, report);
+  });
+
+  auto& s = frame.session();
+  s.changed.connect([this](const ChangeSet& c) {
+    if (c.tables.count("code") || c.tables.count("case_") || c.tables.count("case_value") ||
+        c.tables.count("attribute")) {
+      m_filters_stale = true;
+      m_refill.request();
+    }
+    // The index follows the change; the results show it once the view is idle.
+    if (!m_hits.empty() && !m_similar && m_frame.session().has_search_index()) {
+      m_rerun.request();
+    }
+  });
+  s.opened.connect([this] {
+    m_filters_stale = true;
+    m_refill.request();
+  });
+  // The filters are filled when the pane is first seen: a survey's thousands
+  // of cases must not slow down opening a project.
+  Bind(wxEVT_SHOW, [this](wxShowEvent& e) {
+    if (e.IsShown()) {
+      m_refill.request();
+    }
+    e.Skip();
+  });
+  s.closed.connect([this] {
+    show({}, "");
+    m_code->Clear();
+    m_case->Clear();
+    m_attr->Clear();
+  });
+}
+
+void SearchPane::fill_filters(bool even_hidden) {
+  auto& s = m_frame.session();
+  if (s.is_open() && (!m_filters_stale || (!even_hidden && !IsShownOnScreen()))) {
+    return;
+  }
+  m_filters_stale = false;
+  auto keep = [](wxChoice* c) {
+    return c->GetSelection() > 0 ? c->GetStringSelection() : wxString();
+  };
+  auto old_code = keep(m_code), old_case = keep(m_case), old_attr = keep(m_attr);
+  for (auto* c : {m_code, m_case, m_attr}) {
+    c->Clear();
+  }
+  m_code_terms = {""};
+  m_case_terms = {""};
+  m_attr_terms = {""};
+  m_code->Append("Any code");
+  m_case->Append("Any case");
+  m_attr->Append("Any attribute");
+  if (s.is_open() && !s.busy()) {
+    for (const auto& c : s.codes().list) {
+      m_code->Append(wxString(' ', 2 * static_cast<std::size_t>(c.level)) + wx(c.name));
+      m_code_terms.push_back("code:" + quoted(c.path));
+    }
+    auto cases = list_cases(s.project());
+    if (cases.size() > max_choices) {
+      m_case->SetString(0, wxString::Format("Any case (type case:NAME: %zu cases)", cases.size()));
+      cases.clear();
+    }
+    for (const auto& c : cases) {
+      m_case->Append(wx(c.name));
+      m_case_terms.push_back("case:" + quoted(c.name));
+    }
+    std::set<std::pair<std::string, std::string>> pairs;
+    for (const auto& [id, values] : all_case_attributes(s.project())) {
+      for (const auto& [name, v] : values) {
+        if (!v.missing && !v.display().empty()) {
+          pairs.emplace(name, v.display());
+        }
+      }
+    }
+    for (const auto& [name, value] : pairs) {
+      if (m_attr_terms.size() > max_choices) {
+        break;
+      }
+      m_attr->Append(wx(name + " = " + value));
+      m_attr_terms.push_back("attr:" + quoted(name) + "=" + quoted(value));
+    }
+  }
+  auto restore = [](wxChoice* c, const wxString& old) {
+    int at = old.empty() ? wxNOT_FOUND : c->FindString(old);
+    c->SetSelection(at == wxNOT_FOUND ? 0 : at);
+  };
+  restore(m_code, old_code);
+  restore(m_case, old_case);
+  restore(m_attr, old_attr);
+}
+
+std::string SearchPane::full_query() const {
+  std::string text = utf8(m_query->GetValue().Strip(wxString::both));
+  std::string filters;
+  auto add = [&filters](const wxChoice* c, const std::vector<std::string>& terms) {
+    int sel = c->GetSelection();
+    if (sel > 0 && static_cast<std::size_t>(sel) < terms.size()) {
+      filters += " " + terms[static_cast<std::size_t>(sel)];
+    }
+  };
+  add(m_code, m_code_terms);
+  add(m_case, m_case_terms);
+  add(m_attr, m_attr_terms);
+  // In brackets, so that a filter narrows the whole query, not its last word
+  // ("a OR b code:X" is "a OR (b code:X)").
+  return filters.empty() ? text : text.empty() ? filters.substr(1) : "(" + text + ")" + filters;
+}
+
+void SearchPane::search(const wxString& query) {
+  m_query->SetValue(query);
+  run();
+}
+
+void SearchPane::run() {
+  auto& s = m_frame.session();
+  if (!s.is_open() || s.busy()) {
+    return;
+  }
+  fill_filters(true);
+  auto text = m_query->GetValue().Strip(wxString::both);
+  if (text.empty()) {
+    show({}, "Type words to search for, then press Enter.");
+    return;
+  }
+  auto& index = s.search_index(&m_frame);
+  SearchOptions o;
+  o.limit = 500;
+  auto r = index.search(full_query(), o);
+  remember(text);
+  m_similar = false;
+  auto n = static_cast<long long>(r.hits.size());
+  wxString status = r.estimated_total > n
+                        ? wxString::Format("The best %lld of about %lld passages", n,
+                                           static_cast<long long>(r.estimated_total))
+                        : wxString::Format("%lld passage%s", n, n == 1 ? "" : "s");
+  if (!r.corrected_query.empty()) {
+    status += L" · Did you mean: " + wx(r.corrected_query) + "?";
+  }
+  show(std::move(r.hits), status);
+}
+
+void SearchPane::show(std::vector<SearchHit> hits, const wxString& status) {
+  m_hits = std::move(hits);
+  m_status->SetLabel(status);
+  m_list->SetItemCount(m_hits.size());
+  m_list->SetSelection(wxNOT_FOUND);
+  m_list->RefreshAll();
+  m_code_all->Enable(!m_hits.empty() && !m_similar);
+}
+
+wxString SearchPane::status() const {
+  return m_status->GetLabel();
+}
+
+void SearchPane::remember(const wxString& query) {
+  int at = m_query->FindString(query, true);
+  if (at == 0) {
+    return;
+  }
+  if (at != wxNOT_FOUND) {
+    m_query->Delete(static_cast<unsigned>(at));
+  }
+  m_query->Insert(query, 0);
+  while (m_query->GetCount() > static_cast<unsigned>(history_size)) {
+    m_query->Delete(m_query->GetCount() - 1);
+  }
+  m_query->ChangeValue(query);
+  auto* cfg = wxConfigBase::Get();
+  for (unsigned i = 0; i < m_query->GetCount(); ++i) {
+    cfg->Write(wxString::Format("/Search/History%u", i), m_query->GetString(i));
+  }
+}
+
+void SearchPane::open_hit(long i) {
+  if (i < 0 || static_cast<std::size_t>(i) >= m_hits.size()) {
+    return;
+  }
+  const auto& h = m_hits[static_cast<std::size_t>(i)];
+  auto range = h.hits.empty() ? std::pair{h.start, h.end} : h.hits.front();
+  guarded([&] { m_frame.session().show_document(h.document_id, range); },
+          [this](const wxString& m) { m_frame.show_error(m); });
+}
+
+void SearchPane::find_similar() {
+  auto& s = m_frame.session();
+  auto& p = s.project();
+  std::vector<Id> passages;
+  std::optional<Id> exclude;
+  wxString what;
+  int sel = m_list->GetSelection();
+  if (sel != wxNOT_FOUND && !m_hits.empty()) {
+    const auto& h = m_hits[static_cast<std::size_t>(sel)];
+    passages = {h.passage_id};
+    what = "the passage in " + wx(h.document_name);
+  } else if (auto coding = s.selected_coding()) {
+    auto c = get_coding(p, *coding);
+    passages = passages_of_coding(p, c.id);
+    exclude = c.code_id;
+    what = "the selected coding";
+  } else if (auto code = s.selected_code()) {
+    passages = passages_of_code(p, *code);
+    exclude = *code;
+    const auto* c = s.codes().find(*code);
+    what = "the codings of " + (c ? wx(c->path) : wxString("the code"));
+  } else {
+    throw InputError("select a result, a coding or a code first: Find Similar lists passages "
+                     "like it");
+  }
+  if (passages.empty()) {
+    throw InputError("there is no passage to compare with: the code has no codings yet");
+  }
+  auto hits = s.search_index(&m_frame).similar(passages, exclude, 50);
+  m_similar = true;
+  auto n = hits.size();
+  show(std::move(hits), wxString::Format("%zu passage%s like %s", n, n == 1 ? "" : "s", what));
+}
+
+void SearchPane::code_all_hits() {
+  auto& s = m_frame.session();
+  if (m_similar || m_hits.empty()) {
+    throw InputError("search first: Code All Hits codes what the query in the box finds");
+  }
+  auto query = full_query();
+  auto& index = s.search_index(&m_frame);
+  AutocodeDialog dlg(&m_frame, s.project(), index, query, s.codes().list, s.selected_code());
+  if (dlg.ShowModal() != wxID_OK || !dlg.code()) {
+    return;
+  }
+  autocode(s.project(), index, query, *dlg.code(), dlg.unit(), false);
+  s.note_code_used(*dlg.code());
+}
+
+} // namespace quire::gui

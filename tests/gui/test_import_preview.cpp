@@ -1,0 +1,99 @@
+// The import wizard's preview: a survey's columns with role drop-downs
+// filled with the importer's guesses (changing one changes what is stored),
+// a transcript's speakers and times, and Cancel importing nothing.
+#include <wx/grid.h>
+
+#include "core/cases.h"
+#include "core/documents.h"
+#include "gui_test_support.h"
+#include "import_preview.h"
+#include "wx_text.h"
+
+using namespace quire;
+using namespace quire::test;
+
+namespace {
+
+const char* const survey_csv =
+    "Respondent,Role,Years,Why did you join?,Room\n"
+    "R1,Teacher,5,\"To meet other teachers and share ideas about teaching reading\",A1\n"
+    "R2,Head,12,\"Because the local authority asked our school to take part in the pilot\",B2\n"
+    "R3,Teacher,3,\"I wanted fresh ideas for my year 4 class, and some company after school\",A1\n"
+    "R4,Assistant,7,\"My head teacher sent me, and I stayed because the meetings were "
+    "useful\",C3\n";
+
+/// Checks the guesses, makes the Role column skipped, and imports.
+class SkipRole : public wxExpectModalBase<gui::ImportPreview, SkipRole> {
+protected:
+  int OnInvoked(gui::ImportPreview* dlg) const override {
+    BOOST_CHECK_EQUAL(dlg->grid().GetNumberRows(), 5);
+    BOOST_CHECK_EQUAL(gui::utf8(dlg->grid().GetCellValue(0, 0)), "Respondent");
+    BOOST_CHECK_EQUAL(dlg->role(0), "id");
+    BOOST_CHECK_EQUAL(dlg->role(1), "attribute");
+    BOOST_CHECK_EQUAL(dlg->role(2), "attribute");
+    BOOST_CHECK_EQUAL(gui::utf8(dlg->grid().GetCellValue(2, 2)), "number");
+    BOOST_CHECK_EQUAL(dlg->role(3), "text");
+    BOOST_CHECK(gui::utf8(dlg->grid().GetCellValue(3, 5)).rfind("To meet other", 0) == 0);
+    dlg->set_role(1, "skip");
+    return wxID_OK;
+  }
+};
+
+/// Checks the speakers and times shown, then cancels.
+class SeeSpeakers : public wxExpectModalBase<gui::ImportPreview, SeeSpeakers> {
+protected:
+  int OnInvoked(gui::ImportPreview* dlg) const override {
+    auto& g = dlg->grid();
+    BOOST_REQUIRE_EQUAL(g.GetNumberRows(), 4); // the speakers line and three turns
+    auto speakers = gui::utf8(g.GetCellValue(0, 2));
+    BOOST_CHECK(speakers.find("Amira (2 turns)") != std::string::npos);
+    BOOST_CHECK(speakers.find("Ben (1 turn)") != std::string::npos);
+    BOOST_CHECK_EQUAL(gui::utf8(g.GetCellValue(1, 0)), "00:01:03");
+    BOOST_CHECK_EQUAL(gui::utf8(g.GetCellValue(1, 1)), "Amira");
+    BOOST_CHECK_EQUAL(gui::utf8(g.GetCellValue(2, 1)), "Ben");
+    return wxID_CANCEL;
+  }
+};
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(import_preview)
+
+BOOST_FIXTURE_TEST_CASE(a_surveys_column_roles_are_guessed_and_can_be_changed, FrameFixture) {
+  auto csv = dir / "joining.csv";
+  write_file(csv, survey_csv);
+  int imported = 0;
+  wxTEST_DIALOG(imported = frame->import_files({csv}), SkipRole());
+  BOOST_CHECK_EQUAL(imported, 1);
+  pump();
+  auto after = Project::open(project);
+  bool role = false, years = false;
+  for (const auto& a : list_attributes(after)) {
+    role = role || a.name == "Role";
+    years = years || a.name == "Years";
+  }
+  BOOST_CHECK(!role); // skipped in the preview
+  BOOST_CHECK(years);
+  bool why = false;
+  for (const auto& q : list_questions(after)) {
+    why = why || q.name == "Why did you join?";
+  }
+  BOOST_CHECK(why);
+  BOOST_CHECK_NO_THROW(find_case(after, "R4"));
+}
+
+BOOST_FIXTURE_TEST_CASE(a_transcripts_speakers_and_times_are_shown_and_cancel_imports_nothing,
+                        FrameFixture) {
+  auto file = dir / "interview-amira.txt";
+  write_file(file, "[00:01:03] Amira: We meet on Thursdays after school.\n\n"
+                   "[00:01:20] Ben: Who comes?\n\n"
+                   "[00:01:24] Amira: Teachers from four schools, mostly.\n");
+  auto before = list_documents(p()).size();
+  int imported = -1;
+  wxTEST_DIALOG(imported = frame->import_files({file}), SeeSpeakers());
+  BOOST_CHECK_EQUAL(imported, 0);
+  pump();
+  BOOST_CHECK_EQUAL(list_documents(Project::open(project)).size(), before);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
