@@ -1,11 +1,14 @@
 // Loading what analyses start from, and range arithmetic.
 #include <algorithm>
+#include <unordered_set>
 
 #include "analysis_p.h"
 #include "cases.h"
 #include "codebook.h"
 #include "coding.h"
+#include "db_p.h"
 #include "documents.h"
+#include "project_p.h"
 
 namespace quire::detail {
 
@@ -16,7 +19,92 @@ bool AnalysisData::case_passes(std::optional<Id> case_id) const {
   return case_id && std::binary_search(base_cases.begin(), base_cases.end(), *case_id);
 }
 
-AnalysisData load_analysis(const Project& p, const AnalysisFilter& f) {
+void each_analysis_coding(const Project& p, const AnalysisFilter& f, const AnalysisData& d,
+                          const std::function<void(const ACoding&)>& visit) {
+  auto& db = detail::db(p);
+  std::optional<Id> coder;
+  if (f.coder) {
+    auto k = db.prepare("SELECT id FROM coder WHERE name = ?");
+    k.bind(1, *f.coder);
+    if (!k.step()) {
+      return; // a coder with no codings
+    }
+    coder = k.i64(0);
+  }
+  // Each document's case and passages (by start), read once: a coding's case
+  // is that of the last passage starting at or before its start when that
+  // passage reaches past it, else its document's — list_codings()'s rule.
+  struct P {
+    std::int64_t start, end;
+    std::optional<Id> case_id;
+  };
+  struct Doc {
+    std::optional<Id> case_id;
+    std::vector<P> passages;
+    bool wanted = false;
+  };
+  std::unordered_map<Id, Doc> docs;
+  {
+    auto s = db.prepare("SELECT id, case_id FROM document");
+    while (s.step()) {
+      docs[s.i64(0)].case_id = s.opt_i64(1);
+    }
+    for (auto id : d.documents) {
+      docs[id].wanted = true;
+    }
+    auto ps = db.prepare(
+        "SELECT document_id, start, end, case_id FROM passage ORDER BY document_id, start");
+    while (ps.step()) {
+      docs[ps.i64(0)].passages.push_back({ps.i64(1), ps.i64(2), ps.opt_i64(3)});
+    }
+  }
+  // Codes of the codebook by id, dense (hashing a million ids costs more).
+  Id max_code = 0;
+  for (const auto& [id, at] : d.code_at) {
+    max_code = std::max(max_code, id);
+  }
+  std::vector<char> known(static_cast<std::size_t>(std::max<Id>(0, max_code)) + 1, 0);
+  for (const auto& [id, at] : d.code_at) {
+    if (id >= 0) {
+      known[static_cast<std::size_t>(id)] = 1;
+    }
+  }
+  // One sequential scan of the table: no index walk, no joins.
+  auto s = db.prepare(
+      coder ? "SELECT id, code_id, document_id, start, end FROM coding WHERE coder_id = ?"
+            : "SELECT id, code_id, document_id, start, end FROM coding");
+  if (coder) {
+    s.bind(1, *coder);
+  }
+  Id last_doc = -1;
+  const Doc* doc = nullptr;
+  while (s.step()) {
+    ACoding c{s.i64(0), s.i64(1), s.i64(2), s.i64(3), s.i64(4), std::nullopt};
+    if (c.document_id != last_doc) {
+      last_doc = c.document_id;
+      auto it = docs.find(c.document_id);
+      doc = it == docs.end() ? nullptr : &it->second;
+    }
+    if (!doc || !doc->wanted) {
+      continue;
+    }
+    const auto& ps = doc->passages;
+    auto it = std::upper_bound(ps.begin(), ps.end(), c.start,
+                               [](std::int64_t v, const P& x) { return v < x.start; });
+    if (it != ps.begin() && std::prev(it)->end > c.start) {
+      c.case_id = std::prev(it)->case_id;
+    }
+    if (!c.case_id) {
+      c.case_id = doc->case_id;
+    }
+    if (c.code_id >= 0 && static_cast<std::size_t>(c.code_id) < known.size() &&
+        known[static_cast<std::size_t>(c.code_id)] && d.case_passes(c.case_id)) {
+      visit(c);
+    }
+  }
+}
+
+AnalysisData load_analysis_base(const Project& p, const AnalysisFilter& f) {
   AnalysisData d;
   d.codes = list_codes(p);
   d.up.resize(d.codes.size());
@@ -51,24 +139,21 @@ AnalysisData load_analysis(const Project& p, const AnalysisFilter& f) {
       d.document_names[doc.id] = doc.name;
     }
   }
-  CodingFilter cf;
-  cf.coder = f.coder;
-  cf.context_chars = 0;
-  cf.with_text = false;
-  // One segment at a time: a million codings never sit in memory as text.
-  auto add = [&](const CodedSegment& s) {
-    if (d.case_passes(s.case_id) && d.code_at.count(s.coding.code_id)) {
-      d.codings.push_back({s.coding.id, s.coding.code_id, s.coding.document_id, s.coding.start,
-                           s.coding.end, s.case_id});
-    }
+  return d;
+}
+
+AnalysisData load_analysis(const Project& p, const AnalysisFilter& f) {
+  auto d = load_analysis_base(p, f);
+  d.codings.reserve(static_cast<std::size_t>(
+      std::max<std::int64_t>(0, detail::db(p).scalar("SELECT max(id) FROM coding"))));
+  each_analysis_coding(p, f, d, [&](const ACoding& c) { d.codings.push_back(c); });
+  auto by_place = [](const ACoding& a, const ACoding& b) {
+    return a.document_id != b.document_id ? a.document_id < b.document_id
+           : a.start != b.start           ? a.start < b.start
+                                          : a.id < b.id;
   };
-  if (f.documents.empty()) {
-    each_coding(p, cf, add);
-  } else {
-    for (auto id : d.documents) {
-      cf.document_id = id;
-      each_coding(p, cf, add);
-    }
+  if (!std::is_sorted(d.codings.begin(), d.codings.end(), by_place)) {
+    std::sort(d.codings.begin(), d.codings.end(), by_place);
   }
   return d;
 }
@@ -110,7 +195,8 @@ std::int64_t WordCounter::count(const std::vector<Range>& merged) {
   std::int64_t n = 0;
   for (const auto& r : merged) {
     const auto& st = starts(r.document_id);
-    n += std::lower_bound(st.begin(), st.end(), r.end) - std::lower_bound(st.begin(), st.end(), r.start);
+    n += std::lower_bound(st.begin(), st.end(), r.end) -
+         std::lower_bound(st.begin(), st.end(), r.start);
   }
   return n;
 }
@@ -153,7 +239,8 @@ const std::vector<Passage>& PassageCache::of(Id document_id) {
   auto it = m_passages.find(document_id);
   if (it == m_passages.end()) {
     auto ps = list_passages(m_p, document_id);
-    std::sort(ps.begin(), ps.end(), [](const Passage& a, const Passage& b) { return a.start < b.start; });
+    std::sort(ps.begin(), ps.end(),
+              [](const Passage& a, const Passage& b) { return a.start < b.start; });
     it = m_passages.emplace(document_id, std::move(ps)).first;
   }
   return it->second;

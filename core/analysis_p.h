@@ -2,6 +2,7 @@
 // Private: what every analysis query starts from — the codings that pass a
 // filter, each with its case as list_codings() decides it — and word counting.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -39,20 +40,26 @@ struct AnalysisData {
   std::unordered_map<Id, std::size_t> code_at; ///< code id -> index in codes
   /// Index in codes of each code's ancestors and itself (itself first).
   std::vector<std::vector<std::size_t>> up;
-  std::vector<Case> cases;                       ///< every case of the project
+  std::vector<Case> cases;                           ///< every case of the project
   std::map<Id, std::map<std::string, Value>> values; ///< case id -> attribute -> value
   std::vector<Id> base_cases; ///< cases passing the attribute filter (all when none)
   bool filtered_by_case = false;
   std::vector<Condition> conditions;
-  std::vector<Id> documents;  ///< documents passing the filter
+  std::vector<Id> documents; ///< documents passing the filter
   std::unordered_map<Id, std::string> document_names;
   /// True when a case id passes the attribute filter.
   bool case_passes(std::optional<Id> case_id) const;
 };
 
-/// Loads the codings (through list_codings, so cases are as it decides),
-/// the codebook and the cases, applying the filter.
+/// Loads the codings passing the filter (each with its case as
+/// list_codings() decides it), the codebook and the cases.
 AnalysisData load_analysis(const Project& p, const AnalysisFilter& f);
+/// All of load_analysis() but the codings.
+AnalysisData load_analysis_base(const Project& p, const AnalysisFilter& f);
+/// Calls visit for each coding passing the filter, with its case, in no
+/// particular order, without keeping them (d from load_analysis_base()).
+void each_analysis_coding(const Project& p, const AnalysisFilter& f, const AnalysisData& d,
+                          const std::function<void(const ACoding&)>& visit);
 
 /// Sorts ranges and merges those that overlap or touch (per document).
 std::vector<Range> merge_ranges(std::vector<Range> r);

@@ -22,9 +22,9 @@ struct Columns {
   std::vector<std::string> labels;
   std::vector<Id> ids;
   std::vector<std::int64_t> bases;
-  std::map<Id, std::size_t> by_case;               ///< Attribute, Cases
-  std::map<Id, std::size_t> by_document;           ///< Documents
-  std::vector<std::vector<Range>> code_ranges;     ///< Codes: merged ranges per column
+  std::map<Id, std::size_t> by_case;           ///< Attribute, Cases
+  std::map<Id, std::size_t> by_document;       ///< Documents
+  std::vector<std::vector<Range>> code_ranges; ///< Codes: merged ranges per column
 };
 
 Columns attribute_columns(const Project& p, const AnalysisData& d, const std::string& name) {
@@ -42,7 +42,7 @@ Columns attribute_columns(const Project& p, const AnalysisData& d, const std::st
   }
   auto less = [](const Value& a, const Value& b) {
     return a.type == AttrType::Number && b.type == AttrType::Number ? a.number < b.number
-                                                                     : a.display() < b.display();
+                                                                    : a.display() < b.display();
   };
   std::sort(vals.begin(), vals.end(), less);
   Columns cols;
@@ -75,8 +75,7 @@ Columns attribute_columns(const Project& p, const AnalysisData& d, const std::st
 Columns make_columns(const Project& p, const AnalysisData& d, const MatrixSpec& spec) {
   Columns cols;
   switch (spec.cols) {
-  case MatrixCols::Attribute:
-    return attribute_columns(p, d, spec.attribute);
+  case MatrixCols::Attribute: return attribute_columns(p, d, spec.attribute);
   case MatrixCols::Cases:
     for (const auto& c : d.cases) {
       if (d.case_passes(c.id)) {
@@ -94,8 +93,7 @@ Columns make_columns(const Project& p, const AnalysisData& d, const MatrixSpec& 
       cols.ids.push_back(id);
     }
     return cols;
-  case MatrixCols::Codes:
-    break;
+  case MatrixCols::Codes: break;
   }
   std::vector<std::size_t> which;
   for (auto id : spec.col_codes) {
@@ -146,15 +144,16 @@ void columns_of(const Columns& cols, MatrixCols kind, const ACoding& c,
         return r.document_id != w.document_id ? r.document_id < w.document_id : r.end <= w.start;
       });
       for (; it != rs.end() && it->document_id == c.document_id && it->start < c.end; ++it) {
-        out.emplace_back(k, Range{c.document_id, std::max(c.start, it->start), std::min(c.end, it->end)});
+        out.emplace_back(
+            k, Range{c.document_id, std::max(c.start, it->start), std::min(c.end, it->end)});
       }
     }
   }
 }
 
 /// Words per key: ranges grouped by key, merged, counted.
-std::vector<std::int64_t> words_by_key(std::vector<std::pair<std::size_t, Range>>& v, std::size_t keys,
-                                       detail::WordCounter& wc) {
+std::vector<std::int64_t> words_by_key(std::vector<std::pair<std::size_t, Range>>& v,
+                                       std::size_t keys, detail::WordCounter& wc) {
   std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first < b.first : a.second < b.second;
   });
@@ -171,6 +170,115 @@ std::vector<std::int64_t> words_by_key(std::vector<std::pair<std::size_t, Range>
   return out;
 }
 
+/// A dense id -> column table (-1: no column).
+std::vector<std::int32_t> dense_columns(const std::map<Id, std::size_t>& ids) {
+  std::vector<std::int32_t> v(
+      ids.empty() ? 0 : static_cast<std::size_t>(std::max<Id>(0, ids.rbegin()->first)) + 1, -1);
+  for (const auto& [id, col] : ids) {
+    if (id >= 0) {
+      v[static_cast<std::size_t>(id)] = static_cast<std::int32_t>(col);
+    }
+  }
+  return v;
+}
+
+/// Cases or codings per code and attribute value, case or document, from one
+/// pass over the codings: each coding falls in one column at most. Codings
+/// are counted as they come; cases are kept as (case, code, column) and put
+/// in case order by a counting sort, so stamps count each case once per
+/// cell, row, column and table.
+void count_streamed(const Project& p, const MatrixSpec& spec, const AnalysisData& d,
+                    const Columns& cols, const std::vector<std::vector<std::size_t>>& rows_of,
+                    Matrix& m) {
+  const std::size_t C = cols.labels.size();
+  const bool by_doc = spec.cols == MatrixCols::Documents;
+  const auto col_of = dense_columns(by_doc ? cols.by_document : cols.by_case);
+  std::map<Id, std::size_t> ids; // code id -> index in d.codes, then dense
+  for (std::size_t k = 0; k < d.codes.size(); ++k) {
+    ids[d.codes[k].id] = k;
+  }
+  const auto code_ix = dense_columns(ids); // each_analysis_coding() passes only known codes
+  struct Unit {
+    Id case_id;
+    std::uint32_t code;
+    std::int32_t col;
+  };
+  std::vector<Unit> units;
+  const bool cases = spec.cell == MatrixCell::Cases;
+  detail::each_analysis_coding(p, spec.filter, d, [&](const ACoding& c) {
+    auto k = static_cast<std::uint32_t>(code_ix[static_cast<std::size_t>(c.code_id)]);
+    const auto& rows = rows_of[k];
+    auto key = by_doc ? std::optional<Id>(c.document_id) : c.case_id;
+    if (rows.empty() || !key || *key < 0 || static_cast<std::size_t>(*key) >= col_of.size()) {
+      return;
+    }
+    auto col = col_of[static_cast<std::size_t>(*key)];
+    if (col < 0) {
+      return;
+    }
+    if (!cases) { // codings: each coding is its own unit, counted once per row
+      for (auto r : rows) {
+        m.counts[r][static_cast<std::size_t>(col)]++;
+        m.row_totals[r]++;
+      }
+      m.col_totals[static_cast<std::size_t>(col)]++;
+      m.grand_total++;
+    } else if (c.case_id) {
+      units.push_back({*c.case_id, k, col});
+    }
+  });
+  if (!cases) {
+    return;
+  }
+  Id max_case = 0;
+  for (const auto& u : units) {
+    max_case = std::max(max_case, u.case_id);
+  }
+  std::vector<std::size_t> start(static_cast<std::size_t>(std::max<Id>(0, max_case)) + 2, 0);
+  auto slot = [](const Unit& u) { return static_cast<std::size_t>(std::max<Id>(0, u.case_id)); };
+  for (const auto& u : units) {
+    start[slot(u) + 1]++;
+  }
+  for (std::size_t k = 1; k < start.size(); ++k) {
+    start[k] += start[k - 1];
+  }
+  std::vector<Unit> sorted(units.size());
+  for (const auto& u : units) {
+    sorted[start[slot(u)]++] = u;
+  }
+  units.clear();
+  units.shrink_to_fit();
+  std::vector<std::size_t> cell_stamp(m.rows.size() * C, 0), row_stamp(m.rows.size(), 0),
+      col_stamp(C, 0);
+  std::size_t grand_stamp = 0, stamp = 0;
+  Id cur_case = 0;
+  for (const auto& u : sorted) {
+    if (stamp == 0 || u.case_id != cur_case) {
+      cur_case = u.case_id;
+      ++stamp;
+    }
+    const auto col = static_cast<std::size_t>(u.col);
+    for (auto r : rows_of[u.code]) {
+      if (cell_stamp[r * C + col] != stamp) {
+        cell_stamp[r * C + col] = stamp;
+        m.counts[r][col]++;
+      }
+      if (row_stamp[r] != stamp) {
+        row_stamp[r] = stamp;
+        m.row_totals[r]++;
+      }
+    }
+    if (col_stamp[col] != stamp) {
+      col_stamp[col] = stamp;
+      m.col_totals[col]++;
+    }
+    if (grand_stamp != stamp) {
+      grand_stamp = stamp;
+      m.grand_total++;
+    }
+  }
+}
+
 } // namespace
 
 double Matrix::row_pct(std::size_t r, std::size_t c) const {
@@ -184,7 +292,12 @@ double Matrix::col_pct(std::size_t r, std::size_t c) const {
 }
 
 Matrix matrix(const Project& p, const MatrixSpec& spec) {
-  auto d = detail::load_analysis(p, spec.filter);
+  // Counting cases or codings in attribute, case or document columns (a
+  // theme table) streams the codings once without keeping them; words and
+  // code columns need every coding's range.
+  const bool streamed = spec.cols != MatrixCols::Codes && spec.cell != MatrixCell::Words;
+  auto d =
+      streamed ? detail::load_analysis_base(p, spec.filter) : detail::load_analysis(p, spec.filter);
   Matrix m;
   m.cell = spec.cell;
   std::vector<std::size_t> row_codes;
@@ -218,23 +331,66 @@ Matrix matrix(const Project& p, const MatrixSpec& spec) {
   const std::size_t R = row_codes.size(), C = cols.labels.size();
   m.cols = cols.labels;
   m.col_ids = cols.ids;
-  if (spec.cell == MatrixCell::Cases && spec.cols != MatrixCols::Documents && spec.cols != MatrixCols::Codes) {
+  if (spec.cell == MatrixCell::Cases && spec.cols != MatrixCols::Documents &&
+      spec.cols != MatrixCols::Codes) {
     m.col_bases = cols.bases;
   }
   m.counts.assign(R, std::vector<std::int64_t>(C, 0));
   m.row_totals.assign(R, 0);
   m.col_totals.assign(C, 0);
 
-  // Codings in case order when counting cases, so that stamps make each
-  // case count once per cell, row, column and table.
-  std::vector<std::size_t> order(d.codings.size());
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    order[i] = i;
+  if (streamed) {
+    count_streamed(p, spec, d, cols, rows_of, m);
+    return m;
   }
+
+  // Per coding, once: its code's index and, for attribute, case and document
+  // columns (one column per coding at most), its column or -1.
+  const std::size_t N = d.codings.size();
+  const bool one_col = spec.cols != MatrixCols::Codes;
+  std::vector<std::uint32_t> code_ix(N);
+  std::vector<std::int32_t> col_of(one_col ? N : 0, -1);
+  {
+    const bool by_doc = spec.cols == MatrixCols::Documents;
+    const auto lookup = dense_columns(by_doc ? cols.by_document : cols.by_case);
+    for (std::size_t i = 0; i < N; ++i) {
+      const auto& c = d.codings[i];
+      code_ix[i] = static_cast<std::uint32_t>(d.code_at.at(c.code_id));
+      if (one_col) {
+        auto key = by_doc ? std::optional<Id>(c.document_id) : c.case_id;
+        if (key && *key >= 0 && static_cast<std::size_t>(*key) < lookup.size()) {
+          col_of[i] = lookup[static_cast<std::size_t>(*key)];
+        }
+      }
+    }
+  }
+
+  // Codings in case order when counting cases, so that stamps make each
+  // case count once per cell, row, column and table: a stable counting sort
+  // on the case id (codings without a case first; they are skipped).
+  std::vector<std::size_t> order(N);
   if (spec.cell == MatrixCell::Cases) {
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-      return d.codings[a].case_id.value_or(0) < d.codings[b].case_id.value_or(0);
-    });
+    Id max_case = 0;
+    for (const auto& c : d.codings) {
+      max_case = std::max(max_case, c.case_id.value_or(0));
+    }
+    std::vector<std::size_t> start(static_cast<std::size_t>(std::max<Id>(0, max_case)) + 2, 0);
+    auto key = [&](std::size_t i) {
+      return static_cast<std::size_t>(std::max<Id>(0, d.codings[i].case_id.value_or(0)));
+    };
+    for (std::size_t i = 0; i < N; ++i) {
+      start[key(i) + 1]++;
+    }
+    for (std::size_t k = 1; k < start.size(); ++k) {
+      start[k] += start[k - 1];
+    }
+    for (std::size_t i = 0; i < N; ++i) {
+      order[start[key(i)]++] = i;
+    }
+  } else {
+    for (std::size_t i = 0; i < N; ++i) {
+      order[i] = i;
+    }
   }
   std::vector<std::size_t> cell_stamp(R * C, 0), row_stamp(R, 0), col_stamp(C, 0);
   std::size_t grand_stamp = 0, stamp = 0;
@@ -243,13 +399,21 @@ Matrix matrix(const Project& p, const MatrixSpec& spec) {
   std::vector<std::pair<std::size_t, Range>> w_cell, w_row, w_col, w_all;
   for (auto i : order) {
     const auto& c = d.codings[i];
-    const auto& rows = rows_of[d.code_at.at(c.code_id)];
+    const auto& rows = rows_of[code_ix[i]];
     if (rows.empty()) {
       continue;
     }
-    columns_of(cols, spec.cols, c, in_cols);
-    if (in_cols.empty()) {
-      continue;
+    if (one_col) {
+      if (col_of[i] < 0) {
+        continue;
+      }
+      in_cols.assign(1,
+                     {static_cast<std::size_t>(col_of[i]), Range{c.document_id, c.start, c.end}});
+    } else {
+      columns_of(cols, spec.cols, c, in_cols);
+      if (in_cols.empty()) {
+        continue;
+      }
     }
     if (spec.cell == MatrixCell::Cases) {
       if (!c.case_id) {
