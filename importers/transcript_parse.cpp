@@ -397,6 +397,7 @@ std::vector<ImportedPassage> transcript_passages(std::string_view text) {
       pending = false;
       continue;
     }
+    const bool was_pending = pending;
     pending = false;
     if (!labelled && !l.ms && !out.empty() && out.back().start >= 0 && !was_blank && !one_label) {
       out.back().end = end; // a wrapped line of the same turn
@@ -407,6 +408,9 @@ std::vector<ImportedPassage> transcript_passages(std::string_view text) {
     }
     ImportedPassage p;
     p.start_ms = l.ms;
+    if (was_pending && !l.ms && out.back().start < 0) {
+      p.start_ms = out.back().start_ms; // Google Meet: a stamp line, then "Name: text" lines
+    }
     p.end_ms = l.end_ms;
     if (labelled) {
       p.speaker = l.label;

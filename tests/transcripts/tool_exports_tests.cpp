@@ -137,4 +137,29 @@ BOOST_AUTO_TEST_CASE(zoom_saved_chat_both_layouts) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(f4_saved_as_utf16) {
+  // Windows' "Unicode" text: UTF-16 with a BOM and CRLF.
+  std::string kind;
+  auto t = fixture_turns("f4-utf16.txt", &kind);
+  BOOST_TEST(kind == "transcript");
+  BOOST_TEST_REQUIRE(t.size() == 3u);
+  BOOST_TEST(t[1].speaker == "B");
+  BOOST_TEST(t[1].text == "Schön, aber anstrengend. Die Kollegen waren nett.");
+  BOOST_TEST(*t[1].end == 11000);
+}
+
+BOOST_AUTO_TEST_CASE(google_meet_stamp_lines_above_labelled_turns) {
+  // Meet: a time alone on its line every few minutes, "Name: text" below it.
+  std::string kind;
+  auto t = fixture_turns("google-meet.txt", &kind);
+  BOOST_TEST(kind == "transcript");
+  BOOST_TEST_REQUIRE(t.size() == 5u);
+  BOOST_TEST(t[1].speaker == "Jane Doe");
+  BOOST_TEST(*t[1].start == 0);
+  BOOST_TEST(t[2].speaker == "Ahmed Karimi");
+  BOOST_TEST(!t[2].start);
+  BOOST_TEST(t[3].text == "Let's look at the rota.");
+  BOOST_TEST(*t[3].start == 312000);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
