@@ -162,6 +162,28 @@ BOOST_AUTO_TEST_CASE(docx_f4_transcript) {
   BOOST_TEST(*d.documents[0].passages[1].end_ms == 12700);
 }
 
+BOOST_AUTO_TEST_CASE(docx_text_box_inside_a_paragraph) {
+  // Word writes a text box inside a run, twice (the shape and a fallback for
+  // old versions). The paragraph around it keeps its text; the box's text
+  // follows it once.
+  TempDir dir;
+  const std::string box = "<w:txbxContent><w:p><w:r><w:t>Key quote from P4</w:t></w:r></w:p>"
+                          "</w:txbxContent>";
+  std::string body =
+      R"(<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>)"
+      "<w:p><w:r><w:t xml:space=\"preserve\">We began in the staff room </w:t></w:r>"
+      "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing>" +
+      box + "</w:drawing></mc:Choice><mc:Fallback><w:pict>" + box +
+      "</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+      "<w:r><w:t>and then walked the wards.</w:t></w:r></w:p>" +
+      para("", "Second paragraph.") + w_close;
+  write_zip(dir / "t.docx", {{"word/document.xml", body}});
+  auto p = passages(read_file(dir / "t.docx"));
+  std::vector<std::string> want = {"We began in the staff room and then walked the wards.",
+                                   "Key quote from P4", "Second paragraph."};
+  BOOST_TEST(p == want, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(odt_text_lists_tables_annotations) {
   TempDir dir;
   std::string content = R"(<?xml version="1.0" encoding="UTF-8"?>
