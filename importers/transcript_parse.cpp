@@ -26,7 +26,7 @@ const std::regex header_re(
 // A cue timing line of a subtitle-like export without a WEBVTT header
 // ("0:0:0.0 --> 0:0:5.360", Teams' older .docx and .txt transcripts).
 const std::regex cue_re(
-    R"(^((?:\d{1,2}:){1,2}\d{1,2}(?:[.,]\d{1,3})?)\s*-->\s*(?:\d{1,2}:){1,2}\d{1,2}(?:[.,]\d{1,3})?\s*$)");
+    R"(^((?:\d{1,2}:){1,2}\d{1,2}(?:[.,]\d{1,3})?)\s*-->\s*((?:\d{1,2}:){1,2}\d{1,2}(?:[.,]\d{1,3})?)\s*$)");
 
 // f4/f5 transcription software (and MAXQDA, NVivo after them) writes the
 // time at the end of a paragraph: "B: Ja, also ... #00:01:02-5#" (tenths
@@ -190,6 +190,9 @@ void read_line(Line& l) {
   }
   if (std::regex_search(rest.begin(), rest.end(), m, cue_re)) {
     l.ms = parse_cue_time(group(m, 1));
+    if (auto end = parse_cue_time(group(m, 2)); end && l.ms && *end >= *l.ms) {
+      l.end_ms = end; // the cue's own end, not only the next cue's start
+    }
     return;
   }
   if (std::regex_search(rest.begin(), rest.end(), m, header_re)) {
@@ -393,7 +396,9 @@ std::vector<ImportedPassage> transcript_passages(std::string_view text) {
       }
       out.back().start = start;
       out.back().end = end;
-      out.back().end_ms = l.end_ms;
+      if (l.end_ms) {
+        out.back().end_ms = l.end_ms;
+      }
       pending = false;
       continue;
     }

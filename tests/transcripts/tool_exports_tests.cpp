@@ -162,4 +162,17 @@ BOOST_AUTO_TEST_CASE(google_meet_stamp_lines_above_labelled_turns) {
   BOOST_TEST(*t[3].start == 312000);
 }
 
+BOOST_AUTO_TEST_CASE(teams_cue_end_times_are_kept) {
+  // The last turn has no next stamp: its end is its cue's end.
+  quire::test::TempDir dir;
+  quire::test::write_file(dir / "teams.txt", "0:0:0.0 --> 0:0:5.360\nJane Doe\nOkay, I think.\n\n"
+                                             "0:0:5.360 --> 0:0:9.120\nAhmed Karimi\nYes.\n\n"
+                                             "0:0:9.120 --> 0:0:10.500\nJane Doe\nPlease do.\n");
+  auto p = read_file(dir / "teams.txt", {}).documents.at(0).passages;
+  BOOST_TEST_REQUIRE(p.size() == 3u);
+  BOOST_TEST(*p[0].end_ms == 5360);
+  BOOST_TEST(*p[2].start_ms == 9120);
+  BOOST_TEST(*p[2].end_ms == 10500);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
