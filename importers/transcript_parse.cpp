@@ -173,7 +173,9 @@ void read_line(Line& l) {
   }
   l.body_end = l.text.find_last_not_of(" \t") + 1;
   std::match_results<std::string_view::const_iterator> m;
-  if (std::regex_search(l.text.begin(), l.text.end(), m, f4_end_re)) {
+  // The '#' test first: std::regex is slow on long lines that cannot match.
+  if (l.text[l.body_end - 1] == '#' &&
+      std::regex_search(l.text.begin(), l.text.end(), m, f4_end_re)) {
     l.end_ms = f4_ms(m);
     l.body_end = static_cast<std::size_t>(m.position(0));
     l.speech_byte = l.stamp_end = l.body_end;
@@ -182,7 +184,7 @@ void read_line(Line& l) {
     }
   }
   std::string_view rest = l.text.substr(lead, l.body_end - lead);
-  if (std::regex_search(rest.begin(), rest.end(), m, f4_start_re)) {
+  if (rest[0] == '#' && std::regex_search(rest.begin(), rest.end(), m, f4_start_re)) {
     l.ms = f4_ms(m);
     lead += static_cast<std::size_t>(m.length(0));
     rest = l.text.substr(lead, l.body_end - lead);
