@@ -184,6 +184,20 @@ BOOST_AUTO_TEST_CASE(docx_text_box_inside_a_paragraph) {
   BOOST_TEST(p == want, boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(odt_text_box_inside_a_paragraph) {
+  TempDir dir;
+  std::string content = R"(<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"><office:body><office:text>
+<text:p>We began in the staff room <draw:frame><draw:text-box><text:p>Key quote from P4</text:p></draw:text-box></draw:frame>and then walked the wards.</text:p>
+<text:p>Second paragraph.</text:p></office:text></office:body></office:document-content>)";
+  write_zip(dir / "b.odt",
+            {{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", content}});
+  auto p = passages(read_file(dir / "b.odt"));
+  std::vector<std::string> want = {"We began in the staff room and then walked the wards.",
+                                   "Key quote from P4", "Second paragraph."};
+  BOOST_TEST(p == want, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(odt_text_lists_tables_annotations) {
   TempDir dir;
   std::string content = R"(<?xml version="1.0" encoding="UTF-8"?>
