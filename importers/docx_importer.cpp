@@ -12,13 +12,30 @@ namespace quire {
 namespace {
 
 const char* const w_ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const char* const mc_ns = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
 class BodyHandler : public XmlHandler {
 public:
   explicit BodyHandler(FlowText& flow) : m_flow(flow) {}
   void start_element(const std::string& ns, const std::string& name,
                      const std::vector<XmlAttribute>& attrs) override {
-    if (ns != w_ns) {
+    if (ns == mc_ns && name == "Fallback") {
+      m_fallback++; // the same text box again, for old Word versions
+      return;
+    }
+    if (m_fallback > 0 || ns != w_ns) {
+      return;
+    }
+    if (name == "txbxContent") {
+      m_box++;
+      return;
+    }
+    if (m_box > 0) {
+      // A text box sits inside a paragraph: keep its paragraphs for after it.
+      if (name == "p")
+        m_box_paras.emplace_back();
+      else if (name == "t")
+        m_in_text = true;
       return;
     }
     if (name == "p")
@@ -42,12 +59,31 @@ public:
     }
   }
   void end_element(const std::string& ns, const std::string& name) override {
-    if (ns != w_ns) {
+    if (ns == mc_ns && name == "Fallback") {
+      m_fallback--;
       return;
     }
-    if (name == "p")
+    if (m_fallback > 0 || ns != w_ns) {
+      return;
+    }
+    if (name == "txbxContent") {
+      m_box--;
+      return;
+    }
+    if (m_box > 0) {
+      if (name == "t")
+        m_in_text = false;
+      return;
+    }
+    if (name == "p") {
       m_flow.end_paragraph();
-    else if (name == "tc")
+      for (auto& box : m_box_paras) {
+        m_flow.begin_paragraph();
+        m_flow.text(box);
+        m_flow.end_paragraph();
+      }
+      m_box_paras.clear();
+    } else if (name == "tc")
       m_flow.end_cell();
     else if (name == "tr")
       m_flow.end_row();
@@ -61,7 +97,12 @@ public:
       m_in_run = false;
   }
   void text(std::string_view t) override {
-    if (!m_in_text || m_skip > 0) {
+    if (!m_in_text || m_skip > 0 || m_fallback > 0) {
+      return;
+    }
+    if (m_box > 0) {
+      if (!m_box_paras.empty())
+        m_box_paras.back() += t;
       return;
     }
     if (m_bold)
@@ -73,7 +114,8 @@ public:
 private:
   FlowText& m_flow;
   bool m_in_text = false, m_in_run = false, m_bold = false;
-  int m_skip = 0;
+  int m_skip = 0, m_fallback = 0, m_box = 0;
+  std::vector<std::string> m_box_paras; ///< text boxes' paragraphs, put after their paragraph
 };
 
 /// word/comments.xml: each comment's text, paragraphs on their own lines.

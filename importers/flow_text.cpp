@@ -32,6 +32,7 @@ void FlowText::text(std::string_view utf8) {
         lead.find(':') == std::string::npos) {
       m_para += ":";
     }
+    m_bold_lead.clear(); // once: a tab after the name must not add a second colon
   }
   m_para_has_plain = m_para_has_plain || !trim(std::string(utf8)).empty();
   m_para += utf8;

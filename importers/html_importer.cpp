@@ -72,10 +72,11 @@ bool block_tag(GumboTag t) {
 
 /// class or id naming page chrome: navigation, sidebars, comments, sharing.
 bool chrome(const GumboElement& e) {
-  static const char* words[] = {"nav",      "menu",      "sidebar",    "footer", "header",
-                                "comment",  "share",     "social",     "cookie", "breadcrumb",
-                                "related",  "widget",    "advert",     "banner", "subscribe",
-                                "masthead", "skip-link", "pagination", "reply"};
+  static const char* words[] = {"nav",        "menu",      "sidebar",    "footer",  "header",
+                                "comment",    "share",     "social",     "cookie",  "breadcrumb",
+                                "related",    "widget",    "advert",     "banner",  "subscribe",
+                                "masthead",   "skip-link", "pagination", "reply",   "ad",
+                                "newsletter", "consent",   "promo",      "onetrust"};
   for (const char* attr : {"class", "id", "role"}) {
     GumboAttribute* a = gumbo_get_attribute(&e.attributes, attr);
     if (!a)

@@ -44,6 +44,8 @@ public:
           memos.back() += "\n";
       } else if (m_depth++ == 0) {
         m_flow.begin_paragraph();
+      } else {
+        m_nested.emplace_back(); // a text box or frame inside the paragraph
       }
     } else if (ns == text_ns && name == "s" && m_annotation == 0) {
       auto c = attribute(attrs, "c");
@@ -69,8 +71,15 @@ public:
       return;
     }
     if (ns == text_ns && (name == "p" || name == "h")) {
-      if (--m_depth == 0)
+      if (--m_depth == 0) {
         m_flow.end_paragraph();
+        for (auto& box : m_nested) { // the text boxes' paragraphs follow their paragraph
+          m_flow.begin_paragraph();
+          m_flow.text(box);
+          m_flow.end_paragraph();
+        }
+        m_nested.clear();
+      }
     } else if (ns == table_ns && name == "table-cell") {
       m_flow.end_cell();
     } else if (ns == table_ns && name == "table-row") {
@@ -85,6 +94,8 @@ public:
     }
     if (m_annotation > 0) {
       memos.back() += t;
+    } else if (m_depth > 1 && !m_nested.empty()) {
+      m_nested.back() += t;
     } else if (m_depth > 0) {
       m_flow.text(t);
     }
@@ -94,6 +105,7 @@ private:
   FlowText& m_flow;
   int m_skip = 0, m_annotation = 0, m_depth = 0;
   bool m_in_body = false;
+  std::vector<std::string> m_nested; ///< paragraphs inside a paragraph (text boxes)
 };
 
 class OdtImporter : public Importer {

@@ -135,32 +135,59 @@ std::vector<Cue> parse_cues(const std::string& text, const std::string& file, bo
   return cues;
 }
 
-/// Zoom writes "Name: text" inside cues; take recurring labels as speakers.
-void speakers_from_labels(std::vector<Cue>& cues) {
-  std::map<std::string, int> count;
-  auto label = [](const std::string& t) -> std::string {
+/// A speaker label at the start of a cue: "Name: text" (Zoom) or "[Name] text"
+/// (subtitles made for interviews). Returns the name and how much to strip.
+std::pair<std::string, std::size_t> cue_label(const std::string& t) {
+  std::string name;
+  std::size_t skip = 0;
+  if (!t.empty() && t[0] == '[') {
+    auto close = t.find(']');
+    if (close == std::string::npos || close < 2 || close > 41 || close + 1 >= t.size())
+      return {};
+    name = t.substr(1, close - 1);
+    skip = close + 1;
+    if (skip < t.size() && t[skip] == ':')
+      ++skip;
+  } else {
     auto colon = t.find(": ");
     if (colon == std::string::npos || colon == 0 || colon > 40)
       return {};
-    auto name = t.substr(0, colon);
-    if (std::count(name.begin(), name.end(), ' ') > 3 ||
-        name.find_first_of(".?!,;\"") != std::string::npos)
-      return {};
-    return name;
-  };
+    name = t.substr(0, colon);
+    skip = colon + 1;
+  }
+  while (skip < t.size() && t[skip] == ' ')
+    ++skip;
+  if (skip >= t.size() || std::count(name.begin(), name.end(), ' ') > 3 ||
+      name.find_first_of(".?!,;\"[]") != std::string::npos ||
+      name.find_first_not_of(" ") == std::string::npos)
+    return {};
+  return {name, skip};
+}
+
+/// Takes "Name: text" and "[Name] text" labels as speakers when they recur,
+/// or, once one recurs, when most cues are labelled (Zoom labels every cue, so
+/// someone who spoke once is still a speaker).
+void speakers_from_labels(std::vector<Cue>& cues) {
+  std::map<std::string, int> count;
+  std::size_t labelled = 0, open = 0;
   for (auto& c : cues) {
     if (c.speaker.empty()) {
-      if (auto n = label(c.text); !n.empty())
+      ++open;
+      if (auto n = cue_label(c.text).first; !n.empty()) {
         count[n]++;
+        ++labelled;
+      }
     }
   }
+  bool recurs = std::any_of(count.begin(), count.end(), [](auto& kv) { return kv.second >= 2; });
+  bool all_cues = recurs && labelled * 2 > open;
   for (auto& c : cues) {
     if (!c.speaker.empty())
       continue;
-    auto n = label(c.text);
-    if (!n.empty() && count[n] >= 2) {
+    auto [n, skip] = cue_label(c.text);
+    if (!n.empty() && (count[n] >= 2 || all_cues)) {
       c.speaker = n;
-      c.text = c.text.substr(n.size() + 2);
+      c.text = c.text.substr(skip);
     }
   }
 }

@@ -25,11 +25,16 @@ public:
            "turn";
   }
   int sniff(const FileSample& f) const override {
-    if (!texty_extension(f.extension) || f.head.find('\0') != std::string_view::npos) {
+    // UTF-16 (Windows' "Unicode" text, some transcription tools) has NULs but a BOM.
+    const bool utf16 = f.head.rfind("\xFF\xFE", 0) == 0 || f.head.rfind("\xFE\xFF", 0) == 0;
+    if (!texty_extension(f.extension) || (!utf16 && f.head.find('\0') != std::string_view::npos)) {
       return 0;
     }
     std::string head(f.head);
-    if (!is_valid_utf8(head)) {
+    if (utf16) {
+      head.resize(head.size() & ~std::size_t{1}); // whole code units only
+    }
+    if (utf16 || !is_valid_utf8(head)) {
       try {
         head = decode_text(head, f.path.string()).utf8;
       } catch (const Error&) {

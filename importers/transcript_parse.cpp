@@ -19,13 +19,25 @@ const std::regex stamp_re(
 const std::regex bracket_re(R"(^\[([^\]\d:][^\]]{0,39})\]:?\s*)");
 // A meeting tool's turn header, alone on its line with the speech below it:
 // "Speaker 1  0:03" (Otter), "Jane Doe   00:01:23" (Teams, Meet),
-// "[Jane Doe] 10:02:03", "Jane Doe | 1:02:10".
+// "[Jane Doe] 10:02:03", "Jane Doe | 1:02:10", "Speaker 1 (00:00:03):" (Rev,
+// Trint), "Speaker 1: (00:03)".
 const std::regex header_re(
-    R"(^\[?([^\[\]:\d\s][^\[\]:]{0,39}?)\]?\s*(?:[|\-–—]\s*)?[\[\(]?((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[\]\)]?\s*$)");
+    R"(^\[?([^\[\]:\d\s][^\[\]:]{0,39}?)\]?(?:\s*:?\s*[\[\(]((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[\]\)]:?|\s*(?:[|\-–—]\s*)?((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?))\s*$)");
 // A cue timing line of a subtitle-like export without a WEBVTT header
 // ("0:0:0.0 --> 0:0:5.360", Teams' older .docx and .txt transcripts).
 const std::regex cue_re(
-    R"(^((?:\d{1,2}:){1,2}\d{1,2}(?:[.,]\d{1,3})?)\s*-->\s*(?:\d{1,2}:){1,2}\d{1,2}(?:[.,]\d{1,3})?\s*$)");
+    R"(^((?:\d{1,2}:){1,2}\d{1,2}(?:[.,]\d{1,3})?)\s*-->\s*((?:\d{1,2}:){1,2}\d{1,2}(?:[.,]\d{1,3})?)\s*$)");
+
+// f4/f5 transcription software (and MAXQDA, NVivo after them) writes the
+// time at the end of a paragraph: "B: Ja, also ... #00:01:02-5#" (tenths
+// after the dash). It marks where the paragraph ends in the recording.
+const std::regex f4_end_re(R"(\s*#(\d{1,2}):(\d{2}):(\d{2})(?:[-.,](\d{1,3}))?#\s*$)");
+// The same stamp at the start of a line, before the speaker.
+const std::regex f4_start_re(R"(^#(\d{1,2}):(\d{2}):(\d{2})(?:[-.,](\d{1,3}))?#\s*)");
+
+// Zoom's saved chat, after the time: "From  Jane Doe  to  Everyone:" (the
+// message on the next line) or "From Jane Doe : message" (older versions).
+const std::regex zoom_chat_re(R"(^From\s+(\S.{0,39}?)\s+(?:to\s+\S.{0,60}?\s*)?:(?:\s+|$))");
 
 // Words that end with a colon in prose and are not speakers.
 const char* const not_speakers[] = {
@@ -43,7 +55,9 @@ struct Line {
   std::size_t speech_byte = 0; // where the speech starts in the line
   std::size_t stamp_end = 0;   // where the line starts after its stamp (if any)
   bool bracketed = false;
-  bool header = false; // "Name  0:03" alone on its line: the speech follows
+  bool header = false;                // "Name  0:03" alone on its line: the speech follows
+  std::size_t body_end = 0;           // where the line ends before an f4 end stamp
+  std::optional<std::int64_t> end_ms; // f4 "#00:01:02-5#" at the end of the line
 };
 
 std::string trim(std::string_view s) {
@@ -106,6 +120,25 @@ std::optional<std::string> label_before_colon(std::string_view rest, std::size_t
   return std::string(name);
 }
 
+/// "Interviewer<TAB>speech": a name then one tab, as typed in Word (the name
+/// often in bold) or a two-column table of speaker and speech.
+std::optional<std::string> label_before_tab(std::string_view rest, std::size_t& after) {
+  auto tab = rest.find('\t');
+  if (tab == std::string_view::npos || tab == 0 || tab > 40 ||
+      rest.find('\t', tab + 1) != std::string_view::npos) {
+    return std::nullopt;
+  }
+  std::string name = trim(rest.substr(0, tab));
+  if (!name.empty() && name.back() == ':') {
+    name.pop_back();
+  }
+  after = rest.find_first_not_of(" \t", tab);
+  if (after == std::string_view::npos || !name_like(name)) {
+    return std::nullopt;
+  }
+  return name;
+}
+
 /// A cue time as Teams writes it, with one-digit fields: "0:0:5.360".
 std::optional<std::int64_t> parse_cue_time(std::string_view s) {
   static const std::regex re(R"(^(?:(\d{1,2}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?$)");
@@ -123,22 +156,50 @@ std::string_view group(const std::match_results<std::string_view::const_iterator
   return {&*m[i].first, static_cast<std::size_t>(m[i].length())};
 }
 
+/// An f4 stamp's fields (hours, minutes, seconds, tenths) -> milliseconds.
+std::int64_t f4_ms(const std::match_results<std::string_view::const_iterator>& m) {
+  auto num = [&](int i) { return std::stoll(m[i].str()); };
+  std::string frac = m[4].matched ? m[4].str() : "0";
+  frac.resize(3, '0');
+  return ((num(1) * 60 + num(2)) * 60 + num(3)) * 1000 + std::stoll(frac);
+}
+
 /// Reads one line's stamp, speaker label and where its speech starts.
 void read_line(Line& l) {
-  l.speech_byte = l.stamp_end = l.text.size();
+  l.speech_byte = l.stamp_end = l.body_end = l.text.size();
   std::size_t lead = l.text.find_first_not_of(" \t");
   if (lead == std::string_view::npos) {
     return;
   }
-  std::string_view rest = l.text.substr(lead);
+  l.body_end = l.text.find_last_not_of(" \t") + 1;
   std::match_results<std::string_view::const_iterator> m;
+  // The '#' test first: std::regex is slow on long lines that cannot match.
+  if (l.text[l.body_end - 1] == '#' &&
+      std::regex_search(l.text.begin(), l.text.end(), m, f4_end_re)) {
+    l.end_ms = f4_ms(m);
+    l.body_end = static_cast<std::size_t>(m.position(0));
+    l.speech_byte = l.stamp_end = l.body_end;
+    if (l.body_end <= lead) {
+      return; // a stamp alone on its line
+    }
+  }
+  std::string_view rest = l.text.substr(lead, l.body_end - lead);
+  if (rest[0] == '#' && std::regex_search(rest.begin(), rest.end(), m, f4_start_re)) {
+    l.ms = f4_ms(m);
+    lead += static_cast<std::size_t>(m.length(0));
+    rest = l.text.substr(lead, l.body_end - lead);
+    l.speech_byte = l.stamp_end = lead;
+  }
   if (std::regex_search(rest.begin(), rest.end(), m, cue_re)) {
     l.ms = parse_cue_time(group(m, 1));
+    if (auto end = parse_cue_time(group(m, 2)); end && l.ms && *end >= *l.ms) {
+      l.end_ms = end; // the cue's own end, not only the next cue's start
+    }
     return;
   }
   if (std::regex_search(rest.begin(), rest.end(), m, header_re)) {
     auto name = trim(group(m, 1));
-    auto ms = parse_timestamp(group(m, 2));
+    auto ms = parse_timestamp(group(m, m[2].matched ? 2 : 3));
     if (ms && name_like(name)) {
       l.label = name;
       l.ms = ms;
@@ -147,10 +208,10 @@ void read_line(Line& l) {
     }
   }
   std::size_t pos = lead;
-  if (std::regex_search(rest.begin(), rest.end(), m, stamp_re)) {
+  if (!l.ms && std::regex_search(rest.begin(), rest.end(), m, stamp_re)) {
     l.ms = parse_timestamp(group(m, 1));
     pos += static_cast<std::size_t>(m.length(0));
-    rest = l.text.substr(pos);
+    rest = l.text.substr(pos, l.body_end - pos);
   }
   l.stamp_end = pos;
   if (std::regex_search(rest.begin(), rest.end(), m, bracket_re)) {
@@ -159,9 +220,23 @@ void read_line(Line& l) {
     pos += static_cast<std::size_t>(m.length(0));
   } else {
     std::size_t after = 0;
-    if (auto name = label_before_colon(rest, after)) {
+    if (l.ms && std::regex_search(rest.begin(), rest.end(), m, zoom_chat_re)) {
+      l.label = trim(group(m, 1)); // "10:02:15 From Jane Doe to Everyone:"
+      pos += static_cast<std::size_t>(m.length(0));
+    } else if (auto name = label_before_tab(rest, after)) {
       l.label = *name;
       pos += after;
+    } else if (auto name = label_before_colon(rest, after)) {
+      l.label = *name;
+      pos += after;
+      // Descript and some Rev exports put the time after the name:
+      // "Maria Lopez: [00:00:08] text".
+      rest = l.text.substr(pos, l.body_end - pos);
+      if (!l.ms && !rest.empty() && (rest[0] == '[' || rest[0] == '(') &&
+          std::regex_search(rest.begin(), rest.end(), m, stamp_re)) {
+        l.ms = parse_timestamp(group(m, 1));
+        pos += static_cast<std::size_t>(m.length(0));
+      }
     }
   }
   l.speech_byte = pos;
@@ -208,7 +283,7 @@ std::map<std::string, int> accepted_labels(std::vector<Line>& lines) {
     }
     if (!l.label.empty()) {
       count[l.label]++;
-      if (l.ms || l.bracketed) {
+      if (l.ms || l.end_ms || l.bracketed) {
         strong[l.label] = true;
       }
     }
@@ -259,10 +334,11 @@ double transcript_share(std::string_view text) {
       continue;
     }
     ++non_empty;
-    if (l.ms || labels.count(l.label)) {
+    if (l.ms || l.end_ms || labels.count(l.label)) {
       ++marked;
-      bool bare = l.speech_byte >= l.text.find_last_not_of(" \t") + 1;
-      carried = !bare ? 0 : l.label.empty() ? 2 : 1; // a bare cue time may have a name below
+      bool bare = l.speech_byte >= l.body_end;
+      // a bare cue time may have a name below; an f4 stamp closes the paragraph above
+      carried = !bare || (l.end_ms && !l.ms) ? 0 : l.label.empty() ? 2 : 1;
     } else if (carried > 0) {
       ++marked;
       --carried;
@@ -288,6 +364,12 @@ std::vector<ImportedPassage> transcript_passages(std::string_view text) {
       after_blank = true;
       continue;
     }
+    if (l.end_ms && l.body_end <= l.text.find_first_not_of(" \t")) {
+      if (!out.empty() && !out.back().end_ms) {
+        out.back().end_ms = l.end_ms; // an f4 stamp on its own line ends the paragraph above
+      }
+      continue;
+    }
     bool labelled = !l.label.empty() && labels.count(l.label) > 0;
     std::size_t speech = l.text.find_first_not_of(" \t");
     if (labelled) {
@@ -295,7 +377,7 @@ std::vector<ImportedPassage> transcript_passages(std::string_view text) {
     } else if (l.ms) {
       speech = l.stamp_end; // the stamp is not speech; an unaccepted label is
     }
-    auto trimmed_end = l.text.find_last_not_of(" \t") + 1;
+    auto trimmed_end = l.body_end;
     std::int64_t start = l.cp0 + count_code_points(l.text.substr(0, std::min(speech, trimmed_end)));
     std::int64_t end = l.cp0 + count_code_points(l.text.substr(0, trimmed_end));
     bool was_blank = after_blank;
@@ -304,23 +386,39 @@ std::vector<ImportedPassage> transcript_passages(std::string_view text) {
       // After a bare cue time, a name alone on its line names the speaker
       // of the text below it (Teams: "0:0:5.3 --> 0:0:9.0", "Jane Doe", text).
       auto name = trim(l.text);
-      bool speech_below = i + 1 < lines.size() && !blank(lines[i + 1].text);
+      // Word puts a blank line between paragraphs: look past it.
+      std::size_t below = i + 1;
+      while (below < lines.size() && blank(lines[below].text)) {
+        ++below;
+      }
+      bool speech_below = below < lines.size() && !lines[below].ms && !lines[below].end_ms;
       if (out.back().speaker.empty() && out.back().start_ms && speech_below && name_like(name)) {
         out.back().speaker = name;
         continue;
       }
       out.back().start = start;
       out.back().end = end;
+      if (l.end_ms) {
+        out.back().end_ms = l.end_ms;
+      }
       pending = false;
       continue;
     }
+    const bool was_pending = pending;
     pending = false;
     if (!labelled && !l.ms && !out.empty() && out.back().start >= 0 && !was_blank && !one_label) {
       out.back().end = end; // a wrapped line of the same turn
+      if (l.end_ms) {
+        out.back().end_ms = l.end_ms;
+      }
       continue;
     }
     ImportedPassage p;
     p.start_ms = l.ms;
+    if (was_pending && !l.ms && out.back().start < 0) {
+      p.start_ms = out.back().start_ms; // Google Meet: a stamp line, then "Name: text" lines
+    }
+    p.end_ms = l.end_ms;
     if (labelled) {
       p.speaker = l.label;
     } else if (!l.ms && !one_label && !out.empty()) {
@@ -338,9 +436,17 @@ std::vector<ImportedPassage> transcript_passages(std::string_view text) {
   out.erase(
       std::remove_if(out.begin(), out.end(), [](const ImportedPassage& p) { return p.start < 0; }),
       out.end());
+  // f4 stamps end paragraphs: a paragraph starts where the one above ended.
+  for (std::size_t i = 1; i < out.size(); ++i) {
+    if (!out[i].start_ms && out[i].end_ms && out[i - 1].end_ms &&
+        *out[i - 1].end_ms <= *out[i].end_ms) {
+      out[i].start_ms = out[i - 1].end_ms;
+    }
+  }
   // End times: the next stamp.
   for (std::size_t i = 0; i + 1 < out.size(); ++i) {
-    if (out[i].start_ms && out[i + 1].start_ms && *out[i + 1].start_ms >= *out[i].start_ms) {
+    if (!out[i].end_ms && out[i].start_ms && out[i + 1].start_ms &&
+        *out[i + 1].start_ms >= *out[i].start_ms) {
       out[i].end_ms = out[i + 1].start_ms;
     }
   }

@@ -94,6 +94,110 @@ BOOST_AUTO_TEST_CASE(docx_bold_labels_make_a_transcript) {
   BOOST_TEST(p[3] == "Sam|I stay because it helps.");
 }
 
+BOOST_AUTO_TEST_CASE(docx_bold_name_then_tab) {
+  // "Interviewer" in bold, a tab, the speech: the usual hand-typed transcript.
+  TempDir dir;
+  auto tab_para = [](const std::string& name, const std::string& speech) {
+    return "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>" + name + "</w:t></w:r><w:r><w:tab/><w:t>" +
+           speech + "</w:t></w:r></w:p>";
+  };
+  std::string body = w_open + para("", "Interview 7, site visit") +
+                     tab_para("Interviewer", "How did you first hear about the scheme?") +
+                     tab_para("Respondent", "Through my neighbour, actually.") +
+                     tab_para("Interviewer", "And what made you sign up?") +
+                     tab_para("Respondent", "Mostly curiosity.") + w_close;
+  write_zip(dir / "t.docx", {{"word/document.xml", body}});
+  auto p = passages(read_file(dir / "t.docx"));
+  BOOST_TEST_REQUIRE(p.size() == 5u);
+  BOOST_TEST(p[1] == "Interviewer|How did you first hear about the scheme?");
+  BOOST_TEST(p[4] == "Respondent|Mostly curiosity.");
+}
+
+BOOST_AUTO_TEST_CASE(docx_speaker_table_is_a_transcript) {
+  // A two-column table: speaker | speech.
+  TempDir dir;
+  auto row = [](const std::string& a, const std::string& b) {
+    return "<w:tr><w:tc><w:p><w:r><w:t>" + a + "</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>" +
+           b + "</w:t></w:r></w:p></w:tc></w:tr>";
+  };
+  std::string body = w_open + "<w:tbl>" + row("I", "Where do you meet?") +
+                     row("P3", "In the library, after school.") + row("I", "Every week?") +
+                     row("P3", "Most weeks.") + "</w:tbl>" + w_close;
+  write_zip(dir / "t.docx", {{"word/document.xml", body}});
+  auto p = passages(read_file(dir / "t.docx"));
+  BOOST_TEST_REQUIRE(p.size() == 4u);
+  BOOST_TEST(p[1] == "P3|In the library, after school.");
+}
+
+BOOST_AUTO_TEST_CASE(docx_teams_cue_name_and_speech_paragraphs) {
+  // Teams' older .docx: cue times, the name and the speech each a paragraph.
+  TempDir dir;
+  std::string body = w_open + para("", "0:0:0.0 --&gt; 0:0:5.360") + para("", "Jane Doe") +
+                     para("", "Okay, I think everyone is here now.") +
+                     para("", "0:0:5.360 --&gt; 0:0:9.120") + para("", "Ahmed Karimi") +
+                     para("", "Yes. I can go first.") + para("", "0:0:9.120 --&gt; 0:0:10.500") +
+                     para("", "Jane Doe") + para("", "Please do.") + w_close;
+  write_zip(dir / "t.docx", {{"word/document.xml", body}});
+  auto d = read_file(dir / "t.docx");
+  auto p = passages(d);
+  BOOST_TEST_REQUIRE(p.size() == 3u);
+  BOOST_TEST(p[0] == "Jane Doe|Okay, I think everyone is here now.");
+  BOOST_TEST(p[1] == "Ahmed Karimi|Yes. I can go first.");
+  BOOST_TEST(*d.documents[0].passages[1].start_ms == 5360);
+}
+
+BOOST_AUTO_TEST_CASE(docx_f4_transcript) {
+  // f4transkript saves Word files with the stamp at each paragraph's end.
+  TempDir dir;
+  std::string body = w_open + para("", "I: Wie sind Sie dazu gekommen? #00:00:05-1#") +
+                     para("", "B: &#220;ber eine Freundin. #00:00:12-7#") +
+                     para("", "I: Und dann? #00:00:14-0#") +
+                     para("", "B: Dann habe ich mich beworben. #00:00:19-3#") + w_close;
+  write_zip(dir / "t.docx", {{"word/document.xml", body}});
+  auto d = read_file(dir / "t.docx");
+  auto p = passages(d);
+  BOOST_TEST_REQUIRE(p.size() == 4u);
+  BOOST_TEST(p[1] == "B|Über eine Freundin.");
+  BOOST_TEST(*d.documents[0].passages[1].start_ms == 5100);
+  BOOST_TEST(*d.documents[0].passages[1].end_ms == 12700);
+}
+
+BOOST_AUTO_TEST_CASE(docx_text_box_inside_a_paragraph) {
+  // Word writes a text box inside a run, twice (the shape and a fallback for
+  // old versions). The paragraph around it keeps its text; the box's text
+  // follows it once.
+  TempDir dir;
+  const std::string box = "<w:txbxContent><w:p><w:r><w:t>Key quote from P4</w:t></w:r></w:p>"
+                          "</w:txbxContent>";
+  std::string body =
+      R"(<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>)"
+      "<w:p><w:r><w:t xml:space=\"preserve\">We began in the staff room </w:t></w:r>"
+      "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing>" +
+      box + "</w:drawing></mc:Choice><mc:Fallback><w:pict>" + box +
+      "</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+      "<w:r><w:t>and then walked the wards.</w:t></w:r></w:p>" +
+      para("", "Second paragraph.") + w_close;
+  write_zip(dir / "t.docx", {{"word/document.xml", body}});
+  auto p = passages(read_file(dir / "t.docx"));
+  std::vector<std::string> want = {"We began in the staff room and then walked the wards.",
+                                   "Key quote from P4", "Second paragraph."};
+  BOOST_TEST(p == want, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(odt_text_box_inside_a_paragraph) {
+  TempDir dir;
+  std::string content = R"(<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"><office:body><office:text>
+<text:p>We began in the staff room <draw:frame><draw:text-box><text:p>Key quote from P4</text:p></draw:text-box></draw:frame>and then walked the wards.</text:p>
+<text:p>Second paragraph.</text:p></office:text></office:body></office:document-content>)";
+  write_zip(dir / "b.odt",
+            {{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", content}});
+  auto p = passages(read_file(dir / "b.odt"));
+  std::vector<std::string> want = {"We began in the staff room and then walked the wards.",
+                                   "Key quote from P4", "Second paragraph."};
+  BOOST_TEST(p == want, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(odt_text_lists_tables_annotations) {
   TempDir dir;
   std::string content = R"(<?xml version="1.0" encoding="UTF-8"?>

@@ -58,4 +58,42 @@ BOOST_AUTO_TEST_CASE(an_ordinary_survey_keeps_its_first_row) {
   BOOST_CHECK(!noted(d, "SurveyMonkey"));
 }
 
+BOOST_AUTO_TEST_CASE(a_title_above_the_table_is_not_the_header) {
+  auto d = read_survey(survey_fixture("titled.xlsx"));
+  BOOST_CHECK_EQUAL(d.rows, 3);
+  BOOST_CHECK_EQUAL(d.cases.size(), 3u);
+  BOOST_CHECK_EQUAL(column_of(d, "Respondent").role, "id");
+  BOOST_CHECK_EQUAL(column_of(d, "Department").role, "attribute");
+  BOOST_CHECK(column_of(d, "Years").type == AttrType::Number);
+  BOOST_CHECK_EQUAL(column_of(d, "What should change?").role, "text");
+  BOOST_CHECK_EQUAL(answer_of(d, "R02", "What should change?"),
+                    "The ordering system. Nobody understands it.");
+  BOOST_CHECK(document_of(d, "Respondent") == nullptr);
+  BOOST_CHECK(noted(d, "row 3 was taken as the header row"));
+}
+
+BOOST_AUTO_TEST_CASE(a_lone_column_name_is_not_a_title) {
+  // "ID" over unnamed columns is a header, not a title: its row is kept.
+  TempDir dir;
+  write_file(dir / "ids.csv",
+             "ID,,\nR1,yes,It was fine most days.\nR2,no,Too loud in the mornings.\n");
+  auto d = read_survey(dir / "ids.csv");
+  BOOST_CHECK(!noted(d, "taken as the header row"));
+  BOOST_CHECK_EQUAL(d.rows, 2);
+  BOOST_CHECK(!noted(read_survey(survey_fixture("garden.xlsx")), "taken as the header row"));
+}
+
+BOOST_AUTO_TEST_CASE(microsoft_forms_download) {
+  auto d = read_survey(survey_fixture("msforms.xlsx"));
+  BOOST_CHECK_EQUAL(d.rows, 3);
+  BOOST_CHECK_EQUAL(column_of(d, "ID").role, "id");
+  BOOST_CHECK(column_of(d, "Start time").type == AttrType::Date);
+  BOOST_CHECK_EQUAL(column_of(d, "Name").role, "skip"); // anonymous forms leave it empty
+  BOOST_CHECK_EQUAL(column_of(d, "How many years have you worked in this team?").role, "attribute");
+  BOOST_CHECK_EQUAL(column_of(d, "What would make your work easier?").role, "text");
+  BOOST_CHECK_EQUAL(answer_of(d, "2", "Anything else you want to tell us?"),
+                    "The new starters' induction was very good.");
+  BOOST_CHECK_EQUAL(answer_of(d, "1", "Anything else you want to tell us?"), "");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

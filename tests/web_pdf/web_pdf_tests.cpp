@@ -106,6 +106,27 @@ BOOST_AUTO_TEST_CASE(html_keeps_the_article_drops_the_chrome) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(html_saved_news_page_drops_banners_ads_and_newsletter) {
+  // A page as a browser saves it: consent banner, share bar, ad slot,
+  // related stories, newsletter form around the article.
+  auto d = read_file(quire::test::fixture("web/saved-news-page.html"));
+  auto p = passages(d);
+  std::vector<std::string> want = {
+      "Why volunteers stay", "By Sam Okoro \xC2\xB7 12 March 2024",
+      "Most volunteer programmes lose half their new recruits within the first year. The ones "
+      "that keep them have something in common: a person who notices.",
+      "At the food bank on Mill Lane, every new volunteer is paired with someone who has been "
+      "there at least two years. \"It's not training, exactly,\" says coordinator Ruth Adeyemi. "
+      "\"It's someone who says hello.\"",
+      "The pairing costs nothing, and it has halved the number of people who drift away."};
+  BOOST_TEST(p == want, boost::test_tools::per_element());
+  auto text = d.documents[0].text;
+  for (auto gone : {"cookies", "Accept all", "Share on", "Advertisement", "Related", "newsletter",
+                    "Subscribe", "rights reserved", "tracking", "dataLayer"}) {
+    BOOST_TEST(text.find(gone) == std::string::npos, gone);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(pdf_paragraphs_hyphens_pages) {
   TempDir dir;
   quire::test::write_file(dir / "a.pdf",
