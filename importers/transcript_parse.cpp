@@ -223,8 +223,8 @@ void read_line(Line& l) {
     if (l.ms && std::regex_search(rest.begin(), rest.end(), m, zoom_chat_re)) {
       l.label = trim(group(m, 1)); // "10:02:15 From Jane Doe to Everyone:"
       pos += static_cast<std::size_t>(m.length(0));
-    } else if (auto name = label_before_tab(rest, after)) {
-      l.label = *name;
+    } else if (auto tabbed = label_before_tab(rest, after)) {
+      l.label = *tabbed;
       pos += after;
     } else if (auto name = label_before_colon(rest, after)) {
       l.label = *name;
