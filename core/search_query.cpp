@@ -166,6 +166,71 @@ std::vector<std::pair<std::int64_t, std::int64_t>> words(std::string_view text) 
   return out;
 }
 
+/// Splits a query into its words and the filters that stand at its top level
+/// (outside brackets, not next to an operator), so that a filter applies to
+/// the whole query: Xapian's parser binds `a OR b code:X` as `a OR (b code:X)`,
+/// where a researcher means `(a OR b) code:X`.
+void split_top_level_filters(const std::string& q, std::string& words, std::string& filters) {
+  static const char* const fields[] = {
+      "doc:", "case:", "speaker:", "question:", "coder:", "kind:", "code:", "attr:"};
+  static const char* const operators[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ", "AND_NOT"};
+  struct Token {
+    std::string text;
+    int depth = 0;
+  };
+  std::vector<Token> tokens;
+  int depth = 0;
+  bool quoted = false;
+  for (char c : q) {
+    if (!quoted && (c == ' ' || c == '\t')) {
+      if (!tokens.empty() && !tokens.back().text.empty()) {
+        tokens.push_back({});
+      }
+      continue;
+    }
+    if (tokens.empty()) {
+      tokens.push_back({});
+    }
+    if (tokens.back().text.empty()) {
+      tokens.back().depth = depth;
+    }
+    if (c == '"') {
+      quoted = !quoted;
+    } else if (!quoted && c == '(') {
+      ++depth;
+    } else if (!quoted && c == ')') {
+      --depth;
+    }
+    tokens.back().text += c;
+  }
+  auto is_operator = [&](std::size_t i) {
+    if (i >= tokens.size()) {
+      return false;
+    }
+    const auto& t = tokens[i].text;
+    for (const char* op : operators) {
+      if (t == op || t.rfind(std::string(op) + "/", 0) == 0) {
+        return true;
+      }
+    }
+    return false;
+  };
+  words.clear();
+  filters.clear();
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const auto& t = tokens[i];
+    if (t.text.empty()) {
+      continue;
+    }
+    bool field = std::any_of(std::begin(fields), std::end(fields),
+                             [&](const char* f) { return t.text.rfind(f, 0) == 0; });
+    bool plain = t.depth == 0 && t.text.find_first_of("()") == std::string::npos;
+    bool alone = !(i > 0 && is_operator(i - 1)) && !is_operator(i + 1);
+    std::string& to = field && plain && alone ? filters : words;
+    to += (to.empty() ? "" : " ") + t.text;
+  }
+}
+
 } // namespace
 
 Xapian::Query parse_query(const SearchIndex::Impl& impl, const std::string& text,
@@ -189,10 +254,20 @@ Xapian::Query parse_query(const SearchIndex::Impl& impl, const std::string& text
                    Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
                    Xapian::QueryParser::FLAG_CJK_NGRAM | Xapian::QueryParser::FLAG_PURE_NOT;
   try {
-    auto q = qp.parse_query(quote_attr_fields(text), flags);
+    auto full = quote_attr_fields(text);
+    std::string words, filters;
+    split_top_level_filters(full, words, filters);
+    if (words.empty() || filters.empty()) {
+      auto q = qp.parse_query(full, flags);
+      if (corrected)
+        *corrected = qp.get_corrected_query_string();
+      return q;
+    }
+    auto q = qp.parse_query(words, flags);
+    auto corrected_words = qp.get_corrected_query_string();
     if (corrected)
-      *corrected = qp.get_corrected_query_string();
-    return q;
+      *corrected = corrected_words.empty() ? std::string() : corrected_words + " " + filters;
+    return Xapian::Query(Xapian::Query::OP_FILTER, q, qp.parse_query(filters, flags));
   } catch (const Xapian::QueryParserError& e) {
     throw InputError("the query cannot be read: " + e.get_msg());
   }

@@ -139,6 +139,19 @@ BOOST_AUTO_TEST_CASE(filters_combine) {
   BOOST_TEST(found(*idx, "attr:Years:4..10").size() == 4u); // R2..R5: 4, 6, 8, 10
   BOOST_TEST(found(*idx, "case:R3") == std::set<Id>{list_passages(p, docs[3])[0].id});
   BOOST_TEST(found(*idx, "doc:r3") == std::set<Id>{list_passages(p, docs[3])[0].id});
+  // A filter at the top level applies to the whole query, OR included:
+  // (time OR trust) among head teachers, not time OR (trust among head teachers).
+  auto either = containing(R"(\b(times?|trust)\b)");
+  std::set<Id> heads_either;
+  std::set_intersection(either.begin(), either.end(), heads.begin(), heads.end(),
+                        std::inserter(heads_either, heads_either.end()));
+  BOOST_TEST(heads_either.size() < either.size()); // the filter must take something out
+  BOOST_TEST(found(*idx, "time OR trust attr:Role=\"Head teacher\"") == heads_either);
+  BOOST_TEST(found(*idx, "attr:Role=\"Head teacher\" time OR trust") == heads_either);
+  // Next to an operator a filter keeps its place: time, or any head teacher's passage.
+  std::set<Id> time_or_heads = time;
+  time_or_heads.insert(heads.begin(), heads.end());
+  BOOST_TEST(found(*idx, "time OR attr:Role=\"Head teacher\"") == time_or_heads);
 }
 
 BOOST_AUTO_TEST_CASE(code_filter_follows_coding_uncoding_undo_redo) {
