@@ -19,6 +19,7 @@
 #include <random>
 #include <string>
 
+#include "bench_corpus.h"
 #include "core/analysis.h"
 #include "core/codebook.h"
 #include "core/db_p.h"
@@ -33,20 +34,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* const words[] = {"network", "school",  "time",  "teacher",  "learning", "meeting",
-                             "trust",   "plan",    "head",  "practice", "share",    "ideas",
-                             "funding", "release", "cover", "support",  "réunion",  "école"};
 constexpr int per_doc = 500; // codings per document
 constexpr int step = 40;     // a coding starts every 40 characters; they are 30..70 long
-
-std::string sentence(std::mt19937& rng, std::size_t chars) {
-  std::string t;
-  while (t.size() < chars) {
-    t += words[rng() % std::size(words)];
-    t += ' ';
-  }
-  return t;
-}
 
 /// The project: N/500 documents with a case each ("Region": 20 values,
 /// "Years": a number), 200 codes (Theme g/Sub c), N codings by one coder,
@@ -67,39 +56,13 @@ void build(const fs::path& file, std::int64_t n) {
     ImportedDocument doc;
     doc.name = "respondent-" + std::to_string(d);
     doc.kind = "text";
-    doc.text = sentence(rng, per_doc * step + 80);
+    doc.text = bench::sentence(rng, per_doc * step + 80);
     doc.case_name = c.name;
     data.documents.push_back(std::move(doc));
   }
   auto ids = store_import(p, data).documents;
-  std::vector<Id> codes;
-  for (int g = 0; g < 20; ++g) {
-    for (int c = 0; c < 10; ++c) {
-      codes.push_back(ensure_code(p, "Theme " + std::to_string(g) + "/Sub " + std::to_string(c)));
-    }
-  }
-  detail::Action act(p, "bench setup");
-  auto& db = act.db();
-  db.exec("UPDATE undo_state SET recording = 0");
-  Id coder = detail::coder_id(db, "bench");
-  const auto now = now_iso();
-  auto ins =
-      db.prepare("INSERT INTO coding(guid, document_id, code_id, start, end, coder_id, created_at) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?)");
-  for (std::int64_t i = 0; i < n; ++i) {
-    Id d = ids[static_cast<std::size_t>(i / per_doc) % ids.size()];
-    std::int64_t start = (i % per_doc) * step;
-    ins.bind(1, new_guid())
-        .bind(2, d)
-        .bind(3, codes[rng() % codes.size()])
-        .bind(4, start)
-        .bind(5, start + 30 + static_cast<std::int64_t>(rng() % 41))
-        .bind(6, coder)
-        .bind(7, now)
-        .run();
-    ins.reset();
-  }
-  act.commit();
+  bench::insert_codings(p, ids, bench::theme_codes(p), n,
+                        bench::CodingLayout{per_doc, step, 30, 41}, rng);
 }
 
 /// CPU time (user + system) of this process so far.

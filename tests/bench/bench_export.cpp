@@ -20,6 +20,7 @@
 #include <random>
 #include <string>
 
+#include "bench_corpus.h"
 #include "core/analysis.h"
 #include "core/codebook.h"
 #include "core/documents.h"
@@ -35,20 +36,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* const words[] = {"network", "school", "time",  "teacher", "learning", "meeting",
-                             "trust",   "plan",   "head",  "practice", "share",   "ideas",
-                             "funding", "release", "cover", "support", "réunion", "école"};
 constexpr int attributes = 10;
 constexpr int per_doc = 500; // codings per document
-
-std::string sentence(std::mt19937& rng, std::size_t chars) {
-  std::string t;
-  while (t.size() < chars) {
-    t += words[rng() % std::size(words)];
-    t += ' ';
-  }
-  return t;
-}
 
 /// The project: N/500 documents, one case each with 10 attributes (text,
 /// number, date; "Region" with 20 values), 200 codes, N codings.
@@ -69,46 +58,25 @@ void build(const fs::path& file, std::int64_t n) {
       if (def.type == AttrType::Number) {
         c.attributes.emplace_back(def.name, Value::of_number(double(rng() % 40)));
       } else if (def.type == AttrType::Date) {
-        c.attributes.emplace_back(def.name, Value::of_date("2025-0" + std::to_string(rng() % 9 + 1) + "-1" + std::to_string(rng() % 10)));
+        c.attributes.emplace_back(def.name,
+                                  Value::of_date("2025-0" + std::to_string(rng() % 9 + 1) + "-1" +
+                                                 std::to_string(rng() % 10)));
       } else {
-        c.attributes.emplace_back(def.name, Value::of_text((a == 0 ? "Region " : "Value ") + std::to_string(rng() % 20)));
+        c.attributes.emplace_back(
+            def.name, Value::of_text((a == 0 ? "Region " : "Value ") + std::to_string(rng() % 20)));
       }
     }
     data.cases.push_back(c);
     ImportedDocument doc;
     doc.name = "respondent-" + std::to_string(d);
     doc.kind = "text";
-    doc.text = sentence(rng, per_doc * 60);
+    doc.text = bench::sentence(rng, per_doc * 60);
     doc.case_name = c.name;
     data.documents.push_back(std::move(doc));
   }
   auto ids = store_import(p, data).documents;
-  std::vector<Id> codes;
-  for (int g = 0; g < 20; ++g) {
-    for (int c = 0; c < 10; ++c) {
-      codes.push_back(ensure_code(p, "Theme " + std::to_string(g) + "/Sub " + std::to_string(c)));
-    }
-  }
-  detail::Action act(p, "bench setup");
-  auto& db = act.db();
-  db.exec("UPDATE undo_state SET recording = 0");
-  Id coder = detail::coder_id(db, "bench");
-  const auto now = now_iso();
-  for (std::int64_t i = 0; i < n; ++i) {
-    Id d = ids[static_cast<std::size_t>(i / per_doc) % ids.size()];
-    std::int64_t start = (i % per_doc) * 60;
-    db.prepare("INSERT INTO coding(guid, document_id, code_id, start, end, coder_id, created_at) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, new_guid())
-        .bind(2, d)
-        .bind(3, codes[rng() % codes.size()])
-        .bind(4, start)
-        .bind(5, start + 30 + static_cast<std::int64_t>(rng() % 25))
-        .bind(6, coder)
-        .bind(7, now)
-        .run();
-  }
-  act.commit();
+  bench::insert_codings(p, ids, bench::theme_codes(p), n, bench::CodingLayout{per_doc, 60, 30, 25},
+                        rng);
 }
 
 /// The floor: n rows × 24 columns (as Quire's segments sheet has with 10
@@ -124,14 +92,16 @@ int floor_child(const char* out, std::int64_t n) {
   std::mt19937 rng(11);
   const int cols = 3 + attributes + 9;
   for (int c = 0; c < cols; ++c) {
-    worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), ("Column " + std::to_string(c)).c_str(), nullptr);
+    worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c),
+                           ("Column " + std::to_string(c)).c_str(), nullptr);
   }
   lxw_datetime dt{2025, 3, 14, 10, 0, 0};
   for (std::int64_t r = 1; r <= n; ++r) {
     auto row = static_cast<lxw_row_t>(r);
     lxw_col_t c = 0;
     worksheet_write_string(ws, row, c++, "Theme 7/Sub 3", nullptr);
-    worksheet_write_string(ws, row, c++, ("respondent-" + std::to_string(r / per_doc)).c_str(), nullptr);
+    worksheet_write_string(ws, row, c++, ("respondent-" + std::to_string(r / per_doc)).c_str(),
+                           nullptr);
     worksheet_write_string(ws, row, c++, ("R" + std::to_string(r / per_doc)).c_str(), nullptr);
     for (int a = 0; a < attributes; ++a) {
       if (a % 3 == 1) {
@@ -145,7 +115,7 @@ int floor_child(const char* out, std::int64_t n) {
     ++c; // speaker
     ++c; // time
     ++c; // question
-    worksheet_write_string(ws, row, c++, sentence(rng, 40).c_str(), nullptr);
+    worksheet_write_string(ws, row, c++, bench::sentence(rng, 40).c_str(), nullptr);
     ++c; // memo
     worksheet_write_string(ws, row, c++, "bench", nullptr);
     worksheet_write_datetime(ws, row, c++, &dt, date);
@@ -251,12 +221,14 @@ int main(int argc, char** argv) {
   }
   bench::figure("setup (not measured below)", bench::now_s() - t0, "s");
 
-  auto quire = run_child({argv[0], "--quire-child", project.string(), (dir / "quire.xlsx").string()});
-  auto floor = run_child({argv[0], "--floor-child", (dir / "floor.xlsx").string(), std::to_string(n)});
+  auto quire =
+      run_child({argv[0], "--quire-child", project.string(), (dir / "quire.xlsx").string()});
+  auto floor =
+      run_child({argv[0], "--floor-child", (dir / "floor.xlsx").string(), std::to_string(n)});
   auto script = dir / "bench_xlsxwriter.py";
   std::ofstream(script) << python_script;
-  auto python = run_child({"/usr/bin/python3", script.string(), (dir / "python.xlsx").string(),
-                           std::to_string(n)});
+  auto python = run_child(
+      {"/usr/bin/python3", script.string(), (dir / "python.xlsx").string(), std::to_string(n)});
   std::printf("%-44s %10s %10s %12s %10s\n", "", "wall s", "CPU s", "peak RSS MB", "x floor");
   auto line = [&](const char* name, const Run& r) {
     if (r.seconds < 0) {
@@ -272,7 +244,8 @@ int main(int argc, char** argv) {
   std::printf("sizes: quire %.1f MB, floor %.1f MB, python %.1f MB\n",
               double(fs::exists(dir / "quire.xlsx") ? fs::file_size(dir / "quire.xlsx") : 0) / 1e6,
               double(fs::exists(dir / "floor.xlsx") ? fs::file_size(dir / "floor.xlsx") : 0) / 1e6,
-              double(fs::exists(dir / "python.xlsx") ? fs::file_size(dir / "python.xlsx") : 0) / 1e6);
+              double(fs::exists(dir / "python.xlsx") ? fs::file_size(dir / "python.xlsx") : 0) /
+                  1e6);
 
   {
     auto p = Project::open(project);
@@ -285,6 +258,9 @@ int main(int argc, char** argv) {
     bench::figure("matrix codes x Region (cases), target <= 0.5 s", bench::now_s() - m0, "s");
     std::printf("  (%zu rows x %zu columns)\n", m.rows.size(), m.cols.size());
   }
-  if (!std::getenv("QUIRE_BENCH_KEEP")) fs::remove_all(dir); else std::printf("kept %s\n", dir.c_str());
+  if (!std::getenv("QUIRE_BENCH_KEEP"))
+    fs::remove_all(dir);
+  else
+    std::printf("kept %s\n", dir.c_str());
   return 0;
 }
