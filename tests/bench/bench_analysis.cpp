@@ -19,7 +19,7 @@
 #include <random>
 #include <string>
 
-#include "bench_corpus.h"
+#include "corpus.h"
 #include "core/analysis.h"
 #include "core/codebook.h"
 #include "core/db_p.h"

@@ -1,4 +1,4 @@
-#include "bench_corpus.h"
+#include "corpus.h"
 
 #include "core/codebook.h"
 #include "core/db_p.h"
