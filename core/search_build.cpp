@@ -197,7 +197,8 @@ public:
   /// language: a name Xapian::Stem accepts. Each thread makes its own
   /// stemmer (Xapian objects are not shared between threads).
   Shard(const fs::path& folder, const std::string& language)
-      : m_db(folder.string(), Xapian::DB_CREATE_OR_OVERWRITE), m_language(language) {
+      : m_db(folder.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC),
+        m_language(language) {
     m_thread = std::thread([this] { run(); });
   }
   ~Shard() {
