@@ -410,12 +410,17 @@ void SearchIndex::Impl::refresh_codings(const std::vector<Id>& docs) {
         index_documents({doc_id}, no_progress()); // not indexed yet: index it all
         break;
       }
+      // Only the code and coder terms: skip to each prefix rather than
+      // walk every word of the passage.
       std::set<std::string> have;
-      for (auto t = xd.termlist_begin(); t != xd.termlist_end(); ++t) {
-        const auto& s = *t;
-        if (s.compare(0, term::code.size(), term::code) == 0 ||
-            s.compare(0, term::coder.size(), term::coder) == 0)
-          have.insert(s);
+      for (const std::string* prefix : {&term::code, &term::coder}) {
+        auto t = xd.termlist_begin();
+        for (t.skip_to(*prefix); t != xd.termlist_end(); ++t) {
+          auto s = *t;
+          if (s.compare(0, prefix->size(), *prefix) != 0)
+            break;
+          have.insert(std::move(s));
+        }
       }
       if (have == wanted[pi])
         continue;

@@ -120,23 +120,25 @@ std::int64_t CodedText::cp_of(int pos) const {
   return m_base + m_index->code_point_at(b);
 }
 
-void CodedText::set_codings(const std::vector<Coding>& codings) {
+void CodedText::set_codings(std::vector<Coding> codings) {
   const auto& codes = m_session.codes();
   auto lo = m_base, hi = m_base + length();
   auto old = std::move(m_laid);
   m_laid.clear();
-  for (const auto& c : codings) {
+  m_laid.reserve(codings.size());
+  // A code's colour is parsed once, not once per coding (10,000 of them).
+  std::unordered_map<Id, std::pair<wxColour, const std::string*>> look;
+  static const std::string no_path;
+  for (auto& c : codings) {
     if (c.end <= lo || c.start >= hi || !m_session.coder_shown(c.coder)) {
       continue;
     }
-    LaidCoding l{c, 0, wxColour(), {}};
-    if (const auto* code = codes.find(c.code_id)) {
-      l.colour = code_colour(code->color);
-      l.path = code->path;
-    } else {
-      l.colour = code_colour({});
+    auto [it, added] = look.try_emplace(c.code_id);
+    if (added) {
+      const auto* code = codes.find(c.code_id);
+      it->second = {code_colour(code ? code->color : std::string()), code ? &code->path : &no_path};
     }
-    m_laid.push_back(std::move(l));
+    m_laid.push_back(LaidCoding{std::move(c), 0, it->second.first, *it->second.second});
   }
   std::sort(m_laid.begin(), m_laid.end(), [](const LaidCoding& a, const LaidCoding& b) {
     return a.coding.start != b.coding.start ? a.coding.start < b.coding.start
@@ -276,7 +278,7 @@ void CodedText::apply_change(const ChangeSet& c) {
       // deleted (or merged into another)
     }
   }
-  set_codings(list);
+  set_codings(std::move(list));
 }
 
 void CodedText::set_margin_labels(const std::vector<std::pair<std::int64_t, std::string>>& labels) {

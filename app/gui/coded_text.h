@@ -41,7 +41,7 @@ public:
   std::int64_t length() const { return m_index ? m_index->length() : 0; }
 
   /// Draws codings (document offsets; those outside the shown part are clipped).
-  void set_codings(const std::vector<Coding>& codings);
+  void set_codings(std::vector<Coding> codings);
   /// Reads the codings of the shown document again.
   void reload_codings();
   /// Updates the view for a change; only the codings it names are read again
