@@ -63,16 +63,17 @@ struct DocCoding {
   Id code;
   std::int64_t start, end;
   std::string coder;
+  Id id = 0;
 };
 
 std::vector<DocCoding> codings_of(const Project& p, Id doc_id) {
   std::vector<DocCoding> out;
-  auto s =
-      detail::db(p).prepare("SELECT c.code_id, c.start, c.end, k.name FROM coding c JOIN coder "
-                            "k ON k.id = c.coder_id WHERE c.document_id = ? ORDER BY c.start");
+  auto s = detail::db(p).prepare(
+      "SELECT c.code_id, c.start, c.end, k.name, c.id FROM coding c JOIN "
+      "coder k ON k.id = c.coder_id WHERE c.document_id = ? ORDER BY c.start");
   s.bind(1, doc_id);
   while (s.step())
-    out.push_back({s.i64(0), s.i64(1), s.i64(2), s.str(3)});
+    out.push_back({s.i64(0), s.i64(1), s.i64(2), s.str(3), s.i64(4)});
   return out;
 }
 
@@ -380,16 +381,42 @@ void SearchIndex::Impl::build_all(Progress& progress) {
   stamp();
 }
 
-void SearchIndex::Impl::refresh_codings(const std::vector<Id>& docs) {
+void SearchIndex::Impl::refresh_codings(const std::vector<Id>& docs, const std::set<Id>* changed) {
   code_parent.clear();
   for (auto& c : list_codes(project))
     code_parent[c.id] = c.parent_id;
   for (Id doc_id : docs) {
     auto passages = list_passages(project, doc_id);
-    auto wanted = coding_terms(passages, codings_of(project, doc_id), code_parent);
-    // Only passages coded now or coded as the index has it can change.
+    auto codings = codings_of(project, doc_id);
+    auto wanted = coding_terms(passages, codings, code_parent);
+    // Only passages coded now or coded as the index has it can change. When
+    // every changed coding is still there, only those under the changed
+    // codings, or indexed with their codes (a coding trimmed away), can.
     std::set<Xapian::docid> was_coded;
-    {
+    std::size_t found = 0;
+    std::set<Id> codes;
+    std::vector<std::pair<std::int64_t, std::int64_t>> under;
+    if (changed) {
+      for (const auto& c : codings) {
+        if (changed->count(c.id)) {
+          ++found;
+          codes.insert(c.code);
+          under.emplace_back(c.start, c.end);
+        }
+      }
+    }
+    const bool narrow = changed && found > 0 && found == changed->size();
+    if (narrow) {
+      std::set<Xapian::docid> in_doc;
+      for (const auto& ps : passages)
+        in_doc.insert(static_cast<Xapian::docid>(ps.id));
+      for (Id code : codes) {
+        auto t = term::code + std::to_string(code);
+        for (auto it = db->postlist_begin(t); it != db->postlist_end(t); ++it)
+          if (in_doc.count(*it))
+            was_coded.insert(*it);
+      }
+    } else {
       Xapian::Enquire e(*db);
       e.set_weighting_scheme(Xapian::BoolWeight());
       e.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
@@ -401,7 +428,14 @@ void SearchIndex::Impl::refresh_codings(const std::vector<Id>& docs) {
     }
     for (std::size_t pi = 0; pi < passages.size(); ++pi) {
       auto id = static_cast<Xapian::docid>(passages[pi].id);
-      if (wanted[pi].empty() && !was_coded.count(id))
+      const auto& ps = passages[pi];
+      bool candidate = narrow ? was_coded.count(id) > 0 ||
+                                    std::any_of(under.begin(), under.end(),
+                                                [&](const auto& r) {
+                                                  return r.first < ps.end && ps.start < r.second;
+                                                })
+                              : !wanted[pi].empty() || was_coded.count(id) > 0;
+      if (!candidate)
         continue;
       Xapian::Document xd;
       try {

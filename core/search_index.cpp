@@ -121,7 +121,7 @@ void SearchIndex::Impl::follow(const ChangeSet& c) {
       docs.push_back(d.id);
     refresh_codings(docs);
   } else if (!text && !docs.empty()) {
-    refresh_codings(docs); // codings only: their terms, not the text
+    refresh_codings(docs, c.codings.empty() ? nullptr : &c.codings); // terms, not the text
   } else if (!text) {
     stamp();
   }

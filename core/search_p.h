@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -52,7 +53,10 @@ struct SearchIndex::Impl {
   void index_documents(const std::vector<Id>& documents, Progress& progress);
   /// Rewrites only the code and coder terms of these documents' passages
   /// whose codings changed, then stamps the generation.
-  void refresh_codings(const std::vector<Id>& documents);
+  /// With `changed` (the codings an action added or changed, all still
+  /// there), only passages under them or indexed with their codes are
+  /// looked at; without it, every coded passage of the documents.
+  void refresh_codings(const std::vector<Id>& documents, const std::set<Id>* changed = nullptr);
   /// Whether a code indexed before now has another parent (and notes the
   /// current parents).
   bool codes_moved();
