@@ -1,10 +1,13 @@
 #include "importer_runner.h"
 
+#include <algorithm>
+
 #include <wx/msgdlg.h>
 
 #include "core/error.h"
 #include "core/exchange.h"
 #include "import_preview.h"
+#include "importers/importer.h"
 #include "importers/refi_import.h"
 #include "main_frame.h"
 #include "wx_text.h"
@@ -74,7 +77,18 @@ bool preview(MainFrame& f, const std::filesystem::path& file, ImportSettings& se
   return true;
 }
 
-int run_imports(MainFrame& f, const std::vector<std::filesystem::path>& files) {
+int run_imports(MainFrame& f, const std::vector<std::filesystem::path>& named) {
+  // A folder gives the files below it that Quire reads (as `quire import DIR`).
+  std::vector<std::string> skipped;
+  auto files = files_to_import(named, skipped);
+  if (files.empty()) {
+    f.show_error(wx("Nothing to import: no file there is of a kind Quire reads." +
+                    (skipped.empty() ? std::string() : "\n\n" + skipped.front())));
+    return 0;
+  }
+  auto from_folder = [&](const std::filesystem::path& file) {
+    return std::find(named.begin(), named.end(), file) == named.end();
+  };
   int imported = 0;
   std::optional<Id> last;
   for (const auto& file : files) {
@@ -108,6 +122,11 @@ int run_imports(MainFrame& f, const std::vector<std::filesystem::path>& files) {
             wx("Import of " + file.filename().string() + " cancelled; nothing changed"));
         return imported;
       } catch (const AlreadyImported&) {
+        if (from_folder(file)) {
+          // Importing a folder again brings its new files only.
+          f.SetStatusText(wx(file.filename().string() + " skipped: already imported"));
+          continue;
+        }
         wxMessageDialog ask(&f,
                             wx(file.filename().string() +
                                " was imported before (the same content).\n\nImport another copy?"),

@@ -5,6 +5,7 @@
 #include <wx/msgdlg.h>
 
 #include "core/documents.h"
+#include "core/error.h"
 #include "document_view.h"
 #include "gui_test_support.h"
 #include "project_lock.h"
@@ -40,6 +41,29 @@ BOOST_FIXTURE_TEST_CASE(import_a_file_from_the_file_menu, FrameFixture) {
   pump();
   BOOST_CHECK_EQUAL(list_documents(p()).size(), before);
   BOOST_CHECK(!frame->sources().item_of_document(doc.id).IsOk());
+}
+
+BOOST_FIXTURE_TEST_CASE(a_dropped_folder_imports_its_files_and_again_only_new_ones, FrameFixture) {
+  auto folder = dir / "round-two";
+  std::filesystem::create_directories(folder / "late");
+  write_file(folder / "visit-a.txt", "Notes from the first school visit.\n");
+  write_file(folder / "late" / "visit-b.txt", "Notes from a visit in the spring term.\n");
+  write_file(folder / ".hidden.txt", "Not to be imported.\n");
+  auto* target = static_cast<wxFileDropTarget*>(frame->sources().GetDropTarget());
+  wxArrayString names;
+  names.Add(gui::wx(folder.string()));
+  BOOST_REQUIRE(target->OnDropFiles(5, 5, names));
+  pump(200);
+  auto before = list_documents(p()).size();
+  BOOST_CHECK_NO_THROW(find_document(p(), "visit-a"));
+  BOOST_CHECK_NO_THROW(find_document(p(), "visit-b"));
+  BOOST_CHECK_THROW(find_document(p(), ".hidden"), NotFoundError);
+  // Dropped again with one new file: no question, only the new file comes in.
+  write_file(folder / "visit-c.txt", "Notes from the summer visit.\n");
+  BOOST_REQUIRE(target->OnDropFiles(5, 5, names));
+  pump(200);
+  BOOST_CHECK_EQUAL(list_documents(p()).size(), before + 1);
+  BOOST_CHECK_NO_THROW(find_document(p(), "visit-c"));
 }
 
 BOOST_FIXTURE_TEST_CASE(drop_files_on_sources_imports_them, FrameFixture) {
