@@ -359,9 +359,14 @@ void each_coding(const Project& p, const CodingFilter& f,
       passages_of = seg.coding.document_id;
       passages.clear();
       at = 0;
+      // Only passages that tell something (speaker, time, case, question):
+      // a plain paragraph adds nothing to a segment, and a document may have
+      // thousands of them.
       auto ps = db.prepare("SELECT ps.start, ps.end, ps.speaker, ps.start_ms, ps.case_id, q.name "
                            "FROM passage ps LEFT JOIN question q ON q.id = ps.question_id "
-                           "WHERE ps.document_id = ? ORDER BY ps.start");
+                           "WHERE ps.document_id = ? AND (ps.speaker != '' OR ps.start_ms IS NOT "
+                           "NULL OR ps.case_id IS NOT NULL OR ps.question_id IS NOT NULL) "
+                           "ORDER BY ps.start");
       ps.bind(1, passages_of);
       while (ps.step()) {
         passages.push_back({ps.i64(0), ps.i64(1), ps.str(2), ps.opt_i64(3), ps.opt_i64(4),
