@@ -297,14 +297,14 @@ void each_coding(const Project& p, const CodingFilter& f,
     where += " AND c.document_id = " + std::to_string(*f.document_id);
   }
   if (f.coder) {
-    where += " AND k.name = ?1";
+    where += " AND c.coder_id IN (SELECT id FROM coder WHERE name = ?1)";
   }
   if (!f.coders.empty()) {
     std::string in;
     for (std::size_t i = 0; i < f.coders.size(); ++i) {
       in += (i ? ", ?" : "?") + std::to_string(101 + i);
     }
-    where += " AND k.name IN (" + in + ")";
+    where += " AND c.coder_id IN (SELECT id FROM coder WHERE name IN (" + in + "))";
   }
   auto paths = list_codes(p);
   std::unordered_map<Id, std::string> path_of;
@@ -313,15 +313,20 @@ void each_coding(const Project& p, const CodingFilter& f,
   }
   // Memos of codings are rare: ask for them only when there are any.
   const bool memos = db.scalar("SELECT EXISTS(SELECT 1 FROM memo WHERE target = 'coding')") != 0;
-  std::string sql =
-      "SELECT c.id, c.guid, c.document_id, c.code_id, c.start, c.end, k.name, c.created_at, "
-      "d.name, d.case_id, " +
-      std::string(memos ? "(SELECT group_concat(m.text, char(10)) FROM memo m WHERE m.target = "
-                          "'coding' AND m.target_id = c.id) "
-                        : "NULL ") +
-      "FROM coding c JOIN coder k ON k.id = c.coder_id JOIN document d ON d.id = c.document_id "
-      "WHERE " +
-      where + " ORDER BY c.document_id, c.start, c.id";
+  // Coders and documents are looked up once, not joined on every row.
+  std::string sql = "SELECT c.id, c.guid, c.document_id, c.code_id, c.start, c.end, c.coder_id, "
+                    "c.created_at, " +
+                    std::string(memos ? "(SELECT group_concat(m.text, char(10)) FROM memo m WHERE "
+                                        "m.target = 'coding' AND m.target_id = c.id) "
+                                      : "NULL ") +
+                    "FROM coding c WHERE " + where + " ORDER BY c.document_id, c.start, c.id";
+  std::unordered_map<Id, std::string> coder_names;
+  {
+    auto ks = db.prepare("SELECT id, name FROM coder");
+    while (ks.step()) {
+      coder_names[ks.i64(0)] = ks.str(1);
+    }
+  }
   auto s = db.prepare(sql);
   if (f.coder) {
     s.bind(1, *f.coder);
@@ -351,12 +356,22 @@ void each_coding(const Project& p, const CodingFilter& f,
   Id cur_doc = -1;
   std::string text;
   std::unique_ptr<CodePointIndex> idx;
+  std::string doc_name;
+  std::optional<Id> doc_case;
   while (s.step()) {
     CodedSegment seg;
-    seg.coding = {s.i64(0), s.str(1), s.i64(2), s.i64(3), s.i64(4), s.i64(5), s.str(6), s.str(7)};
-    seg.document_name = s.str(8);
+    seg.coding = {s.i64(0), s.str(1), s.i64(2), s.i64(3), s.i64(4), s.i64(5), coder_names[s.i64(6)],
+                  s.str(7)};
     if (seg.coding.document_id != passages_of) {
       passages_of = seg.coding.document_id;
+      auto ds = db.prepare("SELECT name, case_id FROM document WHERE id = ?");
+      ds.bind(1, passages_of);
+      doc_name.clear();
+      doc_case.reset();
+      if (ds.step()) {
+        doc_name = ds.str(0);
+        doc_case = ds.opt_i64(1);
+      }
       passages.clear();
       at = 0;
       // Only passages that tell something (speaker, time, case, question):
@@ -369,8 +384,8 @@ void each_coding(const Project& p, const CodingFilter& f,
                            "ORDER BY ps.start");
       ps.bind(1, passages_of);
       while (ps.step()) {
-        passages.push_back({ps.i64(0), ps.i64(1), ps.str(2), ps.opt_i64(3), ps.opt_i64(4),
-                            ps.str(5)});
+        passages.push_back(
+            {ps.i64(0), ps.i64(1), ps.str(2), ps.opt_i64(3), ps.opt_i64(4), ps.str(5)});
       }
     }
     while (at + 1 < passages.size() && passages[at + 1].start <= seg.coding.start) {
@@ -384,8 +399,9 @@ void each_coding(const Project& p, const CodingFilter& f,
       seg.case_id = ps.case_id;
       seg.question = ps.question;
     }
-    if (!seg.case_id && !s.is_null(9)) {
-      seg.case_id = s.i64(9);
+    seg.document_name = doc_name;
+    if (!seg.case_id) {
+      seg.case_id = doc_case;
     }
     if (f.case_id && seg.case_id != f.case_id) {
       continue;
@@ -393,7 +409,7 @@ void each_coding(const Project& p, const CodingFilter& f,
     if (seg.case_id) {
       seg.case_name = case_names[*seg.case_id];
     }
-    seg.memo = s.str(10);
+    seg.memo = s.str(8);
     seg.code_path = path_of[seg.coding.code_id];
     if (!f.with_text) {
       visit(seg);
