@@ -139,17 +139,31 @@ std::optional<std::string> label_before_tab(std::string_view rest, std::size_t& 
   return name;
 }
 
-/// A cue time as Teams writes it, with one-digit fields: "0:0:5.360".
-std::optional<std::int64_t> parse_cue_time(std::string_view s) {
-  static const std::regex re(R"(^(?:(\d{1,2}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?$)");
+/// Hours, minutes, seconds and a decimal fraction ("5" is 500 ms) in ms.
+std::int64_t clock_ms(long long h, long long m, long long s, std::string frac) {
+  frac.resize(3, '0');
+  return ((h * 60 + m) * 60 + s) * 1000 + std::stoll(frac);
+}
+
+/// A time matched whole by `re`, whose groups are hours (optional),
+/// minutes, seconds and a fraction (optional). `strict`: seconds (and, with
+/// hours, minutes) must be below 60.
+std::optional<std::int64_t> match_clock(std::string_view s, const std::regex& re, bool strict) {
   std::match_results<std::string_view::const_iterator> m;
   if (!std::regex_match(s.begin(), s.end(), m, re)) {
     return std::nullopt;
   }
   auto num = [&](int i) { return m[i].matched ? std::stoll(m[i].str()) : 0LL; };
-  std::string frac = m[4].matched ? m[4].str() : "0";
-  frac.resize(3, '0');
-  return ((num(1) * 60 + num(2)) * 60 + num(3)) * 1000 + std::stoll(frac);
+  if (strict && (num(3) >= 60 || (m[1].matched && num(2) >= 60))) {
+    return std::nullopt;
+  }
+  return clock_ms(num(1), num(2), num(3), m[4].matched ? m[4].str() : std::string());
+}
+
+/// A cue time as Teams writes it, with one-digit fields: "0:0:5.360".
+std::optional<std::int64_t> parse_cue_time(std::string_view s) {
+  static const std::regex re(R"(^(?:(\d{1,2}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?$)");
+  return match_clock(s, re, false);
 }
 
 std::string_view group(const std::match_results<std::string_view::const_iterator>& m, int i) {
@@ -159,9 +173,7 @@ std::string_view group(const std::match_results<std::string_view::const_iterator
 /// An f4 stamp's fields (hours, minutes, seconds, tenths) -> milliseconds.
 std::int64_t f4_ms(const std::match_results<std::string_view::const_iterator>& m) {
   auto num = [&](int i) { return std::stoll(m[i].str()); };
-  std::string frac = m[4].matched ? m[4].str() : "0";
-  frac.resize(3, '0');
-  return ((num(1) * 60 + num(2)) * 60 + num(3)) * 1000 + std::stoll(frac);
+  return clock_ms(num(1), num(2), num(3), m[4].matched ? m[4].str() : std::string());
 }
 
 /// Reads one line's stamp, speaker label and where its speech starts.
@@ -305,23 +317,7 @@ bool blank(std::string_view s) {
 
 std::optional<std::int64_t> parse_timestamp(std::string_view s) {
   static const std::regex re(R"(^(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?$)");
-  std::match_results<std::string_view::const_iterator> m;
-  if (!std::regex_match(s.begin(), s.end(), m, re)) {
-    return std::nullopt;
-  }
-  auto num = [&](int i) { return m[i].matched ? std::stoll(m[i].str()) : 0LL; };
-  long long h = num(1), mi = num(2), sec = num(3);
-  if (sec >= 60 || (m[1].matched && mi >= 60)) {
-    return std::nullopt;
-  }
-  long long ms = 0;
-  if (m[4].matched) {
-    auto frac = m[4].str();
-    while (frac.size() < 3)
-      frac += '0';
-    ms = std::stoll(frac);
-  }
-  return ((h * 60 + mi) * 60 + sec) * 1000 + ms;
+  return match_clock(s, re, true);
 }
 
 double transcript_share(std::string_view text) {
