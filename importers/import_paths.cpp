@@ -48,13 +48,13 @@ bool readable(const fs::path& file, std::string& why) {
 
 } // namespace
 
-std::vector<fs::path> files_to_import(const std::vector<fs::path>& given,
-                                      std::vector<std::string>& skipped) {
-  std::vector<fs::path> out;
+std::vector<ImportPath> files_to_import(const std::vector<fs::path>& given,
+                                        std::vector<std::string>& skipped) {
+  std::vector<ImportPath> out;
   for (const auto& g : given) {
     std::error_code ec;
     if (!fs::is_directory(g, ec)) {
-      out.push_back(g); // read_file says what is wrong with it, if anything
+      out.push_back({g, false}); // read_file says what is wrong with it, if anything
       continue;
     }
     std::vector<fs::path> found;
@@ -74,7 +74,7 @@ std::vector<fs::path> files_to_import(const std::vector<fs::path>& given,
     for (auto& f : found) {
       std::string why;
       if (readable(f, why)) {
-        out.push_back(f);
+        out.push_back({f, true});
       } else {
         skipped.push_back(f.string() + ": skipped (" + why + ")");
       }

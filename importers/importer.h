@@ -67,11 +67,19 @@ const Importer& pick_importer(const FileSample& f, const std::string& as_kind = 
 ImportData read_file(const std::filesystem::path& file, const ImportSettings& settings = {},
                      Progress& progress = no_progress());
 
+/// A file to import, and whether it was found in a folder the user named
+/// (importing a folder again skips its files already imported, where a file
+/// named on its own that was imported before is asked about).
+struct ImportPath {
+  std::filesystem::path file;
+  bool in_folder = false;
+};
+
 /// The files to import for what the user named: a file stays as it is; a
 /// folder gives the files below it (sorted, sub-folders too) that some
 /// importer reads, leaving out hidden files, Office lock files ("~$a.docx")
 /// and kinds Quire does not read, each named in `skipped` with the reason.
-std::vector<std::filesystem::path> files_to_import(const std::vector<std::filesystem::path>& given,
-                                                   std::vector<std::string>& skipped);
+std::vector<ImportPath> files_to_import(const std::vector<std::filesystem::path>& given,
+                                        std::vector<std::string>& skipped);
 
 } // namespace quire

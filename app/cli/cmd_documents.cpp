@@ -1,5 +1,4 @@
 // import, inspect, docs (list, show, rename, delete).
-#include <algorithm>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -177,14 +176,14 @@ void add_document_commands(CLI::App& app) {
         throw InputError("nothing to import: no file there is of a kind Quire reads");
       }
       for (const auto& path : paths) {
-        const std::string f = path.string();
+        const std::string f = path.file.string();
         if (is_exchange_file(f)) {
           exchanged.emplace_back(f, read_exchange_file(f, settings));
           continue;
         }
         read.push_back(read_file(f, settings));
         if (!opt->again && !opt->replace && was_imported(p, read.back().sha256)) {
-          if (std::find(files->begin(), files->end(), f) == files->end()) {
+          if (path.in_folder) {
             // Found in a folder: importing the folder again brings only its new files.
             std::cerr << "quire: note: " << f << ": skipped (already imported)\n";
             read.pop_back();

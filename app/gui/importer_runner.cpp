@@ -1,7 +1,5 @@
 #include "importer_runner.h"
 
-#include <algorithm>
-
 #include <wx/msgdlg.h>
 
 #include "core/error.h"
@@ -86,12 +84,9 @@ int run_imports(MainFrame& f, const std::vector<std::filesystem::path>& named) {
                     (skipped.empty() ? std::string() : "\n\n" + skipped.front())));
     return 0;
   }
-  auto from_folder = [&](const std::filesystem::path& file) {
-    return std::find(named.begin(), named.end(), file) == named.end();
-  };
   int imported = 0;
   std::optional<Id> last;
-  for (const auto& file : files) {
+  for (const auto& [file, in_folder] : files) {
     ImportOptions options;
     ImportSettings settings;
     bool previewed = files.size() > 1 || sniff_exchange_file(file) != ExchangeFormat::None;
@@ -122,7 +117,7 @@ int run_imports(MainFrame& f, const std::vector<std::filesystem::path>& named) {
             wx("Import of " + file.filename().string() + " cancelled; nothing changed"));
         return imported;
       } catch (const AlreadyImported&) {
-        if (from_folder(file)) {
+        if (in_folder) {
           // Importing a folder again brings its new files only.
           f.SetStatusText(wx(file.filename().string() + " skipped: already imported"));
           continue;
