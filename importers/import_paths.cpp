@@ -1,6 +1,5 @@
 // Folders named for import: the files below them that Quire reads.
 #include <algorithm>
-#include <fstream>
 
 #include "importer.h"
 #include "refi_import.h"
@@ -16,34 +15,17 @@ bool hidden(const fs::path& p) {
   return name.empty() || name[0] == '.' || name.rfind("~$", 0) == 0;
 }
 
-/// Whether an importer would take the file, judged from its first bytes.
-bool readable(const fs::path& file, std::string& why) {
+/// Why a file found in a folder is left out, or empty when it is imported.
+std::string left_out(const fs::path& file) {
   std::error_code ec;
   auto size = fs::file_size(file, ec);
   if (ec || size == 0) {
-    why = ec ? "cannot read it" : "empty";
-    return false;
+    return ec ? "cannot read it" : "empty";
   }
-  if (sniff_exchange_file(file.string()) != ExchangeFormat::None) {
-    return true; // REFI-QDA project or codebook
+  if (sniff_exchange_file(file.string()) != ExchangeFormat::None || some_importer_reads(file)) {
+    return {};
   }
-  std::string head(static_cast<std::size_t>(std::min<std::uintmax_t>(size, 64 * 1024)), '\0');
-  std::ifstream in(file, std::ios::binary);
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  FileSample f;
-  f.path = file;
-  f.extension = file.extension().string();
-  std::transform(f.extension.begin(), f.extension.end(), f.extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  f.head = head;
-  f.size = size;
-  for (auto* i : importers()) {
-    if (i->sniff(f) > 0) {
-      return true;
-    }
-  }
-  why = "not a kind of file Quire reads";
-  return false;
+  return "not a kind of file Quire reads";
 }
 
 } // namespace
@@ -72,8 +54,8 @@ std::vector<ImportPath> files_to_import(const std::vector<fs::path>& given,
     }
     std::sort(found.begin(), found.end());
     for (auto& f : found) {
-      std::string why;
-      if (readable(f, why)) {
+      auto why = left_out(f);
+      if (why.empty()) {
         out.push_back({f, true});
       } else {
         skipped.push_back(f.string() + ": skipped (" + why + ")");

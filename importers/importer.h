@@ -67,6 +67,10 @@ const Importer& pick_importer(const FileSample& f, const std::string& as_kind = 
 ImportData read_file(const std::filesystem::path& file, const ImportSettings& settings = {},
                      Progress& progress = no_progress());
 
+/// Whether some importer would take the file, judged from its name and first
+/// bytes (false for an empty or unreadable file).
+bool some_importer_reads(const std::filesystem::path& file);
+
 /// A file to import, and whether it was found in a folder the user named
 /// (importing a folder again skips its files already imported, where a file
 /// named on its own that was imported before is asked about).

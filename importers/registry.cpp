@@ -28,6 +28,17 @@ std::string lower(std::string s) {
   return s;
 }
 
+/// What an importer is shown of a file: its name, first 64 KiB and size.
+FileSample sample_of(const std::filesystem::path& file, std::string_view bytes,
+                     std::uint64_t size) {
+  FileSample sample;
+  sample.path = file;
+  sample.extension = lower(file.extension().string());
+  sample.head = bytes.substr(0, 64 * 1024);
+  sample.size = size;
+  return sample;
+}
+
 std::string kinds_list() {
   std::string out;
   for (auto* i : importers()) {
@@ -106,12 +117,7 @@ ImportData read_file(const std::filesystem::path& file, const ImportSettings& se
       throw InputError(name + ": cannot read it");
     }
   }
-  FileSample sample;
-  sample.path = file;
-  sample.extension = lower(file.extension().string());
-  sample.head = std::string_view(bytes).substr(0, 64 * 1024);
-  sample.size = size;
-  const Importer& imp = pick_importer(sample, settings.as_kind);
+  const Importer& imp = pick_importer(sample_of(file, bytes, size), settings.as_kind);
   progress.message("Reading " + file.filename().string() + " as " + imp.kind());
   ImportData data = imp.read(file, bytes, settings, progress);
   data.source_file = name;
@@ -128,6 +134,21 @@ ImportData read_file(const std::filesystem::path& file, const ImportSettings& se
     }
   }
   return data;
+}
+
+bool some_importer_reads(const std::filesystem::path& file) {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(file, ec);
+  if (ec || size == 0) {
+    return false;
+  }
+  std::string head(static_cast<std::size_t>(std::min<std::uintmax_t>(size, 64 * 1024)), '\0');
+  std::ifstream in(file, std::ios::binary);
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  auto sample = sample_of(file, head, size);
+  auto all = importers();
+  return std::any_of(all.begin(), all.end(),
+                     [&](const Importer* i) { return i->sniff(sample) > 0; });
 }
 
 } // namespace quire
