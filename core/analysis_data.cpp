@@ -88,15 +88,7 @@ void each_analysis_coding(const Project& p, const AnalysisFilter& f, const Analy
     if (!doc || !doc->wanted) {
       continue;
     }
-    const auto& ps = doc->passages;
-    auto it = std::upper_bound(ps.begin(), ps.end(), c.start,
-                               [](std::int64_t v, const P& x) { return v < x.start; });
-    if (it != ps.begin() && std::prev(it)->end > c.start) {
-      c.case_id = std::prev(it)->case_id;
-    }
-    if (!c.case_id) {
-      c.case_id = doc->case_id;
-    }
+    c.case_id = case_at(doc->passages, c.start, doc->case_id);
     if (c.code_id >= 0 && static_cast<std::size_t>(c.code_id) < known.size() &&
         known[static_cast<std::size_t>(c.code_id)] && d.case_passes(c.case_id)) {
       visit(c);
@@ -271,15 +263,7 @@ Hit HitMaker::make(const Range& r) {
   h.end = r.end;
   h.document_name = slot->doc.name;
   h.text = std::string(slot->index->slice(r.start, r.end));
-  const auto& ps = m_passages.of(r.document_id);
-  auto it = std::upper_bound(ps.begin(), ps.end(), r.start,
-                             [](std::int64_t s, const Passage& x) { return s < x.start; });
-  if (it != ps.begin() && std::prev(it)->end > r.start) {
-    h.case_id = std::prev(it)->case_id;
-  }
-  if (!h.case_id) {
-    h.case_id = slot->doc.case_id;
-  }
+  h.case_id = case_at(m_passages.of(r.document_id), r.start, slot->doc.case_id);
   if (h.case_id) {
     h.case_name = m_case_names[*h.case_id];
   }

@@ -1,6 +1,7 @@
 #pragma once
 // Private: what every analysis query starts from — the codings that pass a
 // filter, each with its case as list_codings() decides it — and word counting.
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -15,6 +16,19 @@
 #include "text.h"
 
 namespace quire::detail {
+
+/// The case of a position in a document: that of the last passage (sorted by
+/// start) starting at or before it when that passage reaches past it, else
+/// the document's — list_codings()'s rule.
+template <class Passages>
+std::optional<Id> case_at(const Passages& ps, std::int64_t pos, std::optional<Id> doc_case) {
+  auto it = std::upper_bound(ps.begin(), ps.end(), pos,
+                             [](std::int64_t v, const auto& p) { return v < p.start; });
+  if (it != ps.begin() && std::prev(it)->end > pos && std::prev(it)->case_id) {
+    return std::prev(it)->case_id;
+  }
+  return doc_case;
+}
 
 /// A coding as analyses need it.
 struct ACoding {
