@@ -1,14 +1,8 @@
-// Building the search index: the terms of each passage, the whole index built
-// on both cores (two shards indexed in parallel, then compacted into one
-// database with the passage ids as document ids), re-indexing some documents,
-// and refreshing only the code and coder terms after a coding action.
+// Writing the search index: the terms of each passage, re-indexing some
+// documents, and refreshing only the code and coder terms after a coding
+// action. (The whole index is built in parallel in search_parallel.cpp.)
 #include <algorithm>
-#include <condition_variable>
-#include <deque>
-#include <exception>
-#include <mutex>
 #include <set>
-#include <thread>
 #include <unordered_map>
 #include <utility>
 
@@ -17,32 +11,14 @@
 #include "documents.h"
 #include "error.h"
 #include "project_p.h"
+#include "search_build_p.h"
 #include "search_p.h"
 #include "text.h"
 
-namespace fs = std::filesystem;
-
 namespace quire {
 
-namespace {
-
-/// What the index holds about one passage, gathered from the project.
-struct Item {
-  Xapian::docid id = 0;
-  std::string text;
-  std::vector<std::string> terms; ///< boolean filter terms
-  std::vector<std::pair<Xapian::valueno, std::string>> values;
-};
-
-struct Facts {
-  std::unordered_map<Id, std::optional<Id>> code_parent;
-  std::unordered_map<Id, std::string> case_name;
-  std::unordered_map<Id, std::vector<std::pair<Attribute, Value>>> case_values;
-  std::unordered_map<Id, std::string> question_name;
-};
-
-Facts load_facts(const Project& p) {
-  Facts f;
+IndexFacts load_index_facts(const Project& p) {
+  IndexFacts f;
   for (auto& c : list_codes(p))
     f.code_parent[c.id] = c.parent_id;
   for (auto& c : list_cases(p))
@@ -58,6 +34,8 @@ Facts load_facts(const Project& p) {
     f.question_name[q.id] = q.name;
   return f;
 }
+
+namespace {
 
 struct DocCoding {
   Id code;
@@ -104,8 +82,10 @@ coding_terms(const std::vector<Passage>& passages, const std::vector<DocCoding>&
   return out;
 }
 
-/// Every passage of one document as index items; false when it is gone.
-bool collect(const Project& p, const Facts& facts, Id doc_id, std::vector<Item>& out) {
+} // namespace
+
+bool collect_items(const Project& p, const IndexFacts& facts, Id doc_id,
+                   std::vector<IndexItem>& out) {
   Document d;
   try {
     d = get_document(p, doc_id);
@@ -118,10 +98,9 @@ bool collect(const Project& p, const Facts& facts, Id doc_id, std::vector<Item>&
   auto coded = coding_terms(passages, codings_of(p, doc_id), facts.code_parent);
   for (std::size_t pi = 0; pi < passages.size(); ++pi) {
     const auto& ps = passages[pi];
-    Item it;
+    IndexItem it;
     it.id = static_cast<Xapian::docid>(ps.id);
     it.text = std::string(idx.slice(ps.start, ps.end));
-    it.terms.push_back(term::passage + std::to_string(ps.id));
     it.terms.push_back(term::document + std::to_string(doc_id));
     it.terms.push_back(make_term(term::doc_name, d.name));
     it.terms.push_back(make_term(term::kind, d.kind));
@@ -153,9 +132,7 @@ bool collect(const Project& p, const Facts& facts, Id doc_id, std::vector<Item>&
   return true;
 }
 
-/// A term generator as every path of the index sets it up; with db, it adds
-/// each word to db's spelling table as it goes.
-Xapian::TermGenerator term_generator(const Xapian::Stem& stem, Xapian::WritableDatabase* db) {
+Xapian::TermGenerator index_term_generator(const Xapian::Stem& stem, Xapian::WritableDatabase* db) {
   Xapian::TermGenerator tg;
   tg.set_stemmer(stem);
   tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
@@ -168,10 +145,8 @@ Xapian::TermGenerator term_generator(const Xapian::Stem& stem, Xapian::WritableD
   return tg;
 }
 
-/// Writes one passage. With spelling, its words are counted there (to be
-/// added to the spelling table at the end, once per word) instead.
-void write_item(Xapian::TermGenerator& tg, Xapian::WritableDatabase& db, const Item& it,
-                std::unordered_map<std::string, Xapian::termcount>* spelling = nullptr) {
+void write_item(Xapian::TermGenerator& tg, Xapian::WritableDatabase& db, const IndexItem& it,
+                SpellingCounts* spelling) {
   Xapian::Document xd;
   tg.set_document(xd);
   tg.index_text(it.text);
@@ -191,193 +166,30 @@ void write_item(Xapian::TermGenerator& tg, Xapian::WritableDatabase& db, const I
   db.replace_document(it.id, xd);
 }
 
-/// One shard of a parallel build: its own database, written by its own thread
-/// from batches of items.
-class Shard {
-public:
-  /// language: a name Xapian::Stem accepts. Each thread makes its own
-  /// stemmer (Xapian objects are not shared between threads).
-  Shard(const fs::path& folder, const std::string& language)
-      : m_db(folder.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC),
-        m_language(language) {
-    m_thread = std::thread([this] { run(); });
+std::string stem_language(const std::string& language) {
+  try {
+    Xapian::Stem check(language);
+    return language;
+  } catch (const Xapian::InvalidArgumentError&) {
+    return "none";
   }
-  ~Shard() {
-    if (m_thread.joinable()) {
-      {
-        std::lock_guard l(m_mutex);
-        m_closed = m_abort = true;
-      }
-      m_cv.notify_all();
-      m_thread.join();
-    }
-  }
-  void push(std::vector<Item>&& batch) {
-    std::unique_lock l(m_mutex);
-    // A deep queue: on a busy machine the reader and the writers are not
-    // scheduled together, and a writer should not starve meanwhile.
-    m_cv.wait(l, [&] { return m_queue.size() < 32 || m_error; });
-    if (m_error)
-      return; // reported by finish()
-    m_queue.push_back(std::move(batch));
-    m_cv.notify_all();
-  }
-  /// Waits for the thread to write and commit everything; rethrows its error.
-  void finish() {
-    {
-      std::lock_guard l(m_mutex);
-      m_closed = true;
-    }
-    m_cv.notify_all();
-    m_thread.join();
-    if (m_error)
-      std::rethrow_exception(m_error);
-  }
-  Xapian::doccount size() const { return m_db.get_doccount(); }
-  void close() { m_db.close(); }
-
-private:
-  void run() {
-    try {
-      // Spelling words counted here and added once each: far fewer updates
-      // of the spelling table than one per word occurrence.
-      auto tg = term_generator(Xapian::Stem(m_language), nullptr);
-      std::unordered_map<std::string, Xapian::termcount> spelling;
-      for (;;) {
-        std::vector<Item> batch;
-        {
-          std::unique_lock l(m_mutex);
-          m_cv.wait(l, [&] { return !m_queue.empty() || m_closed; });
-          if (m_abort || m_queue.empty())
-            break;
-          batch = std::move(m_queue.front());
-          m_queue.pop_front();
-        }
-        m_cv.notify_all();
-        for (const auto& it : batch)
-          write_item(tg, m_db, it, &spelling);
-      }
-      for (const auto& [word, freq] : spelling)
-        m_db.add_spelling(word, freq);
-      if (!m_abort)
-        m_db.commit();
-    } catch (...) {
-      std::lock_guard l(m_mutex);
-      m_error = std::current_exception();
-      m_cv.notify_all();
-    }
-  }
-
-  Xapian::WritableDatabase m_db;
-  std::string m_language;
-  std::thread m_thread;
-  std::mutex m_mutex;
-  std::condition_variable m_cv;
-  std::deque<std::vector<Item>> m_queue;
-  bool m_closed = false, m_abort = false;
-  std::exception_ptr m_error;
-};
-
-fs::path shard_folder(const fs::path& folder, int i) {
-  return fs::path(folder.string() + ".part" + std::to_string(i));
 }
 
-} // namespace
-
 void SearchIndex::Impl::index_documents(const std::vector<Id>& docs, Progress& progress) {
-  auto facts = load_facts(project);
+  auto facts = load_index_facts(project);
   code_parent = facts.code_parent;
-  auto tg = term_generator(stemmer(), db.get());
+  auto tg = index_term_generator(stemmer(), db.get());
   std::int64_t done = 0;
-  std::vector<Item> items;
+  std::vector<IndexItem> items;
   for (Id doc_id : docs) {
     progress.update(done++, static_cast<std::int64_t>(docs.size()));
     progress.check();
     db->delete_document(term::document + std::to_string(doc_id));
     items.clear();
-    collect(project, facts, doc_id, items);
+    collect_items(project, facts, doc_id, items);
     for (const auto& it : items)
       write_item(tg, *db, it);
   }
-  stamp();
-}
-
-void SearchIndex::Impl::build_all(Progress& progress) {
-  if (db) {
-    db->close();
-    db.reset();
-  }
-  std::error_code ec;
-  fs::remove_all(folder, ec);
-  for (int i = 0; i < 2; ++i)
-    fs::remove_all(shard_folder(folder, i), ec);
-  auto facts = load_facts(project);
-  code_parent = facts.code_parent;
-  std::vector<Id> docs;
-  for (auto& d : list_documents(project))
-    docs.push_back(d.id);
-  // Passages up to the median id go to the first shard, so the shards' id
-  // ranges do not overlap and compaction can keep the ids.
-  Id split = 0;
-  {
-    auto s = detail::db(project).prepare(
-        "SELECT id FROM passage ORDER BY id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM passage)");
-    if (s.step())
-      split = s.i64(0);
-  }
-  try {
-    // The stemmer's language, or "none" when Xapian has no stemmer for it.
-    std::string stem_language = language;
-    try {
-      Xapian::Stem check(stem_language);
-    } catch (const Xapian::InvalidArgumentError&) {
-      stem_language = "none";
-    }
-    std::vector<std::unique_ptr<Shard>> shards;
-    for (int i = 0; i < 2; ++i)
-      shards.push_back(std::make_unique<Shard>(shard_folder(folder, i), stem_language));
-    std::vector<Item> items, batch[2];
-    std::int64_t done = 0;
-    for (Id doc_id : docs) {
-      progress.update(done++, static_cast<std::int64_t>(docs.size()));
-      progress.check();
-      items.clear();
-      collect(project, facts, doc_id, items);
-      for (auto& it : items) {
-        auto& b = batch[static_cast<Id>(it.id) <= split ? 0 : 1];
-        b.push_back(std::move(it));
-        if (b.size() >= 256)
-          shards[static_cast<std::size_t>(&b - batch)]->push(std::exchange(b, {}));
-      }
-    }
-    for (int i = 0; i < 2; ++i) {
-      if (!batch[i].empty())
-        shards[static_cast<std::size_t>(i)]->push(std::move(batch[i]));
-    }
-    Xapian::Database parts;
-    for (int i = 0; i < 2; ++i) {
-      shards[static_cast<std::size_t>(i)]->finish();
-      if (shards[static_cast<std::size_t>(i)]->size() > 0)
-        parts.add_database(Xapian::Database(shard_folder(folder, i).string()));
-    }
-    if (parts.size() > 0)
-      parts.compact(folder.string(), Xapian::DBCOMPACT_NO_RENUMBER);
-    parts.close();
-    for (auto& s : shards)
-      s->close();
-    shards.clear();
-  } catch (...) {
-    // Cancelled or failed: leave an empty, unstamped index (rebuilt on the
-    // next open) rather than none.
-    for (int i = 0; i < 2; ++i)
-      fs::remove_all(shard_folder(folder, i), ec);
-    fs::remove_all(folder, ec);
-    db = std::make_unique<Xapian::WritableDatabase>(folder.string(), Xapian::DB_CREATE_OR_OPEN);
-    throw;
-  }
-  for (int i = 0; i < 2; ++i)
-    fs::remove_all(shard_folder(folder, i), ec);
-  db = std::make_unique<Xapian::WritableDatabase>(folder.string(), Xapian::DB_CREATE_OR_OPEN);
   stamp();
 }
 

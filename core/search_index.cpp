@@ -8,6 +8,7 @@
 #include "documents.h"
 #include "error.h"
 #include "project_p.h"
+#include "search_build_p.h"
 #include "search_p.h"
 #include "text.h"
 
@@ -28,14 +29,12 @@ std::string make_term(const std::string& prefix, const std::string& value) {
 }
 
 Xapian::Stem SearchIndex::Impl::stemmer() const {
-  try {
-    return Xapian::Stem(language);
-  } catch (const Xapian::InvalidArgumentError&) {
-    return Xapian::Stem("none");
-  }
+  return Xapian::Stem(stem_language(language));
 }
 
 void SearchIndex::Impl::stamp() {
+  changing();
+  db->set_metadata("quire_boot", boot_id());
   db->set_metadata("quire_generation", std::to_string(project.generation()));
   db->set_metadata("quire_project", project.guid());
   db->set_metadata("quire_language", language);
@@ -52,6 +51,27 @@ SearchIndex::~SearchIndex() {
   if (m_impl && m_impl->listener) {
     m_impl->project.unsubscribe(m_impl->listener);
   }
+  if (m_impl && m_impl->db && m_impl->changed) {
+    try {
+      auto generation = m_impl->db->get_metadata("quire_generation");
+      m_impl->db->close();
+      index_synced(m_impl->folder, generation);
+    } catch (const Xapian::Error&) {
+      // Not marked as synced: checked (and rebuilt if need be) on the next open.
+    }
+  }
+}
+
+void SearchIndex::Impl::open_db() {
+  db = std::make_unique<Xapian::WritableDatabase>(
+      folder.string(), Xapian::DB_CREATE_OR_OPEN | (boot_id().empty() ? 0 : Xapian::DB_NO_SYNC));
+}
+
+void SearchIndex::Impl::changing() {
+  if (!changed) {
+    index_changing(folder);
+    changed = true;
+  }
 }
 
 std::unique_ptr<SearchIndex> SearchIndex::open(Project& p, Progress& progress) {
@@ -61,8 +81,7 @@ std::unique_ptr<SearchIndex> SearchIndex::open(Project& p, Progress& progress) {
   bool rebuild = false;
   for (int attempt = 0; attempt < 2 && !impl->db; ++attempt) {
     try {
-      impl->db = std::make_unique<Xapian::WritableDatabase>(impl->folder.string(),
-                                                            Xapian::DB_CREATE_OR_OPEN);
+      impl->open_db();
       impl->db->get_doccount();
     } catch (const Xapian::DatabaseLockError&) {
       throw StorageError("the search index of " + p.path().filename().string() +
@@ -82,7 +101,9 @@ std::unique_ptr<SearchIndex> SearchIndex::open(Project& p, Progress& progress) {
   auto& db = *impl->db;
   if (db.get_metadata("quire_project") != p.guid() ||
       db.get_metadata("quire_generation") != std::to_string(p.generation()) ||
-      db.get_metadata("quire_language") != impl->language) {
+      db.get_metadata("quire_language") != impl->language ||
+      !index_on_disk(impl->folder, db.get_metadata("quire_generation"),
+                     db.get_metadata("quire_boot"))) {
     rebuild = true;
   }
   auto index = std::unique_ptr<SearchIndex>(new SearchIndex(std::move(impl)));
@@ -95,7 +116,28 @@ std::unique_ptr<SearchIndex> SearchIndex::open(Project& p, Progress& progress) {
   return index;
 }
 
+bool SearchIndex::Impl::most_passages_in(const std::vector<Id>& docs) const {
+  if (docs.size() < 2)
+    return false;
+  std::int64_t in_docs = 0, all = 0;
+  auto& d = detail::db(project);
+  auto count = d.prepare("SELECT count(*) FROM passage WHERE document_id = ?");
+  for (Id id : docs) {
+    count.bind(1, id);
+    if (count.step())
+      in_docs += count.i64(0);
+    count.reset();
+  }
+  auto total = d.prepare("SELECT count(*) FROM passage");
+  if (total.step())
+    all = total.i64(0);
+  // Re-indexing them one by one costs about twice as much per passage as
+  // a build on two cores.
+  return in_docs >= 2000 && 2 * in_docs >= all;
+}
+
 void SearchIndex::Impl::follow(const ChangeSet& c) {
+  changing();
   // These change the terms of passages anywhere: build the index again.
   static const char* const global[] = {"case_", "case_value", "attribute", "question"};
   bool all = std::any_of(std::begin(global), std::end(global),
@@ -109,8 +151,12 @@ void SearchIndex::Impl::follow(const ChangeSet& c) {
     return;
   }
   std::vector<Id> docs(c.documents.begin(), c.documents.end());
-  bool moved = c.tables.count("code") > 0 && codes_moved();
   bool text = c.tables.count("document") > 0 || c.tables.count("passage") > 0;
+  if (text && most_passages_in(docs)) {
+    build_all(no_progress()); // a big import: faster on every core
+    return;
+  }
+  bool moved = c.tables.count("code") > 0 && codes_moved();
   if (text) {
     index_documents(docs, no_progress()); // text, passages or names changed
   }

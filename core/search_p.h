@@ -10,13 +10,13 @@
 #include <unordered_map>
 #include <vector>
 
+#include "project.h"
 #include "search_index.h"
 
 namespace quire {
 
 /// Term prefixes of the index (Xapian's conventions where they exist).
 namespace term {
-inline const std::string passage = "Q";  ///< unique id
 inline const std::string document = "D"; ///< document id
 inline const std::string doc_name = "N"; ///< folded document name
 inline const std::string kind = "K";
@@ -45,9 +45,17 @@ struct SearchIndex::Impl {
   /// Each code's parent as last indexed (a moved code changes its codings' terms).
   std::unordered_map<Id, std::optional<Id>> code_parent;
 
+  /// Whether the index was written since it was opened (then synced and
+  /// marked so on close: see search_sync.cpp).
+  bool changed = false;
+
   explicit Impl(Project& p) : project(p) {}
+  /// Opens (or creates) the database at folder, written without fsync.
+  void open_db();
+  /// Notes that the index is about to change: no longer marked as synced.
+  void changing();
   Xapian::Stem stemmer() const;
-  /// Builds the whole index afresh on both cores (search_build.cpp).
+  /// Builds the whole index afresh on every core (search_parallel.cpp).
   void build_all(Progress& progress);
   /// Re-indexes these documents' passages, then stamps the generation.
   void index_documents(const std::vector<Id>& documents, Progress& progress);
@@ -60,10 +68,25 @@ struct SearchIndex::Impl {
   /// Whether a code indexed before now has another parent (and notes the
   /// current parents).
   bool codes_moved();
+  /// Whether these documents hold most of the project's passages (and
+  /// thousands of them): re-indexing them is then slower than a build.
+  bool most_passages_in(const std::vector<Id>& documents) const;
   /// Brings the index up to date with one committed action.
   void follow(const ChangeSet& change);
   void stamp();
 };
+
+/// This boot of the machine (empty where unknown: the index is then synced
+/// on every commit).
+std::string boot_id();
+/// Whether the index in folder can be trusted to be whole on disk: closed
+/// cleanly at this generation, or written since the machine started.
+bool index_on_disk(const std::filesystem::path& folder, const std::string& generation,
+                   const std::string& written_in_boot);
+/// Before the first write after opening: the index is no longer marked synced.
+void index_changing(const std::filesystem::path& folder);
+/// After closing: syncs the index's files and marks them synced at generation.
+void index_synced(const std::filesystem::path& folder, const std::string& generation);
 
 /// Turns the user's query into a Xapian query (throws InputError).
 Xapian::Query parse_query(const SearchIndex::Impl& impl, const std::string& text,

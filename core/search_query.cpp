@@ -441,18 +441,19 @@ std::vector<SearchHit> SearchIndex::similar(const std::vector<Id>& passage_ids,
       terms.push_back(*t);
   }
   Xapian::Query q(Xapian::Query::OP_OR, terms.begin(), terms.end());
-  std::vector<Xapian::Query> excluded;
-  for (Id id : passage_ids)
-    excluded.emplace_back(term::passage + std::to_string(id));
-  if (exclude_code)
-    excluded.emplace_back(term::code + std::to_string(*exclude_code));
-  q = Xapian::Query(Xapian::Query::OP_AND_NOT, q,
-                    Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
+  if (exclude_code) {
+    q = Xapian::Query(Xapian::Query::OP_AND_NOT, q,
+                      Xapian::Query(term::code + std::to_string(*exclude_code)));
+  }
   enquire.set_query(q);
-  auto mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit), &rset);
+  // The given passages are left out of the results (the passage id is the
+  // document id): ask for as many more.
+  const std::set<Id> given(passage_ids.begin(), passage_ids.end());
+  auto mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit + given.size()), &rset);
   std::vector<SearchHit> out;
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    out.push_back(describe_hit(*m_impl, static_cast<Id>(*it), enquire, it, mset, {}));
+  for (auto it = mset.begin(); it != mset.end() && static_cast<int>(out.size()) < limit; ++it) {
+    if (!given.count(static_cast<Id>(*it)))
+      out.push_back(describe_hit(*m_impl, static_cast<Id>(*it), enquire, it, mset, {}));
   }
   return out;
 }

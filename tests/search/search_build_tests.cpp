@@ -1,9 +1,10 @@
-// The index built on both cores answers exactly as the one built document by
-// document, and a coding action rewrites just the code terms of the passages
-// it touches: results checked against codings and text scanned by the test.
+// The index built on every core (blocks of small databases, compacted)
+// answers exactly as the one built document by document, and a coding action rewrites just the code
+// terms of the passages it touches: results checked against codings and text scanned by the test.
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>
+#include <cstdlib>
 #include <random>
 #include <regex>
 #include <set>
@@ -12,6 +13,7 @@
 #include "core/coding.h"
 #include "core/documents.h"
 #include "core/history.h"
+#include "core/import_data.h"
 #include "core/project.h"
 #include "core/search_index.h"
 #include "core/text.h"
@@ -120,7 +122,7 @@ BOOST_AUTO_TEST_CASE(parallel_build_answers_as_the_document_by_document_index) {
   Id sub = add_code(p, "Theme/Sub");
   Id other = add_code(p, "Other");
   for (int d = 0; d < 30; ++d) {
-    docs.push_back(add_text_document(p, "D" + std::to_string(d), paragraphs(60, rng)));
+    docs.push_back(add_text_document(p, "D" + std::to_string(d), paragraphs(150, rng)));
     auto ps = list_passages(p, docs.back());
     for (int k = 0; k < 6; ++k) {
       auto& a = ps[rng() % ps.size()];
@@ -135,17 +137,25 @@ BOOST_AUTO_TEST_CASE(parallel_build_answers_as_the_document_by_document_index) {
   for (auto& q : queries)
     before.push_back(answers(*idx, q));
   auto suggestion = idx->search("netwrk").corrected_query;
-  BOOST_TEST(idx->size() == 30 * 60);
+  BOOST_TEST(idx->size() == 30 * 150);
 
-  idx->rebuild(); // the whole index in two shards, compacted
-  BOOST_TEST(idx->size() == 30 * 60);
-  for (std::size_t i = 0; i < queries.size(); ++i) {
-    BOOST_TEST_CONTEXT(queries[i]) {
-      BOOST_TEST(!before[i].empty());
-      BOOST_TEST(answers(*idx, queries[i]) == before[i], boost::test_tools::per_element());
+  // The whole index in blocks of small databases, compacted: 3 blocks of one
+  // database each, then 48 blocks of two (QUIRE_INDEX_CHUNK sets the size).
+  for (const char* chunk : {"", "50"}) {
+    BOOST_TEST_CONTEXT("QUIRE_INDEX_CHUNK=" << chunk) {
+      ::setenv("QUIRE_INDEX_CHUNK", chunk, 1);
+      idx->rebuild();
+      ::unsetenv("QUIRE_INDEX_CHUNK");
+      BOOST_TEST(idx->size() == 30 * 150);
+      for (std::size_t i = 0; i < queries.size(); ++i) {
+        BOOST_TEST_CONTEXT(queries[i]) {
+          BOOST_TEST(!before[i].empty());
+          BOOST_TEST(answers(*idx, queries[i]) == before[i], boost::test_tools::per_element());
+        }
+      }
+      BOOST_TEST(idx->search("netwrk").corrected_query == suggestion);
     }
   }
-  BOOST_TEST(idx->search("netwrk").corrected_query == suggestion);
   BOOST_TEST(suggestion == "network");
   // Both shards' passages are there, and the built index follows actions.
   BOOST_TEST(found(*idx, "network") == containing(p, docs, R"(\bnetwork\b)"));
@@ -218,4 +228,42 @@ BOOST_AUTO_TEST_CASE(coding_actions_rewrite_code_terms_only_where_they_changed) 
   idx->rebuild();
   BOOST_TEST(found(*idx, "code:Purpose") == now[0]);
   BOOST_TEST(found(*idx, "coder:ann") == now[1]);
+}
+
+BOOST_AUTO_TEST_CASE(a_big_import_with_the_index_open_is_indexed_whole) {
+  TempDir dir;
+  auto p = Project::create(dir / "big.quire");
+  auto idx = SearchIndex::open(p);
+  std::mt19937 rng(9);
+  std::vector<Id> docs{add_text_document(p, "Before", paragraphs(10, rng))};
+  // One action importing 3,000 passages, most of the project: the index is
+  // built again on every core rather than re-indexed document by document.
+  ImportData data;
+  for (int d = 0; d < 3; ++d) {
+    ImportedDocument doc;
+    doc.name = "Big " + std::to_string(d);
+    doc.kind = "text";
+    doc.sha256 = doc.name;
+    std::int64_t pos = 0;
+    for (int i = 0; i < 1000; ++i) {
+      auto para = paragraphs(1, rng);
+      if (i) {
+        doc.text += "\n\n";
+        pos += 2;
+      }
+      doc.text += para;
+      doc.passages.push_back({pos, pos + static_cast<std::int64_t>(para.size())});
+      pos += static_cast<std::int64_t>(para.size());
+    }
+    data.documents.push_back(std::move(doc));
+  }
+  for (Id d : store_import(p, data).documents)
+    docs.push_back(d);
+  BOOST_TEST(idx->size() == 3010);
+  BOOST_TEST(found(*idx, "network") == containing(p, docs, R"(\bnetwork\b)"));
+  BOOST_TEST(found(*idx, "\"protected time\"") == containing(p, docs, R"(\bprotected time\b)"));
+  // Undone: the index follows back to the one document.
+  undo(p);
+  BOOST_TEST(idx->size() == 10);
+  BOOST_TEST(found(*idx, "network") == containing(p, {docs.front()}, R"(\bnetwork\b)"));
 }

@@ -1,0 +1,320 @@
+// Building the whole search index on every core.
+//
+// The passages are cut, in id order, into blocks of consecutive ids. The
+// main thread reads the project and hands each block, once all its passages
+// are read, to a pool of writer threads. A writer indexes its block as small
+// databases of a few thousand passages each (Xapian writes a small, fresh
+// database much faster than it grows a big one) and compacts them into one
+// database for the block. Last, the blocks are compacted into the index,
+// keeping the passage ids as document ids (their id ranges do not overlap).
+// The parts are temporary, so they are written without fsync.
+#include <algorithm>
+#include <condition_variable>
+#include <cstdlib>
+#include <deque>
+#include <exception>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "documents.h"
+#include "error.h"
+#include "project_p.h"
+#include "search_build_p.h"
+#include "search_p.h"
+
+namespace fs = std::filesystem;
+
+namespace quire {
+
+namespace {
+
+/// Passages per small database: at this size Xapian indexes about a third
+/// faster than into one growing database (tests/bench/bench_search). The
+/// environment variable QUIRE_INDEX_CHUNK sets another (for tests and
+/// tuning).
+std::size_t chunk_size() {
+  const char* v = std::getenv("QUIRE_INDEX_CHUNK");
+  long n = v ? std::atol(v) : 0;
+  return n >= 10 ? static_cast<std::size_t>(n) : std::size_t{2000};
+}
+
+/// At most this many blocks: fewer databases to compact at the end.
+constexpr std::size_t max_blocks = 48;
+
+struct Block {
+  std::size_t index = 0;
+  std::vector<IndexItem> items;
+};
+
+fs::path block_path(const fs::path& work, std::size_t index) {
+  return work / ("b" + std::to_string(index));
+}
+
+/// Compacts these databases into `to`, keeping the document ids, and removes them.
+void compact_into(const std::vector<fs::path>& parts, const fs::path& to) {
+  {
+    Xapian::Database all;
+    for (const auto& p : parts)
+      all.add_database(Xapian::Database(p.string()));
+    all.compact(to.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+  }
+  std::error_code ec;
+  for (const auto& p : parts)
+    fs::remove_all(p, ec);
+}
+
+/// Writer threads taking blocks from a bounded queue.
+class Writers {
+public:
+  Writers(fs::path work, std::string language, unsigned threads)
+      : m_work(std::move(work)), m_language(std::move(language)) {
+    for (unsigned i = 0; i < threads; ++i)
+      m_threads.emplace_back([this] { run(); });
+  }
+  ~Writers() {
+    {
+      std::lock_guard l(m_mutex);
+      m_closed = m_abort = true;
+    }
+    m_cv.notify_all();
+    join();
+  }
+  /// Queues a block; waits while the writers are behind (to bound memory).
+  void push(Block&& b) {
+    std::unique_lock l(m_mutex);
+    m_cv.wait(l, [&] { return m_queue.size() < 2 * m_threads.size() || m_error; });
+    if (m_error)
+      return; // reported by finish()
+    m_queue.push_back(std::move(b));
+    m_cv.notify_all();
+  }
+  /// The words of every block written, for the spelling table.
+  const SpellingCounts& spelling() const { return m_spelling; }
+  /// Waits for every block to be written; rethrows a writer's error.
+  void finish() {
+    {
+      std::lock_guard l(m_mutex);
+      m_closed = true;
+    }
+    m_cv.notify_all();
+    join();
+    if (m_error)
+      std::rethrow_exception(m_error);
+  }
+
+private:
+  void join() {
+    for (auto& t : m_threads)
+      if (t.joinable())
+        t.join();
+  }
+
+  void run() {
+    try {
+      for (;;) {
+        Block b;
+        {
+          std::unique_lock l(m_mutex);
+          m_cv.wait(l, [&] { return !m_queue.empty() || m_closed; });
+          if (m_abort || m_error || m_queue.empty())
+            return;
+          b = std::move(m_queue.front());
+          m_queue.pop_front();
+        }
+        m_cv.notify_all();
+        write(b);
+      }
+    } catch (...) {
+      std::lock_guard l(m_mutex);
+      if (!m_error)
+        m_error = std::current_exception();
+      m_cv.notify_all();
+    }
+  }
+
+  bool aborted() {
+    std::lock_guard l(m_mutex);
+    return m_abort || m_error;
+  }
+
+  /// Writes one block as small databases, then compacts them into one.
+  void write(Block& b) {
+    std::sort(b.items.begin(), b.items.end(),
+              [](const IndexItem& x, const IndexItem& y) { return x.id < y.id; });
+    // Xapian objects are not shared between threads: a stemmer each.
+    auto tg = index_term_generator(Xapian::Stem(m_language), nullptr);
+    // Words are counted here and added to the spelling table of the whole
+    // index once each, at the end: far less work than a spelling table per
+    // small database, merged by compaction.
+    SpellingCounts spelling;
+    std::vector<fs::path> chunks;
+    const std::size_t chunk = chunk_size();
+    for (std::size_t first = 0; first < b.items.size(); first += chunk) {
+      if (aborted())
+        return;
+      auto path = block_path(m_work, b.index);
+      path += ".c" + std::to_string(chunks.size());
+      Xapian::WritableDatabase db(path.string(),
+                                  Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+      const auto last = std::min(b.items.size(), first + chunk);
+      for (std::size_t i = first; i < last; ++i)
+        write_item(tg, db, b.items[i], &spelling);
+      db.commit();
+      db.close();
+      chunks.push_back(path);
+    }
+    b.items = {};
+    {
+      std::lock_guard l(m_mutex);
+      for (const auto& [word, freq] : spelling)
+        m_spelling[word] += freq;
+    }
+    if (chunks.size() == 1) {
+      fs::rename(chunks.front(), block_path(m_work, b.index));
+    } else if (!chunks.empty()) {
+      compact_into(chunks, block_path(m_work, b.index));
+    }
+  }
+
+  fs::path m_work;
+  std::string m_language;
+  std::vector<std::thread> m_threads;
+  std::mutex m_mutex;
+  std::condition_variable m_cv;
+  std::deque<Block> m_queue;
+  SpellingCounts m_spelling;
+  bool m_closed = false, m_abort = false;
+  std::exception_ptr m_error;
+};
+
+/// The first passage id of each block, and each block's passage count.
+struct Blocks {
+  std::vector<Id> first;
+  std::vector<std::size_t> size;
+
+  std::size_t of(Id passage) const {
+    auto it = std::upper_bound(first.begin(), first.end(), passage);
+    return it == first.begin() ? 0 : static_cast<std::size_t>(it - first.begin()) - 1;
+  }
+};
+
+Blocks cut_blocks(const Project& p) {
+  std::vector<Id> ids;
+  auto s = detail::db(p).prepare("SELECT id FROM passage ORDER BY id");
+  while (s.step())
+    ids.push_back(s.i64(0));
+  // Small corpora: a block per small database (no compaction in between);
+  // large ones: at most max_blocks blocks of several small databases.
+  const std::size_t per_block = std::max(chunk_size(), (ids.size() + max_blocks - 1) / max_blocks);
+  Blocks b;
+  for (std::size_t i = 0; i < ids.size(); i += per_block) {
+    b.first.push_back(ids[i]);
+    b.size.push_back(std::min(per_block, ids.size() - i));
+  }
+  return b;
+}
+
+/// Documents in the order of their first passage, so blocks fill in turn.
+std::vector<Id> documents_by_first_passage(const Project& p) {
+  std::vector<Id> docs;
+  auto s = detail::db(p).prepare(
+      "SELECT document_id FROM passage GROUP BY document_id ORDER BY min(id)");
+  while (s.step())
+    docs.push_back(s.i64(0));
+  return docs;
+}
+
+} // namespace
+
+void SearchIndex::Impl::build_all(Progress& progress) {
+  if (db) {
+    db->close();
+    db.reset();
+  }
+  changed = true; // a new folder: not synced until closed
+  const fs::path work = fs::path(folder.string() + ".build");
+  std::error_code ec;
+  fs::remove_all(folder, ec);
+  fs::remove_all(work, ec);
+  auto facts = load_index_facts(project);
+  code_parent = facts.code_parent;
+  std::vector<Id> late; // documents whose passages changed while reading
+  try {
+    fs::create_directories(work);
+    const auto blocks = cut_blocks(project);
+    const auto docs = documents_by_first_passage(project);
+    std::vector<bool> sent(blocks.first.size(), false);
+    std::map<std::size_t, Block> filling;
+    const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+    Writers writers(work, stem_language(language), threads);
+    std::vector<IndexItem> items;
+    std::int64_t done = 0;
+    for (Id doc_id : docs) {
+      progress.update(done++, static_cast<std::int64_t>(docs.size()));
+      progress.check();
+      items.clear();
+      collect_items(project, facts, doc_id, items);
+      for (auto& it : items) {
+        auto bi = blocks.of(static_cast<Id>(it.id));
+        if (sent[bi]) {
+          // A passage added after the blocks were cut: indexed at the end.
+          if (late.empty() || late.back() != doc_id)
+            late.push_back(doc_id);
+          continue;
+        }
+        auto& b = filling[bi];
+        b.index = bi;
+        b.items.push_back(std::move(it));
+        if (b.items.size() >= blocks.size[bi]) {
+          sent[bi] = true;
+          writers.push(std::move(b));
+          filling.erase(bi);
+        }
+      }
+    }
+    for (auto& [bi, b] : filling) { // passages removed while reading
+      sent[bi] = true;
+      writers.push(std::move(b));
+    }
+    filling.clear();
+    writers.finish();
+    std::vector<fs::path> parts;
+    for (std::size_t bi = 0; bi < blocks.first.size(); ++bi) {
+      if (fs::exists(block_path(work, bi)))
+        parts.push_back(block_path(work, bi));
+    }
+    if (!writers.spelling().empty()) {
+      // The spelling table as a database of its own, compacted in with the rest.
+      auto path = work / "spelling";
+      Xapian::WritableDatabase sp(path.string(),
+                                  Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+      for (const auto& [word, freq] : writers.spelling())
+        sp.add_spelling(word, freq);
+      sp.commit();
+      parts.push_back(path);
+    }
+    if (parts.size() == 1) {
+      fs::rename(parts.front(), folder);
+    } else if (!parts.empty()) {
+      compact_into(parts, folder);
+    }
+  } catch (...) {
+    // Cancelled or failed: leave an empty, unstamped index (rebuilt on the
+    // next open) rather than none.
+    db.reset();
+    fs::remove_all(work, ec);
+    fs::remove_all(folder, ec);
+    open_db();
+    throw;
+  }
+  fs::remove_all(work, ec);
+  open_db();
+  if (!late.empty()) {
+    index_documents(late, no_progress());
+  } else {
+    stamp();
+  }
+}
+
+} // namespace quire
