@@ -224,6 +224,55 @@ BOOST_AUTO_TEST_CASE(srt_cues) {
   BOOST_TEST(*t[1].ms == 60000);
 }
 
+BOOST_AUTO_TEST_CASE(dash_cues_split_into_a_passage_per_voice) {
+  TempDir dir;
+  auto d = read_text(dir, "d.vtt",
+                     "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n- Are you coming?\n"
+                     "-Yes, in a minute.\n\n"
+                     "00:00:04.000 --> 00:00:06.000\n- Ana: Ready?\n- Bo: Almost.\n\n"
+                     "00:00:07.000 --> 00:00:08.000\n<v Ana>- Now?\n<v Bo>- Now.\n\n"
+                     "00:00:09.000 --> 00:00:10.000\n-5 degrees tonight,\n-3 tomorrow.\n\n"
+                     "00:00:11.000 --> 00:00:12.000\n- Are you sure\nabout that?\n\n"
+                     "00:00:13.000 --> 00:00:14.000\n- Only me here.\n");
+  auto t = turns(d);
+  const auto& ps = d.documents[0].passages;
+  BOOST_TEST_REQUIRE(t.size() == 9u);
+  BOOST_TEST(t[0].text == "Are you coming?");
+  BOOST_TEST(t[1].text == "Yes, in a minute.");
+  BOOST_TEST(t[0].speaker == "");
+  BOOST_TEST(t[1].speaker == "");
+  BOOST_TEST(*ps[1].start_ms == 1000); // the cue's times, for both voices
+  BOOST_TEST(*ps[1].end_ms == 3000);
+  // A name after every dash of the cue is the speaker, once or not.
+  BOOST_TEST(t[2].speaker == "Ana");
+  BOOST_TEST(t[2].text == "Ready?");
+  BOOST_TEST(t[3].speaker == "Bo");
+  BOOST_TEST(t[3].text == "Almost.");
+  // A voice tag on each line is that line's speaker.
+  BOOST_TEST(t[4].speaker == "Ana");
+  BOOST_TEST(t[5].speaker == "Bo");
+  BOOST_TEST(t[5].text == "Now.");
+  // Minus signs, a wrapped line, a single dash: one passage, as written.
+  BOOST_TEST(t[6].text == "-5 degrees tonight, -3 tomorrow.");
+  BOOST_TEST(t[7].text == "- Are you sure about that?");
+  BOOST_TEST(t[8].text == "- Only me here.");
+  // The document keeps each voice on its line, dash included.
+  BOOST_TEST(d.documents[0].text.find("- Are you coming?\n- Yes, in a minute.\n- Ana: Ready?\n") ==
+             0u);
+
+  // SRT the same; --join-cues does not join the unnamed voices.
+  ImportSettings join;
+  join.join_cues = true;
+  auto s = read_text(dir, "d.srt",
+                     "1\n00:00:01,000 --> 00:00:02,000\n- Coming?\n- Yes.\n\n"
+                     "2\n00:00:03,000 --> 00:00:04,000\n- Now?\n- Now.\n",
+                     join);
+  auto st = turns(s);
+  BOOST_TEST_REQUIRE(st.size() == 4u);
+  BOOST_TEST(st[1].text == "Yes.");
+  BOOST_TEST(*st[2].ms == 3000);
+}
+
 BOOST_AUTO_TEST_CASE(bad_subtitles_say_where) {
   TempDir dir;
   auto e = error_of(dir, "bad.vtt", "WEBVTT\n\n1\n00:00:01.000 -> nonsense\nText\n");
