@@ -285,6 +285,72 @@ BOOST_AUTO_TEST_CASE(bad_subtitles_say_where) {
   BOOST_TEST(error_of(dir, "bin.vtt", bin).find("binary") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(mac_roman_told_from_windows_1252) {
+  // uchardet has no Mac Roman (it calls these ISO-8859-13, ISO-8859-2, ...);
+  // read as Windows-1252 they show "MŸller", "CafŽ", "DonÕt".
+  TempDir dir;
+  auto de = read_text(dir, "mac-de.txt",
+                      "Interviewer: Was hat Sie motiviert?\n"
+                      "P05: Ich habe \xD2Ja\xD3 gesagt, weil ich M\x9Fller vertraut habe. Es war "
+                      "ein Caf\x8E in der N\x8Ahe, das ist sch\x9An.\n"
+                      "Interviewer: Und dann?\n"
+                      "P05: Die Stra\xA7"
+                      "e war gr\x9A\xA7"
+                      "er.\n");
+  BOOST_TEST_REQUIRE(de.warnings.size() == 1u);
+  BOOST_TEST(de.warnings[0].find("decoded as Mac Roman") != std::string::npos, de.warnings[0]);
+  auto t = turns(de);
+  BOOST_TEST_REQUIRE(t.size() == 4u);
+  BOOST_TEST(t[1].speaker == "P05");
+  BOOST_TEST(t[1].text == "Ich habe “Ja” gesagt, weil ich Müller vertraut habe. Es war ein Café in "
+                          "der Nähe, das ist schön.");
+  BOOST_TEST(t[3].text == "Die Straße war größer.");
+  // English: only curly quotes and apostrophes tell.
+  auto en = read_text(dir, "mac-en.txt",
+                      "I\xD5"
+                      "d say it was my head. She said \xD2just try it\xD3 and I didn\xD5t "
+                      "want to let her down.\n");
+  BOOST_TEST(en.warnings.at(0).find("Mac Roman") != std::string::npos);
+  BOOST_TEST(en.documents[0].text ==
+             "I’d say it was my head. She said “just try it” and I didn’t want to let her down.\n");
+  // French: è, ç, ê are C1 controls in Windows-1252.
+  auto fr = read_text(dir, "mac-fr.txt",
+                      "C\xD5\x8Etait tr\x8Fs simple, \x8D"
+                      "a valait la peine d\x90tre l\x88.\n");
+  BOOST_TEST(fr.documents[0].text == "C’était très simple, ça valait la peine dêtre là.\n");
+}
+
+BOOST_AUTO_TEST_CASE(windows_1252_stays_windows_1252) {
+  TempDir dir;
+  // The same words from Windows: smart quotes, dashes, accents.
+  auto de = read_text(dir, "cp-de.txt",
+                      "P05: Ich habe \x93Ja\x94 gesagt, weil ich M\xFCller vertraut habe. Es war "
+                      "ein Caf\xE9 in der N\xE4he \x96 sch\xF6n. Die Stra\xDF"
+                      "e war gr\xF6\xDF"
+                      "er.\n");
+  BOOST_TEST(de.warnings.at(0).find("Windows-1252") != std::string::npos);
+  BOOST_TEST(de.documents[0].text.find("“Ja” gesagt, weil ich Müller vertraut habe. Es war ein "
+                                       "Café in der Nähe – schön. Die Straße war größer.") !=
+             std::string::npos);
+  auto en = read_text(dir, "cp-en.txt",
+                      "We met\x97twice\x97"
+                      "and it\x92s fine. She\x92s \x93the boss\x94\x85 "
+                      "na\xEFve, 20\xB0"
+                      "C, \x80 5.\n");
+  BOOST_TEST(en.warnings.at(0).find("Windows-1252") != std::string::npos);
+  BOOST_TEST(en.documents[0].text ==
+             "We met—twice—and it’s fine. She’s “the boss”… naïve, 20°C, € 5.\n");
+  auto fr = read_text(dir, "cp-fr.txt",
+                      "C\x92\xE9tait tr\xE8s simple, \xE7"
+                      "a valait la peine, l\x92\xC9tat "
+                      "aussi.\n");
+  BOOST_TEST(fr.documents[0].text == "C’était très simple, ça valait la peine, l’État aussi.\n");
+  // One telling character is not enough to leave Windows-1252: Mac "Café"
+  // alone stays "CafŽ" (see docs/importing.md).
+  auto one = read_text(dir, "one.txt", "Caf\x8E notes.\n");
+  BOOST_TEST(one.warnings.at(0).find("Windows-1252") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(failed_import_leaves_project_unchanged) {
   TempDir dir;
   auto file = dir / "p.quire";
