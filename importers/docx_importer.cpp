@@ -30,7 +30,7 @@ public:
     }
     if (name == "footnoteReference" || name == "endnoteReference") {
       auto& refs = name == "footnoteReference" ? footnotes : endnotes;
-      refs.push_back({attribute(attrs, "id"), {}});
+      refs.push_back({attribute(attrs, "id"), {}, m_skip > 0});
       auto custom = attribute(attrs, "customMarkFollows");
       if (custom == "1" || custom == "true" || custom == "on")
         m_mark = &refs; // the run's text is the mark, not body text

@@ -107,6 +107,11 @@ std::vector<std::string> docx_note_memos(std::string_view xml, const std::vector
   int number = 0;
   for (auto& r : refs) {
     auto it = text.find(r.id);
+    if (r.deleted) {
+      if (it != text.end())
+        text.erase(it);
+      continue;
+    }
     if (r.mark.empty())
       ++number; // Word numbers the notes without a custom mark
     if (it == text.end())

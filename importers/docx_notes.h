@@ -9,13 +9,15 @@ namespace quire {
 
 /// A footnote or endnote reference in the body, in reading order.
 struct DocxNoteRef {
-  std::string id;   ///< w:id, the note it points to
-  std::string mark; ///< a custom mark typed instead of the number ("*"), else ""
+  std::string id;       ///< w:id, the note it points to
+  std::string mark;     ///< a custom mark typed instead of the number ("*"), else ""
+  bool deleted = false; ///< inside a deleted revision: the note is left out too
 };
 
 /// The notes of one part (`endnotes` says which) as memos "Footnote 1: text",
 /// numbered in the order the body refers to them (a custom mark replaces the
-/// number); notes the body never refers to follow, numbered on. Separator
+/// number); notes the body never refers to follow, numbered on; notes whose
+/// reference was deleted (a tracked change) are left out. Separator
 /// notes (w:type) are skipped, and so are notes without text. Throws
 /// InputError naming `where` for malformed XML.
 std::vector<std::string> docx_note_memos(std::string_view xml, const std::vector<DocxNoteRef>& refs,

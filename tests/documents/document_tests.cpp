@@ -234,6 +234,7 @@ BOOST_AUTO_TEST_CASE(docx_footnotes_and_endnotes_become_memos) {
       w_open + "<w:p><w:r><w:t>We met twice in March.</w:t></w:r>" + ref("footnote", "2") +
       "<w:r><w:t xml:space=\"preserve\"> Then the head left.</w:t></w:r>" + ref("endnote", "1") +
       "</w:p><w:p><w:r><w:t>Funding ended</w:t></w:r>" + ref("footnote", "1") +
+      "<w:del w:id=\"9\" w:author=\"Ann\">" + ref("footnote", "5") + "</w:del>" +
       "<w:r><w:footnoteReference w:customMarkFollows=\"1\" w:id=\"3\"/><w:t>*</w:t></w:r>"
       "<w:r><w:t>.</w:t></w:r></w:p>" +
       w_close;
@@ -257,7 +258,8 @@ BOOST_AUTO_TEST_CASE(docx_footnotes_and_endnotes_become_memos) {
       note("footnote", "1", note_para("Source: the trust's annual report.")) +
       note("footnote", "2", note_para("Both meetings were online.") + note_para("Notes by Ann.")) +
       note("footnote", "3", note_para("Confirmed by P4.")) +
-      note("footnote", "4", note_para("A note nothing refers to.")) + "</w:footnotes>";
+      note("footnote", "4", note_para("A note nothing refers to.")) +
+      note("footnote", "5", note_para("A note whose reference was deleted.")) + "</w:footnotes>";
   std::string endnotes =
       "<w:endnotes" + w_ns_attr +
       "<w:endnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p>"
