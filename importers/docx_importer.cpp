@@ -1,8 +1,9 @@
 // Word documents (.docx): paragraphs, headings, lists, tables, bold speaker
-// labels; comments become document memos; deleted revisions and field codes
-// are left out.
+// labels; comments, footnotes and endnotes become document memos; deleted
+// revisions and field codes are left out.
 #include "builtin.h"
 #include "core/error.h"
+#include "docx_notes.h"
 #include "flow_text.h"
 #include "xml_reader.h"
 #include "zip_archive.h"
@@ -17,6 +18,7 @@ const char* const mc_ns = "http://schemas.openxmlformats.org/markup-compatibilit
 class BodyHandler : public XmlHandler {
 public:
   explicit BodyHandler(FlowText& flow) : m_flow(flow) {}
+  std::vector<DocxNoteRef> footnotes, endnotes; ///< the note references, in reading order
   void start_element(const std::string& ns, const std::string& name,
                      const std::vector<XmlAttribute>& attrs) override {
     if (ns == mc_ns && name == "Fallback") {
@@ -24,6 +26,16 @@ public:
       return;
     }
     if (m_fallback > 0 || ns != w_ns) {
+      return;
+    }
+    if (name == "footnoteReference" || name == "endnoteReference") {
+      auto& refs = name == "footnoteReference" ? footnotes : endnotes;
+      refs.push_back({attribute(attrs, "id"), {}, m_skip > 0});
+      auto custom = attribute(attrs, "customMarkFollows");
+      if (custom == "1" || custom == "true" || custom == "on")
+        m_mark = &refs; // the run's text is the mark, not body text
+      else
+        m_mark = nullptr;
       return;
     }
     if (name == "txbxContent") {
@@ -93,11 +105,17 @@ public:
       m_in_text = false;
     else if (name == "del" || name == "instrText" || name == "delText")
       m_skip--;
-    else if (name == "r")
+    else if (name == "r") {
       m_in_run = false;
+      m_mark = nullptr;
+    }
   }
   void text(std::string_view t) override {
     if (!m_in_text || m_skip > 0 || m_fallback > 0) {
+      return;
+    }
+    if (m_mark) {
+      m_mark->back().mark += t;
       return;
     }
     if (m_box > 0) {
@@ -115,7 +133,8 @@ private:
   FlowText& m_flow;
   bool m_in_text = false, m_in_run = false, m_bold = false;
   int m_skip = 0, m_fallback = 0, m_box = 0;
-  std::vector<std::string> m_box_paras; ///< text boxes' paragraphs, put after their paragraph
+  std::vector<std::string> m_box_paras;       ///< text boxes' paragraphs, put after their paragraph
+  std::vector<DocxNoteRef>* m_mark = nullptr; ///< notes whose last one's mark this run holds
 };
 
 /// word/comments.xml: each comment's text, paragraphs on their own lines.
@@ -192,6 +211,14 @@ public:
       for (auto& c : ch.comments) {
         if (!c.empty())
           doc.memos.push_back("Comment in the Word file: " + c);
+      }
+    }
+    for (bool end : {false, true}) {
+      const std::string part = end ? "word/endnotes.xml" : "word/footnotes.xml";
+      if (auto notes = zip.try_read(part)) {
+        for (auto& m :
+             docx_note_memos(*notes, end ? h.endnotes : h.footnotes, end, where + ": " + part))
+          doc.memos.push_back(std::move(m));
       }
     }
     ImportData data;

@@ -1,5 +1,5 @@
-// OpenDocument text (.odt): paragraphs, headings, lists, tables; annotations
-// become document memos; footnotes are left out of the text.
+// OpenDocument text (.odt): paragraphs, headings, lists, tables; annotations,
+// footnotes and endnotes become document memos, out of the text.
 #include <algorithm>
 #include <cstdlib>
 
@@ -21,6 +21,7 @@ class ContentHandler : public XmlHandler {
 public:
   explicit ContentHandler(FlowText& flow) : m_flow(flow) {}
   std::vector<std::string> memos;
+  std::vector<std::string> notes; ///< "Footnote 1: text", in reading order
 
   void start_element(const std::string& ns, const std::string& name,
                      const std::vector<XmlAttribute>& attrs) override {
@@ -29,8 +30,23 @@ public:
       memos.emplace_back();
       return;
     }
-    if (ns == text_ns && (name == "note" || name == "tracked-changes")) {
+    if (ns == text_ns && name == "tracked-changes") {
       m_skip++;
+      return;
+    }
+    if (m_skip > 0) {
+      return;
+    }
+    if (ns == text_ns && name == "note") {
+      if (m_note++ == 0) {
+        m_note_class = attribute(attrs, "note-class");
+        m_citation.clear();
+        m_note_text.clear();
+      }
+      return;
+    }
+    if (m_note > 0) {
+      note_start(ns, name, attrs);
       return;
     }
     if (m_skip > 0) {
@@ -63,11 +79,24 @@ public:
       m_annotation--;
       return;
     }
-    if (ns == text_ns && (name == "note" || name == "tracked-changes")) {
+    if (ns == text_ns && name == "tracked-changes") {
       m_skip--;
       return;
     }
-    if (m_skip > 0 || m_annotation > 0) {
+    if (m_skip > 0) {
+      return;
+    }
+    if (ns == text_ns && name == "note") {
+      if (--m_note == 0)
+        end_note();
+      return;
+    }
+    if (m_note > 0) {
+      if (ns == text_ns && name == "note-citation")
+        m_in_citation = false;
+      return;
+    }
+    if (m_annotation > 0) {
       return;
     }
     if (ns == text_ns && (name == "p" || name == "h")) {
@@ -92,7 +121,9 @@ public:
     if (m_skip > 0 || !m_in_body) {
       return;
     }
-    if (m_annotation > 0) {
+    if (m_note > 0) {
+      (m_in_citation ? m_citation : m_note_text) += t;
+    } else if (m_annotation > 0) {
       memos.back() += t;
     } else if (m_depth > 1 && !m_nested.empty()) {
       m_nested.back() += t;
@@ -102,9 +133,44 @@ public:
   }
 
 private:
+  /// Inside a note: its citation (the number shown) and its body's text.
+  void note_start(const std::string& ns, const std::string& name,
+                  const std::vector<XmlAttribute>& attrs) {
+    if (ns != text_ns)
+      return;
+    if (name == "note-citation") {
+      m_in_citation = true;
+      m_citation_label = attribute(attrs, "label"); // a custom mark
+    } else if ((name == "p" || name == "h") && !m_note_text.empty()) {
+      m_note_text += "\n";
+    } else if (name == "s") {
+      auto c = attribute(attrs, "c");
+      m_note_text += std::string(c.empty() ? 1 : std::clamp(std::atoi(c.c_str()), 1, 1000), ' ');
+    } else if (name == "tab") {
+      m_note_text += "\t";
+    } else if (name == "line-break") {
+      m_note_text += "\n";
+    }
+  }
+  void end_note() {
+    auto text = trim(m_note_text);
+    if (text.empty())
+      return;
+    auto mark = trim(m_citation_label.empty() ? m_citation : m_citation_label);
+    notes.push_back((m_note_class == "endnote" ? "Endnote" : "Footnote") +
+                    (mark.empty() ? std::string() : " " + mark) + ": " + text);
+  }
+  static std::string trim(const std::string& s) {
+    auto b = s.find_first_not_of(" \t\n");
+    if (b == std::string::npos)
+      return {};
+    return s.substr(b, s.find_last_not_of(" \t\n") - b + 1);
+  }
+
   FlowText& m_flow;
-  int m_skip = 0, m_annotation = 0, m_depth = 0;
-  bool m_in_body = false;
+  int m_skip = 0, m_annotation = 0, m_depth = 0, m_note = 0;
+  bool m_in_body = false, m_in_citation = false;
+  std::string m_note_class, m_citation, m_citation_label, m_note_text;
   std::vector<std::string> m_nested; ///< paragraphs inside a paragraph (text boxes)
 };
 
@@ -147,6 +213,8 @@ public:
       if (!m.empty())
         doc.memos.push_back("Comment in the document: " + m);
     }
+    for (auto& n : h.notes)
+      doc.memos.push_back(std::move(n));
     ImportData data;
     data.kind = kind();
     data.documents.push_back(std::move(doc));

@@ -1,5 +1,6 @@
 // WebVTT and SRT subtitles (meeting-tool exports): cues become passages with
-// start and end times; speakers from <v Name> voice tags or "Name: text".
+// start and end times; speakers from <v Name> voice tags or "Name: text"; a
+// cue of "- line" lines (two voices) becomes a passage per line.
 #include <algorithm>
 #include <cstring>
 #include <map>
@@ -20,6 +21,8 @@ struct Cue {
   std::string speaker;
   std::string text;
   std::size_t line = 0;
+  bool dash = false;       ///< one line of a "- line" / "- line" cue
+  bool sure_label = false; ///< every line of its dash cue has a "Name:" label
 };
 
 const std::regex timing_re(
@@ -64,6 +67,76 @@ std::string strip_tags(const std::string& in, std::string& speaker) {
     }
   }
   return decode_entities(out);
+}
+
+/// A speaker label at the start of a cue: "Name: text" (Zoom) or "[Name] text"
+/// (subtitles made for interviews). Returns the name and how much to strip.
+std::pair<std::string, std::size_t> cue_label(const std::string& t) {
+  std::string name;
+  std::size_t skip = 0;
+  if (!t.empty() && t[0] == '[') {
+    auto close = t.find(']');
+    if (close == std::string::npos || close < 2 || close > 41 || close + 1 >= t.size())
+      return {};
+    name = t.substr(1, close - 1);
+    skip = close + 1;
+    if (skip < t.size() && t[skip] == ':')
+      ++skip;
+  } else {
+    auto colon = t.find(": ");
+    if (colon == std::string::npos || colon == 0 || colon > 40)
+      return {};
+    name = t.substr(0, colon);
+    skip = colon + 1;
+  }
+  while (skip < t.size() && t[skip] == ' ')
+    ++skip;
+  if (skip >= t.size() || std::count(name.begin(), name.end(), ' ') > 3 ||
+      name.find_first_of(".?!,;\"[]") != std::string::npos ||
+      name.find_first_not_of(" ") == std::string::npos)
+    return {};
+  return {name, skip};
+}
+
+/// The text of a "- text" (or "-text") line of a two-voice cue, else "".
+/// "--" and "-5" are not dashes of a voice.
+std::string dash_line(const std::string& l) {
+  if (l.size() < 2 || l[0] != '-')
+    return {};
+  auto t = l.find_first_not_of(" \t", 1);
+  if (t == std::string::npos || l[t] == '-' || (t == 1 && l[t] >= '0' && l[t] <= '9'))
+    return {};
+  return l.substr(t);
+}
+
+/// Adds the cue, or a cue per line when every line starts with a dash (two
+/// voices in one cue: "- Are you coming?" / "- Yes.") and there are two or more.
+void add_cue(std::vector<Cue>& cues, Cue c,
+             const std::vector<std::pair<std::string, std::string>>& body) {
+  std::vector<std::string> dashes;
+  for (auto& [text, voice] : body) {
+    if (auto d = dash_line(text); !d.empty())
+      dashes.push_back(d);
+  }
+  if (dashes.size() >= 2 && dashes.size() == body.size()) {
+    bool labelled = std::all_of(dashes.begin(), dashes.end(),
+                                [](auto& d) { return !cue_label(d).first.empty(); });
+    for (std::size_t k = 0; k < dashes.size(); ++k) {
+      Cue one = c;
+      one.speaker = body[k].second; // a voice tag on the line itself, if any
+      one.text = dashes[k];
+      one.dash = true;
+      one.sure_label = labelled;
+      cues.push_back(std::move(one));
+    }
+    return;
+  }
+  std::string joined;
+  for (auto& [text, voice] : body)
+    joined += (joined.empty() ? "" : " ") + text;
+  c.text = joined;
+  if (!c.text.empty())
+    cues.push_back(std::move(c));
 }
 
 std::vector<Cue> parse_cues(const std::string& text, const std::string& file, bool vtt) {
@@ -118,55 +191,27 @@ std::vector<Cue> parse_cues(const std::string& text, const std::string& file, bo
     }
     c.start_ms = *s;
     c.end_ms = *e;
-    std::string body;
+    std::vector<std::pair<std::string, std::string>> body; // each line's text and voice
     for (i = timing + 1; i < lines.size() && lines[i].find_first_not_of(" \t") != std::string::npos;
          ++i) {
-      auto piece = strip_tags(lines[i], c.speaker);
+      std::string voice;
+      auto piece = strip_tags(lines[i], voice);
+      if (c.speaker.empty())
+        c.speaker = voice; // the cue's speaker: its first voice tag
       auto t0 = piece.find_first_not_of(" \t");
       if (t0 == std::string::npos)
         continue;
-      body += (body.empty() ? "" : " ") + piece.substr(t0, piece.find_last_not_of(" \t") - t0 + 1);
+      body.emplace_back(piece.substr(t0, piece.find_last_not_of(" \t") - t0 + 1), voice);
     }
-    c.text = body;
-    if (!c.text.empty()) {
-      cues.push_back(std::move(c));
-    }
+    add_cue(cues, std::move(c), body);
   }
   return cues;
 }
 
-/// A speaker label at the start of a cue: "Name: text" (Zoom) or "[Name] text"
-/// (subtitles made for interviews). Returns the name and how much to strip.
-std::pair<std::string, std::size_t> cue_label(const std::string& t) {
-  std::string name;
-  std::size_t skip = 0;
-  if (!t.empty() && t[0] == '[') {
-    auto close = t.find(']');
-    if (close == std::string::npos || close < 2 || close > 41 || close + 1 >= t.size())
-      return {};
-    name = t.substr(1, close - 1);
-    skip = close + 1;
-    if (skip < t.size() && t[skip] == ':')
-      ++skip;
-  } else {
-    auto colon = t.find(": ");
-    if (colon == std::string::npos || colon == 0 || colon > 40)
-      return {};
-    name = t.substr(0, colon);
-    skip = colon + 1;
-  }
-  while (skip < t.size() && t[skip] == ' ')
-    ++skip;
-  if (skip >= t.size() || std::count(name.begin(), name.end(), ' ') > 3 ||
-      name.find_first_of(".?!,;\"[]") != std::string::npos ||
-      name.find_first_not_of(" ") == std::string::npos)
-    return {};
-  return {name, skip};
-}
-
 /// Takes "Name: text" and "[Name] text" labels as speakers when they recur,
 /// or, once one recurs, when most cues are labelled (Zoom labels every cue, so
-/// someone who spoke once is still a speaker).
+/// someone who spoke once is still a speaker), or when every line of a dash
+/// cue has one ("- Ana: Ready?" / "- Bo: Yes.").
 void speakers_from_labels(std::vector<Cue>& cues) {
   std::map<std::string, int> count;
   std::size_t labelled = 0, open = 0;
@@ -185,7 +230,7 @@ void speakers_from_labels(std::vector<Cue>& cues) {
     if (!c.speaker.empty())
       continue;
     auto [n, skip] = cue_label(c.text);
-    if (!n.empty() && (count[n] >= 2 || all_cues)) {
+    if (!n.empty() && (count[n] >= 2 || all_cues || c.sure_label)) {
       c.speaker = n;
       c.text = c.text.substr(skip);
     }
@@ -244,6 +289,9 @@ public:
     TextBuilder tb;
     for (auto& c : cues) {
       tb.line_break();
+      if (c.dash) {
+        tb.append("- ");
+      }
       if (!c.speaker.empty()) {
         tb.append(c.speaker + ": ");
       }

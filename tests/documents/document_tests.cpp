@@ -1,4 +1,4 @@
-// DOCX and ODT: structure, speaker labels, comments, and hostile files.
+// DOCX and ODT: structure, speaker labels, comments and notes, and hostile files.
 #define BOOST_TEST_MODULE documents
 #include <zip.h>
 
@@ -219,6 +219,90 @@ BOOST_AUTO_TEST_CASE(odt_text_lists_tables_annotations) {
   BOOST_TEST(p[3] == "Second point");
   BOOST_TEST(p[4] == "A\tB");
   BOOST_TEST(d.documents[0].memos.at(0) == "Comment in the document: Reviewer note");
+  BOOST_TEST(d.documents[0].memos.at(1) == "Footnote: a footnote"); // no citation in the file
+}
+
+BOOST_AUTO_TEST_CASE(docx_footnotes_and_endnotes_become_memos) {
+  // Word's own shape: separator notes first (ids -1 and 0), the reference a
+  // styled run without text; a custom mark ("*") is the text of its run.
+  TempDir dir;
+  auto ref = [](const char* kind, const char* id) {
+    return std::string("<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:") + kind +
+           "Reference w:id=\"" + id + "\"/></w:r>";
+  };
+  std::string body =
+      w_open + "<w:p><w:r><w:t>We met twice in March.</w:t></w:r>" + ref("footnote", "2") +
+      "<w:r><w:t xml:space=\"preserve\"> Then the head left.</w:t></w:r>" + ref("endnote", "1") +
+      "</w:p><w:p><w:r><w:t>Funding ended</w:t></w:r>" + ref("footnote", "1") +
+      "<w:del w:id=\"9\" w:author=\"Ann\">" + ref("footnote", "5") + "</w:del>" +
+      "<w:r><w:footnoteReference w:customMarkFollows=\"1\" w:id=\"3\"/><w:t>*</w:t></w:r>"
+      "<w:r><w:t>.</w:t></w:r></w:p>" +
+      w_close;
+  auto note = [](const char* kind, const char* id, const std::string& paras) {
+    return std::string("<w:") + kind + " w:id=\"" + id + "\">" + paras + "</w:" + kind + ">";
+  };
+  auto note_para = [](const std::string& t) {
+    return "<w:p><w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"720\"/></w:tabs></w:pPr><w:r><w:rPr>"
+           "<w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t "
+           "xml:space=\"preserve\"> " +
+           t + "</w:t></w:r></w:p>";
+  };
+  const std::string w_ns_attr =
+      " xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">";
+  // Ids in the file's order are not the numbers Word shows: id 2 is referred to first.
+  std::string footnotes =
+      "<w:footnotes" + w_ns_attr +
+      "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p>"
+      "</w:footnote><w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r>"
+      "<w:continuationSeparator/></w:r></w:p></w:footnote>" +
+      note("footnote", "1", note_para("Source: the trust's annual report.")) +
+      note("footnote", "2", note_para("Both meetings were online.") + note_para("Notes by Ann.")) +
+      note("footnote", "3", note_para("Confirmed by P4.")) +
+      note("footnote", "4", note_para("A note nothing refers to.")) +
+      note("footnote", "5", note_para("A note whose reference was deleted.")) + "</w:footnotes>";
+  std::string endnotes =
+      "<w:endnotes" + w_ns_attr +
+      "<w:endnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p>"
+      "</w:endnote><w:endnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r>"
+      "<w:continuationSeparator/></w:r></w:p></w:endnote>" +
+      note("endnote", "1", note_para("Interview with the new head, May.")) + "</w:endnotes>";
+  write_zip(dir / "n.docx", {{"word/document.xml", body},
+                             {"word/footnotes.xml", footnotes},
+                             {"word/endnotes.xml", endnotes}});
+  auto d = read_file(dir / "n.docx");
+  std::vector<std::string> want_text = {"We met twice in March. Then the head left.",
+                                        "Funding ended."};
+  BOOST_TEST(passages(d) == want_text, boost::test_tools::per_element());
+  std::vector<std::string> want_memos = {
+      "Footnote 1: Both meetings were online.\nNotes by Ann.",
+      "Footnote 2: Source: the trust's annual report.", "Footnote *: Confirmed by P4.",
+      "Footnote 3: A note nothing refers to.", "Endnote 1: Interview with the new head, May."};
+  BOOST_TEST(d.documents[0].memos == want_memos, boost::test_tools::per_element());
+  BOOST_TEST(d.documents[0].text.find("Source") == std::string::npos);
+
+  // A broken notes part is an error naming the part, not a silent loss.
+  write_zip(dir / "bad.docx",
+            {{"word/document.xml", body}, {"word/footnotes.xml", "<w:footnotes" + w_ns_attr}});
+  auto e = error_of(dir / "bad.docx");
+  BOOST_TEST(e.find("bad.docx: word/footnotes.xml") != std::string::npos, e);
+}
+
+BOOST_AUTO_TEST_CASE(odt_footnotes_and_endnotes_become_memos) {
+  TempDir dir;
+  std::string content = R"(<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>
+<text:p>We met twice<text:note text:id="ftn1" text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>Both<text:s text:c="2"/>online.</text:p><text:p>Notes by Ann.</text:p></text:note-body></text:note> in March.</text:p>
+<text:p>Funding ended<text:note text:id="ftn2" text:note-class="footnote"><text:note-citation text:label="*">*</text:note-citation><text:note-body><text:p>Confirmed by P4.</text:p></text:note-body></text:note>.<text:note text:id="edn1" text:note-class="endnote"><text:note-citation>i</text:note-citation><text:note-body><text:p>Interview, May.</text:p></text:note-body></text:note></text:p>
+</office:text></office:body></office:document-content>)";
+  write_zip(dir / "n.odt",
+            {{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", content}});
+  auto d = read_file(dir / "n.odt");
+  std::vector<std::string> want_text = {"We met twice in March.", "Funding ended."};
+  BOOST_TEST(passages(d) == want_text, boost::test_tools::per_element());
+  std::vector<std::string> want_memos = {"Footnote 1: Both  online.\nNotes by Ann.",
+                                         "Footnote *: Confirmed by P4.",
+                                         "Endnote i: Interview, May."};
+  BOOST_TEST(d.documents[0].memos == want_memos, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(hostile_and_broken_files_are_refused) {

@@ -113,11 +113,18 @@ BOOST_AUTO_TEST_CASE(zoom_cues_all_labelled_one_speaker_once) {
 
 BOOST_AUTO_TEST_CASE(srt_speakers_in_brackets) {
   auto t = fixture_turns("bracket-speakers.srt");
-  BOOST_TEST_REQUIRE(t.size() == 4u);
+  BOOST_TEST_REQUIRE(t.size() == 5u);
   BOOST_TEST(t[0].speaker == "Anna");
   BOOST_TEST(t[0].text == "Did you bring the forms?");
   BOOST_TEST(t[1].speaker == "Ben"); // once, but every other cue is labelled
-  BOOST_TEST(t[2].speaker == "");    // dashes: two voices, no names
+  // "- Good." / "- Shall I hand them out?": two voices, no names, a passage each
+  BOOST_TEST(t[2].speaker == "");
+  BOOST_TEST(t[2].text == "Good.");
+  BOOST_TEST(t[3].speaker == "");
+  BOOST_TEST(t[3].text == "Shall I hand them out?");
+  BOOST_TEST(*t[3].start == 7500);
+  BOOST_TEST(*t[3].end == 10000);
+  BOOST_TEST(t[4].speaker == "Anna");
 }
 
 BOOST_AUTO_TEST_CASE(zoom_saved_chat_both_layouts) {

@@ -224,6 +224,55 @@ BOOST_AUTO_TEST_CASE(srt_cues) {
   BOOST_TEST(*t[1].ms == 60000);
 }
 
+BOOST_AUTO_TEST_CASE(dash_cues_split_into_a_passage_per_voice) {
+  TempDir dir;
+  auto d = read_text(dir, "d.vtt",
+                     "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n- Are you coming?\n"
+                     "-Yes, in a minute.\n\n"
+                     "00:00:04.000 --> 00:00:06.000\n- Ana: Ready?\n- Bo: Almost.\n\n"
+                     "00:00:07.000 --> 00:00:08.000\n<v Ana>- Now?\n<v Bo>- Now.\n\n"
+                     "00:00:09.000 --> 00:00:10.000\n-5 degrees tonight,\n-3 tomorrow.\n\n"
+                     "00:00:11.000 --> 00:00:12.000\n- Are you sure\nabout that?\n\n"
+                     "00:00:13.000 --> 00:00:14.000\n- Only me here.\n");
+  auto t = turns(d);
+  const auto& ps = d.documents[0].passages;
+  BOOST_TEST_REQUIRE(t.size() == 9u);
+  BOOST_TEST(t[0].text == "Are you coming?");
+  BOOST_TEST(t[1].text == "Yes, in a minute.");
+  BOOST_TEST(t[0].speaker == "");
+  BOOST_TEST(t[1].speaker == "");
+  BOOST_TEST(*ps[1].start_ms == 1000); // the cue's times, for both voices
+  BOOST_TEST(*ps[1].end_ms == 3000);
+  // A name after every dash of the cue is the speaker, once or not.
+  BOOST_TEST(t[2].speaker == "Ana");
+  BOOST_TEST(t[2].text == "Ready?");
+  BOOST_TEST(t[3].speaker == "Bo");
+  BOOST_TEST(t[3].text == "Almost.");
+  // A voice tag on each line is that line's speaker.
+  BOOST_TEST(t[4].speaker == "Ana");
+  BOOST_TEST(t[5].speaker == "Bo");
+  BOOST_TEST(t[5].text == "Now.");
+  // Minus signs, a wrapped line, a single dash: one passage, as written.
+  BOOST_TEST(t[6].text == "-5 degrees tonight, -3 tomorrow.");
+  BOOST_TEST(t[7].text == "- Are you sure about that?");
+  BOOST_TEST(t[8].text == "- Only me here.");
+  // The document keeps each voice on its line, dash included.
+  BOOST_TEST(d.documents[0].text.find("- Are you coming?\n- Yes, in a minute.\n- Ana: Ready?\n") ==
+             0u);
+
+  // SRT the same; --join-cues does not join the unnamed voices.
+  ImportSettings join;
+  join.join_cues = true;
+  auto s = read_text(dir, "d.srt",
+                     "1\n00:00:01,000 --> 00:00:02,000\n- Coming?\n- Yes.\n\n"
+                     "2\n00:00:03,000 --> 00:00:04,000\n- Now?\n- Now.\n",
+                     join);
+  auto st = turns(s);
+  BOOST_TEST_REQUIRE(st.size() == 4u);
+  BOOST_TEST(st[1].text == "Yes.");
+  BOOST_TEST(*st[2].ms == 3000);
+}
+
 BOOST_AUTO_TEST_CASE(bad_subtitles_say_where) {
   TempDir dir;
   auto e = error_of(dir, "bad.vtt", "WEBVTT\n\n1\n00:00:01.000 -> nonsense\nText\n");
@@ -234,6 +283,72 @@ BOOST_AUTO_TEST_CASE(bad_subtitles_say_where) {
   BOOST_TEST(e3.find("no cues") != std::string::npos, e3);
   std::string bin("WEBVTT\n\x00\x01\x02", 10);
   BOOST_TEST(error_of(dir, "bin.vtt", bin).find("binary") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(mac_roman_told_from_windows_1252) {
+  // uchardet has no Mac Roman (it calls these ISO-8859-13, ISO-8859-2, ...);
+  // read as Windows-1252 they show "MŸller", "CafŽ", "DonÕt".
+  TempDir dir;
+  auto de = read_text(dir, "mac-de.txt",
+                      "Interviewer: Was hat Sie motiviert?\n"
+                      "P05: Ich habe \xD2Ja\xD3 gesagt, weil ich M\x9Fller vertraut habe. Es war "
+                      "ein Caf\x8E in der N\x8Ahe, das ist sch\x9An.\n"
+                      "Interviewer: Und dann?\n"
+                      "P05: Die Stra\xA7"
+                      "e war gr\x9A\xA7"
+                      "er.\n");
+  BOOST_TEST_REQUIRE(de.warnings.size() == 1u);
+  BOOST_TEST(de.warnings[0].find("decoded as Mac Roman") != std::string::npos, de.warnings[0]);
+  auto t = turns(de);
+  BOOST_TEST_REQUIRE(t.size() == 4u);
+  BOOST_TEST(t[1].speaker == "P05");
+  BOOST_TEST(t[1].text == "Ich habe “Ja” gesagt, weil ich Müller vertraut habe. Es war ein Café in "
+                          "der Nähe, das ist schön.");
+  BOOST_TEST(t[3].text == "Die Straße war größer.");
+  // English: only curly quotes and apostrophes tell.
+  auto en = read_text(dir, "mac-en.txt",
+                      "I\xD5"
+                      "d say it was my head. She said \xD2just try it\xD3 and I didn\xD5t "
+                      "want to let her down.\n");
+  BOOST_TEST(en.warnings.at(0).find("Mac Roman") != std::string::npos);
+  BOOST_TEST(en.documents[0].text ==
+             "I’d say it was my head. She said “just try it” and I didn’t want to let her down.\n");
+  // French: è, ç, ê are C1 controls in Windows-1252.
+  auto fr = read_text(dir, "mac-fr.txt",
+                      "C\xD5\x8Etait tr\x8Fs simple, \x8D"
+                      "a valait la peine d\x90tre l\x88.\n");
+  BOOST_TEST(fr.documents[0].text == "C’était très simple, ça valait la peine dêtre là.\n");
+}
+
+BOOST_AUTO_TEST_CASE(windows_1252_stays_windows_1252) {
+  TempDir dir;
+  // The same words from Windows: smart quotes, dashes, accents.
+  auto de = read_text(dir, "cp-de.txt",
+                      "P05: Ich habe \x93Ja\x94 gesagt, weil ich M\xFCller vertraut habe. Es war "
+                      "ein Caf\xE9 in der N\xE4he \x96 sch\xF6n. Die Stra\xDF"
+                      "e war gr\xF6\xDF"
+                      "er.\n");
+  BOOST_TEST(de.warnings.at(0).find("Windows-1252") != std::string::npos);
+  BOOST_TEST(de.documents[0].text.find("“Ja” gesagt, weil ich Müller vertraut habe. Es war ein "
+                                       "Café in der Nähe – schön. Die Straße war größer.") !=
+             std::string::npos);
+  auto en = read_text(dir, "cp-en.txt",
+                      "We met\x97twice\x97"
+                      "and it\x92s fine. She\x92s \x93the boss\x94\x85 "
+                      "na\xEFve, 20\xB0"
+                      "C, \x80 5.\n");
+  BOOST_TEST(en.warnings.at(0).find("Windows-1252") != std::string::npos);
+  BOOST_TEST(en.documents[0].text ==
+             "We met—twice—and it’s fine. She’s “the boss”… naïve, 20°C, € 5.\n");
+  auto fr = read_text(dir, "cp-fr.txt",
+                      "C\x92\xE9tait tr\xE8s simple, \xE7"
+                      "a valait la peine, l\x92\xC9tat "
+                      "aussi.\n");
+  BOOST_TEST(fr.documents[0].text == "C’était très simple, ça valait la peine, l’État aussi.\n");
+  // One telling character is not enough to leave Windows-1252: Mac "Café"
+  // alone stays "CafŽ" (see docs/importing.md).
+  auto one = read_text(dir, "one.txt", "Caf\x8E notes.\n");
+  BOOST_TEST(one.warnings.at(0).find("Windows-1252") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(failed_import_leaves_project_unchanged) {
