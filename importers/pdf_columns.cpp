@@ -212,8 +212,20 @@ std::vector<PdfRegion> regions_in(const std::vector<PdfBox>& words, const PdfReg
 } // namespace
 
 std::vector<PdfRegion> column_regions(const std::vector<PdfBox>& words) {
+  // Boxes a damaged or odd PDF may give: not numbers, empty, or far off any
+  // page (PDF pages are at most 14,400 pt wide) are left out.
+  const double far = 20000;
+  std::vector<PdfBox> sane;
+  for (auto& w : words) {
+    bool finite =
+        std::isfinite(w.x0) && std::isfinite(w.x1) && std::isfinite(w.y0) && std::isfinite(w.y1);
+    if (finite && w.x1 >= w.x0 && w.y1 > w.y0 && std::abs(w.x0) < far && std::abs(w.x1) < far &&
+        std::abs(w.y0) < far && std::abs(w.y1) < far) {
+      sane.push_back(w);
+    }
+  }
   const double big = 1e6;
-  auto out = regions_in(words, {-big, -big, big, big, false}, 2);
+  auto out = regions_in(sane, {-big, -big, big, big, false}, 2);
   if (out.size() == 1 && !out[0].column)
     return {};
   return out;

@@ -1,11 +1,13 @@
 // HTML: the article without the page's chrome. PDF: paragraphs rebuilt.
 #define BOOST_TEST_MODULE web_pdf
 #include <algorithm>
+#include <limits>
 #include <sstream>
 
 #include "core/error.h"
 #include "core/text.h"
 #include "importers/importer.h"
+#include "importers/pdf_columns.h"
 #include "support/test_support.h"
 
 using namespace quire;
@@ -264,6 +266,32 @@ BOOST_AUTO_TEST_CASE(pdf_table_of_two_short_columns_stays_in_rows) {
   BOOST_TEST(at("Amira Haddad") < at("Coordinator"));
   BOOST_TEST(at("Coordinator") < at("Ben Okafor"));
   BOOST_TEST(at("Fatima Noor") < at("Deputy head"));
+}
+
+BOOST_AUTO_TEST_CASE(pdf_column_finder_takes_odd_boxes_in_its_stride) {
+  // What a damaged PDF's text layer may hold: boxes not numbers, inside out,
+  // or far off the page. They are left out, and the columns found without them.
+  using quire::detail::PdfBox;
+  std::vector<PdfBox> words;
+  for (int i = 0; i < 8; ++i) {
+    double y = 100 + 14.0 * i;
+    words.push_back({72, y, 270, y + 11});
+    words.push_back({324, y, 530, y + 11});
+  }
+  auto clean = quire::detail::column_regions(words);
+  BOOST_TEST_REQUIRE(clean.size() == 2u);
+  BOOST_TEST(clean[0].x1 == 297.0);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double inf = std::numeric_limits<double>::infinity();
+  words.push_back({nan, 100, 200, 111});
+  words.push_back({100, 100, inf, 111});
+  words.push_back({-1e12, 150, 1e12, 161});
+  words.push_back({400, 180, 300, 191});
+  words.push_back({100, 200, 150, 200});
+  auto odd = quire::detail::column_regions(words);
+  BOOST_TEST_REQUIRE(odd.size() == 2u);
+  BOOST_TEST(odd[0].x1 == 297.0);
+  BOOST_TEST(quire::detail::column_regions({{nan, nan, nan, nan}}).empty());
 }
 
 BOOST_AUTO_TEST_CASE(broken_pdfs_are_refused) {
