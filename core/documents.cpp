@@ -399,6 +399,18 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
           .run();
     }
   }
+  // The question a survey tool wrote over a column (Qualtrics) describes
+  // that question's code, where a researcher looks for it. A description
+  // already there (the researcher's own, or an earlier import's) is kept.
+  for (const auto& col : data.columns) {
+    if (col.role == "text" && !col.question_text.empty()) {
+      db.prepare("UPDATE code SET description = ? WHERE name = ? AND description = '' AND "
+                 "parent_id = (SELECT id FROM code WHERE parent_id IS NULL AND name = 'Questions')")
+          .bind(1, normalize_text(col.question_text))
+          .bind(2, col.name)
+          .run();
+    }
+  }
   if (kept > 0) {
     sum.warnings.push_back(std::to_string(kept) +
                            " respondent(s) were already in the project: "

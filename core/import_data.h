@@ -49,6 +49,8 @@ struct ImportedColumn {
   AttrType type = AttrType::Text; ///< attributes: the type of their values
   std::string why; ///< how the role was decided ("--text-columns", "long, varied text")
   std::int64_t values = 0, distinct = 0; ///< non-missing values and distinct ones among them
+  std::string
+      question_text; ///< a survey tool's question text (Qualtrics); describes Questions/NAME
 };
 
 /// The whole result of reading one file.

@@ -1,6 +1,7 @@
 // PDF (poppler-cpp): text in reading order; paragraphs rebuilt across line
 // and page breaks, hyphenated line ends joined, page numbers and running
-// headers/footers dropped.
+// headers/footers dropped. Two-column pages are read a column at a time
+// (pdf_columns.h finds the gutter).
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-page.h>
@@ -14,6 +15,7 @@
 #include "builtin.h"
 #include "core/error.h"
 #include "core/text.h"
+#include "pdf_columns.h"
 
 namespace quire {
 
@@ -69,6 +71,56 @@ std::vector<std::string> split_lines(const std::string& text) {
   return out;
 }
 
+/// Lines of text with the blank lines (and form feed) around them taken off.
+std::vector<std::string> text_lines(const poppler::ustring& text) {
+  auto bytes_utf8 = text.to_utf8();
+  auto lines = split_lines(std::string(bytes_utf8.begin(), bytes_utf8.end()));
+  while (!lines.empty() && lines.back().empty())
+    lines.pop_back();
+  lines.erase(lines.begin(),
+              std::find_if(lines.begin(), lines.end(), [](auto& l) { return !l.empty(); }));
+  return lines;
+}
+
+/// A page's lines in reading order. poppler's physical layout runs a line
+/// across the whole page, so on a two-column page it would interleave the
+/// columns' lines: there each column is read on its own, the left one first.
+std::vector<std::string> page_lines_of(const poppler::page& page) {
+  std::vector<detail::PdfBox> words;
+  if (page.orientation() == poppler::page::portrait) {
+    for (auto& box : page.text_list()) {
+      if (box.rotation() != 0) {
+        words.clear();
+        break;
+      }
+      auto r = box.bbox();
+      words.push_back({r.left(), r.top(), r.right(), r.bottom()});
+    }
+  }
+  auto regions = detail::column_regions(words);
+  if (regions.empty())
+    return text_lines(page.text());
+  std::vector<std::string> lines;
+  bool after_column = false;
+  for (auto& r : regions) {
+    auto part = text_lines(page.text(poppler::rectf(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0),
+                                     poppler::page::physical_layout));
+    // A page number that falls in a column (under the middle one of three)
+    // must not part the column's last paragraph from the next column.
+    while (r.column && !part.empty() && (part.back().empty() || is_page_number(part.back())))
+      part.pop_back();
+    if (part.empty())
+      continue;
+    // A paragraph runs on into the next column unless the column ends a
+    // sentence (as across pages); full-width lines stand apart.
+    if (!lines.empty() && !(after_column && r.column && !ends_sentence(lines.back())))
+      lines.emplace_back();
+    lines.insert(lines.end(), part.begin(), part.end());
+    after_column = r.column;
+  }
+  return lines;
+}
+
 class PdfImporter : public Importer {
 public:
   std::string kind() const override { return "pdf"; }
@@ -105,15 +157,8 @@ public:
       std::unique_ptr<poppler::page> page(doc->create_page(i));
       if (!page)
         continue;
-      auto bytes_utf8 = page->text().to_utf8();
-      std::string t(bytes_utf8.begin(), bytes_utf8.end());
-      auto lines = split_lines(t);
       // Blank lines (and the form feed) around a page's text end no paragraph.
-      while (!lines.empty() && lines.back().empty())
-        lines.pop_back();
-      lines.erase(lines.begin(),
-                  std::find_if(lines.begin(), lines.end(), [](auto& l) { return !l.empty(); }));
-      page_lines.push_back(std::move(lines));
+      page_lines.push_back(page_lines_of(*page));
     }
     // Running headers and footers: the same first/last line on most pages.
     std::map<std::string, int> edge_count;
@@ -138,10 +183,18 @@ public:
         paragraphs.push_back(trim(cur));
       cur.clear();
     };
-    for (auto& lines : page_lines) {
+    for (auto& page : page_lines) {
+      // Page numbers and running lines go, and so do the blank lines that set
+      // them apart at the page's top or foot: those end no paragraph.
+      std::vector<std::string> lines;
+      for (auto& l : page)
+        if (l.empty() || !(is_page_number(l) || running(l)))
+          lines.push_back(l);
+      while (!lines.empty() && lines.back().empty())
+        lines.pop_back();
+      lines.erase(lines.begin(),
+                  std::find_if(lines.begin(), lines.end(), [](auto& l) { return !l.empty(); }));
       for (auto& l : lines) {
-        if (!l.empty() && (is_page_number(l) || running(l)))
-          continue;
         if (l.empty()) {
           flush();
           continue;

@@ -152,6 +152,7 @@ std::optional<Table> fold_tool_header_rows(const Table& table, std::string& note
     }
     tool_note = "a SurveyMonkey export: row 2 (each column's option) was joined into the headers";
   } else {
+    out.question_texts = texts(t.rows[0]);
     tool_note = drop == 2
                     ? "a Qualtrics export: rows 2 and 3 (question texts and import ids) are not "
                       "respondents and were skipped"

@@ -10,6 +10,7 @@
 
 #include "core/codebook.h"
 #include "core/error.h"
+#include "core/text.h"
 #include "survey_columns.h"
 
 namespace quire {
@@ -58,6 +59,24 @@ void note_strays(const Table& t, const ColumnPlan& p, const std::string& as_writ
                      (p.type == AttrType::Number ? "numbers" : "dates") + " except " + list +
                      ": kept as text in the attribute '" + as_written + "' and left out of '" +
                      p.name + "'");
+}
+
+/// Column c's question text, unless it only repeats the header
+/// ("ResponseId" over "Response ID").
+std::string question_text(const Table& t, std::size_t c, const std::string& header) {
+  if (c >= t.question_texts.size()) {
+    return {};
+  }
+  auto text = collapse_space(t.question_texts[c]);
+  auto bare = [](const std::string& s) {
+    std::string out;
+    for (char ch : fold_case(s)) {
+      if (ch != ' ' && ch != '_')
+        out += ch;
+    }
+    return out;
+  };
+  return bare(text) == bare(header) ? std::string() : text;
 }
 
 } // namespace
@@ -110,7 +129,8 @@ ImportData table_to_import(const Table& table, const std::string& file, const Im
   std::set<std::string> used(headers.begin(), headers.end());
   for (std::size_t c = 0; c < plans.size(); ++c) {
     const auto& p = plans[c];
-    data.columns.push_back({p.name, p.role, p.type, p.why, p.values, p.distinct});
+    data.columns.push_back(
+        {p.name, p.role, p.type, p.why, p.values, p.distinct, question_text(t, c, p.name)});
     if (p.role == "id") {
       id_col = c;
     } else if (p.role == "attribute") {

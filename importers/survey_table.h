@@ -18,6 +18,9 @@ struct Table {
   std::vector<std::vector<TableCell>> rows; ///< data rows; a short row's last cells are empty
   std::vector<std::int64_t> row_numbers;    ///< each data row's row in the file (header = 1)
   std::vector<std::int64_t> line_numbers;   ///< CSV: the line each row starts on (else empty)
+  /// Per column, the question as a survey tool wrote it in a header row of
+  /// its own (Qualtrics' row 2); empty when the file has no such row.
+  std::vector<std::string> question_texts;
 
   /// "row 23 (line 25)" or "row 23", for messages.
   std::string where(std::size_t row) const;

@@ -96,6 +96,8 @@ nlohmann::json inspect_json(const ImportData& d, std::size_t max_passages) {
                            {"distinct", c.distinct}};
       if (c.role == "attribute")
         jc["type"] = to_string(c.type);
+      if (!c.question_text.empty())
+        jc["question_text"] = c.question_text;
       j["columns"].push_back(jc);
     }
   }
@@ -264,6 +266,14 @@ void add_document_commands(CLI::App& app) {
                           std::to_string(c.values), c.why});
         }
         print_table({"column", "role", "type", "values", "why"}, rows);
+        bool first = true;
+        for (auto& c : data.columns) {
+          if (!c.question_text.empty()) {
+            std::cout << (first ? "\nQuestions\n" : "") << "  " << c.name << ": " << c.question_text
+                      << '\n';
+            first = false;
+          }
+        }
         std::cout << '\n';
       }
       std::cout << "Documents " << data.documents.size() << '\n';

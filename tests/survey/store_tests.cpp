@@ -96,6 +96,89 @@ BOOST_FIXTURE_TEST_CASE(more_rows_of_the_same_survey_add_only_new_respondents, F
   BOOST_CHECK(!try_find_case(p, "W04"));
 }
 
+namespace {
+
+/// A Qualtrics export (three header rows) of respondents `from` to `to` of
+/// the same survey: later exports repeat the earlier respondents.
+std::string qualtrics_export(int from, int to) {
+  std::string csv =
+      "StartDate,Progress,ResponseId,Q1,Q2,Q4\n"
+      "Start Date,Progress,Response ID,What is your role?,\"What is the network for?\n"
+      "Please answer in your own words.\",What would you change about the network?\n"
+      "\"{\"\"ImportId\"\":\"\"startDate\"\"}\",\"{\"\"ImportId\"\":\"\"progress\"\"}\","
+      "\"{\"\"ImportId\"\":\"\"_recordId\"\"}\",\"{\"\"ImportId\"\":\"\"QID1\"\"}\","
+      "\"{\"\"ImportId\"\":\"\"QID2_TEXT\"\"}\",\"{\"\"ImportId\"\":\"\"QID4_TEXT\"\"}\"\n";
+  static const char* const answers[][3] = {
+      {"Teacher", "Sharing practice between schools, mostly, when there is time for it.",
+       "More time in the school day to visit each other."},
+      {"Coordinator", "Peer support for new coordinators and a place to ask questions.",
+       "Fewer meetings after school, more visits during it."},
+      {"Head teacher", "Honestly I am not sure; it feels like the local authority's plan.",
+       "Ask the teachers what they need before planning the year."}};
+  for (int r = from; r <= to; ++r) {
+    const auto& a = answers[r - 1];
+    csv += "2024-03-0" + std::to_string(r) + " 10:00:00,100,R_" + std::to_string(r) + "x," + a[0] +
+           ",\"" + a[1] + "\",\"" + a[2] + "\"\n";
+  }
+  return csv;
+}
+
+} // namespace
+
+BOOST_FIXTURE_TEST_CASE(qualtrics_question_texts_describe_the_question_codes, Fixture) {
+  TempDir exports;
+  auto file = exports / "network.csv";
+  write_file(file, qualtrics_export(1, 2));
+  store_import(p, read_survey(file));
+  const std::string q2 = "What is the network for? Please answer in your own words.";
+  const std::string q4 = "What would you change about the network?";
+  BOOST_CHECK_EQUAL(find_code(p, "Questions/Q2").description, q2);
+  BOOST_CHECK_EQUAL(find_code(p, "Questions/Q4").description, q4);
+  BOOST_CHECK(!try_find_code(p, "Questions/Q1")); // an attribute, not a question code
+  BOOST_CHECK_EQUAL(survey_docs("network").size(), 2u);
+
+  // A later export with one more respondent: the descriptions stay as they
+  // were, once each, and one the researcher rewrote is kept.
+  set_code_description(p, find_code(p, "Questions/Q4").id, "Changes wanted (Q4)");
+  write_file(file, qualtrics_export(1, 3));
+  auto sum = store_import(p, read_survey(file));
+  BOOST_CHECK_EQUAL(sum.documents.size(), 1u);
+  BOOST_CHECK_EQUAL(survey_docs("network").size(), 3u);
+  BOOST_CHECK_EQUAL(find_code(p, "Questions/Q2").description, q2);
+  BOOST_CHECK_EQUAL(find_code(p, "Questions/Q4").description, "Changes wanted (Q4)");
+  int q2_codes = 0;
+  for (auto& c : list_codes(p))
+    q2_codes += c.path == "Questions/Q2" ? 1 : 0;
+  BOOST_CHECK_EQUAL(q2_codes, 1);
+
+  // Undoing the first import takes its descriptions with it; importing
+  // again after that brings them back.
+  undo(p); // the second import
+  undo(p); // the description edit
+  undo(p); // the first import
+  BOOST_CHECK(!try_find_code(p, "Questions/Q2"));
+  store_import(p, read_survey(file));
+  BOOST_CHECK_EQUAL(find_code(p, "Questions/Q2").description, q2);
+  BOOST_CHECK_EQUAL(find_code(p, "Questions/Q4").description, q4);
+}
+
+BOOST_AUTO_TEST_CASE(inspect_shows_qualtrics_question_texts) {
+  TempDir exports;
+  auto file = exports / "network.csv";
+  write_file(file, qualtrics_export(1, 3));
+  auto r = run_quire({"inspect", file.string(), "--json"});
+  BOOST_REQUIRE_EQUAL(r.status, 0);
+  std::map<std::string, std::string> texts;
+  auto j = nlohmann::json::parse(r.out);
+  for (auto& c : j["columns"])
+    texts[c["name"]] = c.value("question_text", "");
+  BOOST_CHECK_EQUAL(texts["Q2"], "What is the network for? Please answer in your own words.");
+  BOOST_CHECK_EQUAL(texts["ResponseId"], "");
+  auto t = run_quire({"inspect", file.string()});
+  BOOST_REQUIRE_EQUAL(t.status, 0);
+  BOOST_CHECK(t.out.find("  Q4: What would you change about the network?\n") != std::string::npos);
+}
+
 BOOST_FIXTURE_TEST_CASE(a_cases_file_sets_attributes_of_cases, Fixture) {
   import("wave1.csv");
   ImportSettings s;

@@ -34,6 +34,11 @@ BOOST_AUTO_TEST_CASE(qualtrics_question_and_import_id_rows_are_skipped) {
                     "Sharing practice between schools, mostly. But time is short.");
   BOOST_CHECK(document_of(d, "Response ID") == nullptr);
   BOOST_CHECK(noted(d, "Qualtrics"));
+  // The question texts row is kept on its columns, unless it only repeats the header.
+  BOOST_CHECK_EQUAL(column_of(d, "Q2").question_text, "What is the network for?");
+  BOOST_CHECK_EQUAL(column_of(d, "Q3_1").question_text, "How useful (1-5)");
+  BOOST_CHECK_EQUAL(column_of(d, "ResponseId").question_text, "");
+  BOOST_CHECK_EQUAL(column_of(d, "Progress").question_text, "");
 }
 
 BOOST_AUTO_TEST_CASE(surveymonkey_option_row_joins_the_headers) {
@@ -49,6 +54,8 @@ BOOST_AUTO_TEST_CASE(surveymonkey_option_row_joins_the_headers) {
                     "Peer support for new coordinators, and a place to ask questions without "
                     "being judged.");
   BOOST_CHECK(noted(d, "SurveyMonkey"));
+  // Its header row is the questions already: no question text besides.
+  BOOST_CHECK_EQUAL(column_of(d, "What is the network for?").question_text, "");
 }
 
 BOOST_AUTO_TEST_CASE(an_ordinary_survey_keeps_its_first_row) {
