@@ -132,38 +132,44 @@ bool collect_items(const Project& p, const IndexFacts& facts, Id doc_id,
   return true;
 }
 
-Xapian::TermGenerator index_term_generator(const Xapian::Stem& stem, Xapian::WritableDatabase* db) {
+Xapian::TermGenerator index_term_generator() {
   Xapian::TermGenerator tg;
-  tg.set_stemmer(stem);
-  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-  if (db) {
-    tg.set_database(*db);
-    tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING | Xapian::TermGenerator::FLAG_CJK_NGRAM);
-  } else {
-    tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
-  }
+  // Words as written, with positions; their other forms are found through
+  // the synonym table (add_word_forms), not indexed as stemmed terms.
+  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+  tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
   return tg;
 }
 
 void write_item(Xapian::TermGenerator& tg, Xapian::WritableDatabase& db, const IndexItem& it,
-                SpellingCounts* spelling) {
+                SpellingCounts& words) {
   Xapian::Document xd;
   tg.set_document(xd);
   tg.index_text(it.text);
-  if (spelling) {
-    // The words FLAG_SPELLING would add, as often: the unprefixed terms
-    // (prefixes are capitals), each as many times as it occurs.
-    for (auto t = xd.termlist_begin(); t != xd.termlist_end(); ++t) {
-      const auto& s = *t;
-      if (!s.empty() && !(s[0] >= 'A' && s[0] <= 'Z'))
-        (*spelling)[s] += t.get_wdf();
-    }
+  // The words of the text (terms without a prefix; prefixes are capitals),
+  // each as often as it occurs: FLAG_SPELLING would add the same.
+  for (auto t = xd.termlist_begin(); t != xd.termlist_end(); ++t) {
+    const auto& s = *t;
+    if (!s.empty() && !(s[0] >= 'A' && s[0] <= 'Z'))
+      words[s] += t.get_wdf();
   }
   for (const auto& t : it.terms)
     xd.add_boolean_term(t);
   for (const auto& [slot, v] : it.values)
     xd.add_value(slot, v);
   db.replace_document(it.id, xd);
+}
+
+void add_words(Xapian::WritableDatabase& db, const SpellingCounts& words,
+               const Xapian::Stem& stem) {
+  for (const auto& [word, freq] : words) {
+    db.add_spelling(word, freq);
+    db.add_synonym(word_forms_key(stem(word)), word); // a set: adding twice is once
+  }
+}
+
+std::string word_forms_key(const std::string& stem) {
+  return "Z" + stem;
 }
 
 std::string stem_language(const std::string& language) {
@@ -178,7 +184,8 @@ std::string stem_language(const std::string& language) {
 void SearchIndex::Impl::index_documents(const std::vector<Id>& docs, Progress& progress) {
   auto facts = load_index_facts(project);
   code_parent = facts.code_parent;
-  auto tg = index_term_generator(stemmer(), db.get());
+  auto tg = index_term_generator();
+  SpellingCounts words;
   std::int64_t done = 0;
   std::vector<IndexItem> items;
   for (Id doc_id : docs) {
@@ -188,8 +195,9 @@ void SearchIndex::Impl::index_documents(const std::vector<Id>& docs, Progress& p
     items.clear();
     collect_items(project, facts, doc_id, items);
     for (const auto& it : items)
-      write_item(tg, *db, it);
+      write_item(tg, *db, it, words);
   }
+  add_words(*db, words, stemmer());
   stamp();
 }
 

@@ -38,17 +38,31 @@ IndexFacts load_index_facts(const Project& p);
 bool collect_items(const Project& p, const IndexFacts& facts, Id doc_id,
                    std::vector<IndexItem>& out);
 
-/// Word counts for the spelling table, added once per word at the end.
+/// The words of the passages written, each with how often it occurs.
 using SpellingCounts = std::unordered_map<std::string, Xapian::termcount>;
 
-/// A term generator as every path of the index sets it up; with db, it adds
-/// each word to db's spelling table as it goes.
-Xapian::TermGenerator index_term_generator(const Xapian::Stem& stem, Xapian::WritableDatabase* db);
+/// A term generator as every path of the index sets it up: the words as
+/// written, with positions (no stemmed terms: see add_words).
+Xapian::TermGenerator index_term_generator();
 
-/// Writes one passage. With spelling, its words are counted there instead
-/// (for the caller to add to the spelling table once per word).
+/// Writes one passage, counting its words in `words`.
 void write_item(Xapian::TermGenerator& tg, Xapian::WritableDatabase& db, const IndexItem& it,
-                SpellingCounts* spelling = nullptr);
+                SpellingCounts& words);
+
+/// Adds words to the spelling table, and each to the forms of its stem,
+/// kept in the synonym table under word_forms_key(stem). The query parser
+/// stems a query word and expands it with those forms (FLAG_AUTO_SYNONYMS
+/// looks the stemmed term up): the index holds the words as written, with
+/// positions, and no stemmed terms, so a build writes about half the terms
+/// (how Recoll stems, too). Phrases, NEAR and wildcards match words as
+/// written.
+void add_words(Xapian::WritableDatabase& db, const SpellingCounts& words,
+               const Xapian::Stem& stem);
+
+/// The synonym-table key listing the words of a stem: the stemmed term the
+/// query parser makes of a word ("Z" + stem; never a word, words are lower
+/// case).
+std::string word_forms_key(const std::string& stem);
 
 /// The stemmer's language for Xapian::Stem: language, or "none" when Xapian
 /// has no stemmer for it.

@@ -16,6 +16,14 @@ namespace fs = std::filesystem;
 
 namespace quire {
 
+namespace {
+
+/// What the index holds, and how: an index written otherwise is rebuilt.
+/// 2: words as written, their stems' forms in the synonym table.
+const std::string index_format = "2";
+
+} // namespace
+
 std::string make_term(const std::string& prefix, const std::string& value) {
   std::string t = prefix + fold_case(value);
   if (t.size() > 240) {
@@ -38,6 +46,7 @@ void SearchIndex::Impl::stamp() {
   db->set_metadata("quire_generation", std::to_string(project.generation()));
   db->set_metadata("quire_project", project.guid());
   db->set_metadata("quire_language", language);
+  db->set_metadata("quire_index_format", index_format);
   db->commit();
 }
 
@@ -102,6 +111,7 @@ std::unique_ptr<SearchIndex> SearchIndex::open(Project& p, Progress& progress) {
   if (db.get_metadata("quire_project") != p.guid() ||
       db.get_metadata("quire_generation") != std::to_string(p.generation()) ||
       db.get_metadata("quire_language") != impl->language ||
+      db.get_metadata("quire_index_format") != index_format ||
       !index_on_disk(impl->folder, db.get_metadata("quire_generation"),
                      db.get_metadata("quire_boot"))) {
     rebuild = true;

@@ -67,8 +67,7 @@ void compact_into(const std::vector<fs::path>& parts, const fs::path& to) {
 /// Writer threads taking blocks from a bounded queue.
 class Writers {
 public:
-  Writers(fs::path work, std::string language, unsigned threads)
-      : m_work(std::move(work)), m_language(std::move(language)) {
+  Writers(fs::path work, unsigned threads) : m_work(std::move(work)) {
     for (unsigned i = 0; i < threads; ++i)
       m_threads.emplace_back([this] { run(); });
   }
@@ -142,8 +141,7 @@ private:
   void write(Block& b) {
     std::sort(b.items.begin(), b.items.end(),
               [](const IndexItem& x, const IndexItem& y) { return x.id < y.id; });
-    // Xapian objects are not shared between threads: a stemmer each.
-    auto tg = index_term_generator(Xapian::Stem(m_language), nullptr);
+    auto tg = index_term_generator();
     // Words are counted here and added to the spelling table of the whole
     // index once each, at the end: far less work than a spelling table per
     // small database, merged by compaction.
@@ -159,7 +157,7 @@ private:
                                   Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
       const auto last = std::min(b.items.size(), first + chunk);
       for (std::size_t i = first; i < last; ++i)
-        write_item(tg, db, b.items[i], &spelling);
+        write_item(tg, db, b.items[i], spelling);
       db.commit();
       db.close();
       chunks.push_back(path);
@@ -178,7 +176,6 @@ private:
   }
 
   fs::path m_work;
-  std::string m_language;
   std::vector<std::thread> m_threads;
   std::mutex m_mutex;
   std::condition_variable m_cv;
@@ -247,7 +244,7 @@ void SearchIndex::Impl::build_all(Progress& progress) {
     std::vector<bool> sent(blocks.first.size(), false);
     std::map<std::size_t, Block> filling;
     const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
-    Writers writers(work, stem_language(language), threads);
+    Writers writers(work, threads);
     std::vector<IndexItem> items;
     std::int64_t done = 0;
     for (Id doc_id : docs) {
@@ -285,12 +282,12 @@ void SearchIndex::Impl::build_all(Progress& progress) {
         parts.push_back(block_path(work, bi));
     }
     if (!writers.spelling().empty()) {
-      // The spelling table as a database of its own, compacted in with the rest.
+      // The spelling and synonym tables as a database of their own,
+      // compacted in with the rest.
       auto path = work / "spelling";
       Xapian::WritableDatabase sp(path.string(),
                                   Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
-      for (const auto& [word, freq] : writers.spelling())
-        sp.add_spelling(word, freq);
+      add_words(sp, writers.spelling(), stemmer());
       sp.commit();
       parts.push_back(path);
     }

@@ -238,6 +238,10 @@ Xapian::Query parse_query(const SearchIndex::Impl& impl, const std::string& text
   check_syntax(text);
   check_syntax(quote_attr_fields(text));
   Xapian::QueryParser qp;
+  // Words are indexed as written. A word of the query is stemmed, and the
+  // stemmed term (not in the index) expanded to the words of that stem from
+  // the synonym table (FLAG_AUTO_SYNONYMS; see add_words). Phrases, NEAR,
+  // wildcards and capitalised words match the words as written.
   qp.set_stemmer(impl.stemmer());
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   qp.set_database(*impl.db);
@@ -252,6 +256,7 @@ Xapian::Query parse_query(const SearchIndex::Impl& impl, const std::string& text
   qp.add_boolean_prefix("attr", new AttrField(impl.project));
   unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                    Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
+                   Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
                    Xapian::QueryParser::FLAG_CJK_NGRAM | Xapian::QueryParser::FLAG_PURE_NOT;
   try {
     auto full = quote_attr_fields(text);
@@ -322,12 +327,8 @@ SearchHit describe_hit(const SearchIndex::Impl& impl, Id passage_id, const Xapia
   for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it);
        ++t) {
     std::string term = *t;
-    if (!term.empty() && std::isupper(static_cast<unsigned char>(term[0]))) {
-      if (term[0] == 'Z')
-        matching.insert(term);
-      continue;
-    }
-    matching.insert(term);
+    if (!term.empty() && !std::isupper(static_cast<unsigned char>(term[0])))
+      matching.insert(term); // a word (filter terms have capital prefixes)
   }
   // Wildcards ("twit*") match by prefix; Xapian reports the pattern only.
   CodePointIndex pidx(passage);
@@ -335,7 +336,7 @@ SearchHit describe_hit(const SearchIndex::Impl& impl, Id passage_id, const Xapia
     auto w = fold_case(pidx.slice(s, e));
     bool prefix_hit = std::any_of(prefixes.begin(), prefixes.end(),
                                   [&](const std::string& pre) { return w.rfind(pre, 0) == 0; });
-    if (prefix_hit || matching.count(w) || matching.count("Z" + stem(w))) {
+    if (prefix_hit || matching.count(w)) {
       h.hits.emplace_back(ps.start + s, ps.start + e);
     }
   }
@@ -436,8 +437,6 @@ std::vector<SearchHit> SearchIndex::similar(const std::vector<Id>& passage_ids,
   std::vector<std::string> terms;
   for (auto t = eset.begin(); t != eset.end(); ++t) {
     if (!(*t).empty() && !std::isupper(static_cast<unsigned char>((*t)[0])))
-      terms.push_back(*t);
-    else if (!(*t).empty() && (*t)[0] == 'Z')
       terms.push_back(*t);
   }
   Xapian::Query q(Xapian::Query::OP_OR, terms.begin(), terms.end());
