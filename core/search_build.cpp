@@ -21,17 +21,28 @@ IndexFacts load_index_facts(const Project& p) {
   IndexFacts f;
   for (auto& c : list_codes(p))
     f.code_parent[c.id] = c.parent_id;
+  // Each case's terms and values once, not once per passage of the case
+  // (folding case is most of the reading's cost).
   for (auto& c : list_cases(p))
-    f.case_name[c.id] = c.name;
+    f.cases[c.id].terms.push_back(make_term(term::case_, c.name));
   auto attrs = list_attributes(p);
   for (auto& [cid, values] : all_case_attributes(p)) {
+    auto& ct = f.cases[cid];
     for (auto& a : attrs) {
-      if (auto it = values.find(a.name); it != values.end())
-        f.case_values[cid].emplace_back(a, it->second);
+      auto it = values.find(a.name);
+      if (it == values.end())
+        continue;
+      const Value& v = it->second;
+      ct.terms.push_back(make_term(term::attribute, a.name + "=" + v.display()));
+      if (v.type == AttrType::Number) {
+        ct.values.emplace_back(attribute_slot(a.id), Xapian::sortable_serialise(v.number));
+      } else if (v.type == AttrType::Date) {
+        ct.values.emplace_back(attribute_slot(a.id), v.text);
+      }
     }
   }
   for (auto& q : list_questions(p))
-    f.question_name[q.id] = q.name;
+    f.question_term[q.id] = make_term(term::question, q.name);
   return f;
 }
 
@@ -96,35 +107,33 @@ bool collect_items(const Project& p, const IndexFacts& facts, Id doc_id,
   CodePointIndex idx(text);
   auto passages = list_passages(p, doc_id);
   auto coded = coding_terms(passages, codings_of(p, doc_id), facts.code_parent);
+  const auto doc_name = make_term(term::doc_name, d.name);
+  const auto kind = make_term(term::kind, d.kind);
+  std::unordered_map<std::string, std::string> speaker_terms;
   for (std::size_t pi = 0; pi < passages.size(); ++pi) {
     const auto& ps = passages[pi];
     IndexItem it;
     it.id = static_cast<Xapian::docid>(ps.id);
     it.text = std::string(idx.slice(ps.start, ps.end));
     it.terms.push_back(term::document + std::to_string(doc_id));
-    it.terms.push_back(make_term(term::doc_name, d.name));
-    it.terms.push_back(make_term(term::kind, d.kind));
+    it.terms.push_back(doc_name);
+    it.terms.push_back(kind);
     auto case_id = ps.case_id ? ps.case_id : d.case_id;
     if (case_id) {
-      if (auto c = facts.case_name.find(*case_id); c != facts.case_name.end())
-        it.terms.push_back(make_term(term::case_, c->second));
-      if (auto vs = facts.case_values.find(*case_id); vs != facts.case_values.end()) {
-        for (auto& [a, v] : vs->second) {
-          it.terms.push_back(make_term(term::attribute, a.name + "=" + v.display()));
-          if (v.type == AttrType::Number) {
-            it.values.emplace_back(attribute_slot(a.id), Xapian::sortable_serialise(v.number));
-          } else if (v.type == AttrType::Date) {
-            it.values.emplace_back(attribute_slot(a.id), v.text);
-          }
-        }
+      if (auto c = facts.cases.find(*case_id); c != facts.cases.end()) {
+        it.terms.insert(it.terms.end(), c->second.terms.begin(), c->second.terms.end());
+        it.values = c->second.values;
       }
     }
-    if (!ps.speaker.empty())
-      it.terms.push_back(make_term(term::speaker, ps.speaker));
+    if (!ps.speaker.empty()) {
+      auto& t = speaker_terms[ps.speaker];
+      if (t.empty())
+        t = make_term(term::speaker, ps.speaker);
+      it.terms.push_back(t);
+    }
     if (ps.question_id) {
-      auto q = facts.question_name.find(*ps.question_id);
-      it.terms.push_back(
-          make_term(term::question, q == facts.question_name.end() ? std::string() : q->second));
+      auto q = facts.question_term.find(*ps.question_id);
+      it.terms.push_back(q == facts.question_term.end() ? term::question : q->second);
     }
     it.terms.insert(it.terms.end(), coded[pi].begin(), coded[pi].end());
     out.push_back(std::move(it));

@@ -23,12 +23,17 @@ struct IndexItem {
   std::vector<std::pair<Xapian::valueno, std::string>> values;
 };
 
+/// The filter terms and values a case gives its passages.
+struct CaseTerms {
+  std::vector<std::string> terms; ///< the case's name, each attribute value
+  std::vector<std::pair<Xapian::valueno, std::string>> values;
+};
+
 /// The project-wide facts a passage's terms come from, read once per build.
 struct IndexFacts {
   std::unordered_map<Id, std::optional<Id>> code_parent;
-  std::unordered_map<Id, std::string> case_name;
-  std::unordered_map<Id, std::vector<std::pair<Attribute, Value>>> case_values;
-  std::unordered_map<Id, std::string> question_name;
+  std::unordered_map<Id, CaseTerms> cases;
+  std::unordered_map<Id, std::string> question_term;
 };
 
 IndexFacts load_index_facts(const Project& p);
@@ -56,8 +61,7 @@ void write_item(Xapian::TermGenerator& tg, Xapian::WritableDatabase& db, const I
 /// positions, and no stemmed terms, so a build writes about half the terms
 /// (how Recoll stems, too). Phrases, NEAR and wildcards match words as
 /// written.
-void add_words(Xapian::WritableDatabase& db, const SpellingCounts& words,
-               const Xapian::Stem& stem);
+void add_words(Xapian::WritableDatabase& db, const SpellingCounts& words, const Xapian::Stem& stem);
 
 /// The synonym-table key listing the words of a stem: the stemmed term the
 /// query parser makes of a word ("Z" + stem; never a word, words are lower

@@ -256,8 +256,8 @@ Xapian::Query parse_query(const SearchIndex::Impl& impl, const std::string& text
   qp.add_boolean_prefix("attr", new AttrField(impl.project));
   unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                    Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
-                   Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
-                   Xapian::QueryParser::FLAG_CJK_NGRAM | Xapian::QueryParser::FLAG_PURE_NOT;
+                   Xapian::QueryParser::FLAG_AUTO_SYNONYMS | Xapian::QueryParser::FLAG_CJK_NGRAM |
+                   Xapian::QueryParser::FLAG_PURE_NOT;
   try {
     auto full = quote_attr_fields(text);
     std::string words, filters;

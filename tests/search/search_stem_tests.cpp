@@ -42,8 +42,8 @@ struct Corpus {
       CodePointIndex idx(text);
       for (auto& ps : list_passages(p, d)) {
         std::string t(idx.slice(ps.start, ps.end));
-        for (auto it = std::sregex_iterator(t.begin(), t.end(), word);
-             it != std::sregex_iterator(); ++it) {
+        for (auto it = std::sregex_iterator(t.begin(), t.end(), word); it != std::sregex_iterator();
+             ++it) {
           auto w = fold_case(it->str());
           if (as_written ? w == query : stem(w) == stem(query))
             out.insert(ps.id);
@@ -64,8 +64,8 @@ std::set<Id> found(const SearchIndex& idx, const std::string& q) {
 }
 
 void check_forms(const Corpus& c, const SearchIndex& idx) {
-  for (const char* q : {"plan", "planned", "planning", "meeting", "meets", "time", "organisation",
-                        "protect"}) {
+  for (const char* q :
+       {"plan", "planned", "planning", "meeting", "meets", "time", "organisation", "protect"}) {
     BOOST_TEST_CONTEXT(q) {
       BOOST_TEST(!c.with_form_of(q).empty());
       BOOST_TEST(found(idx, q) == c.with_form_of(q));
@@ -100,7 +100,10 @@ BOOST_FIXTURE_TEST_CASE(a_word_finds_the_forms_of_its_stem_and_phrases_match_as_
   BOOST_REQUIRE(!hits.empty());
   bool marked = false;
   for (auto& h : hits)
-    marked = marked || h.snippet.find("\xC2\xAB" "plans\xC2\xBB") != std::string::npos ||
-             h.snippet.find("\xC2\xAB" "planning\xC2\xBB") != std::string::npos;
+    marked = marked ||
+             h.snippet.find("\xC2\xAB"
+                            "plans\xC2\xBB") != std::string::npos ||
+             h.snippet.find("\xC2\xAB"
+                            "planning\xC2\xBB") != std::string::npos;
   BOOST_TEST(marked);
 }
