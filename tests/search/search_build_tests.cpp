@@ -252,7 +252,7 @@ BOOST_AUTO_TEST_CASE(a_big_import_with_the_index_open_is_indexed_whole) {
         pos += 2;
       }
       doc.text += para;
-      doc.passages.push_back({pos, pos + static_cast<std::int64_t>(para.size())});
+      doc.passages.push_back({pos, pos + static_cast<std::int64_t>(para.size()), {}, {}, {}, {}, {}});
       pos += static_cast<std::int64_t>(para.size());
     }
     data.documents.push_back(std::move(doc));
