@@ -5,6 +5,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/utf8.h>
 
+#include <limits>
 #include <memory>
 #include <tuple>
 #include <utility>
@@ -19,6 +20,12 @@ namespace {
 
 std::string convert(std::string_view bytes, const char* from, const std::string& file) {
   UErrorCode err = U_ZERO_ERROR;
+  // ICU takes 32-bit sizes: a text whose UTF-8 could pass 2 GB is refused
+  // rather than cut (the default size limit keeps far below).
+  if (bytes.size() > (std::numeric_limits<int32_t>::max() - 16) / 3) {
+    throw InputError(file + ": too large to decode as " + from +
+                     " in one piece (over 700 MB); split the file or convert it to UTF-8 first");
+  }
   std::string out;
   out.resize(bytes.size() * 3 + 16);
   int32_t n = ucnv_convert("UTF-8", from, out.data(), static_cast<int32_t>(out.size()),
