@@ -17,9 +17,12 @@
 #include "core/project.h"
 #include "core/search_index.h"
 #include "core/text.h"
+#include "search_support.h"
 #include "support/test_support.h"
 
 using namespace quire;
+using quire::test::containing;
+using quire::test::found;
 using quire::test::TempDir;
 
 namespace {
@@ -67,15 +70,6 @@ std::vector<Answer> answers(const SearchIndex& idx, const std::string& q) {
   return out;
 }
 
-std::set<Id> found(const SearchIndex& idx, const std::string& q) {
-  SearchOptions o;
-  o.limit = 100000;
-  std::set<Id> out;
-  for (auto& h : idx.search(q, o).hits)
-    out.insert(h.passage_id);
-  return out;
-}
-
 /// Passages overlapping a coding of the code or a subcode, worked out here.
 std::set<Id> coded_with(const Project& p, const std::vector<Id>& docs, Id code) {
   auto tree = code_subtree(p, code);
@@ -89,21 +83,6 @@ std::set<Id> coded_with(const Project& p, const std::vector<Id>& docs, Id code) 
         if (ps.start < c.end && c.start < ps.end)
           out.insert(ps.id);
       }
-    }
-  }
-  return out;
-}
-
-/// Passages whose text matches the pattern, by scanning.
-std::set<Id> containing(const Project& p, const std::vector<Id>& docs, const std::string& pattern) {
-  std::regex re(pattern, std::regex::icase);
-  std::set<Id> out;
-  for (Id d : docs) {
-    auto text = document_text(p, d);
-    CodePointIndex idx(text);
-    for (auto& ps : list_passages(p, d)) {
-      if (std::regex_search(std::string(idx.slice(ps.start, ps.end)), re))
-        out.insert(ps.id);
     }
   }
   return out;
@@ -252,7 +231,8 @@ BOOST_AUTO_TEST_CASE(a_big_import_with_the_index_open_is_indexed_whole) {
         pos += 2;
       }
       doc.text += para;
-      doc.passages.push_back({pos, pos + static_cast<std::int64_t>(para.size()), {}, {}, {}, {}, {}});
+      doc.passages.push_back(
+          {pos, pos + static_cast<std::int64_t>(para.size()), {}, {}, {}, {}, {}});
       pos += static_cast<std::int64_t>(para.size());
     }
     data.documents.push_back(std::move(doc));

@@ -13,9 +13,11 @@
 #include "core/project.h"
 #include "core/search_index.h"
 #include "core/text.h"
+#include "search_support.h"
 #include "support/test_support.h"
 
 using namespace quire;
+using quire::test::found;
 using quire::test::TempDir;
 
 namespace {
@@ -35,33 +37,18 @@ struct Corpus {
   /// as_written, the word itself), by scanning.
   std::set<Id> with_form_of(const std::string& query, bool as_written = false) const {
     Xapian::Stem stem("english");
-    std::set<Id> out;
-    std::regex word(R"([A-Za-z]+)");
-    for (Id d : docs) {
-      auto text = document_text(p, d);
-      CodePointIndex idx(text);
-      for (auto& ps : list_passages(p, d)) {
-        std::string t(idx.slice(ps.start, ps.end));
-        for (auto it = std::sregex_iterator(t.begin(), t.end(), word); it != std::sregex_iterator();
-             ++it) {
-          auto w = fold_case(it->str());
-          if (as_written ? w == query : stem(w) == stem(query))
-            out.insert(ps.id);
-        }
+    const std::regex word(R"([A-Za-z]+)");
+    return quire::test::passages_where(p, docs, [&](const std::string& t) {
+      for (auto it = std::sregex_iterator(t.begin(), t.end(), word); it != std::sregex_iterator();
+           ++it) {
+        auto w = fold_case(it->str());
+        if (as_written ? w == query : stem(w) == stem(query))
+          return true;
       }
-    }
-    return out;
+      return false;
+    });
   }
 };
-
-std::set<Id> found(const SearchIndex& idx, const std::string& q) {
-  SearchOptions o;
-  o.limit = 100;
-  std::set<Id> out;
-  for (auto& h : idx.search(q, o).hits)
-    out.insert(h.passage_id);
-  return out;
-}
 
 void check_forms(const Corpus& c, const SearchIndex& idx) {
   for (const char* q :

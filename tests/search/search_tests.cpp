@@ -14,9 +14,11 @@
 #include "core/project.h"
 #include "core/search_index.h"
 #include "core/text.h"
+#include "search_support.h"
 #include "support/test_support.h"
 
 using namespace quire;
+using quire::test::found;
 using quire::test::TempDir;
 
 namespace {
@@ -48,30 +50,11 @@ struct Corpus {
       set_attribute(p, c, "Years", Value::of_number(i * 2));
     }
   }
-  /// Passages whose text contains word (whole word, any case) — by scanning.
+  /// Passages whose text matches the pattern (any case), by scanning.
   std::set<Id> containing(const std::string& pattern) const {
-    std::set<Id> out;
-    std::regex re(pattern, std::regex::icase);
-    for (Id d : docs) {
-      auto text = document_text(p, d);
-      for (auto& ps : list_passages(p, d)) {
-        CodePointIndex idx(text);
-        if (std::regex_search(std::string(idx.slice(ps.start, ps.end)), re))
-          out.insert(ps.id);
-      }
-    }
-    return out;
+    return quire::test::containing(p, docs, pattern);
   }
 };
-
-std::set<Id> found(const SearchIndex& idx, const std::string& q) {
-  SearchOptions o;
-  o.limit = 1000;
-  std::set<Id> out;
-  for (auto& h : idx.search(q, o).hits)
-    out.insert(h.passage_id);
-  return out;
-}
 
 std::string error_of(const SearchIndex& idx, const std::string& q) {
   try {
