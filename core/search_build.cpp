@@ -71,23 +71,32 @@ std::vector<std::set<std::string>>
 coding_terms(const std::vector<Passage>& passages, const std::vector<DocCoding>& codings,
              const std::unordered_map<Id, std::optional<Id>>& code_parent) {
   std::vector<std::set<std::string>> out(passages.size());
+  // reach[i]: the furthest end of passages[0..i] (passages are sorted by
+  // start and may nest): walking back from a coding's end stops where no
+  // earlier passage reaches its start.
+  std::vector<std::int64_t> reach(passages.size());
+  for (std::size_t i = 0; i < passages.size(); ++i)
+    reach[i] = std::max(passages[i].end, i ? reach[i - 1] : passages[i].end);
+  std::unordered_map<std::string, std::string> coder_term; // folding case once per coder
   for (const auto& c : codings) {
+    auto& coder = coder_term[c.coder];
+    if (coder.empty())
+      coder = make_term(term::coder, c.coder);
     auto it = std::upper_bound(passages.begin(), passages.end(), c.end,
                                [](std::int64_t v, const Passage& p) { return v <= p.start; });
-    for (auto p = it; p != passages.begin();) {
-      --p;
-      if (p->end <= c.start) {
-        if (p->start + 100000 < c.start)
-          break; // passages do not nest deeply
+    for (auto i = static_cast<std::size_t>(it - passages.begin()); i > 0;) {
+      --i;
+      if (reach[i] <= c.start)
+        break;
+      if (passages[i].end <= c.start)
         continue;
-      }
-      auto& terms = out[static_cast<std::size_t>(p - passages.begin())];
+      auto& terms = out[i];
       for (std::optional<Id> code = c.code; code;) {
         terms.insert(term::code + std::to_string(*code));
         auto parent = code_parent.find(*code);
         code = parent == code_parent.end() ? std::nullopt : parent->second;
       }
-      terms.insert(make_term(term::coder, c.coder));
+      terms.insert(coder);
     }
   }
   return out;
