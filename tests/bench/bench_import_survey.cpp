@@ -4,11 +4,13 @@
 // format. Default N = 1,000; --full N = 10,000 (100,000 answers, issue 3);
 // --respondents N any other size. Then N/10 transcripts (1,000 with --full),
 // each imported as its own action, and the search index of each project.
+// --surveys-only leaves the transcripts out (for profiling).
 #include <xlsxwriter.h>
 
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -17,8 +19,8 @@
 #include <vector>
 
 #include "core/documents.h"
-#include "core/search_index.h"
 #include "core/project.h"
+#include "core/search_index.h"
 #include "figures.h"
 #include "importers/importer.h"
 
@@ -184,7 +186,8 @@ void transcripts(const fs::path& dir, int n) {
     int sec = 0;
     while (t.size() < 30000) {
       char stamp[32];
-      std::snprintf(stamp, sizeof stamp, " (%02d:%02d:%02d): ", sec / 3600, sec / 60 % 60, sec % 60);
+      std::snprintf(stamp, sizeof stamp, " (%02d:%02d:%02d): ", sec / 3600, sec / 60 % 60,
+                    sec % 60);
       t += names[rng() % 4];
       t += stamp;
       for (int w = 0, len = 10 + static_cast<int>(rng() % 60); w < len; ++w) {
@@ -209,7 +212,8 @@ void transcripts(const fs::path& dir, int n) {
   auto index = SearchIndex::open(p);
   double t2 = bench::now_s();
   double mb = bytes / (1024.0 * 1024.0);
-  std::printf("transcripts: %d files, %.1f MB, %lld turns\n", n, mb, static_cast<long long>(passages));
+  std::printf("transcripts: %d files, %.1f MB, %lld turns\n", n, mb,
+              static_cast<long long>(passages));
   bench::figure("transcripts import (one action per file)", t1 - t0, "s");
   bench::figure("transcripts throughput", mb / (t1 - t0), "MB/s");
   bench::figure("transcripts search index build", t2 - t1, "s");
@@ -266,8 +270,12 @@ int main(int argc, char** argv) {
       std::printf("%s: failed: %s\n", format, e.what());
     }
   }
+  const bool surveys_only = std::find_if(argv, argv + argc, [](const char* a) {
+                              return std::string(a) == "--surveys-only";
+                            }) != argv + argc; // for profiling the survey import
   try {
-    transcripts(dir, n / 10);
+    if (!surveys_only)
+      transcripts(dir, n / 10);
   } catch (const std::exception& e) {
     std::printf("transcripts: failed: %s\n", e.what());
   }
