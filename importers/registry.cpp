@@ -61,6 +61,15 @@ std::vector<const Importer*> importers() {
   return out;
 }
 
+namespace {
+
+/// RTF (f4/f5 transcripts, WordPad): no Debian library reads it.
+bool is_rtf(const FileSample& f) {
+  return f.head.rfind("{\\rtf", 0) == 0;
+}
+
+} // namespace
+
 const Importer& pick_importer(const FileSample& f, const std::string& as_kind) {
   if (!as_kind.empty()) {
     for (auto* i : importers()) {
@@ -69,6 +78,13 @@ const Importer& pick_importer(const FileSample& f, const std::string& as_kind) {
       }
     }
     throw InputError("unknown import kind '" + as_kind + "' (known: " + kinds_list() + ")");
+  }
+  if (is_rtf(f)) {
+    // Would read as text full of control words: say what to do instead.
+    throw InputError(f.path.string() +
+                     ": an RTF file, which Quire does not read. Save it as Word (.docx) or as "
+                     "plain text (.txt) and import that (f4/f5 transcripts keep their #00:01:02-5# "
+                     "stamps and speakers either way)");
   }
   const Importer* best = nullptr;
   int best_score = 0;
@@ -146,6 +162,8 @@ bool some_importer_reads(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   auto sample = sample_of(file, head, size);
+  if (is_rtf(sample))
+    return false;
   auto all = importers();
   return std::any_of(all.begin(), all.end(),
                      [&](const Importer* i) { return i->sniff(sample) > 0; });

@@ -78,6 +78,8 @@ BOOST_AUTO_TEST_CASE(a_folder_imports_the_files_quire_reads_and_again_only_new_o
   quire::test::write_file(dir / "in" / "~$a.docx", "lock");
   quire::test::write_file(dir / "in" / "photo.jpg",
                           std::string("\xFF\xD8\xFF\xE0\0\x10JFIF\0", 11));
+  quire::test::write_file(dir / "in" / "f4.rtf",
+                          "{\\rtf1\\ansi Interviewer: Hello #00:00:03-1#\\par}");
   auto r = run_quire({"import", p, (dir / "in").string(), "--json"});
   BOOST_TEST_REQUIRE(r.status == 0, r.err);
   auto j = nlohmann::json::parse(r.out);
@@ -86,6 +88,14 @@ BOOST_AUTO_TEST_CASE(a_folder_imports_the_files_quire_reads_and_again_only_new_o
   BOOST_TEST(j[1]["file"].get<std::string>().find("b.txt") != std::string::npos);
   BOOST_TEST(r.err.find("photo.jpg: skipped (not a kind of file Quire reads)") !=
              std::string::npos);
+  BOOST_TEST(r.err.find("f4.rtf: skipped (not a kind of file Quire reads)") != std::string::npos);
+  // Named on its own, an RTF file is refused with what to do instead, not
+  // read as text full of control words.
+  auto rtf = run_quire({"import", p, (dir / "in" / "f4.rtf").string()});
+  BOOST_TEST(rtf.status == 1);
+  BOOST_TEST(rtf.err.find("an RTF file, which Quire does not read. Save it as Word (.docx)") !=
+                 std::string::npos,
+             rtf.err);
   BOOST_TEST(r.err.find("config") == std::string::npos); // hidden folders are not read
   // Again, with one new file: only that one is imported.
   quire::test::write_file(dir / "in" / "c.txt", "Third interview.");
