@@ -49,7 +49,8 @@ bool index_on_disk(const fs::path& folder, const std::string& generation,
   if (in && synced == generation)
     return true;
   const auto now = boot_id();
-  return !now.empty() && now == written_in_boot;
+  // Where the boot is unknown, every commit is synced (see open_db).
+  return now.empty() || now == written_in_boot;
 }
 
 void index_changing(const fs::path& folder) {
