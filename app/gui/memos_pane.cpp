@@ -27,7 +27,11 @@ const MemoTarget filter_targets[] = {MemoTarget::Project, MemoTarget::Document, 
 std::string first_line(const std::string& text) {
   auto nl = text.find('\n');
   auto line = text.substr(0, nl);
-  return line.size() > 80 ? line.substr(0, 80) + "…" : line;
+  if (line.size() > 80) {
+    line.resize(80); // (append, not operator+: GCC 12 warns falsely on the latter)
+    line.append("…");
+  }
+  return line;
 }
 
 enum { ID_ON_PROJECT = wxID_HIGHEST + 1, ID_ON_DOCUMENT, ID_ON_CODE, ID_ON_CODING, ID_ON_CASE };
