@@ -28,8 +28,11 @@ std::string first_line(const std::string& text) {
   auto nl = text.find('\n');
   auto line = text.substr(0, nl);
   if (line.size() > 80) {
-    line.resize(80); // (append, not operator+: GCC 12 warns falsely on the latter)
-    line.append("…");
+    std::size_t cut = 80;
+    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80)
+      --cut; // not inside a character
+    line.resize(cut);
+    line.append("…"); // (append, not operator+: GCC 12 warns falsely on the latter)
   }
   return line;
 }
