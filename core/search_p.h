@@ -78,7 +78,7 @@ struct SearchIndex::Impl {
 
 /// This boot of the machine (empty where unknown: the index is then synced
 /// on every commit).
-std::string boot_id();
+const std::string& boot_id();
 /// Whether the index in folder can be trusted to be whole on disk: closed
 /// cleanly at this generation, or written since the machine started.
 bool index_on_disk(const std::filesystem::path& folder, const std::string& generation,

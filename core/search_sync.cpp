@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include <fstream>
-#include <sstream>
 
 #include "search_p.h"
 
@@ -34,10 +33,15 @@ void fsync_path(const fs::path& p, bool directory) {
 
 } // namespace
 
-std::string boot_id() {
-  std::ifstream in("/proc/sys/kernel/random/boot_id");
-  std::string id;
-  std::getline(in, id);
+const std::string& boot_id() {
+  // Read once: the machine does not restart under a running program, and
+  // every action's stamp asks.
+  static const std::string id = [] {
+    std::ifstream in("/proc/sys/kernel/random/boot_id");
+    std::string line;
+    std::getline(in, line);
+    return line;
+  }();
   return id;
 }
 
