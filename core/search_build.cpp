@@ -8,6 +8,7 @@
 
 #include "cases.h"
 #include "codebook.h"
+#include "coding.h"
 #include "documents.h"
 #include "error.h"
 #include "project_p.h"
@@ -48,27 +49,9 @@ IndexFacts load_index_facts(const Project& p) {
 
 namespace {
 
-struct DocCoding {
-  Id code;
-  std::int64_t start, end;
-  std::string coder;
-  Id id = 0;
-};
-
-std::vector<DocCoding> codings_of(const Project& p, Id doc_id) {
-  std::vector<DocCoding> out;
-  auto s = detail::db(p).prepare(
-      "SELECT c.code_id, c.start, c.end, k.name, c.id FROM coding c JOIN "
-      "coder k ON k.id = c.coder_id WHERE c.document_id = ? ORDER BY c.start");
-  s.bind(1, doc_id);
-  while (s.step())
-    out.push_back({s.i64(0), s.i64(1), s.i64(2), s.str(3), s.i64(4)});
-  return out;
-}
-
 /// The code (with ancestors) and coder terms of each passage (sorted by start).
 std::vector<std::set<std::string>>
-coding_terms(const std::vector<Passage>& passages, const std::vector<DocCoding>& codings,
+coding_terms(const std::vector<Passage>& passages, const std::vector<Coding>& codings,
              const std::unordered_map<Id, std::optional<Id>>& code_parent) {
   std::vector<std::set<std::string>> out(passages.size());
   // reach[i]: the furthest end of passages[0..i] (passages are sorted by
@@ -91,7 +74,7 @@ coding_terms(const std::vector<Passage>& passages, const std::vector<DocCoding>&
       if (passages[i].end <= c.start)
         continue;
       auto& terms = out[i];
-      for (std::optional<Id> code = c.code; code;) {
+      for (std::optional<Id> code = c.code_id; code;) {
         terms.insert(term::code + std::to_string(*code));
         auto parent = code_parent.find(*code);
         code = parent == code_parent.end() ? std::nullopt : parent->second;
@@ -115,7 +98,7 @@ bool collect_items(const Project& p, const IndexFacts& facts, Id doc_id,
   auto text = document_text(p, doc_id);
   CodePointIndex idx(text);
   auto passages = list_passages(p, doc_id);
-  auto coded = coding_terms(passages, codings_of(p, doc_id), facts.code_parent);
+  auto coded = coding_terms(passages, document_codings(p, doc_id), facts.code_parent);
   const auto doc_name = make_term(term::doc_name, d.name);
   const auto kind = make_term(term::kind, d.kind);
   std::unordered_map<std::string, std::string> speaker_terms;
@@ -225,7 +208,7 @@ void SearchIndex::Impl::refresh_codings(const std::vector<Id>& docs, const std::
     code_parent[c.id] = c.parent_id;
   for (Id doc_id : docs) {
     auto passages = list_passages(project, doc_id);
-    auto codings = codings_of(project, doc_id);
+    auto codings = document_codings(project, doc_id);
     auto wanted = coding_terms(passages, codings, code_parent);
     // Only passages coded now or coded as the index has it can change. When
     // every changed coding is still there, only those under the changed
@@ -238,7 +221,7 @@ void SearchIndex::Impl::refresh_codings(const std::vector<Id>& docs, const std::
       for (const auto& c : codings) {
         if (changed->count(c.id)) {
           ++found;
-          codes.insert(c.code);
+          codes.insert(c.code_id);
           under.emplace_back(c.start, c.end);
         }
       }
