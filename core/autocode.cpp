@@ -65,9 +65,7 @@ AutocodeResult autocode(Project& p, const SearchIndex& index, const std::string&
     } else if (unit == AutocodeUnit::Hit) {
       v.insert(v.end(), h.hits.begin(), h.hits.end());
     } else {
-      auto text = document_text(p, h.document_id);
-      CodePointIndex idx(text);
-      for (auto [s, e] : sentences(std::string(idx.slice(h.start, h.end)))) {
+      for (auto [s, e] : sentences(document_text(p, h.document_id, h.start, h.end))) {
         for (auto& hit : h.hits) {
           if (hit.first >= h.start + s && hit.first < h.start + e) {
             v.emplace_back(h.start + s, h.start + e);

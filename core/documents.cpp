@@ -192,7 +192,9 @@ void store_case_value(Db& db, Id case_id, Id attr_id, const Value& v) {
 Id ensure_attribute_id(Db& db, const std::string& name, AttrType type) {
   return ensure_attribute(db, name, type);
 }
-std::string unique_document_name(Db& db, const std::string& wanted) { return unique_doc_name(db, wanted); }
+std::string unique_document_name(Db& db, const std::string& wanted) {
+  return unique_doc_name(db, wanted);
+}
 } // namespace detail
 
 bool was_imported(const Project& p, const std::string& sha256) {
@@ -431,8 +433,9 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
   };
   // A cases file brings cases, not documents: name the step for what it did.
   act.rename("Import '" + fname + "' (" +
-             (sum.documents.empty() && !data.cases.empty() ? count(data.cases.size(), "case")
-                                                           : count(sum.documents.size(), "document")) +
+             (sum.documents.empty() && !data.cases.empty()
+                  ? count(data.cases.size(), "case")
+                  : count(sum.documents.size(), "document")) +
              ")");
   act.commit();
   return sum;
@@ -509,6 +512,18 @@ Document find_document(const Project& p, const std::string& name) {
 std::string document_text(const Project& p, Id id) {
   auto s = detail::db(p).prepare("SELECT text FROM document_text WHERE document_id = ?");
   s.bind(1, id);
+  if (!s.step()) {
+    throw NotFoundError("no document with id " + std::to_string(id));
+  }
+  return s.str(0);
+}
+
+std::string document_text(const Project& p, Id id, std::int64_t start, std::int64_t end) {
+  // SQLite's substr counts characters (code points) of UTF-8 text, as Quire's
+  // offsets do: the part is cut in SQLite, without copying the whole text.
+  auto s =
+      detail::db(p).prepare("SELECT substr(text, ?, ?) FROM document_text WHERE document_id = ?");
+  s.bind(1, start + 1).bind(2, std::max<std::int64_t>(0, end - start)).bind(3, id);
   if (!s.step()) {
     throw NotFoundError("no document with id " + std::to_string(id));
   }

@@ -42,6 +42,9 @@ Document get_document(const Project& p, Id id);
 /// By exact name, else by a unique case-insensitive prefix; throws NotFoundError.
 Document find_document(const Project& p, const std::string& name);
 std::string document_text(const Project& p, Id id);
+/// The text from code point start to end (as document_text(p, id) sliced
+/// there, without reading the whole text).
+std::string document_text(const Project& p, Id id, std::int64_t start, std::int64_t end);
 std::vector<Passage> list_passages(const Project& p, Id document_id);
 /// Passage by id; throws NotFoundError.
 Passage get_passage(const Project& p, Id passage_id);

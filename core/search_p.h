@@ -91,9 +91,11 @@ void index_synced(const std::filesystem::path& folder, const std::string& genera
 /// Turns the user's query into a Xapian query (throws InputError).
 Xapian::Query parse_query(const SearchIndex::Impl& impl, const std::string& text,
                           std::string* corrected);
-/// Fills a hit's document, case, speaker, codes and hit offsets.
+/// Fills a hit's document, case, speaker, codes and hit offsets. codes:
+/// the project's codes (list_codes, read once per search).
 SearchHit describe_hit(const SearchIndex::Impl& impl, Id passage_id, const Xapian::Enquire& enquire,
                        const Xapian::MSetIterator& it, const Xapian::MSet& mset,
-                       const std::vector<std::string>& wildcard_prefixes);
+                       const std::vector<std::string>& wildcard_prefixes,
+                       const std::vector<Code>& codes);
 
 } // namespace quire

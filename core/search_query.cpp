@@ -280,7 +280,7 @@ Xapian::Query parse_query(const SearchIndex::Impl& impl, const std::string& text
 
 SearchHit describe_hit(const SearchIndex::Impl& impl, Id passage_id, const Xapian::Enquire& enquire,
                        const Xapian::MSetIterator& it, const Xapian::MSet& mset,
-                       const std::vector<std::string>& prefixes) {
+                       const std::vector<std::string>& prefixes, const std::vector<Code>& codes) {
   SearchHit h;
   auto ps = get_passage(impl.project, passage_id);
   auto doc = get_document(impl.project, ps.document_id);
@@ -310,16 +310,12 @@ SearchHit describe_hit(const SearchIndex::Impl& impl, Id passage_id, const Xapia
     while (s.step())
       code_ids.push_back(s.i64(0));
   }
-  if (!code_ids.empty()) {
-    for (auto& c : list_codes(impl.project)) {
-      if (std::find(code_ids.begin(), code_ids.end(), c.id) != code_ids.end())
-        h.codes.push_back(c.path);
-    }
+  for (auto& c : codes) {
+    if (std::find(code_ids.begin(), code_ids.end(), c.id) != code_ids.end())
+      h.codes.push_back(c.path);
   }
   // The passage's text, its snippet, and where the matching words are.
-  auto text = document_text(impl.project, ps.document_id);
-  CodePointIndex idx(text);
-  std::string passage(idx.slice(ps.start, ps.end));
+  const std::string passage = document_text(impl.project, ps.document_id, ps.start, ps.end);
   auto stem = impl.stemmer();
   h.snippet = mset.snippet(passage, 240, stem, Xapian::MSet::SNIPPET_EXHAUSTIVE, "\xC2\xAB",
                            "\xC2\xBB", "\xE2\x80\xA6");
@@ -378,8 +374,10 @@ SearchResults SearchIndex::search(const std::string& query, const SearchOptions&
     auto mset = enquire.get_mset(static_cast<Xapian::doccount>(std::max(0, o.offset)),
                                  static_cast<Xapian::doccount>(std::max(0, o.limit)));
     r.estimated_total = mset.get_matches_estimated();
+    const auto codes = list_codes(m_impl->project);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      r.hits.push_back(describe_hit(*m_impl, static_cast<Id>(*it), enquire, it, mset, prefixes));
+      r.hits.push_back(
+          describe_hit(*m_impl, static_cast<Id>(*it), enquire, it, mset, prefixes, codes));
     }
     if (r.estimated_total > 0) {
       r.corrected_query.clear(); // suggest only when nothing was found
@@ -390,9 +388,10 @@ SearchResults SearchIndex::search(const std::string& query, const SearchOptions&
   // the code's codings; each such coding is one result.
   auto subtree = code_subtree(m_impl->project, *o.within_code);
   auto mset = enquire.get_mset(0, m_impl->db->get_doccount());
+  const auto codes = list_codes(m_impl->project);
   std::int64_t skipped = 0;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    auto h = describe_hit(*m_impl, static_cast<Id>(*it), enquire, it, mset, prefixes);
+    auto h = describe_hit(*m_impl, static_cast<Id>(*it), enquire, it, mset, prefixes, codes);
     for (auto& c : document_codings(m_impl->project, h.document_id)) {
       if (std::find(subtree.begin(), subtree.end(), c.code_id) == subtree.end() ||
           c.end <= h.start || c.start >= h.end) {
@@ -450,9 +449,10 @@ std::vector<SearchHit> SearchIndex::similar(const std::vector<Id>& passage_ids,
   const std::set<Id> given(passage_ids.begin(), passage_ids.end());
   auto mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit + given.size()), &rset);
   std::vector<SearchHit> out;
+  const auto codes = list_codes(m_impl->project);
   for (auto it = mset.begin(); it != mset.end() && static_cast<int>(out.size()) < limit; ++it) {
     if (!given.count(static_cast<Id>(*it)))
-      out.push_back(describe_hit(*m_impl, static_cast<Id>(*it), enquire, it, mset, {}));
+      out.push_back(describe_hit(*m_impl, static_cast<Id>(*it), enquire, it, mset, {}, codes));
   }
   return out;
 }
