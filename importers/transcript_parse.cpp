@@ -11,6 +11,10 @@ namespace quire {
 
 namespace {
 
+// Patterns anchored at the start are tried there only (regex_search would
+// try every position of the line); whole-line ones use regex_match.
+constexpr auto at_start = std::regex_constants::match_continuous;
+
 // A time stamp at the start of a line, optionally in brackets or parentheses.
 // Auto-captions write the text straight after the stamp ("0:00:03so say").
 const std::regex stamp_re(
@@ -196,20 +200,20 @@ void read_line(Line& l) {
     }
   }
   std::string_view rest = l.text.substr(lead, l.body_end - lead);
-  if (rest[0] == '#' && std::regex_search(rest.begin(), rest.end(), m, f4_start_re)) {
+  if (rest[0] == '#' && std::regex_search(rest.begin(), rest.end(), m, f4_start_re, at_start)) {
     l.ms = f4_ms(m);
     lead += static_cast<std::size_t>(m.length(0));
     rest = l.text.substr(lead, l.body_end - lead);
     l.speech_byte = l.stamp_end = lead;
   }
-  if (std::regex_search(rest.begin(), rest.end(), m, cue_re)) {
+  if (std::regex_match(rest.begin(), rest.end(), m, cue_re)) {
     l.ms = parse_cue_time(group(m, 1));
     if (auto end = parse_cue_time(group(m, 2)); end && l.ms && *end >= *l.ms) {
       l.end_ms = end; // the cue's own end, not only the next cue's start
     }
     return;
   }
-  if (std::regex_search(rest.begin(), rest.end(), m, header_re)) {
+  if (std::regex_match(rest.begin(), rest.end(), m, header_re)) {
     auto name = trim(group(m, 1));
     auto ms = parse_timestamp(group(m, m[2].matched ? 2 : 3));
     if (ms && name_like(name)) {
@@ -220,19 +224,19 @@ void read_line(Line& l) {
     }
   }
   std::size_t pos = lead;
-  if (!l.ms && std::regex_search(rest.begin(), rest.end(), m, stamp_re)) {
+  if (!l.ms && std::regex_search(rest.begin(), rest.end(), m, stamp_re, at_start)) {
     l.ms = parse_timestamp(group(m, 1));
     pos += static_cast<std::size_t>(m.length(0));
     rest = l.text.substr(pos, l.body_end - pos);
   }
   l.stamp_end = pos;
-  if (std::regex_search(rest.begin(), rest.end(), m, bracket_re)) {
+  if (std::regex_search(rest.begin(), rest.end(), m, bracket_re, at_start)) {
     l.label = trim(group(m, 1));
     l.bracketed = true;
     pos += static_cast<std::size_t>(m.length(0));
   } else {
     std::size_t after = 0;
-    if (l.ms && std::regex_search(rest.begin(), rest.end(), m, zoom_chat_re)) {
+    if (l.ms && std::regex_search(rest.begin(), rest.end(), m, zoom_chat_re, at_start)) {
       l.label = trim(group(m, 1)); // "10:02:15 From Jane Doe to Everyone:"
       pos += static_cast<std::size_t>(m.length(0));
     } else if (auto tabbed = label_before_tab(rest, after)) {
@@ -245,7 +249,7 @@ void read_line(Line& l) {
       // "Maria Lopez: [00:00:08] text".
       rest = l.text.substr(pos, l.body_end - pos);
       if (!l.ms && !rest.empty() && (rest[0] == '[' || rest[0] == '(') &&
-          std::regex_search(rest.begin(), rest.end(), m, stamp_re)) {
+          std::regex_search(rest.begin(), rest.end(), m, stamp_re, at_start)) {
         l.ms = parse_timestamp(group(m, 1));
         pos += static_cast<std::size_t>(m.length(0));
       }
