@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "cell_values.h"
 #include "xml_reader.h"
 
 namespace quire {
@@ -69,13 +70,6 @@ private:
   int m_skip = 0;
 };
 
-std::string trim(const std::string& s) {
-  auto b = s.find_first_not_of(" \t\n");
-  if (b == std::string::npos)
-    return {};
-  return s.substr(b, s.find_last_not_of(" \t\n") - b + 1);
-}
-
 /// Each line trimmed (Word starts a note's paragraph with a space after the
 /// mark), blank lines dropped.
 std::string trim_lines(const std::string& s) {
@@ -84,8 +78,8 @@ std::string trim_lines(const std::string& s) {
     auto e = s.find('\n', b);
     if (e == std::string::npos)
       e = s.size();
-    if (auto line = trim(s.substr(b, e - b)); !line.empty())
-      out += (out.empty() ? "" : "\n") + line;
+    if (auto line = trim(std::string_view(s).substr(b, e - b)); !line.empty())
+      out.append(out.empty() ? "" : "\n").append(line);
     b = e + 1;
   }
   return out;
@@ -116,7 +110,7 @@ std::vector<std::string> docx_note_memos(std::string_view xml, const std::vector
       ++number; // Word numbers the notes without a custom mark
     if (it == text.end())
       continue;
-    memos.push_back(label + (r.mark.empty() ? std::to_string(number) : trim(r.mark)) + ": " +
+    memos.push_back(label + (r.mark.empty() ? std::to_string(number) : std::string(trim(r.mark))) + ": " +
                     it->second);
     text.erase(it);
   }

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "builtin.h"
+#include "cell_values.h"
 #include "core/error.h"
 #include "flow_text.h"
 #include "xml_reader.h"
@@ -47,9 +48,6 @@ public:
     }
     if (m_note > 0) {
       note_start(ns, name, attrs);
-      return;
-    }
-    if (m_skip > 0) {
       return;
     }
     if (ns == office_ns && name == "text") {
@@ -153,18 +151,12 @@ private:
     }
   }
   void end_note() {
-    auto text = trim(m_note_text);
+    std::string text(trim(m_note_text));
     if (text.empty())
       return;
-    auto mark = trim(m_citation_label.empty() ? m_citation : m_citation_label);
+    std::string mark(trim(m_citation_label.empty() ? m_citation : m_citation_label));
     notes.push_back((m_note_class == "endnote" ? "Endnote" : "Footnote") +
                     (mark.empty() ? std::string() : " " + mark) + ": " + text);
-  }
-  static std::string trim(const std::string& s) {
-    auto b = s.find_first_not_of(" \t\n");
-    if (b == std::string::npos)
-      return {};
-    return s.substr(b, s.find_last_not_of(" \t\n") - b + 1);
   }
 
   FlowText& m_flow;
