@@ -91,10 +91,13 @@ int misread_signs(const std::string& utf8) {
 std::pair<std::string, std::string> western_single_byte(std::string_view b,
                                                         const std::string& file) {
   const auto sample = b.substr(0, std::size_t{1} << 20);
-  const int cp_signs = misread_signs(convert(sample, "windows-1252", file));
+  auto as_cp1252 = convert(sample, "windows-1252", file);
+  const int cp_signs = misread_signs(as_cp1252);
   if (cp_signs >= 2 && cp_signs > 4 * misread_signs(convert(sample, "macintosh", file)))
     return {convert(b, "macintosh", file), "Mac Roman"};
-  return {convert(b, "windows-1252", file), "Windows-1252"};
+  if (sample.size() < b.size())
+    as_cp1252 = convert(b, "windows-1252", file); // the sample was the first MB only
+  return {std::move(as_cp1252), "Windows-1252"};
 }
 
 } // namespace
