@@ -202,7 +202,8 @@ AnalysisKind AnalysisPane::kind() const {
 void AnalysisPane::set_kind(AnalysisKind k) {
   m_kind->SetSelection(static_cast<int>(k));
   update_enabled();
-  run();
+  m_stale = true;
+  refresh_if_stale(); // now if the page is on screen, else when it is shown
 }
 
 void AnalysisPane::update_enabled() {

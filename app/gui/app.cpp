@@ -128,8 +128,8 @@ void apply_start_options(MainFrame& frame, const StartOptions& opts) {
       throw InputError("--analysis takes theme, matrix, cooccurrence or frequencies, not '" +
                        opts.analysis + "'");
     }
+    frame.analysis().set_kind(it->second); // computed once, as the page shows
     frame.show_analysis();
-    frame.analysis().set_kind(it->second);
     if (s.selected_code()) {
       frame.analysis().select_code_row(*s.selected_code());
     }

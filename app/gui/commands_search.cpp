@@ -85,8 +85,8 @@ void add_search_commands(MainFrame& f) {
                       {},
                       {},
                       [&f, k] {
+                        f.analysis().set_kind(k); // computed once, as the page shows
                         f.show_analysis();
-                        f.analysis().set_kind(k);
                       },
                       [&f] { return f.session().is_open(); }});
   };
