@@ -8,6 +8,7 @@
 #include "codebook.h"
 #include "error.h"
 #include "project_p.h"
+#include "bulk_insert_p.h"
 #include "store_p.h"
 #include "text.h"
 
@@ -253,6 +254,11 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
   }
   int mistyped = 0;
   std::string first_mistyped;
+  // Each case's final values (the last given wins), written by one
+  // statement (bulk_insert_p.h); a missing value clears one only where the
+  // case was in the project before.
+  std::map<std::pair<Id, Id>, Value> values;
+  std::set<Id> existing_cases;
   for (const auto& c : data.cases) {
     bool existed = [&] {
       auto s = db.prepare("SELECT 1 FROM case_ WHERE name = ?");
@@ -262,6 +268,7 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
     Id cid = r.case_id(c.name);
     if (existed) {
       sum.cases_updated++;
+      existing_cases.insert(cid);
     }
     for (const auto& [name, v] : c.attributes) {
       auto ref = attr_ref(name, v.type);
@@ -277,8 +284,30 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
           continue; // keep the value the project has
         }
       }
-      store_value(db, cid, ref.id, val);
+      values[{cid, ref.id}] = std::move(val);
     }
+  }
+  {
+    detail::BulkInsert set(db, "case_value", {"case_id", "attribute_id", "value"},
+                           "ON CONFLICT(case_id, attribute_id) DO UPDATE SET value = "
+                           "excluded.value WHERE value IS NOT excluded.value");
+    for (const auto& [key, v] : values) {
+      if (v.missing) {
+        if (existing_cases.count(key.first)) {
+          store_value(db, key.first, key.second, v);
+        }
+        continue;
+      }
+      auto row = set.row();
+      row.bind(1, key.first).bind(2, key.second);
+      if (v.type == AttrType::Number) {
+        row.bind(3, v.number);
+      } else {
+        row.bind(3, v.text);
+      }
+      row.run();
+    }
+    set.flush();
   }
   if (mistyped > 0) {
     sum.warnings.push_back(std::to_string(mistyped) +
@@ -304,6 +333,14 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
     }
     return it->second.count(case_name) > 0;
   };
+  // Passages and codings are written in bulk (bulk_insert_p.h): a survey
+  // brings one of each per answer.
+  detail::BulkInsert passages(db, "passage",
+                              {"guid", "document_id", "start", "end", "speaker", "start_ms",
+                               "end_ms", "case_id", "question_id"});
+  detail::BulkInsert codings(
+      db, "coding", {"guid", "document_id", "code_id", "start", "end", "coder_id", "created_at"});
+  const std::string imported_at = now_iso();
   for (const auto& d : data.documents) {
     if (!d.folder.empty() && !d.case_name.empty() && already_there(d.folder, d.case_name)) {
       // A respondent already imported from this survey: keep their answers.
@@ -327,7 +364,7 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
         .bind(3, d.kind.empty() ? std::string("text") : d.kind)
         .bind(4, d.folder)
         .bind(5, d.original_name.empty() ? fname : d.original_name)
-        .bind(6, now_iso())
+        .bind(6, imported_at)
         .bind(7, d.sha256.empty() ? data.sha256 : d.sha256)
         .bind(8, len)
         .bind(9, doc_case)
@@ -344,15 +381,14 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
       if (!coder) {
         coder = detail::coder_id(db, p.coder());
       }
-      db.prepare("INSERT INTO coding(guid, document_id, code_id, start, end, coder_id, created_at) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?)")
+      codings.row()
           .bind(1, new_guid())
           .bind(2, doc_id)
           .bind(3, code)
           .bind(4, s0)
           .bind(5, s1)
           .bind(6, *coder)
-          .bind(7, now_iso())
+          .bind(7, imported_at)
           .run();
       sum.codings++;
     };
@@ -369,8 +405,7 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
       if (!ps.question.empty()) {
         q = r.question_id(d.folder, ps.question);
       }
-      db.prepare("INSERT INTO passage(guid, document_id, start, end, speaker, start_ms, end_ms, "
-                 "case_id, question_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      passages.row()
           .bind(1, new_guid())
           .bind(2, doc_id)
           .bind(3, ps.start)
@@ -396,11 +431,17 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
           .bind(2, doc_id)
           .bind(3, normalize_text(m))
           .bind(4, p.coder())
-          .bind(5, now_iso())
-          .bind(6, now_iso())
+          .bind(5, imported_at)
+          .bind(6, imported_at)
           .run();
     }
+    if (passages.pending() + codings.pending() >= 20000) { // bounds the memory gathered
+      passages.flush();
+      codings.flush();
+    }
   }
+  passages.flush();
+  codings.flush();
   // The question a survey tool wrote over a column (Qualtrics) describes
   // that question's code, where a researcher looks for it. A description
   // already there (the researcher's own, or an earlier import's) is kept.
@@ -426,7 +467,7 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
       .bind(1, data.sha256)
       .bind(2, fname)
       .bind(3, data.kind)
-      .bind(4, now_iso())
+      .bind(4, imported_at)
       .run();
   auto count = [](std::size_t n, const std::string& what) {
     return std::to_string(n) + " " + what + (n == 1 ? "" : "s");

@@ -1,6 +1,5 @@
 // Undo and redo of every kind of action, across closing and reopening.
 #include <functional>
-#include <sstream>
 
 #include "core/cases.h"
 #include "core/codebook.h"
@@ -10,44 +9,13 @@
 #include "core/history.h"
 #include "core/memos.h"
 #include "core/project.h"
+#include "support/project_snapshot.h"
 #include "support/test_support.h"
 
 using namespace quire;
 using quire::test::TempDir;
 
-namespace {
-
-/// Everything a user can see, as text, to compare states.
-std::string snapshot(const Project& p) {
-  std::ostringstream o;
-  for (auto& d : list_documents(p)) {
-    o << "doc " << d.id << ' ' << d.name << ' ' << d.guid << ' ' << d.case_id.value_or(0) << '\n';
-    for (auto& ps : list_passages(p, d.id)) {
-      o << " passage " << ps.id << ' ' << ps.start << ':' << ps.end << ' ' << ps.guid << '\n';
-    }
-  }
-  for (auto& c : list_codes(p)) {
-    o << "code " << c.id << ' ' << c.path << ' ' << c.color << ' ' << c.description << ' ' << c.guid
-      << '\n';
-  }
-  for (auto& s : list_codings(p, {})) {
-    o << "coding " << s.coding.id << ' ' << s.code_path << ' ' << s.coding.start << ':'
-      << s.coding.end << ' ' << s.coding.coder << ' ' << s.coding.guid << ' ' << s.memo << '\n';
-  }
-  for (auto& c : list_cases(p)) {
-    o << "case " << c.id << ' ' << c.name << '\n';
-    for (auto& [k, v] : case_attributes(p, c.id)) {
-      o << " " << k << '=' << v.display() << '\n';
-    }
-  }
-  for (auto& m : list_memos(p)) {
-    o << "memo " << m.id << ' ' << to_string(m.target) << ' ' << m.target_id.value_or(0) << ' '
-      << m.text << '\n';
-  }
-  return o.str();
-}
-
-} // namespace
+using quire::test::project_snapshot;
 
 BOOST_AUTO_TEST_SUITE(undo_redo)
 
@@ -93,9 +61,9 @@ BOOST_AUTO_TEST_CASE(every_action_undoes_and_redoes_across_reopen) {
       std::string before, after;
       {
         auto p = Project::open(file);
-        before = snapshot(p);
+        before = project_snapshot(p);
         act(p);
-        after = snapshot(p);
+        after = project_snapshot(p);
         BOOST_TEST(before != after);
       }
       {
@@ -104,11 +72,11 @@ BOOST_AUTO_TEST_CASE(every_action_undoes_and_redoes_across_reopen) {
       }
       {
         auto p = Project::open(file);
-        BOOST_TEST(snapshot(p) == before);
+        BOOST_TEST(project_snapshot(p) == before);
         BOOST_TEST(redo(p).has_value());
       }
       auto p = Project::open(file);
-      BOOST_TEST(snapshot(p) == after);
+      BOOST_TEST(project_snapshot(p) == after);
     }
   }
   // Then everything undoes back to an empty project.
@@ -141,11 +109,11 @@ BOOST_AUTO_TEST_CASE(a_failed_action_leaves_no_trace) {
   TempDir dir;
   auto p = Project::create(dir / "f.quire");
   add_code(p, "A");
-  auto before = snapshot(p);
+  auto before = project_snapshot(p);
   auto steps = history(p).size();
   BOOST_CHECK_THROW(add_code(p, "A"), InputError);
   BOOST_CHECK_THROW(rename_code(p, find_code(p, "A").id, ""), InputError);
-  BOOST_TEST(snapshot(p) == before);
+  BOOST_TEST(project_snapshot(p) == before);
   BOOST_TEST(history(p).size() == steps);
 }
 

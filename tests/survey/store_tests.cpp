@@ -10,6 +10,7 @@
 #include "core/documents.h"
 #include "core/history.h"
 #include "core/project.h"
+#include "support/project_snapshot.h"
 #include "survey_helpers.h"
 
 using namespace quire;
@@ -94,6 +95,72 @@ BOOST_FIXTURE_TEST_CASE(more_rows_of_the_same_survey_add_only_new_respondents, F
   BOOST_CHECK_EQUAL(survey_docs("wave1").size(), 3u);
   BOOST_CHECK_EQUAL(value("W02", "Team").text, "Compost");
   BOOST_CHECK(!try_find_case(p, "W04"));
+}
+
+namespace {
+
+/// A survey of respondents 1..n: two attributes, three questions; a
+/// respondent's answers are numbered by `wave` so later exports differ.
+std::string numbered_survey(int n, int wave) {
+  std::string csv = "ID,Role,Years,What works?,What does not?,What would you change?\n";
+  const char* const roles[] = {"Teacher", "Head teacher", "Coordinator"};
+  for (int r = 1; r <= n; ++r) {
+    csv += "R" + std::to_string(r) + "," + roles[(r + wave) % 3] + ",";
+    if ((r + wave) % 7 != 0)
+      csv += std::to_string(r % 30 + wave); // some years left empty
+    csv += ",\"Visits to other schools, wave " + std::to_string(wave) + ", respondent " +
+           std::to_string(r) + ".\nAnd the shared planning.\",";
+    csv += "Meetings after school take the time we need for marking (" + std::to_string(r) + ")";
+    csv += ",Fewer forms; more time to try things in class " + std::to_string(r) + "\n";
+  }
+  return csv;
+}
+
+} // namespace
+
+// Answers, codings and attribute values are written many rows to a
+// statement (core/bulk_insert_p.h); undo and redo still take an import
+// back and forth whole, across flushes of the gathered rows, with values
+// changed on respondents who were there before.
+BOOST_FIXTURE_TEST_CASE(a_large_import_undoes_and_redoes_whole, Fixture) {
+  TempDir exports;
+  auto file = exports / "staff.csv";
+  write_file(file, numbered_survey(40, 1));
+  store_import(p, read_survey(file));
+  const auto before = project_snapshot(p);
+
+  // 1,200 respondents x 3 answers: more rows than are gathered before a
+  // flush; the first 40 are there already (their values change, or stay
+  // where the new export leaves a cell empty).
+  write_file(file, numbered_survey(1200, 2));
+  auto sum = store_import(p, read_survey(file));
+  BOOST_CHECK_EQUAL(sum.documents.size(), 1160u);
+  BOOST_CHECK_EQUAL(sum.passages, 1160 * 3);
+  BOOST_CHECK_EQUAL(sum.codings, 1160 * 3);
+  BOOST_CHECK_EQUAL(sum.cases_updated, 40);
+  BOOST_CHECK_EQUAL(count_passages(p), 1200 * 3);
+  BOOST_CHECK_EQUAL(value("R1", "Role").text, "Teacher");     // was Head teacher
+  BOOST_CHECK_EQUAL(value("R1", "Years").number, 3);           // was 2
+  BOOST_CHECK_EQUAL(value("R5", "Years").number, 6); // left empty: importing never erases
+  BOOST_CHECK_EQUAL(value("R1200", "Role").text, "Coordinator");
+  BOOST_CHECK(value("R47", "Years").missing);
+  auto answers = list_passages(p, find_document(p, "staff R1200").id);
+  BOOST_REQUIRE_EQUAL(answers.size(), 3u);
+  BOOST_CHECK(answers[2].case_id == find_case(p, "R1200").id);
+  BOOST_CHECK_EQUAL(document_text(p, answers[2].document_id, answers[2].start, answers[2].end),
+                    "Fewer forms; more time to try things in class 1200");
+  BOOST_CHECK_EQUAL(document_codings(p, answers[2].document_id).size(), 3u);
+  const auto after = project_snapshot(p);
+  BOOST_CHECK(after != before);
+
+  BOOST_CHECK(undo(p));
+  BOOST_CHECK(project_snapshot(p) == before);
+  BOOST_CHECK(redo(p));
+  BOOST_CHECK(project_snapshot(p) == after);
+  BOOST_CHECK(undo(p));
+  BOOST_CHECK(undo(p)); // the first import too: nothing left
+  BOOST_CHECK_EQUAL(count_passages(p), 0);
+  BOOST_CHECK(list_cases(p).empty());
 }
 
 namespace {
