@@ -39,8 +39,9 @@ std::size_t chunk_size() {
   return n >= 10 ? static_cast<std::size_t>(n) : std::size_t{2000};
 }
 
-/// At most this many blocks: fewer databases to compact at the end.
-constexpr std::size_t max_blocks = 48;
+/// At most this many blocks: fewer databases (and open files) to compact
+/// at the end.
+constexpr std::size_t max_blocks = 64;
 
 struct Block {
   std::size_t index = 0;
@@ -201,9 +202,14 @@ Blocks cut_blocks(const Project& p) {
   auto s = detail::db(p).prepare("SELECT id FROM passage ORDER BY id");
   while (s.step())
     ids.push_back(s.i64(0));
-  // Small corpora: a block per small database (no compaction in between);
-  // large ones: at most max_blocks blocks of several small databases.
-  const std::size_t per_block = std::max(chunk_size(), (ids.size() + max_blocks - 1) / max_blocks);
+  // A block is a whole number of small databases (a last, small database
+  // would cost a compaction of its block for a few passages). Up to
+  // max_blocks small databases: a block each, no compaction in between;
+  // more: at most max_blocks blocks of several.
+  const std::size_t chunk = chunk_size();
+  const std::size_t per_block = chunk * std::max<std::size_t>(
+                                            1, (ids.size() + chunk * max_blocks - 1) /
+                                                   (chunk * max_blocks));
   Blocks b;
   for (std::size_t i = 0; i < ids.size(); i += per_block) {
     b.first.push_back(ids[i]);
