@@ -33,12 +33,16 @@ IndexFacts load_index_facts(const Project& p) {
       auto it = values.find(a.name);
       if (it == values.end())
         continue;
+      // Text values as terms; numbers and dates as values only (attr:Age=30
+      // is the range 30..30): a term each as well was a third of a survey
+      // answer's terms.
       const Value& v = it->second;
-      ct.terms.push_back(make_term(term::attribute, a.name + "=" + v.display()));
       if (v.type == AttrType::Number) {
         ct.values.emplace_back(attribute_slot(a.id), Xapian::sortable_serialise(v.number));
       } else if (v.type == AttrType::Date) {
         ct.values.emplace_back(attribute_slot(a.id), v.text);
+      } else {
+        ct.terms.push_back(make_term(term::attribute, a.name + "=" + v.display()));
       }
     }
   }

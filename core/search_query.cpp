@@ -54,13 +54,19 @@ public:
   Xapian::Query operator()(const std::string& value) override {
     auto eq = value.find('=');
     auto colon = value.find(':');
+    auto enc = [](const Attribute& a, const std::string& s) {
+      auto v = parse_value(s, a.type);
+      return a.type == AttrType::Number ? Xapian::sortable_serialise(v.number) : v.text;
+    };
     if (eq != std::string::npos && (colon == std::string::npos || eq < colon)) {
       auto a = find_attribute(m_p, value.substr(0, eq));
       auto v = value.substr(eq + 1);
-      if (a.type != AttrType::Text) {
-        v = parse_value(v, a.type).display();
+      if (a.type == AttrType::Text) {
+        return Xapian::Query(make_term(term::attribute, a.name + "=" + v));
       }
-      return Xapian::Query(make_term(term::attribute, a.name + "=" + v));
+      // Numbers and dates are indexed as values only (search_build.cpp).
+      auto e = enc(a, v);
+      return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, attribute_slot(a.id), e, e);
     }
     auto dots = value.find("..");
     if (colon == std::string::npos || dots == std::string::npos || dots < colon) {
@@ -73,18 +79,14 @@ public:
                        "' is text; ranges work on number and date attributes");
     }
     auto lo = value.substr(colon + 1, dots - colon - 1), hi = value.substr(dots + 2);
-    auto enc = [&](const std::string& s) {
-      auto v = parse_value(s, a.type);
-      return a.type == AttrType::Number ? Xapian::sortable_serialise(v.number) : v.text;
-    };
     auto slot = attribute_slot(a.id);
     if (lo.empty() && hi.empty())
       throw InputError("attr:" + a.name + ": give a low or a high end of the range");
     if (lo.empty())
-      return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, enc(hi));
+      return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, enc(a, hi));
     if (hi.empty())
-      return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, enc(lo));
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, enc(lo), enc(hi));
+      return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, enc(a, lo));
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, enc(a, lo), enc(a, hi));
   }
 
 private:

@@ -120,6 +120,11 @@ BOOST_AUTO_TEST_CASE(filters_combine) {
                         std::inserter(want, want.end()));
   BOOST_TEST(found(*idx, "time attr:Role=\"Head teacher\"") == want);
   BOOST_TEST(found(*idx, "attr:Years:4..10").size() == 4u); // R2..R5: 4, 6, 8, 10
+  // Numbers and dates are matched as values: 6 and 6.0 are one number.
+  const std::set<Id> r3{list_passages(p, docs[3])[0].id};
+  BOOST_TEST(found(*idx, "attr:Years=6") == r3);
+  BOOST_TEST(found(*idx, "attr:Years=6.0") == r3);
+  BOOST_TEST(found(*idx, "attr:Years=7").empty());
   BOOST_TEST(found(*idx, "case:R3") == std::set<Id>{list_passages(p, docs[3])[0].id});
   BOOST_TEST(found(*idx, "doc:r3") == std::set<Id>{list_passages(p, docs[3])[0].id});
   // A filter at the top level applies to the whole query, OR included:
