@@ -292,19 +292,23 @@ void Action::commit() {
 
 ChangeSet changes_of_step(Db& d, std::int64_t step, const char* phase) {
   ChangeSet c;
-  auto s = d.prepare("SELECT DISTINCT tbl, doc FROM undo_log WHERE step = ? AND phase = ?");
+  // One pass over the step's rows, telling repeats apart here: a survey's
+  // import logs hundreds of thousands of rows, and SELECT DISTINCT sorted
+  // them all.
+  auto s = d.prepare("SELECT tbl, doc, rid FROM undo_log WHERE step = ? AND phase = ?");
   s.bind(1, step).bind(2, phase);
+  std::string last_tbl;
   while (s.step()) {
-    c.tables.insert(s.str(0));
+    auto tbl = s.view(0);
+    if (tbl != last_tbl) {
+      last_tbl = tbl;
+      c.tables.insert(last_tbl);
+    }
     if (!s.is_null(1)) {
       c.documents.insert(s.i64(1));
     }
-  }
-  if (c.tables.count("coding")) {
-    auto r = d.prepare("SELECT DISTINCT rid FROM undo_log WHERE step = ? AND phase = ? AND tbl = 'coding'");
-    r.bind(1, step).bind(2, phase);
-    while (r.step()) {
-      c.codings.insert(r.i64(0));
+    if (tbl == "coding" && !s.is_null(2)) {
+      c.codings.insert(s.i64(2));
     }
   }
   return c;
