@@ -54,6 +54,12 @@ struct CodeFrequency {
 /// Codebook sheet needs no words).
 std::vector<CodeFrequency> code_frequencies(const Project& p, const AnalysisFilter& f = {},
                                             bool count_words = true);
+struct Hit;
+/// The codings a row of code_frequencies() counts, one hit each, in document
+/// order: the code's (with its descendants' when with_subcodes) that pass
+/// the filter. Throws NotFoundError for an unknown code.
+std::vector<Hit> code_frequency_hits(const Project& p, Id code_id, const AnalysisFilter& f = {},
+                                     bool with_subcodes = true);
 
 // ---- Matrix (theme table) ---------------------------------------------------
 
@@ -98,7 +104,6 @@ Matrix matrix(const Project& p, const MatrixSpec& spec);
 /// The passages behind one cell of matrix(p, spec): the stretches of the row
 /// code's codings (with its descendants' when spec.rollup) that fall in the
 /// column, merged. Throws InputError for a row or column out of range.
-struct Hit;
 std::vector<Hit> matrix_cell_hits(const Project& p, const MatrixSpec& spec, std::size_t row,
                                   std::size_t col);
 /// The attribute a theme table uses by default: the first text attribute

@@ -3,6 +3,7 @@
 #include <unordered_set>
 
 #include "analysis_p.h"
+#include "error.h"
 
 namespace quire {
 
@@ -50,6 +51,26 @@ std::vector<CodeFrequency> code_frequencies(const Project& p, const AnalysisFilt
   for (std::size_t i = 0; i < d.codes.size(); ++i) {
     out.push_back({d.codes[i], counts_of(own[i], d.base_cases.size(), words),
                    counts_of(all[i], d.base_cases.size(), words)});
+  }
+  return out;
+}
+
+std::vector<Hit> code_frequency_hits(const Project& p, Id code_id, const AnalysisFilter& f,
+                                     bool with_subcodes) {
+  auto d = detail::load_analysis(p, f);
+  auto at = d.code_at.find(code_id);
+  if (at == d.code_at.end()) {
+    throw NotFoundError("no code with id " + std::to_string(code_id));
+  }
+  detail::HitMaker make(p);
+  std::vector<Hit> out;
+  for (const auto& c : d.codings) { // by document, then start
+    const auto& up = d.up[d.code_at.at(c.code_id)];
+    bool counted = with_subcodes ? std::find(up.begin(), up.end(), at->second) != up.end()
+                                 : c.code_id == code_id;
+    if (counted) {
+      out.push_back(make.make({c.document_id, c.start, c.end}));
+    }
   }
   return out;
 }

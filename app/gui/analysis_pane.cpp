@@ -389,23 +389,9 @@ void AnalysisPane::show_cell(int row, int col) {
       m_hits = m_cooc.hits[r][c];
     }
   } else if (r < m_freq.size()) {
-    CodingFilter f;
-    f.code_id = m_freq[r].code.id;
-    f.with_subcodes = true;
-    f.context_chars = 0;
-    auto af = filter();
-    f.coder = af.coder;
-    for (const auto& seg : list_codings(s.project(), f)) {
-      Hit h;
-      h.document_id = seg.coding.document_id;
-      h.start = seg.coding.start;
-      h.end = seg.coding.end;
-      h.document_name = seg.document_name;
-      h.case_id = seg.case_id;
-      h.case_name = seg.case_name;
-      h.text = seg.text;
-      m_hits.push_back(std::move(h));
-    }
+    // The codings the row counts: under the same filter ("Cases where",
+    // coder, documents) as the table.
+    m_hits = code_frequency_hits(s.project(), m_freq[r].code.id, filter());
   }
   m_list->Freeze();
   m_list->DeleteAllItems();

@@ -1,7 +1,9 @@
 // Code frequencies against counts computed from the model.
 #include <boost/test/unit_test.hpp>
+#include <set>
 
 #include "core/analysis.h"
+#include "core/codebook.h"
 #include "core/documents.h"
 #include "core/error.h"
 #include "model.h"
@@ -100,6 +102,46 @@ BOOST_AUTO_TEST_CASE(filters_by_attribute_coder_and_document) {
     BOOST_CHECK_EQUAL(fr.own.codings,
                       expected(m, [&](const ModelCoding& c) { return c.doc == "focus-b" && c.code == fr.code.path; }).codings);
   }
+}
+
+// Clicking a row of the table lists the codings it counts, under the same
+// filter (the desktop app's Code frequencies page).
+BOOST_AUTO_TEST_CASE(a_rows_codings_are_those_it_counts) {
+  Model m;
+  auto p = m.open();
+  AnalysisFilter f;
+  f.where = {"Years >= 5"};
+  f.coder = "ann";
+  auto passes = [&](const ModelCoding& c) {
+    auto it = m.cases.find(c.case_name);
+    if (it == m.cases.end() || c.coder != "ann")
+      return false;
+    auto y = it->second.find("Years");
+    return y != it->second.end() && y->second.number >= 5;
+  };
+  int some = 0;
+  for (const auto& fr : code_frequencies(p, f)) {
+    BOOST_TEST_CONTEXT(fr.code.path) {
+      auto hits = code_frequency_hits(p, fr.code.id, f);
+      BOOST_CHECK_EQUAL(static_cast<std::int64_t>(hits.size()), fr.with_subcodes.codings);
+      std::multiset<std::string> got, want;
+      for (const auto& h : hits)
+        got.insert(h.document_name + " " + std::to_string(h.start) + ":" + std::to_string(h.end) +
+                   " " + h.case_name);
+      for (const auto& c : m.codings)
+        if (passes(c) && Model::in_subtree(c.code, fr.code.path))
+          want.insert(c.doc + " " + std::to_string(c.start) + ":" + std::to_string(c.end) + " " +
+                      c.case_name);
+      BOOST_CHECK(got == want);
+      BOOST_CHECK_EQUAL(static_cast<std::int64_t>(code_frequency_hits(p, fr.code.id, f, false).size()),
+                        fr.own.codings);
+      some += hits.empty() ? 0 : 1;
+    }
+  }
+  BOOST_CHECK_GE(some, 3);
+  // Unfiltered, a row lists more: the filter did take codings out.
+  auto purpose = find_code(p, "Purpose").id;
+  BOOST_CHECK_GT(code_frequency_hits(p, purpose).size(), code_frequency_hits(p, purpose, f).size());
 }
 
 BOOST_AUTO_TEST_CASE(bad_conditions_are_refused_with_the_reason) {

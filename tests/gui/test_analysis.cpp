@@ -187,6 +187,19 @@ BOOST_FIXTURE_TEST_CASE(cooccurrence_and_frequencies, AnalysisFixture) {
   grid.SetGridCursor(barriers, 0);
   pump();
   BOOST_CHECK_EQUAL(pane.cell_hits().size(), 3u);
+
+  // With "Cases where", a row's passages are the codings it counts.
+  pane.where().SetValue("Role = Teacher");
+  wxCommandEvent enter(wxEVT_TEXT_ENTER, pane.where().GetId());
+  enter.SetEventObject(&pane.where());
+  pane.where().GetEventHandler()->ProcessEvent(enter);
+  pump(20);
+  auto shown = gui::utf8(grid.GetCellValue(barriers, 0));
+  BOOST_CHECK(shown == "1" || shown == "2");
+  grid.SetGridCursor(barriers, 1);
+  grid.SetGridCursor(barriers, 0);
+  pump();
+  BOOST_CHECK_EQUAL(std::to_string(pane.cell_hits().size()), shown);
 }
 
 BOOST_FIXTURE_TEST_CASE(export_to_excel_and_file_export_write_files, AnalysisFixture) {
