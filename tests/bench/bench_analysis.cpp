@@ -206,6 +206,14 @@ int main(int argc, char** argv) {
     auto f = code_frequencies(p, {}, true);
     return std::to_string(f.size()) + " codes";
   });
+  // What a click on a table's cell or row costs in the desktop app.
+  measure("one matrix cell's passages (codes x Region, cases)", project, [](Project& p) {
+    return std::to_string(matrix_cell_hits(p, region(MatrixCell::Cases), 0, 0).size()) + " hits";
+  });
+  measure("one frequency row's codings (first code)", project, [](Project& p) {
+    auto code = list_codes(p).front().id;
+    return std::to_string(code_frequency_hits(p, code).size()) + " hits";
+  });
   if (!std::getenv("QUIRE_BENCH_KEEP")) {
     fs::remove_all(dir);
   } else {
