@@ -203,4 +203,13 @@ ProjectData read_refi_codebook(const std::filesystem::path& file, const ImportSe
   return d;
 }
 
+ProjectData read_exchange_file(const std::filesystem::path& file, const ImportSettings& settings) {
+  switch (sniff_exchange_file(file)) {
+  case ExchangeFormat::RefiCodebook: return read_refi_codebook(file, settings);
+  case ExchangeFormat::RefiProject: return read_refi_project(file, settings);
+  case ExchangeFormat::None: break;
+  }
+  throw InputError(file.string() + " is not a REFI-QDA project (.qdpx, .qde) or codebook (.qdc)");
+}
+
 } // namespace quire

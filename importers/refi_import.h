@@ -26,6 +26,10 @@ ExchangeFormat sniff_exchange_file(const std::filesystem::path& file);
 ProjectData read_refi_project(const std::filesystem::path& file, const ImportSettings& settings = {});
 /// Reads a .qdc codebook into ProjectData (codes only). Throws InputError.
 ProjectData read_refi_codebook(const std::filesystem::path& file, const ImportSettings& settings = {});
+/// Reads a REFI-QDA project or codebook, whichever sniff_exchange_file()
+/// finds (what `quire import` and the desktop app's Import do with one).
+/// Throws InputError, also for a file that is neither.
+ProjectData read_exchange_file(const std::filesystem::path& file, const ImportSettings& settings = {});
 
 /// Reads a project.qde document. read_text(path) returns the bytes of a
 /// source or note file the document refers to (plainTextPath), or nullopt.

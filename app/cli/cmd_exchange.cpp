@@ -51,11 +51,6 @@ bool is_exchange_file(const std::string& file) {
   return std::filesystem::is_regular_file(file) && sniff_exchange_file(file) != ExchangeFormat::None;
 }
 
-ProjectData read_exchange_file(const std::string& file, const ImportSettings& settings) {
-  return sniff_exchange_file(file) == ExchangeFormat::RefiCodebook ? read_refi_codebook(file, settings)
-                                                                   : read_refi_project(file, settings);
-}
-
 nlohmann::json store_exchange_file(Project& p, const ProjectData& data, const std::string& file, bool json,
                                    bool dry_run, const std::string& verb) {
   ExchangeOptions opt;

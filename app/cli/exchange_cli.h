@@ -6,14 +6,12 @@
 #include <string>
 
 #include "core/exchange.h"
-#include "importers/importer.h"
+#include "importers/refi_import.h"
 
 namespace quire::cli {
 
 /// True when file is a REFI-QDA project or codebook (by content, then name).
 bool is_exchange_file(const std::string& file);
-/// Reads a REFI-QDA project or codebook. Throws InputError.
-ProjectData read_exchange_file(const std::string& file, const ImportSettings& settings);
 /// Stores data into p as one action named for the file, prints the report
 /// (unless json), and returns the report as JSON.
 nlohmann::json store_exchange_file(Project& p, const ProjectData& data, const std::string& file, bool json,

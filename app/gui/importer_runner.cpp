@@ -29,8 +29,7 @@ ImportSummary import_file(MainFrame& f, const std::filesystem::path& file,
     // REFI-QDA projects and codebooks are merged in: GUIDs, coders, times kept.
     s.run_job(&f, wx("Importing " + file.filename().string()), [&](Progress& progress) {
       progress.message("Reading " + file.filename().string());
-      auto data = exchange == ExchangeFormat::RefiCodebook ? read_refi_codebook(file, settings)
-                                                           : read_refi_project(file, settings);
+      auto data = read_exchange_file(file, settings);
       progress.check();
       progress.message("Storing " + file.filename().string());
       ExchangeOptions opt;

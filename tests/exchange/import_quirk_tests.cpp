@@ -389,6 +389,16 @@ BOOST_AUTO_TEST_CASE(bare_qde_with_inline_text_and_a_codebook_file) {
   BOOST_TEST((sniff_exchange_file(dir / "codes.qdc") == ExchangeFormat::RefiCodebook));
   auto p = Project::create(dir / "cb.quire");
   add_code(p, "Trust", "#123456");
+  // read_exchange_file() reads either kind, as sniffed, and refuses the rest.
+  BOOST_TEST(read_exchange_file(dir / "codes.qdc").codes.size() == 2u);
+  BOOST_TEST(read_exchange_file(dir / "bare.qde").sources.size() == 1u);
+  write_file(dir / "notes.txt", "Just notes.\n");
+  try {
+    read_exchange_file(dir / "notes.txt");
+    BOOST_ERROR("a text file read as REFI-QDA");
+  } catch (const InputError& e) {
+    BOOST_TEST(std::string(e.what()).find("notes.txt is not a REFI-QDA") != std::string::npos);
+  }
   auto rep = store_exchange(p, read_refi_codebook(dir / "codes.qdc"));
   BOOST_TEST(codebook_lines(p) == (std::vector<std::string>{"Trust/Blind trust|#00ff00|",
                                                             "Trust|#123456|Confidence in others"}),
