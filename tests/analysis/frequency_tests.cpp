@@ -41,6 +41,20 @@ void check(const CodeFrequency::Counts& got, const Expected& want, double base) 
   BOOST_CHECK_CLOSE(got.pct_cases + 1, 100.0 * static_cast<double>(want.cases) / base + 1, 1e-9);
 }
 
+/// A filter (ann's codings, cases with Years >= 5 outside Network 2) and
+/// the cases that pass it, worked out from the model.
+std::pair<AnalysisFilter, std::set<std::string>> ann_with_years_outside_network_2(const Model& m) {
+  AnalysisFilter f;
+  f.where = {"Years >= 5 AND Network != \"Network 2\""};
+  f.coder = "ann";
+  std::set<std::string> base;
+  for (const auto& [name, vals] : m.cases) {
+    auto y = vals.find("Years");
+    if (y != vals.end() && y->second.number >= 5 && m.text_of(name, "Network") != "Network 2") base.insert(name);
+  }
+  return {f, base};
+}
+
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(frequencies)
@@ -79,14 +93,7 @@ BOOST_AUTO_TEST_CASE(a_coding_spanning_two_turns_belongs_to_the_first) {
 BOOST_AUTO_TEST_CASE(filters_by_attribute_coder_and_document) {
   Model m;
   auto p = m.open();
-  AnalysisFilter f;
-  f.where = {"Years >= 5 AND Network != \"Network 2\""};
-  f.coder = "ann";
-  std::set<std::string> base;
-  for (const auto& [name, vals] : m.cases) {
-    auto y = vals.find("Years");
-    if (y != vals.end() && y->second.number >= 5 && m.text_of(name, "Network") != "Network 2") base.insert(name);
-  }
+  auto [f, base] = ann_with_years_outside_network_2(m);
   BOOST_REQUIRE(base.size() >= 3 && base.size() < 12);
   auto keep_case = [&](const ModelCoding& c) { return base.count(c.case_name) && c.coder == "ann"; };
   for (const auto& fr : code_frequencies(p, f)) {
@@ -109,16 +116,8 @@ BOOST_AUTO_TEST_CASE(filters_by_attribute_coder_and_document) {
 BOOST_AUTO_TEST_CASE(a_rows_codings_are_those_it_counts) {
   Model m;
   auto p = m.open();
-  AnalysisFilter f;
-  f.where = {"Years >= 5"};
-  f.coder = "ann";
-  auto passes = [&](const ModelCoding& c) {
-    auto it = m.cases.find(c.case_name);
-    if (it == m.cases.end() || c.coder != "ann")
-      return false;
-    auto y = it->second.find("Years");
-    return y != it->second.end() && y->second.number >= 5;
-  };
+  auto [f, base] = ann_with_years_outside_network_2(m);
+  auto passes = [&](const ModelCoding& c) { return base.count(c.case_name) && c.coder == "ann"; };
   int some = 0;
   for (const auto& fr : code_frequencies(p, f)) {
     BOOST_TEST_CONTEXT(fr.code.path) {
