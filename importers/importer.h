@@ -29,6 +29,8 @@ struct ImportSettings {
   std::vector<std::string> skip_columns;      ///< columns to ignore
   std::vector<std::string> missing_values = {"", "NA", "N/A", "n/a", "-", "."}; ///< read as missing
   bool cases_only = false; ///< a cases file: set attributes of cases, import no answers
+
+  bool operator==(const ImportSettings&) const = default;
 };
 
 /// What an importer is shown to decide whether it reads a file.

@@ -208,17 +208,29 @@ void ImportPreview::apply(ImportSettings& settings) const {
   if (m_data.columns.empty()) {
     return;
   }
+  int ids = 0;
+  bool changed = false;
+  for (std::size_t i = 0; i < m_data.columns.size(); ++i) {
+    auto r = role(i);
+    ids += r == "id" ? 1 : 0;
+    changed = changed || r != m_data.columns[i].role;
+  }
+  if (ids != 1) {
+    throw InputError("choose exactly one column as the respondent ID (" + std::to_string(ids) +
+                     " are chosen)");
+  }
+  if (!changed) {
+    return; // the importer's own guess: settings stay, and what was read holds
+  }
   settings.id_column.clear();
   settings.text_columns.clear();
   settings.attribute_columns.clear();
   settings.skip_columns.clear();
-  int ids = 0;
   for (std::size_t i = 0; i < m_data.columns.size(); ++i) {
     const auto& name = m_data.columns[i].name;
     auto r = role(i);
     if (r == "id") {
       settings.id_column = name;
-      ++ids;
     } else if (r == "text") {
       settings.text_columns.push_back(name);
     } else if (r == "attribute") {
@@ -226,10 +238,6 @@ void ImportPreview::apply(ImportSettings& settings) const {
     } else {
       settings.skip_columns.push_back(name);
     }
-  }
-  if (ids != 1) {
-    throw InputError("choose exactly one column as the respondent ID (" + std::to_string(ids) +
-                     " are chosen)");
   }
 }
 

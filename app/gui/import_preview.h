@@ -26,8 +26,9 @@ public:
   std::string role(std::size_t column) const;
   /// Sets it as the drop-down does.
   void set_role(std::size_t column, const std::string& role);
-  /// Puts the roles into the settings the importer reads the file with.
-  /// Throws InputError unless exactly one column is the ID.
+  /// Puts the roles into the settings the importer reads the file with,
+  /// unless they are the importer's own guess (then settings stay as they
+  /// were). Throws InputError unless exactly one column is the ID.
   void apply(ImportSettings& settings) const;
 
   /// The columns (survey) or the turns (transcript).

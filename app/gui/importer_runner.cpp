@@ -20,7 +20,8 @@ struct AlreadyImported : InputError {
 } // namespace
 
 ImportSummary import_file(MainFrame& f, const std::filesystem::path& file,
-                          const ImportSettings& settings, const ImportOptions& options) {
+                          const ImportSettings& settings, const ImportOptions& options,
+                          const std::optional<ImportData>& read) {
   auto& s = f.session();
   auto& project = s.project();
   ImportSummary summary;
@@ -45,9 +46,13 @@ ImportSummary import_file(MainFrame& f, const std::filesystem::path& file,
     return summary;
   }
   s.run_job(&f, wx("Importing " + file.filename().string()), [&](Progress& progress) {
-    progress.message("Reading " + file.filename().string());
-    auto data = read_file(file, settings, progress);
-    progress.check();
+    ImportData fresh;
+    if (!read) {
+      progress.message("Reading " + file.filename().string());
+      fresh = read_file(file, settings, progress);
+      progress.check();
+    }
+    const ImportData& data = read ? *read : fresh;
     if (!options.again && !options.replace && was_imported(project, data.sha256)) {
       throw AlreadyImported(file.filename().string() + " is already in this project");
     }
@@ -57,20 +62,25 @@ ImportSummary import_file(MainFrame& f, const std::filesystem::path& file,
   return summary;
 }
 
-bool preview(MainFrame& f, const std::filesystem::path& file, ImportSettings& settings) {
+bool preview(MainFrame& f, const std::filesystem::path& file, ImportSettings& settings,
+             std::optional<ImportData>& read) {
+  read.reset();
   ImportData data;
   f.session().run_job(&f, wx("Reading " + file.filename().string()), [&](Progress& progress) {
     progress.message("Reading " + file.filename().string());
     data = read_file(file, settings, progress);
   });
-  if (!ImportPreview::wanted(data)) {
-    return true;
+  const ImportSettings before = settings;
+  if (ImportPreview::wanted(data)) {
+    ImportPreview dlg(&f, data);
+    if (dlg.ShowModal() != wxID_OK) {
+      return false;
+    }
+    dlg.apply(settings);
   }
-  ImportPreview dlg(&f, data);
-  if (dlg.ShowModal() != wxID_OK) {
-    return false;
+  if (settings == before) {
+    read = std::move(data);
   }
-  dlg.apply(settings);
   return true;
 }
 
@@ -88,18 +98,19 @@ int run_imports(MainFrame& f, const std::vector<std::filesystem::path>& named) {
   for (const auto& [file, in_folder] : files) {
     ImportOptions options;
     ImportSettings settings;
+    std::optional<ImportData> read; // what the preview read, when it still holds
     bool previewed = files.size() > 1 || sniff_exchange_file(file) != ExchangeFormat::None;
     for (bool retry = true; retry;) {
       retry = false;
       try {
         if (!previewed) {
           previewed = true;
-          if (!preview(f, file, settings)) {
+          if (!preview(f, file, settings, read)) {
             f.SetStatusText(wx(file.filename().string() + " not imported"));
             return imported;
           }
         }
-        auto summary = import_file(f, file, settings, options);
+        auto summary = import_file(f, file, settings, options, read);
         ++imported;
         if (!summary.documents.empty()) {
           last = summary.documents.back();

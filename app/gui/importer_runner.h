@@ -2,6 +2,7 @@
 // Importing files from the GUI: each file is read and stored off the UI
 // thread (with a progress dialog that can cancel) as one undoable action.
 #include <filesystem>
+#include <optional>
 #include <vector>
 
 #include "core/documents.h"
@@ -19,12 +20,17 @@ int run_imports(MainFrame& f, const std::vector<std::filesystem::path>& files);
 
 /// Reads one file (off the UI thread) and, for a survey or a transcript,
 /// shows what the importer found (ImportPreview); the column roles the user
-/// chose go into settings. False when the user cancelled.
-bool preview(MainFrame& f, const std::filesystem::path& file, ImportSettings& settings);
+/// chose go into settings. False when the user cancelled. `read` keeps what
+/// was read when the settings stayed as they were, so the import does not
+/// read the file again (a big survey takes seconds); else it is emptied.
+bool preview(MainFrame& f, const std::filesystem::path& file, ImportSettings& settings,
+             std::optional<ImportData>& read);
 
-/// Reads and stores one file (off the UI thread). Throws what core and the
-/// importer throw (InputError, Cancelled...).
+/// Stores one file (off the UI thread), reading it first unless `read`
+/// holds it. Throws what core and the importer throw (InputError,
+/// Cancelled...).
 ImportSummary import_file(MainFrame& f, const std::filesystem::path& file,
-                          const ImportSettings& settings, const ImportOptions& options);
+                          const ImportSettings& settings, const ImportOptions& options,
+                          const std::optional<ImportData>& read = std::nullopt);
 
 } // namespace quire::gui

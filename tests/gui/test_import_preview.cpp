@@ -39,6 +39,21 @@ protected:
   }
 };
 
+/// Accepts the guessed roles; meanwhile the file gains a respondent.
+class AcceptWhileFileChanges : public wxExpectModalBase<gui::ImportPreview, AcceptWhileFileChanges> {
+public:
+  explicit AcceptWhileFileChanges(std::filesystem::path file) : m_file(std::move(file)) {}
+
+protected:
+  int OnInvoked(gui::ImportPreview*) const override {
+    write_file(m_file, std::string(survey_csv) + "R5,Teacher,1,\"Someone asked me to come along\",A1\n");
+    return wxID_OK;
+  }
+
+private:
+  std::filesystem::path m_file;
+};
+
 /// Checks the speakers and times shown, then cancels.
 class SeeSpeakers : public wxExpectModalBase<gui::ImportPreview, SeeSpeakers> {
 protected:
@@ -80,6 +95,20 @@ BOOST_FIXTURE_TEST_CASE(a_surveys_column_roles_are_guessed_and_can_be_changed, F
   }
   BOOST_CHECK(why);
   BOOST_CHECK_NO_THROW(find_case(after, "R4"));
+}
+
+// With the guessed roles accepted, what the preview read is what is stored:
+// the file is not read a second time (a big survey takes seconds to read).
+BOOST_FIXTURE_TEST_CASE(the_previewed_survey_is_what_is_imported, FrameFixture) {
+  auto csv = dir / "joining.csv";
+  write_file(csv, survey_csv);
+  int imported = 0;
+  wxTEST_DIALOG(imported = frame->import_files({csv}), AcceptWhileFileChanges(csv));
+  BOOST_CHECK_EQUAL(imported, 1);
+  pump();
+  auto after = Project::open(project);
+  BOOST_CHECK_NO_THROW(find_case(after, "R4"));
+  BOOST_CHECK(!try_find_case(after, "R5")); // written after the preview read the file
 }
 
 BOOST_FIXTURE_TEST_CASE(a_transcripts_speakers_and_times_are_shown_and_cancel_imports_nothing,
