@@ -100,7 +100,14 @@ wxString HitList::OnGetItem(size_t n) const {
 }
 
 SearchPane::SearchPane(wxWindow* parent, MainFrame& frame)
-    : wxPanel(parent), m_frame(frame), m_rerun(this, [this] { run(); }),
+    : wxPanel(parent), m_frame(frame), m_rerun(this,
+                                               [this] {
+                                                 // Hidden: run when next shown, not after
+                                                 // every action meanwhile.
+                                                 m_results_stale = !IsShownOnScreen();
+                                                 if (!m_results_stale)
+                                                   run();
+                                               }),
       m_refill(this, [this] { fill_filters(); }) {
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   auto* top = new wxBoxSizer(wxHORIZONTAL);
@@ -200,6 +207,8 @@ SearchPane::SearchPane(wxWindow* parent, MainFrame& frame)
   Bind(wxEVT_SHOW, [this](wxShowEvent& e) {
     if (e.IsShown()) {
       m_refill.request();
+      if (m_results_stale)
+        m_rerun.request();
     }
     e.Skip();
   });

@@ -86,6 +86,7 @@ private:
   wxButton* m_similar_button = nullptr;
   std::vector<std::string> m_code_terms, m_case_terms, m_attr_terms; ///< per choice item
   Deferred m_rerun, m_refill;
+  bool m_results_stale = false; ///< the project changed while the pane was hidden
 };
 
 } // namespace quire::gui

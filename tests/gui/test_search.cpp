@@ -217,6 +217,33 @@ BOOST_FIXTURE_TEST_CASE(the_index_follows_a_coding_trimmed_out_of_a_passage, Fra
   (void)s1;
 }
 
+// Shown, the results follow each action; hidden, the query runs again when
+// the pane is next shown, not after every action meanwhile.
+BOOST_FIXTURE_TEST_CASE(results_follow_the_project_and_wait_while_hidden, FrameFixture) {
+  BOOST_REQUIRE(frame->commands().invoke("search/find")); // shows the pane
+  pump();
+  auto& pane = frame->search();
+  type_query(pane, "code:\"Barriers/Funding\" OR cover");
+  const auto before = pane.hits().size();
+  BOOST_REQUIRE_GE(before, 1u); // an empty result is not run again
+  auto doc = find_document(p(), "interview-cafe");
+  auto [a0, a1] = find_in_document(p(), doc.id, "Ideas I can use");
+  code_range(p(), doc.id, a0, a1, code("Barriers/Funding"));
+  pump(20);
+  BOOST_CHECK_EQUAL(pane.hits().size(), before + 1);
+
+  BOOST_REQUIRE(frame->commands().invoke("view/search")); // hides it
+  pump();
+  BOOST_REQUIRE(!pane.IsShownOnScreen());
+  auto [b0, b1] = find_in_document(p(), doc.id, "network meetings");
+  code_range(p(), doc.id, b0, b1, code("Barriers/Funding"));
+  pump(20);
+  BOOST_CHECK_EQUAL(pane.hits().size(), before + 1); // not run while hidden
+  BOOST_REQUIRE(frame->commands().invoke("view/search")); // shown again
+  pump(20);
+  BOOST_CHECK_EQUAL(pane.hits().size(), before + 2);
+}
+
 BOOST_FIXTURE_TEST_CASE(find_similar_lists_other_passages_like_a_result, FrameFixture) {
   auto& pane = frame->search();
   type_query(pane, "meeting");
