@@ -50,36 +50,6 @@ std::string color_of(std::string c) {
   return "#" + c;
 }
 
-/// REFI-QDA documents have no DTD. One is refused before parsing: a DTD can
-/// declare entities (expansion bombs) and name external files or URLs.
-void refuse_doctype(std::string_view xml, const std::string& where) {
-  std::size_t i = xml.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  for (;;) {
-    i = xml.find_first_not_of(" \t\r\n", i);
-    if (i == std::string_view::npos) {
-      return;
-    }
-    auto skip = [&](std::string_view open, std::string_view close) {
-      if (xml.substr(i, open.size()) != open) {
-        return false;
-      }
-      auto e = xml.find(close, i + open.size());
-      i = e == std::string_view::npos ? xml.size() : e + close.size();
-      return true;
-    };
-    if (skip("<?", "?>") || skip("<!--", "-->")) {
-      continue;
-    }
-    if (xml.substr(i, 9) == "<!DOCTYPE") {
-      throw InputError(
-          where + ": it has a document type declaration (<!DOCTYPE ...>), which REFI-QDA files "
-                  "do not have; refused for safety (a DTD can declare entity expansions and "
-                  "external entity references)");
-    }
-    return;
-  }
-}
-
 struct Reader {
   const std::string& where;
   const std::function<std::optional<std::string>(const std::string&)>& read_text;
@@ -412,7 +382,6 @@ void Reader::read_notes(const XmlNode& root) {
 ProjectData
 parse_refi_project(std::string_view qde, const std::string& where,
                    const std::function<std::optional<std::string>(const std::string&)>& read_text) {
-  refuse_doctype(qde, where);
   auto root = parse_xml_tree(qde, where);
   if (root->name != "Project") {
     throw InputError(where + ": this is not a REFI-QDA project (its root element is <" +
@@ -448,7 +417,6 @@ parse_refi_project(std::string_view qde, const std::string& where,
 }
 
 ProjectData parse_refi_codebook(std::string_view qdc, const std::string& where) {
-  refuse_doctype(qdc, where);
   auto root = parse_xml_tree(qdc, where);
   if (root->name != "CodeBook") {
     throw InputError(where + ": this is not a REFI-QDA codebook (its root element is <" +

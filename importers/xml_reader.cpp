@@ -81,6 +81,13 @@ void XMLCALL on_text(void* data, const XML_Char* text, int len) {
   }
 }
 
+void XMLCALL on_doctype(void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
+  stop(static_cast<State*>(data),
+       "it has a document type declaration (<!DOCTYPE ...>), which none of the XML formats "
+       "Quire reads has; refused for safety (a DTD can declare entity expansions and external "
+       "entity references)");
+}
+
 void XMLCALL on_entity_decl(void* data, const XML_Char* name, int, const XML_Char*, int,
                             const XML_Char*, const XML_Char*, const XML_Char*, const XML_Char*) {
   stop(static_cast<State*>(data),
@@ -119,6 +126,7 @@ void parse_xml(std::string_view xml, XmlHandler& handler, const std::string& whe
   XML_SetUserData(parser.get(), &s);
   XML_SetElementHandler(parser.get(), on_start, on_end);
   XML_SetCharacterDataHandler(parser.get(), on_text);
+  XML_SetStartDoctypeDeclHandler(parser.get(), on_doctype);
   XML_SetEntityDeclHandler(parser.get(), on_entity_decl);
   XML_SetExternalEntityRefHandler(parser.get(), on_external_entity);
   XML_SetParamEntityParsing(parser.get(), XML_PARAM_ENTITY_PARSING_NEVER);

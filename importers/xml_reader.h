@@ -1,6 +1,7 @@
 #pragma once
-// A streaming XML reader (expat behind the wall) that refuses DOCTYPEs with
-// entity declarations and external entities: no XXE, no billion laughs.
+// A streaming XML reader (expat behind the wall) that refuses any DOCTYPE
+// (OOXML, ODF and REFI-QDA have none), entity declarations and external
+// entities: no XXE, no billion laughs.
 #include <functional>
 #include <string>
 #include <string_view>
@@ -31,7 +32,8 @@ std::string attribute(const std::vector<XmlAttribute>& attributes, std::string_v
 
 /// Parses a whole document. `where` names it in messages ("report.docx:
 /// word/document.xml"). Throws InputError with line and column for malformed
-/// XML, and for any entity declaration or external entity reference.
+/// XML, and for any document type declaration, entity declaration or
+/// external entity reference.
 void parse_xml(std::string_view xml, XmlHandler& handler, const std::string& where);
 
 } // namespace quire

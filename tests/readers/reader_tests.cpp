@@ -126,7 +126,9 @@ BOOST_AUTO_TEST_CASE(xxe_and_entity_expansion_are_refused) {
   BOOST_TEST(laughs.find("refused") != std::string::npos, laughs);
   auto ext =
       xml_error(R"(<?xml version="1.0"?><!DOCTYPE x SYSTEM "http://example.invalid/x.dtd"><x/>)");
-  BOOST_TEST(ext == "(parsed)"); // an external DTD is never fetched, so it is harmless
+  // Never fetched, but refused all the same: none of the formats has a DTD.
+  BOOST_TEST(ext.find("<!DOCTYPE") != std::string::npos, ext);
+  BOOST_TEST(ext.find("refused") != std::string::npos, ext);
 }
 
 BOOST_AUTO_TEST_CASE(malformed_xml_says_where) {
