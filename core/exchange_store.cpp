@@ -206,24 +206,16 @@ struct Store {
     if (auto it = attributes.find(name); it != attributes.end()) {
       return it->second;
     }
-    auto s = db.prepare("SELECT id, type FROM attribute WHERE name = ?");
-    s.bind(1, name);
-    std::pair<Id, AttrType> ref;
-    if (s.step()) {
-      ref = {s.i64(0), attr_type_from_string(s.str(1))};
-      if (existed) {
-        *existed = true;
-      }
-    } else {
-      db.prepare("INSERT INTO attribute(guid, name, type, ord) "
-                 "VALUES (?, ?, ?, (SELECT coalesce(max(ord), 0) + 1 FROM attribute))")
-          .bind(1, fresh_guid(db, "attribute", guid))
-          .bind(2, name)
-          .bind(3, to_string(type))
-          .run();
-      ref = {db.last_insert_id(), type};
+    AttrType have = type;
+    bool created = false;
+    Id id = detail::ensure_attribute_id(db, name, type, &have, fresh_guid(db, "attribute", guid),
+                                        &created);
+    if (created) {
       rep.added.push_back({"attribute", name, to_string(type)});
+    } else if (existed) {
+      *existed = true;
     }
+    std::pair<Id, AttrType> ref{id, have};
     attributes.emplace(name, ref);
     return ref;
   }

@@ -11,8 +11,11 @@ namespace quire::detail {
 
 /// Sets (or, for a missing value, clears) one attribute value of a case.
 void store_case_value(Db& db, Id case_id, Id attr_id, const Value& v);
-/// The attribute's id, defining it with this type when new.
-Id ensure_attribute_id(Db& db, const std::string& name, AttrType type);
+/// The attribute's id, defining it with this type when new (with guid when
+/// one is given, else a new GUID). *existing gets the type the attribute has
+/// in the project; *created tells whether it was defined now.
+Id ensure_attribute_id(Db& db, const std::string& name, AttrType type, AttrType* existing = nullptr,
+                      const std::string& guid = {}, bool* created = nullptr);
 /// wanted, or "wanted (2)", "wanted (3)"... whichever no document has.
 std::string unique_document_name(Db& db, const std::string& wanted);
 /// The code named name under parent (nullopt: top level), if any.
