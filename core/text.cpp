@@ -183,6 +183,17 @@ std::string sha256_hex(std::string_view bytes) {
   return out;
 }
 
+std::string clock_text(std::int64_t ms, bool short_form) {
+  const long long s = ms / 1000;
+  char buf[48];
+  if (short_form && s < 3600) {
+    std::snprintf(buf, sizeof buf, "%lld:%02lld", s / 60, s % 60);
+  } else {
+    std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", s / 3600, s / 60 % 60, s % 60);
+  }
+  return buf;
+}
+
 std::string new_guid() {
   thread_local std::mt19937_64 rng{std::random_device{}()};
   std::uint64_t a = rng(), b = rng();

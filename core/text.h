@@ -47,6 +47,9 @@ std::string sha256_hex(std::string_view bytes);
 std::string new_guid();
 /// Now, as ISO 8601 UTC with seconds ("2026-11-22T18:00:00Z").
 std::string now_iso();
+/// A time in a recording as people read it: "1:02:03" ("0:02:03" under an
+/// hour), or "2:03" under an hour when short_form.
+std::string clock_text(std::int64_t ms, bool short_form = false);
 
 } // namespace quire
 

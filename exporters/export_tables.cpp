@@ -11,6 +11,7 @@
 #include "core/agreement.h"
 #include "core/analysis.h"
 #include "core/cases.h"
+#include "core/text.h"
 #include "core/codebook.h"
 #include "core/coding.h"
 #include "core/error.h"
@@ -48,9 +49,7 @@ std::string ExportCell::display() const {
     std::snprintf(buf, sizeof buf, "%.1f%%", number);
     return buf;
   case Duration: {
-    auto s = static_cast<long long>(number / 1000);
-    std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", s / 3600, s / 60 % 60, s % 60);
-    return buf;
+    return clock_text(static_cast<std::int64_t>(number));
   }
   default:
     return text;

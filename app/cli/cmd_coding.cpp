@@ -9,6 +9,7 @@
 #include "core/coding.h"
 #include "core/documents.h"
 #include "core/error.h"
+#include "core/text.h"
 
 namespace quire::cli {
 
@@ -182,7 +183,7 @@ void add_coding_commands(CLI::App& app) {
         if (!s.speaker.empty())
           std::cout << "  " << s.speaker;
         if (s.start_ms)
-          std::cout << " " << format_ms(*s.start_ms);
+          std::cout << " " << clock_text(*s.start_ms);
         std::cout << "  (" << s.coding.coder << ")\n    " << preview(s.text, 200) << '\n';
         if (!s.memo.empty())
           std::cout << "    memo: " << preview(s.memo, 200) << '\n';

@@ -295,7 +295,7 @@ void add_document_commands(CLI::App& app) {
         for (auto& jp : jd["first_passages"]) {
           std::cout << "  [" << jp["start"] << ':' << jp["end"] << "]";
           if (jp.contains("start_ms"))
-            std::cout << ' ' << format_ms(jp["start_ms"]);
+            std::cout << ' ' << clock_text(jp["start_ms"]);
           if (jp.contains("speaker"))
             std::cout << ' ' << jp["speaker"].get<std::string>() << ':';
           if (jp.contains("case"))

@@ -7,6 +7,7 @@
 #include "core/coding.h"
 #include "core/error.h"
 #include "core/search_index.h"
+#include "core/text.h"
 
 namespace quire::cli {
 
@@ -43,7 +44,7 @@ void print_hits(const std::vector<SearchHit>& hits) {
     if (!h.speaker.empty())
       std::cout << "  " << h.speaker;
     if (h.start_ms)
-      std::cout << ' ' << format_ms(*h.start_ms);
+      std::cout << ' ' << clock_text(*h.start_ms);
     if (!h.question.empty())
       std::cout << "  Q: " << preview(h.question, 40);
     std::cout << "  (passage " << h.passage_id << ")\n    " << preview(h.snippet, 240) << '\n';

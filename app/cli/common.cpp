@@ -163,13 +163,6 @@ std::string preview(const std::string& text, std::size_t max_chars) {
   return out;
 }
 
-std::string format_ms(std::int64_t ms) {
-  auto s = ms / 1000;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", static_cast<long long>(s / 3600),
-                static_cast<long long>(s / 60 % 60), static_cast<long long>(s % 60));
-  return buf;
-}
 
 nlohmann::json to_json(const Value& v) {
   if (v.missing) {

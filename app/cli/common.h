@@ -50,8 +50,6 @@ void print_table(const std::vector<std::string>& header,
                  const std::vector<std::vector<std::string>>& rows);
 /// A short one-line preview of text (newlines shown as ⏎, cut with …).
 std::string preview(const std::string& text, std::size_t max_chars = 60);
-/// Milliseconds as "h:mm:ss".
-std::string format_ms(std::int64_t ms);
 
 nlohmann::json to_json(const Value& v);
 nlohmann::json to_json(const Document& d);

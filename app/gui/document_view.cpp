@@ -22,18 +22,6 @@ namespace quire::gui {
 
 namespace {
 
-std::string clock_time(std::int64_t ms) {
-  auto s = ms / 1000;
-  char buf[32];
-  if (s >= 3600) {
-    std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", static_cast<long long>(s / 3600),
-                  static_cast<long long>(s / 60 % 60), static_cast<long long>(s % 60));
-  } else {
-    std::snprintf(buf, sizeof buf, "%02lld:%02lld", static_cast<long long>(s / 60),
-                  static_cast<long long>(s % 60));
-  }
-  return buf;
-}
 
 } // namespace
 
@@ -138,7 +126,7 @@ void DocumentView::show(Id document, std::optional<std::pair<std::int64_t, std::
     for (const auto& ps : list_passages(p, document)) {
       std::string label;
       if (ps.start_ms) {
-        label = clock_time(*ps.start_ms);
+        label = clock_text(*ps.start_ms, true);
       }
       if (!ps.speaker.empty()) {
         label += (label.empty() ? "" : "  ") + ps.speaker;

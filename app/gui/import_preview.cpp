@@ -46,11 +46,6 @@ wxString one_line(const std::string& text, std::size_t max = 80) {
   return t.length() > max ? t.Left(max) + L"…" : t;
 }
 
-wxString clock(std::int64_t ms) {
-  auto s = ms / 1000;
-  return wxString::Format("%02lld:%02lld:%02lld", static_cast<long long>(s / 3600),
-                          static_cast<long long>(s / 60 % 60), static_cast<long long>(s % 60));
-}
 
 } // namespace
 
@@ -182,7 +177,7 @@ void ImportPreview::transcript_grid(const ImportData& data) {
       }
       m_grid->AppendRows(1);
       ++row;
-      m_grid->SetCellValue(row, 0, p.start_ms ? clock(*p.start_ms) : wxString());
+      m_grid->SetCellValue(row, 0, p.start_ms ? wx(clock_text(*p.start_ms)) : wxString());
       m_grid->SetCellValue(row, 1, wx(p.speaker));
       m_grid->SetCellValue(row, 2, one_line(std::string(idx.slice(p.start, p.end)), 120));
     }

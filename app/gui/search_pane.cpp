@@ -14,6 +14,7 @@
 #include "core/cases.h"
 #include "core/coding.h"
 #include "core/error.h"
+#include "core/text.h"
 #include "main_frame.h"
 #include "wx_text.h"
 
@@ -51,14 +52,6 @@ std::string quoted(const std::string& value) {
   return "\"" + v + "\"";
 }
 
-wxString time_of(std::int64_t ms) {
-  auto s = ms / 1000;
-  return s >= 3600
-             ? wxString::Format("%lld:%02lld:%02lld", static_cast<long long>(s / 3600),
-                                static_cast<long long>(s / 60 % 60), static_cast<long long>(s % 60))
-             : wxString::Format("%lld:%02lld", static_cast<long long>(s / 60),
-                                static_cast<long long>(s % 60));
-}
 
 } // namespace
 
@@ -86,7 +79,7 @@ wxString HitList::OnGetItem(size_t n) const {
     }
   }
   if (h.start_ms) {
-    more += L" · " + time_of(*h.start_ms);
+    more += L" · " + wx(clock_text(*h.start_ms, true));
   }
   if (!h.codes.empty()) {
     wxString codes;
