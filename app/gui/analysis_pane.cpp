@@ -25,13 +25,6 @@ wxString number(std::int64_t n) {
   return wxString::Format("%lld", static_cast<long long>(n));
 }
 
-wxString one_line(const std::string& text) {
-  wxString t = wx(text);
-  t.Replace("\n", " ");
-  t.Replace("\t", " ");
-  return t.length() > 300 ? t.Left(300) + L"…" : t;
-}
-
 const char* const cell_words[] = {"cases", "codings", "words"};
 
 } // namespace
@@ -399,7 +392,7 @@ void AnalysisPane::show_cell(int row, int col) {
     const auto& h = m_hits[i];
     long at = m_list->InsertItem(static_cast<long>(i), wx(h.document_name));
     m_list->SetItem(at, 1, wx(h.case_name));
-    m_list->SetItem(at, 2, one_line(h.text));
+    m_list->SetItem(at, 2, one_line(h.text, 300));
   }
   m_list->Thaw();
 }

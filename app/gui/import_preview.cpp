@@ -40,12 +40,6 @@ const char* type_name(AttrType t) {
   }
 }
 
-wxString one_line(const std::string& text, std::size_t max = 80) {
-  wxString t = wx(text);
-  t.Replace("\n", " ");
-  return t.length() > max ? t.Left(max) + L"…" : t;
-}
-
 
 } // namespace
 
@@ -136,7 +130,7 @@ void ImportPreview::survey_grid(const ImportData& data) {
     m_grid->SetCellValue(row, 3, wxString::Format("%lld", static_cast<long long>(c.values)));
     m_grid->SetCellValue(row, 4, wxString::Format("%lld", static_cast<long long>(c.distinct)));
     auto ex = example.find(c.name);
-    m_grid->SetCellValue(row, 5, ex == example.end() ? wxString() : one_line(ex->second));
+    m_grid->SetCellValue(row, 5, ex == example.end() ? wxString() : one_line(ex->second, 80));
     m_grid->SetCellValue(row, 6, wx(c.why));
     for (int col : {0, 2, 3, 4, 5, 6}) {
       m_grid->SetReadOnly(row, col);

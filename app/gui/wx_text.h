@@ -1,5 +1,6 @@
 #pragma once
 // Conversions between Quire's UTF-8 std::string and wxString.
+#include <cstddef>
 #include <string>
 #include <wx/string.h>
 
@@ -13,6 +14,14 @@ inline wxString wx(const std::string& utf8) {
 inline std::string utf8(const wxString& s) {
   auto buf = s.utf8_str();
   return std::string(buf.data(), buf.length());
+}
+/// Text for one line of a list or grid: line breaks and tabs as spaces, cut
+/// to max characters with an ellipsis.
+inline wxString one_line(const std::string& text, std::size_t max) {
+  wxString t = wx(text);
+  t.Replace("\n", " ");
+  t.Replace("\t", " ");
+  return t.length() > max ? t.Left(max) + L"\u2026" : t;
 }
 
 } // namespace quire::gui
