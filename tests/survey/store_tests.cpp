@@ -26,6 +26,11 @@ struct Fixture {
   ImportSummary import(const std::string& fixture_name, const ImportSettings& s = {}) {
     return store_import(p, read_survey(survey_fixture(fixture_name), s));
   }
+  /// Writes an export of ours to file (a later export overwrites it) and imports it.
+  ImportSummary import_export(const std::filesystem::path& file, const std::string& csv) {
+    write_file(file, csv);
+    return store_import(p, read_survey(file));
+  }
   Value value(const std::string& kase, const std::string& attribute) {
     auto attrs = case_attributes(p, find_case(p, kase).id);
     auto it = attrs.find(attribute);
@@ -125,15 +130,13 @@ std::string numbered_survey(int n, int wave) {
 BOOST_FIXTURE_TEST_CASE(a_large_import_undoes_and_redoes_whole, Fixture) {
   TempDir exports;
   auto file = exports / "staff.csv";
-  write_file(file, numbered_survey(40, 1));
-  store_import(p, read_survey(file));
+  import_export(file, numbered_survey(40, 1));
   const auto before = project_snapshot(p);
 
   // 1,200 respondents x 3 answers: more rows than are gathered before a
   // flush; the first 40 are there already (their values change, or stay
   // where the new export leaves a cell empty).
-  write_file(file, numbered_survey(1200, 2));
-  auto sum = store_import(p, read_survey(file));
+  auto sum = import_export(file, numbered_survey(1200, 2));
   BOOST_CHECK_EQUAL(sum.documents.size(), 1160u);
   BOOST_CHECK_EQUAL(sum.passages, 1160 * 3);
   BOOST_CHECK_EQUAL(sum.codings, 1160 * 3);
@@ -195,8 +198,7 @@ std::string qualtrics_export(int from, int to) {
 BOOST_FIXTURE_TEST_CASE(qualtrics_question_texts_describe_the_question_codes, Fixture) {
   TempDir exports;
   auto file = exports / "network.csv";
-  write_file(file, qualtrics_export(1, 2));
-  store_import(p, read_survey(file));
+  import_export(file, qualtrics_export(1, 2));
   const std::string q2 = "What is the network for? Please answer in your own words.";
   const std::string q4 = "What would you change about the network?";
   BOOST_CHECK_EQUAL(find_code(p, "Questions/Q2").description, q2);
@@ -207,8 +209,7 @@ BOOST_FIXTURE_TEST_CASE(qualtrics_question_texts_describe_the_question_codes, Fi
   // A later export with one more respondent: the descriptions stay as they
   // were, once each, and one the researcher rewrote is kept.
   set_code_description(p, find_code(p, "Questions/Q4").id, "Changes wanted (Q4)");
-  write_file(file, qualtrics_export(1, 3));
-  auto sum = store_import(p, read_survey(file));
+  auto sum = import_export(file, qualtrics_export(1, 3));
   BOOST_CHECK_EQUAL(sum.documents.size(), 1u);
   BOOST_CHECK_EQUAL(survey_docs("network").size(), 3u);
   BOOST_CHECK_EQUAL(find_code(p, "Questions/Q2").description, q2);
