@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The short fuzz run CI does after the test suite: builds every libFuzzer
+# target (clang, AddressSanitizer, UBSan) and runs each for
+# QUIRE_FUZZ_SECONDS (default 20) from its seed folder, which it also replays
+# in full. Stops at the first target that finds a crash, a leak or a timeout
+# (libFuzzer writes the input as crash-*/leak-*/timeout-* in the build folder).
+# A longer run: docs/fuzzing.md.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+bash "$here/packaging/deps.sh"
+dir="${FUZZ_BUILD_DIR:-$here/build-fuzz}"
+seconds="${QUIRE_FUZZ_SECONDS:-20}"
+cmake -S "$here" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+  -DQUIRE_FUZZ=ON -DQUIRE_GUI=OFF -DQUIRE_BENCH=OFF -DQUIRE_FUZZ_SECONDS="$seconds" > /dev/null
+targets=()
+for src in "$here"/tests/fuzz/fuzz_*.cpp; do
+  targets+=("$(basename "$src" .cpp)")
+done
+cmake --build "$dir" -j "$(nproc)" --target "${targets[@]}"
+cd "$dir/tests/fuzz"
+for t in "${targets[@]}"; do
+  seeds="$(sed -n 's|^// seeds: ||p' "$here/tests/fuzz/$t.cpp" | head -n 1)"
+  mkdir -p "${t}_corpus"
+  echo "fuzz: $t for ${seconds} s from tests/fixtures/$seeds"
+  if ! "./$t" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+       "${t}_corpus" "$here/tests/fixtures/$seeds" > "$t.log" 2>&1; then
+    tail -n 60 "$t.log"
+    echo "fuzz: $t FOUND A PROBLEM (input saved in $dir/tests/fuzz); see docs/fuzzing.md"
+    exit 1
+  fi
+  grep -E "stat::number_of_executed_units|Done [0-9]+ runs" "$t.log" | tail -n 1 | sed "s|^|fuzz: $t: |"
+done
+echo "fuzz: all ${#targets[@]} targets ran ${seconds} s each without a finding"
