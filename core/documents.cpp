@@ -350,7 +350,7 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
       kept++;
       continue;
     }
-    if (normalize_text(d.text) != d.text) {
+    if (!is_normalized_text(d.text)) {
       throw InputError(file + ": internal importer error: text of '" + d.name +
                        "' is not normalised; nothing was imported. Please report this file");
     }

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <random>
@@ -43,6 +44,30 @@ std::int64_t count_code_points(std::string_view s) {
   return n;
 }
 
+namespace {
+
+/// True when valid UTF-8 is in NFC, checked without converting it (false
+/// when ICU cannot say, or the text is past ICU's 32-bit sizes).
+bool nfc_utf8(std::string_view utf8) {
+  if (utf8.size() > static_cast<std::size_t>(INT32_MAX)) {
+    return false;
+  }
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
+  if (U_FAILURE(err)) {
+    throw Error("Unicode normaliser unavailable");
+  }
+  bool yes = nfc->isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())),
+                                   err);
+  return U_SUCCESS(err) && yes;
+}
+
+} // namespace
+
+bool is_normalized_text(std::string_view in) {
+  return is_valid_utf8(in) && in.find('\r') == std::string_view::npos && nfc_utf8(in);
+}
+
 std::string normalize_text(std::string_view in) {
   if (!is_valid_utf8(in)) {
     throw InputError("the text is not valid UTF-8");
@@ -59,17 +84,16 @@ std::string normalize_text(std::string_view in) {
       lf.push_back(in[i]);
     }
   }
+  // Fast path: most text is already NFC (checked on the UTF-8 itself).
+  if (nfc_utf8(lf)) {
+    return lf;
+  }
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) {
     throw Error("Unicode normaliser unavailable");
   }
-  // Fast path: most text is already NFC.
   auto u = icu::UnicodeString::fromUTF8(lf);
-  if (nfc->isNormalized(u, err) && U_SUCCESS(err)) {
-    return lf;
-  }
-  err = U_ZERO_ERROR;
   icu::UnicodeString out = nfc->normalize(u, err);
   if (U_FAILURE(err)) {
     throw InputError("the text cannot be normalised");

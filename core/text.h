@@ -11,6 +11,9 @@ namespace quire {
 /// NFC-normalises UTF-8 text and turns CRLF and lone CR into '\n'. Invalid
 /// UTF-8 throws InputError.
 std::string normalize_text(std::string_view utf8);
+/// True when normalize_text(utf8) would return utf8 unchanged (checked
+/// without making a copy).
+bool is_normalized_text(std::string_view utf8);
 /// True if s is valid UTF-8.
 bool is_valid_utf8(std::string_view s);
 /// Number of code points in valid UTF-8.
