@@ -54,13 +54,16 @@ Passage read_passage(const detail::Stmt& s) {
   return p;
 }
 
-std::string unique_doc_name(Db& db, const std::string& wanted) {
+/// wanted, or "wanted (2)"... whichever no document has, nor is in `taken`
+/// (names given to documents not written yet).
+std::string unique_doc_name(Db& db, const std::string& wanted,
+                            const std::set<std::string>* taken = nullptr) {
   std::string base = wanted.empty() ? "Untitled" : wanted;
   std::string name = base;
   for (int n = 2;; ++n) {
     auto s = db.prepare("SELECT 1 FROM document WHERE name = ?");
     s.bind(1, name);
-    if (!s.step()) {
+    if (!s.step() && !(taken && taken->count(name))) {
       return name;
     }
     name = base + " (" + std::to_string(n) + ")";
@@ -73,24 +76,27 @@ struct Resolver {
   Db& db;
   std::map<std::string, Id> cases, questions, codes;
   ImportSummary& sum;
+  /// New cases, written in bulk (with the ids given here) before anything
+  /// that refers to them: see flush().
+  detail::BulkInsert new_cases{db, "case_", {"id", "guid", "name"}};
+  Id next_case = 0;
 
+  /// The project's cases, read once (a survey names thousands).
+  void load_cases() {
+    auto s = db.prepare("SELECT id, name FROM case_");
+    while (s.step()) {
+      cases.emplace(s.str(1), s.i64(0));
+    }
+    next_case = db.scalar("SELECT coalesce(max(id), 0) FROM case_") + 1;
+  }
+  bool has_case(const std::string& name) const { return cases.count(name) > 0; }
   Id case_id(const std::string& name) {
     if (auto it = cases.find(name); it != cases.end()) {
       return it->second;
     }
-    auto s = db.prepare("SELECT id FROM case_ WHERE name = ?");
-    s.bind(1, name);
-    Id id;
-    if (s.step()) {
-      id = s.i64(0);
-    } else {
-      db.prepare("INSERT INTO case_(guid, name) VALUES (?, ?)")
-          .bind(1, new_guid())
-          .bind(2, name)
-          .run();
-      id = db.last_insert_id();
-      sum.cases_created++;
-    }
+    Id id = next_case++;
+    new_cases.row().bind(1, id).bind(2, new_guid()).bind(3, name).run();
+    sum.cases_created++;
     cases.emplace(name, id);
     return id;
   }
@@ -238,6 +244,8 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
     db.prepare("DELETE FROM import_log WHERE sha256 = ?").bind(1, data.sha256).run();
   }
 
+  r.load_cases();
+
   struct AttrRef {
     Id id;
     AttrType type;
@@ -263,11 +271,7 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
   std::map<std::pair<Id, Id>, Value> values;
   std::set<Id> existing_cases;
   for (const auto& c : data.cases) {
-    bool existed = [&] {
-      auto s = db.prepare("SELECT 1 FROM case_ WHERE name = ?");
-      s.bind(1, c.name);
-      return s.step();
-    }();
+    bool existed = r.has_case(c.name);
     Id cid = r.case_id(c.name);
     if (existed) {
       sum.cases_updated++;
@@ -290,6 +294,7 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
       values[{cid, ref.id}] = std::move(val);
     }
   }
+  r.new_cases.flush(); // before their values
   {
     detail::BulkInsert set(db, "case_value", {"case_id", "attribute_id", "value"},
                            "ON CONFLICT(case_id, attribute_id) DO UPDATE SET value = "
@@ -336,13 +341,29 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
     }
     return it->second.count(case_name) > 0;
   };
-  // Passages and codings are written in bulk (bulk_insert_p.h): a survey
-  // brings one of each per answer.
+  // Documents, their texts, passages and codings are written in bulk
+  // (bulk_insert_p.h): a survey brings a document per respondent and a
+  // passage and a coding per answer. Documents get their ids here, so what
+  // refers to them can be gathered before they are written.
+  detail::BulkInsert documents(db, "document",
+                               {"id", "guid", "name", "kind", "folder", "original_name",
+                                "imported_at", "sha256", "length", "case_id"});
+  detail::BulkInsert texts(db, "document_text", {"document_id", "text"});
+  Id next_doc = db.scalar("SELECT coalesce(max(id), 0) FROM document") + 1;
+  std::set<std::string> doc_names; // given in this import, not written yet
   detail::BulkInsert passages(db, "passage",
                               {"guid", "document_id", "start", "end", "speaker", "start_ms",
                                "end_ms", "case_id", "question_id"});
   detail::BulkInsert codings(
       db, "coding", {"guid", "document_id", "code_id", "start", "end", "coder_id", "created_at"});
+  // In the order they refer to each other (foreign keys are checked per statement).
+  auto write_gathered = [&] {
+    r.new_cases.flush();
+    documents.flush();
+    texts.flush();
+    passages.flush();
+    codings.flush();
+  };
   const std::string imported_at = now_iso();
   for (const auto& d : data.documents) {
     if (!d.folder.empty() && !d.case_name.empty() && already_there(d.folder, d.case_name)) {
@@ -360,23 +381,21 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
     if (!d.case_name.empty()) {
       doc_case = r.case_id(d.case_name);
     }
-    db.prepare("INSERT INTO document(guid, name, kind, folder, original_name, imported_at, sha256, "
-               "length, case_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, new_guid())
-        .bind(2, unique_doc_name(db, d.name))
-        .bind(3, d.kind.empty() ? std::string("text") : d.kind)
-        .bind(4, d.folder)
-        .bind(5, d.original_name.empty() ? fname : d.original_name)
-        .bind(6, imported_at)
-        .bind(7, d.sha256.empty() ? data.sha256 : d.sha256)
-        .bind(8, len)
-        .bind(9, doc_case)
-        .run();
-    Id doc_id = db.last_insert_id();
-    db.prepare("INSERT INTO document_text(document_id, text) VALUES (?, ?)")
+    const Id doc_id = next_doc++;
+    const auto doc_name = *doc_names.insert(unique_doc_name(db, d.name, &doc_names)).first;
+    documents.row()
         .bind(1, doc_id)
-        .bind(2, d.text)
+        .bind(2, new_guid())
+        .bind(3, doc_name)
+        .bind(4, d.kind.empty() ? std::string("text") : d.kind)
+        .bind(5, d.folder)
+        .bind(6, d.original_name.empty() ? fname : d.original_name)
+        .bind(7, imported_at)
+        .bind(8, d.sha256.empty() ? data.sha256 : d.sha256)
+        .bind(9, len)
+        .bind(10, doc_case)
         .run();
+    texts.row().bind(1, doc_id).bind(2, d.text).run();
     sum.documents.push_back(doc_id);
 
     std::optional<Id> coder; // made on the first coding: an import without codings adds no coder
@@ -439,12 +458,10 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
           .run();
     }
     if (passages.pending() + codings.pending() >= 20000) { // bounds the memory gathered
-      passages.flush();
-      codings.flush();
+      write_gathered();
     }
   }
-  passages.flush();
-  codings.flush();
+  write_gathered();
   // The question a survey tool wrote over a column (Qualtrics) describes
   // that question's code, where a researcher looks for it. A description
   // already there (the researcher's own, or an earlier import's) is kept.

@@ -6,7 +6,10 @@
 #include "core/error.h"
 #include "core/memos.h"
 #include "core/project.h"
+#include "core/history.h"
+#include "core/import_data.h"
 #include "core/text.h"
+#include "support/project_snapshot.h"
 #include "support/test_support.h"
 
 using namespace quire;
@@ -200,6 +203,60 @@ BOOST_AUTO_TEST_CASE(every_entity_has_a_guid) {
   BOOST_TEST(find_case(p, "P1").guid.size() == 36u);
   BOOST_TEST(list_passages(p, doc)[0].guid != list_passages(p, doc)[1].guid);
   BOOST_TEST(p.guid().size() == 36u);
+}
+
+// An import gives its documents ids and names before writing them in bulk
+// (core/bulk_insert_p.h): two documents wanting one name, a name already in
+// the project, and cases made for speakers along the way all come out as
+// one-at-a-time inserts would make them; one undo takes it all back.
+BOOST_AUTO_TEST_CASE(an_imports_documents_and_cases_are_named_and_linked_as_one_by_one) {
+  add_text_document(p, "notes", "Already here.");
+  Id kept_case = add_case(p, "Amira");
+  const auto before = quire::test::project_snapshot(p);
+  ImportData data;
+  data.kind = "transcript";
+  for (const char* text : {"Amira: We meet on Thursdays.\n\nBen: Who comes?",
+                           "Ben: Teachers, mostly.\n\nCarla: And heads."}) {
+    ImportedDocument d;
+    d.name = "notes";
+    d.kind = "transcript";
+    d.text = text;
+    // A turn per paragraph, its speaker the name before the colon.
+    const std::string t = text;
+    for (std::size_t at = 0; at < t.size();) {
+      auto end = std::min(t.find("\n\n", at), t.size());
+      ImportedPassage ps;
+      ps.start = static_cast<std::int64_t>(at); // ASCII: bytes are code points
+      ps.end = static_cast<std::int64_t>(end);
+      ps.speaker = t.substr(at, t.find(':', at) - at);
+      d.passages.push_back(ps);
+      at = end + 2;
+    }
+    data.documents.push_back(std::move(d));
+  }
+  ImportOptions opt;
+  opt.speaker_cases = true;
+  opt.again = true;
+  auto sum = store_import(p, data, opt);
+  BOOST_TEST_REQUIRE(sum.documents.size() == 2u);
+  BOOST_TEST(get_document(p, sum.documents[0]).name == "notes (2)");
+  BOOST_TEST(get_document(p, sum.documents[1]).name == "notes (3)");
+  BOOST_TEST(sum.cases_created == 2); // Ben and Carla; Amira was there
+  auto first = list_passages(p, sum.documents[0]);
+  auto second = list_passages(p, sum.documents[1]);
+  BOOST_TEST_REQUIRE(first.size() == 2u);
+  BOOST_TEST_REQUIRE(second.size() == 2u);
+  BOOST_TEST(first[0].case_id.value_or(0) == kept_case);
+  BOOST_TEST(first[1].case_id.value_or(0) == find_case(p, "Ben").id);
+  BOOST_TEST(second[0].case_id.value_or(0) == find_case(p, "Ben").id);
+  BOOST_TEST(second[1].case_id.value_or(0) == find_case(p, "Carla").id);
+  BOOST_TEST(document_text(p, sum.documents[1], second[1].start, second[1].end) ==
+             "Carla: And heads.");
+  const auto after = quire::test::project_snapshot(p);
+  BOOST_TEST(undo(p).has_value());
+  BOOST_TEST(quire::test::project_snapshot(p) == before);
+  BOOST_TEST(redo(p).has_value());
+  BOOST_TEST(quire::test::project_snapshot(p) == after);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
