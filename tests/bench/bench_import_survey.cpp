@@ -258,6 +258,10 @@ int main(int argc, char** argv) {
   auto dir = fs::temp_directory_path() / ("quire-bench-survey-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   std::printf("survey import: %d respondents x 10 open-ended questions + 10 attributes\n", n);
+  // On a shared machine the same work can take half as long again in a slow
+  // spell: this fixed task, timed before and after, says which kind of spell
+  // the figures fell in.
+  bench::figure("machine check before (sort 4M integers, one thread)", bench::machine_check_s(), "s");
   {
     auto rs = generate(n);
     write_csv(dir / "survey.csv", rs);
@@ -279,6 +283,7 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     std::printf("transcripts: failed: %s\n", e.what());
   }
+  bench::figure("machine check after (sort 4M integers, one thread)", bench::machine_check_s(), "s");
   fs::remove_all(dir);
   return 0;
 }

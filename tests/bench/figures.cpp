@@ -5,6 +5,7 @@
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <random>
 
 namespace quire::bench {
 
@@ -46,6 +47,17 @@ bool full_size(int argc, char** argv) {
     }
   }
   return false;
+}
+
+double machine_check_s() {
+  std::mt19937_64 rng(20261128);
+  std::vector<std::uint64_t> v(4000000);
+  for (auto& x : v) {
+    x = rng();
+  }
+  double t0 = thread_cpu_s();
+  std::sort(v.begin(), v.end());
+  return thread_cpu_s() - t0;
 }
 
 void figure(const std::string& name, double value, const std::string& unit) {

@@ -18,6 +18,10 @@ double percentile(std::vector<double> samples, double p);
 double peak_rss_mb();
 /// True when --full is among the arguments.
 bool full_size(int argc, char** argv);
+/// Seconds one thread takes to sort 4,000,000 fixed pseudo-random integers:
+/// the same work every run, so a slow spell of a shared machine shows (the
+/// benchmarks print it before and after their figures).
+double machine_check_s();
 /// Prints "name: value unit" aligned, for a figures table.
 void figure(const std::string& name, double value, const std::string& unit);
 
