@@ -37,10 +37,8 @@ IndexFacts load_index_facts(const Project& p) {
       // is the range 30..30): a term each as well was a third of a survey
       // answer's terms.
       const Value& v = it->second;
-      if (v.type == AttrType::Number) {
-        ct.values.emplace_back(attribute_slot(a.id), Xapian::sortable_serialise(v.number));
-      } else if (v.type == AttrType::Date) {
-        ct.values.emplace_back(attribute_slot(a.id), v.text);
+      if (v.type == AttrType::Number || v.type == AttrType::Date) {
+        ct.values.emplace_back(attribute_slot(a.id), slot_value(v));
       } else {
         ct.terms.push_back(make_term(term::attribute, a.name + "=" + v.display()));
       }

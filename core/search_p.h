@@ -33,6 +33,13 @@ inline Xapian::valueno attribute_slot(Id attribute_id) {
   return 100 + static_cast<Xapian::valueno>(attribute_id);
 }
 
+/// What a number or date attribute value holds in its slot: numbers
+/// sortable-serialised, dates as ISO text. The index and the attr: filter
+/// both go through this, so a query's value meets the indexed one.
+inline std::string slot_value(const Value& v) {
+  return v.type == AttrType::Number ? Xapian::sortable_serialise(v.number) : v.text;
+}
+
 /// A boolean term, folded and cut to Xapian's term length limit.
 std::string make_term(const std::string& prefix, const std::string& value);
 

@@ -55,8 +55,7 @@ public:
     auto eq = value.find('=');
     auto colon = value.find(':');
     auto enc = [](const Attribute& a, const std::string& s) {
-      auto v = parse_value(s, a.type);
-      return a.type == AttrType::Number ? Xapian::sortable_serialise(v.number) : v.text;
+      return slot_value(parse_value(s, a.type));
     };
     if (eq != std::string::npos && (colon == std::string::npos || eq < colon)) {
       auto a = find_attribute(m_p, value.substr(0, eq));

@@ -48,16 +48,21 @@ namespace {
 
 /// True when valid UTF-8 is in NFC, checked without converting it (false
 /// when ICU cannot say, or the text is past ICU's 32-bit sizes).
-bool nfc_utf8(std::string_view utf8) {
-  if (utf8.size() > static_cast<std::size_t>(INT32_MAX)) {
-    return false;
-  }
+const icu::Normalizer2& nfc_normalizer() {
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) {
     throw Error("Unicode normaliser unavailable");
   }
-  bool yes = nfc->isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())),
+  return *nfc;
+}
+
+bool nfc_utf8(std::string_view utf8) {
+  if (utf8.size() > static_cast<std::size_t>(INT32_MAX)) {
+    return false;
+  }
+  UErrorCode err = U_ZERO_ERROR;
+  bool yes = nfc_normalizer().isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())),
                                    err);
   return U_SUCCESS(err) && yes;
 }
@@ -89,12 +94,8 @@ std::string normalize_text(std::string_view in) {
     return lf;
   }
   UErrorCode err = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
-  if (U_FAILURE(err)) {
-    throw Error("Unicode normaliser unavailable");
-  }
   auto u = icu::UnicodeString::fromUTF8(lf);
-  icu::UnicodeString out = nfc->normalize(u, err);
+  icu::UnicodeString out = nfc_normalizer().normalize(u, err);
   if (U_FAILURE(err)) {
     throw InputError("the text cannot be normalised");
   }

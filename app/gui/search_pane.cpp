@@ -52,7 +52,6 @@ std::string quoted(const std::string& value) {
   return "\"" + v + "\"";
 }
 
-
 } // namespace
 
 wxString snippet_html(const std::string& snippet) {
