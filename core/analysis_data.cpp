@@ -12,6 +12,15 @@
 
 namespace quire::detail {
 
+bool AnalysisData::counts_for(const ACoding& c, std::size_t code, bool with_subcodes) const {
+  const auto own = code_at.at(c.code_id);
+  if (!with_subcodes) {
+    return own == code;
+  }
+  const auto& ancestors = up[own];
+  return std::find(ancestors.begin(), ancestors.end(), code) != ancestors.end();
+}
+
 bool AnalysisData::case_passes(std::optional<Id> case_id) const {
   if (!filtered_by_case) {
     return true;

@@ -63,6 +63,9 @@ struct AnalysisData {
   std::unordered_map<Id, std::string> document_names;
   /// True when a case id passes the attribute filter.
   bool case_passes(std::optional<Id> case_id) const;
+  /// True when coding c counts for codes[code]: its own, or (with
+  /// subcodes) one of a descendant's.
+  bool counts_for(const ACoding& c, std::size_t code, bool with_subcodes) const;
 };
 
 /// Loads the codings passing the filter (each with its case as

@@ -65,10 +65,7 @@ std::vector<Hit> code_frequency_hits(const Project& p, Id code_id, const Analysi
   detail::HitMaker make(p);
   std::vector<Hit> out;
   for (const auto& c : d.codings) { // by document, then start
-    const auto& up = d.up[d.code_at.at(c.code_id)];
-    bool counted = with_subcodes ? std::find(up.begin(), up.end(), at->second) != up.end()
-                                 : c.code_id == code_id;
-    if (counted) {
+    if (d.counts_for(c, at->second, with_subcodes)) {
       out.push_back(make.make({c.document_id, c.start, c.end}));
     }
   }

@@ -520,10 +520,7 @@ std::vector<Hit> matrix_cell_hits(const Project& p, const MatrixSpec& spec, std:
   std::vector<Range> ranges;
   std::vector<std::pair<std::size_t, Range>> in_cols;
   for (const auto& c : d.codings) {
-    const auto& up = d.up[d.code_at.at(c.code_id)];
-    bool in_row = spec.rollup ? std::find(up.begin(), up.end(), row_code) != up.end()
-                              : d.code_at.at(c.code_id) == row_code;
-    if (!in_row || (spec.cell == MatrixCell::Cases && !c.case_id)) {
+    if (!d.counts_for(c, row_code, spec.rollup) || (spec.cell == MatrixCell::Cases && !c.case_id)) {
       continue;
     }
     columns_of(cols, spec.cols, c, in_cols);
