@@ -28,14 +28,24 @@ std::optional<std::string> replay(Project& p, bool is_undo) {
   if (p.impl().action_depth > 0) {
     throw Error("cannot undo or redo in the middle of an action");
   }
-  auto step = find_step(d, is_undo);
+  // The write lock first, then which step is next: two programs undoing at
+  // once must not both pick the same step.
+  d.exec("BEGIN IMMEDIATE");
+  std::optional<std::pair<std::int64_t, std::string>> step;
+  try {
+    step = find_step(d, is_undo);
+  } catch (...) {
+    d.exec("ROLLBACK");
+    throw;
+  }
   if (!step) {
+    d.exec("ROLLBACK");
     return std::nullopt;
   }
   const char* from = is_undo ? "u" : "r";
   const char* to = is_undo ? "r" : "u";
-  d.exec("BEGIN IMMEDIATE");
   ChangeSet c;
+  std::vector<ChangeSet> changes;
   try {
     d.exec("PRAGMA defer_foreign_keys = ON");
     std::vector<std::string> sqls;
@@ -68,13 +78,13 @@ std::optional<std::string> replay(Project& p, bool is_undo) {
         .run();
     c = detail::changes_of_step(d, step->first, to);
     c.undo_or_redo = true;
-    detail::bump_generation(d, c);
+    changes = detail::record_change(p, std::move(c), step->first);
     d.exec("COMMIT");
   } catch (...) {
     d.exec("ROLLBACK");
     throw;
   }
-  detail::notify(p, c);
+  detail::tell_changes(p, changes);
   return step->second;
 }
 

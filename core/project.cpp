@@ -155,6 +155,7 @@ Project Project::open(const fs::path& file) {
   try {
     db.scalar("SELECT count(*) FROM project_info");
     db.scalar("SELECT max(id) FROM document");
+    impl->seen_generation = db.scalar("SELECT generation FROM project_info WHERE id = 1");
   } catch (const StorageError& e) {
     throw StorageError(file.string() + ": " + e.what());
   }
@@ -240,9 +241,10 @@ Action::Action(Project& p, std::string name) : m_p(p) {
     // A new action makes the undone actions unreachable: drop them.
     d.exec("DELETE FROM undo_log WHERE step IN (SELECT id FROM undo_step WHERE undone)");
     d.exec("DELETE FROM undo_step WHERE undone");
-    d.prepare("INSERT INTO undo_step(name, time) VALUES (?, ?)")
+    d.prepare("INSERT INTO undo_step(name, time, coder) VALUES (?, ?, ?)")
         .bind(1, name)
         .bind(2, now_iso())
+        .bind(3, p.coder())
         .run();
     m_step = d.last_insert_id();
     d.prepare("UPDATE undo_state SET recording = 1, step = ?, phase = 'u'").bind(1, m_step).run();
@@ -282,12 +284,10 @@ void Action::commit() {
   if (c.empty()) {
     d.prepare("DELETE FROM undo_step WHERE id = ?").bind(1, m_step).run();
   }
-  bump_generation(d, c);
+  auto changes = record_change(m_p, std::move(c), m_step);
   d.exec("COMMIT");
   m_done = true;
-  if (!c.empty()) {
-    notify(m_p, c);
-  }
+  tell_changes(m_p, changes);
 }
 
 ChangeSet changes_of_step(Db& d, std::int64_t step, const char* phase) {
@@ -312,16 +312,6 @@ ChangeSet changes_of_step(Db& d, std::int64_t step, const char* phase) {
     }
   }
   return c;
-}
-
-void bump_generation(Db& d, const ChangeSet& c) {
-  for (const char* t : {"document", "passage", "coding", "code", "case_", "case_value", "attribute",
-                        "question", "coder", "setting"}) {
-    if (c.tables.count(t)) {
-      d.exec("UPDATE project_info SET generation = generation + 1 WHERE id = 1");
-      return;
-    }
-  }
 }
 
 void notify(Project& p, const ChangeSet& c) {

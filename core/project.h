@@ -18,13 +18,22 @@ struct ChangeSet {
   std::set<Id> documents;       ///< documents whose passages or codings changed
   std::set<Id> codings;         ///< codings added, changed or deleted (views update just these)
   bool undo_or_redo = false;
-  bool empty() const { return tables.empty(); }
+  /// Made by another program (or another connection) on this project, and
+  /// read from the project's change journal.
+  bool external = false;
+  /// Too much or too long ago to tell apart: treat everything as changed.
+  bool everything = false;
+  /// The project's generation after this change (0 when unknown).
+  std::int64_t generation = 0;
+  bool empty() const { return tables.empty() && !everything; }
+  /// Adds what other changed to this one (the later generation wins).
+  void merge(const ChangeSet& other);
 };
 
 class Project {
 public:
   /// The schema version this build writes (PRAGMA user_version).
-  static constexpr int schema_version = 2;
+  static constexpr int schema_version = 3;
 
   /// Creates a new, empty project file. Throws StorageError if it exists.
   static Project create(const std::filesystem::path& file);
@@ -57,9 +66,15 @@ public:
   int subscribe(Listener l);
   void unsubscribe(int token);
 
-  /// A counter bumped by every change that affects search; the index stores
-  /// the generation it reflects, so a stale index is detected.
+  /// A counter bumped by every committed change (each is journalled under
+  /// its generation); the index stores the generation it reflects, so a
+  /// stale index is detected and caught up.
   std::int64_t generation() const;
+
+  /// Tells listeners what other programs committed to this project since
+  /// this one last looked (each ChangeSet marked external); returns whether
+  /// there was anything. Cheap when nothing changed: views call it on a timer.
+  bool poll_changes();
 
   struct Impl;
   Impl& impl() const { return *m_impl; }

@@ -2,6 +2,7 @@
 // Private: the open project's state and the Action that makes one user
 // action one transaction and one undo step.
 #include <map>
+#include <vector>
 #include <string>
 
 #include "db_p.h"
@@ -16,6 +17,8 @@ struct Project::Impl {
   int action_depth = 0;
   std::map<int, Listener> listeners;
   int next_token = 1;
+  /// The last generation this connection has told its listeners about.
+  std::int64_t seen_generation = 0;
 };
 
 namespace detail {
@@ -59,8 +62,17 @@ private:
 
 /// What the undo log says a step's phase touched.
 ChangeSet changes_of_step(Db& db, std::int64_t step, const char* phase);
-/// Bumps the generation when changes touch what search indexes.
-void bump_generation(Db& db, const ChangeSet& c);
+/// Inside a write transaction, before it commits: bumps the generation for a
+/// non-empty change c (of undo step `step`), journals it, and gathers what
+/// other programs committed since this connection last looked. Returns the
+/// change sets to tell listeners after COMMIT, oldest first (c last).
+std::vector<ChangeSet> record_change(Project& p, ChangeSet c, std::int64_t step);
+/// After COMMIT: notes the generation seen and tells listeners each change.
+void tell_changes(Project& p, const std::vector<ChangeSet>& changes);
+/// What was committed after generation `after`, one ChangeSet a generation,
+/// oldest first; one ChangeSet with `everything` when the journal no longer
+/// reaches back that far.
+std::vector<ChangeSet> changes_since(Db& db, std::int64_t after);
 void notify(Project& p, const ChangeSet& c);
 /// Id of the coder named name, created if needed (inside an action).
 Id coder_id(Db& db, const std::string& name);

@@ -9,7 +9,15 @@ namespace quire::detail {
 
 namespace {
 
-// The current schema (version 2), for new files.
+// The journal of committed changes (schema 3): a row per generation, what it
+// touched (see journal.cpp). Other programs on the project read it to catch up.
+const char* const change_journal_sql = R"SQL(
+CREATE TABLE change_journal(
+  generation INTEGER PRIMARY KEY, tables TEXT NOT NULL, documents TEXT NOT NULL,
+  codings TEXT NOT NULL, undo_or_redo INTEGER NOT NULL DEFAULT 0, step INTEGER);
+)SQL";
+
+// The current schema (version 3), for new files.
 const char* const schema_current = R"SQL(
 CREATE TABLE project_info(
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -81,7 +89,7 @@ CREATE TABLE memo(
 CREATE INDEX memo_target ON memo(target, target_id);
 CREATE TABLE undo_step(
   id INTEGER PRIMARY KEY, name TEXT NOT NULL, time TEXT NOT NULL,
-  undone INTEGER NOT NULL DEFAULT 0);
+  undone INTEGER NOT NULL DEFAULT 0, coder TEXT, done_at INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE undo_log(
   seq INTEGER PRIMARY KEY, step INTEGER NOT NULL, phase TEXT NOT NULL,
   tbl TEXT NOT NULL, rid INTEGER, doc INTEGER, sql TEXT NOT NULL);
@@ -183,6 +191,14 @@ CREATE TABLE import_log(
 CREATE INDEX import_log_sha ON import_log(sha256);
 CREATE INDEX document_sha ON document(sha256);
 CREATE INDEX undo_step_undone ON undo_step(id) WHERE undone;
+)SQL";
+
+// Version 2 -> 3: undo steps know their coder (undo is per coder) and when
+// they were last done, undone or redone (a generation); every committed
+// change is journalled, so other programs on the project catch up.
+const char* const migrate_2_to_3 = R"SQL(
+ALTER TABLE undo_step ADD COLUMN coder TEXT;
+ALTER TABLE undo_step ADD COLUMN done_at INTEGER NOT NULL DEFAULT 0;
 )SQL";
 
 struct Tracked {
@@ -290,6 +306,7 @@ void drop_undo_triggers(Db& db) {
 
 void create_schema(Db& db) {
   db.exec(schema_current);
+  db.exec(change_journal_sql);
   create_undo_triggers(db);
 }
 
@@ -307,6 +324,10 @@ void migrate_schema(Db& db, int from) {
   drop_undo_triggers(db);
   if (from < 2) {
     db.exec(migrate_1_to_2);
+  }
+  if (from < 3) {
+    db.exec(migrate_2_to_3);
+    db.exec(change_journal_sql);
   }
   create_undo_triggers(db);
 }
