@@ -1,31 +1,128 @@
 #include "db_p.h"
 
+#include <sys/resource.h>
+#include <sys/statvfs.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
 #include "error.h"
 
 namespace quire::detail {
 
+namespace {
+
+std::string file_of(sqlite3* db) {
+  const char* f = db ? sqlite3_db_filename(db, "main") : nullptr;
+  return f && *f ? std::string(f) : std::string("the project file");
+}
+
+/// Little room left where file lives (an I/O error there is most likely a
+/// full disk: SQLite reports ENOSPC while growing -shm as an I/O error).
+bool nearly_full(const std::string& folder) {
+  struct statvfs st {};
+  if (statvfs(folder.c_str(), &st) != 0) {
+    return false;
+  }
+  return std::uint64_t(st.f_bavail) * st.f_frsize < 16u * 1024 * 1024;
+}
+
+/// A limit on file size for this process (ulimit -f): writes past it fail.
+bool size_limited() {
+  struct rlimit r {};
+  return getrlimit(RLIMIT_FSIZE, &r) == 0 && r.rlim_cur != RLIM_INFINITY;
+}
+
+std::string errno_text(int e) {
+  return e ? std::string(std::strerror(e)) : std::string();
+}
+
+} // namespace
+
+StorageError storage_error(sqlite3* db, int rc, const std::string& file, std::string_view context) {
+  using Kind = StorageError::Kind;
+  const std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  const int primary = rc & 0xff;
+  const int sys = db ? sqlite3_system_errno(db) : 0;
+  const bool opened_read_only = db && sqlite3_db_readonly(db, "main") == 1;
+  std::string folder = std::filesystem::path(file).parent_path().string();
+  if (folder.empty()) {
+    folder = ".";
+  }
+  if (sys == ENOSPC || sys == EDQUOT || primary == SQLITE_FULL) {
+    return {Kind::DiskFull, "the disk holding " + file +
+                                " is full; nothing was changed. Free some space on it and try "
+                                "again (the work done so far is safe)"};
+  }
+  if (primary == SQLITE_IOERR && sys != EACCES && sys != EPERM && sys != EROFS &&
+      nearly_full(folder)) {
+    return {Kind::DiskFull, "the disk holding " + file + " is full or nearly full (" + msg +
+                                "); nothing was changed. Free some space on it and try again "
+                                "(the work done so far is safe)"};
+  }
+  if (sys == EFBIG || (primary == SQLITE_IOERR && size_limited())) {
+    return {Kind::DiskFull, file + " has reached the largest file size this system allows "
+                                   "(a file size limit); nothing was changed"};
+  }
+  if (primary == SQLITE_NOTADB) {
+    return {Kind::NotAProject, file + " is not a Quire project (it is not a database file)"};
+  }
+  if (primary == SQLITE_CORRUPT) {
+    return {Kind::Damaged, file + " is damaged (SQLite: " + msg +
+                               "). Keep the file as it is: copy it aside, then restore the "
+                               "project from a backup"};
+  }
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_PROTOCOL) {
+    return {Kind::Busy, "the project is busy: another program has been writing to " + file +
+                            " for several seconds (" + msg +
+                            "); nothing was changed. Try again in a moment"};
+  }
+  if (primary == SQLITE_READONLY || sys == EROFS) {
+    if (opened_read_only) {
+      return {Kind::ReadOnly, file + " is open read-only; nothing was changed"};
+    }
+    if (rc == SQLITE_READONLY_DBMOVED) {
+      return {Kind::Other, file + " was moved or deleted while it was open; nothing was changed. "
+                                  "Open it again where it is now"};
+    }
+    if (rc == SQLITE_READONLY_DIRECTORY || rc == SQLITE_READONLY_CANTINIT ||
+        rc == SQLITE_READONLY_CANTLOCK) {
+      return {Kind::ReadOnly, "the folder " + folder + " cannot be written to, and Quire needs " +
+                                  "to keep two working files (-wal, -shm) next to " + file +
+                                  ". Copy the project to a folder you can write to, to work on it"};
+    }
+    return {Kind::ReadOnly,
+            file + " is read-only (" + msg +
+                "): nothing was changed. Make it writable, or copy it to a folder you can "
+                "write to, to work on it"};
+  }
+  if (sys == EACCES || sys == EPERM) {
+    return {Kind::NoAccess, "you are not allowed to open " + file +
+                                " or a working file next to it (-wal, -shm) in " + folder + " (" +
+                                errno_text(sys) +
+                                "). Ask the owner for access, or copy the project to a folder of "
+                                "your own"};
+  }
+  if (primary == SQLITE_CANTOPEN) {
+    return {Kind::Other, "cannot open " + file + " (" + msg +
+                             (sys ? ": " + errno_text(sys) : std::string()) + ")"};
+  }
+  if (primary == SQLITE_IOERR) {
+    return {Kind::Other, "cannot read or write " + file + ": " + msg +
+                             (sys ? " (" + errno_text(sys) + ")" : std::string()) +
+                             "; nothing was changed. Check the disk, then try again"};
+  }
+  return {Kind::Other,
+          "database error: " + msg + (context.empty() ? "" : " (" + std::string(context) + ")")};
+}
+
 void throw_sqlite(sqlite3* db, int rc, std::string_view context) {
-  std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-  int primary = rc & 0xff;
-  std::string where(context);
-  if (primary == SQLITE_CONSTRAINT) {
+  if ((rc & 0xff) == SQLITE_CONSTRAINT) {
+    std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     throw InputError("that would break a rule of the project (" + msg + ")");
   }
-  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) {
-    throw StorageError("the project file is damaged (" + msg +
-                       "); restore it from a backup or the .bak copy next to it");
-  }
-  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
-    throw StorageError("the project is busy: another program is writing to it (" + msg +
-                       "); try again in a moment");
-  }
-  if (primary == SQLITE_FULL) {
-    throw StorageError("the disk is full; nothing was changed. Free some space and try again");
-  }
-  if (primary == SQLITE_READONLY) {
-    throw StorageError("the project file is read-only (" + msg + ")");
-  }
-  throw StorageError("database error: " + msg + (where.empty() ? "" : " (" + where + ")"));
+  throw storage_error(db, rc, file_of(db), context);
 }
 
 Stmt::Stmt(Db& db, sqlite3_stmt* s, bool* in_use) : m_db(&db), m_stmt(s), m_in_use(in_use) {}
@@ -124,13 +221,15 @@ std::optional<std::int64_t> Stmt::opt_i64(int col) const {
   return i64(col);
 }
 
-Db::Db(const std::string& path, int flags) {
-  int rc = sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr);
+Db::Db(const std::string& path, int flags, const std::string& uri) {
+  int rc = sqlite3_open_v2(uri.empty() ? path.c_str() : uri.c_str(), &m_db,
+                           flags | (uri.empty() ? 0 : SQLITE_OPEN_URI), nullptr);
   if (rc != SQLITE_OK) {
-    std::string msg = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
+    sqlite3_extended_result_codes(m_db, 1);
+    auto e = storage_error(m_db, m_db ? sqlite3_extended_errcode(m_db) : rc, path, "open");
     sqlite3_close_v2(m_db);
     m_db = nullptr;
-    throw StorageError("cannot open " + path + ": " + msg);
+    throw e;
   }
   sqlite3_extended_result_codes(m_db, 1);
   sqlite3_busy_timeout(m_db, 5000);

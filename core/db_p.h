@@ -9,10 +9,15 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "error.h"
+
 namespace quire::detail {
 
 /// Throws StorageError (or InputError for constraint violations) for rc.
 [[noreturn]] void throw_sqlite(sqlite3* db, int rc, std::string_view context);
+/// The StorageError for a failed SQLite call on file (its kind from rc, the
+/// extended code, and the errno SQLite saw).
+StorageError storage_error(sqlite3* db, int rc, const std::string& file, std::string_view context);
 
 class Db;
 
@@ -55,7 +60,9 @@ private:
 
 class Db {
 public:
-  Db(const std::string& path, int flags);
+  /// Opens path (or uri instead, with SQLITE_OPEN_URI, when not empty;
+  /// messages name path).
+  Db(const std::string& path, int flags, const std::string& uri = {});
   ~Db();
   Db(const Db&) = delete;
 

@@ -26,10 +26,28 @@ public:
 };
 
 /// The project file or the search index cannot be read or written: not a
-/// Quire project, from a newer Quire, damaged, locked, disk full.
+/// Quire project, from a newer Quire, damaged, locked, disk full. kind() says
+/// which, so a front end can add its own words of what to do (what() is
+/// already a whole sentence without them).
 class StorageError : public Error {
 public:
+  enum class Kind {
+    Other,        ///< anything else (an I/O error, a missing file)
+    NotAProject,  ///< not a Quire project at all
+    NewerVersion, ///< written by a newer Quire
+    Damaged,      ///< SQLite reports damage, or a check failed
+    Truncated,    ///< shorter than SQLite says it must be
+    ReadOnly,     ///< the file or its folder cannot be written, or opened read-only
+    DiskFull,     ///< no space left (or a file size limit)
+    Busy,         ///< another program holds the lock for too long
+    NoAccess,     ///< the file or folder belongs to someone else / cannot be opened
+  };
   using Error::Error;
+  StorageError(Kind kind, const std::string& what) : Error(what), m_kind(kind) {}
+  Kind kind() const { return m_kind; }
+
+private:
+  Kind m_kind = Kind::Other;
 };
 
 /// The user cancelled a long operation. Not really an error; nothing changed.

@@ -37,16 +37,25 @@ public:
 
   /// Creates a new, empty project file. Throws StorageError if it exists.
   static Project create(const std::filesystem::path& file);
+
+  enum class Access {
+    ReadWrite, ///< the normal way: every action is saved as it is done
+    ReadOnly,  ///< read, search and export only; the file is never written
+  };
   /// Opens an existing project, migrating an older schema forward (after a
-  /// backup copy). Throws StorageError for a missing, non-Quire, damaged or
-  /// truncated file, or one written by a newer Quire.
-  static Project open(const std::filesystem::path& file);
+  /// backup copy), and runs a quick check of it (see check.h). Every look at
+  /// the file goes through SQLite. Throws StorageError (with its kind) for a
+  /// missing, non-Quire, damaged or truncated file, one written by a newer
+  /// Quire, or (ReadWrite) one that cannot be written.
+  static Project open(const std::filesystem::path& file, Access access = Access::ReadWrite);
 
   Project(Project&&) noexcept;
   Project& operator=(Project&&) noexcept;
   ~Project();
 
   const std::filesystem::path& path() const;
+  /// Opened with Access::ReadOnly: every action throws StorageError (ReadOnly).
+  bool read_only() const;
   /// The project's GUID (REFI-QDA needs one).
   std::string guid() const;
 

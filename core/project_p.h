@@ -2,8 +2,8 @@
 // Private: the open project's state and the Action that makes one user
 // action one transaction and one undo step.
 #include <map>
-#include <vector>
 #include <string>
+#include <vector>
 
 #include "db_p.h"
 #include "project.h"
@@ -13,6 +13,7 @@ namespace quire {
 struct Project::Impl {
   std::filesystem::path path;
   std::unique_ptr<detail::Db> db;
+  bool read_only = false;
   std::string session_coder;
   int action_depth = 0;
   std::map<int, Listener> listeners;

@@ -1,4 +1,6 @@
 // Building the search index and keeping it in sync with the project.
+#include <unistd.h>
+
 #include <algorithm>
 #include <map>
 #include <unordered_map>
@@ -60,6 +62,12 @@ SearchIndex::~SearchIndex() {
   if (m_impl && m_impl->listener) {
     m_impl->project.unsubscribe(m_impl->listener);
   }
+  if (m_impl && m_impl->temporary) {
+    m_impl->db.reset();
+    std::error_code ec;
+    fs::remove_all(m_impl->folder, ec);
+    return;
+  }
   if (m_impl && m_impl->db && m_impl->changed) {
     try {
       auto generation = m_impl->db->get_metadata("quire_generation");
@@ -86,6 +94,19 @@ void SearchIndex::Impl::changing() {
 std::unique_ptr<SearchIndex> SearchIndex::open(Project& p, Progress& progress) {
   auto impl = std::make_unique<Impl>(p);
   impl->folder = folder_for(p.path());
+  if (p.read_only()) {
+    // A read-only copy (a CD, a share, a folder of someone else) can still
+    // be searched: where its index cannot be written, one is built in a
+    // temporary folder for as long as the project is open.
+    std::error_code ec;
+    const bool exists = fs::exists(impl->folder, ec);
+    const auto where = exists ? impl->folder : p.path().parent_path();
+    if (::access(where.empty() ? "." : where.c_str(), W_OK) != 0) {
+      impl->temporary = true;
+      impl->folder = fs::temp_directory_path() /
+                     ("quire-index-" + std::to_string(::getpid()) + "-" + new_guid());
+    }
+  }
   impl->language = p.setting("language", "english");
   bool rebuild = false;
   for (int attempt = 0; attempt < 2 && !impl->db; ++attempt) {

@@ -46,6 +46,9 @@ std::string make_term(const std::string& prefix, const std::string& value);
 struct SearchIndex::Impl {
   Project& project;
   std::filesystem::path folder;
+  /// A read-only project whose index folder cannot be written: the index is
+  /// built in a temporary folder for this run, removed when it closes.
+  bool temporary = false;
   std::string language;
   std::unique_ptr<Xapian::WritableDatabase> db;
   int listener = 0;

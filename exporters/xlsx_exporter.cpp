@@ -22,15 +22,19 @@ public:
                      Progress& progress) const override {
     // The summary tables are counted on a second connection, on the other
     // core, while this thread streams the coded segments into the workbook.
+    // It only reads: opened read-only it never waits for the write lock, and
+    // (like every open) it looks at the file only through SQLite, so the
+    // locks the first connection holds stay in place.
     auto summaries = std::async(std::launch::async, [path = p.path(), o] {
-      auto q = Project::open(path);
+      auto q = Project::open(path, Project::Access::ReadOnly);
       return summary_tables(q, o);
     });
     XlsxBook book(out);
     const int codebook_sheet = book.begin_sheet("Codebook", codebook_columns());
     progress.message("Writing coded segments");
     segment_rows(
-        p, o, [&](const std::vector<ExportColumn>& cols) { book.begin_sheet("Coded segments", cols); },
+        p, o,
+        [&](const std::vector<ExportColumn>& cols) { book.begin_sheet("Coded segments", cols); },
         [&](const std::vector<ExportCell>& row) { book.add_row(row); }, progress);
     progress.message("Writing the tables");
     auto tables = summaries.get();
@@ -74,6 +78,8 @@ private:
 
 } // namespace
 
-std::unique_ptr<Exporter> make_xlsx_exporter() { return std::make_unique<XlsxExporter>(); }
+std::unique_ptr<Exporter> make_xlsx_exporter() {
+  return std::make_unique<XlsxExporter>();
+}
 
 } // namespace quire

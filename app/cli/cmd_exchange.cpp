@@ -103,7 +103,7 @@ void add_exchange_commands(CLI::App& app) {
                                     if (std::filesystem::equivalent(*other, p.path(), ec)) {
                                       throw InputError("cannot merge a project into itself");
                                     }
-                                    data = collect_exchange(Project::open(*other));
+                                    data = collect_exchange(Project::open(*other, Project::Access::ReadOnly));
                                   } else if (is_exchange_file(*other)) {
                                     data = read_exchange_file(*other, {});
                                   } else {

@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "common.h"
 #include "core/cases.h"
+#include "core/check.h"
 #include "core/codebook.h"
 #include "core/coding.h"
 #include "core/documents.h"
@@ -22,8 +23,9 @@ void add_project_commands(CLI::App& app) {
     });
   }
   project_command(
-      &app, "info", "Show what a project holds",
+      &app, "info", "Show what a project holds (after a quick check of every page of the file)",
       [](Project& p, bool json) {
+        verify_pages(p); // a damaged page anywhere: say so, exit 1
         nlohmann::json j = {{"path", p.path().string()},
                             {"guid", p.guid()},
                             {"schema_version", Project::schema_version},

@@ -14,6 +14,9 @@ void add_project_arg(CLI::App* cmd, ProjectArgs& a) {
   cmd->add_option("project", a.path, "The project file (NAME.quire)")->required();
   cmd->add_option("--coder", a.coder,
                   "Act as this coder (default: $QUIRE_CODER, the project's coder setting, $USER)");
+  cmd->add_flag("--read-only", a.read_only,
+                "Open the project without writing to it (a read-only file or folder, a copy "
+                "on a CD or share): reading, searching and exporting work");
 }
 
 CLI::App* project_command(CLI::App* parent, const std::string& name, const std::string& help,
@@ -68,7 +71,8 @@ Project& open_project(const ProjectArgs& a) {
   auto& s = session();
   s.index.reset();
   s.project.reset();
-  s.project.emplace(Project::open(a.path));
+  s.project.emplace(
+      Project::open(a.path, a.read_only ? Project::Access::ReadOnly : Project::Access::ReadWrite));
   if (!a.coder.empty()) {
     s.project->set_session_coder(a.coder);
   }
@@ -84,6 +88,16 @@ SearchIndex& open_index(Project& p) {
     s.index = SearchIndex::open(p, stderr_progress());
   }
   return *s.index;
+}
+
+std::string storage_hint(StorageError::Kind kind) {
+  using Kind = StorageError::Kind;
+  switch (kind) {
+  case Kind::Damaged: return ". 'quire check PROJECT' lists what is damaged";
+  case Kind::ReadOnly: return ". To read, search or export it as it is, add --read-only";
+  case Kind::NoAccess: return ". If you may read it, add --read-only to read, search or export it";
+  default: return "";
+  }
 }
 
 std::pair<std::int64_t, std::int64_t> parse_range(const std::string& s) {
@@ -162,7 +176,6 @@ std::string preview(const std::string& text, std::size_t max_chars) {
   }
   return out;
 }
-
 
 nlohmann::json to_json(const Value& v) {
   if (v.missing) {

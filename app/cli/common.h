@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "core/progress.h"
 #include "core/project.h"
 #include "core/search_index.h"
@@ -18,7 +19,8 @@ namespace quire::cli {
 /// Options every command that opens a project shares.
 struct ProjectArgs {
   std::string path;
-  std::string coder; ///< --coder, overrides $QUIRE_CODER and the setting
+  std::string coder;      ///< --coder, overrides $QUIRE_CODER and the setting
+  bool read_only = false; ///< --read-only: open without ever writing the project
 };
 
 /// Adds the PROJECT positional and --coder to a command.
@@ -39,6 +41,10 @@ Project& open_project(const ProjectArgs& a);
 SearchIndex& open_index(Project& p);
 /// Progress on stderr: phase messages, and a percentage on a terminal.
 Progress& stderr_progress();
+
+/// What the CLI adds to a StorageError's message, by its kind: how to do it
+/// with this program ("" when the message says all).
+std::string storage_hint(StorageError::Kind kind);
 
 /// "120:188" -> {120, 188}. Throws InputError.
 std::pair<std::int64_t, std::int64_t> parse_range(const std::string& s);

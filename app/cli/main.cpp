@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "common.h"
 #include "core/error.h"
 
 int main(int argc, char** argv) {
@@ -28,6 +29,9 @@ int main(int argc, char** argv) {
     return 2;
   } catch (const quire::Cancelled&) {
     std::cerr << "quire: cancelled; nothing was changed\n";
+    return 1;
+  } catch (const quire::StorageError& e) {
+    std::cerr << "quire: error: " << e.what() << quire::cli::storage_hint(e.kind()) << '\n';
     return 1;
   } catch (const quire::Error& e) {
     std::cerr << "quire: error: " << e.what() << '\n';

@@ -1,6 +1,12 @@
-// The project file: refusing what is not ours, migrating older schemas.
+// The project file: refusing what is not ours, migrating older schemas,
+// opening whole projects in every WAL state, checks and their messages.
 #include <sqlite3.h>
 
+#include <atomic>
+#include <functional>
+#include <thread>
+
+#include "core/check.h"
 #include "core/codebook.h"
 #include "core/coding.h"
 #include "core/documents.h"
@@ -69,7 +75,175 @@ BOOST_AUTO_TEST_CASE(refuses_newer_and_truncated_files) {
   }
   auto bytes = quire::test::read_file(dir / "whole.quire");
   quire::test::write_file(dir / "half.quire", bytes.substr(0, bytes.size() / 2));
-  BOOST_TEST(open_error(dir / "half.quire").find("truncated") != std::string::npos);
+  auto why = open_error(dir / "half.quire");
+  BOOST_TEST(why.find("truncated") != std::string::npos);
+  BOOST_TEST(why.find(std::to_string(bytes.size() / 2) + " bytes") != std::string::npos);
+  BOOST_TEST(why.find(".bak") == std::string::npos); // there is none
+  try {
+    Project::open(dir / "half.quire");
+  } catch (const StorageError& e) {
+    BOOST_TEST(int(e.kind()) == int(StorageError::Kind::Truncated));
+  }
+}
+
+// Issue 14.4: in WAL mode the newest pages of a project live in NAME.quire-wal
+// until a checkpoint copies them into the file. A project in that state is
+// whole, and must open.
+BOOST_AUTO_TEST_CASE(a_project_whose_newest_pages_are_only_in_the_wal_opens) {
+  TempDir dir, copy;
+  auto file = dir / "wal.quire";
+  {
+    auto p = Project::create(file);
+    add_text_document(p, "first", std::string(3000, 'a'));
+  }
+  auto writer = Project::open(file);
+  quire::detail::db(writer).exec("PRAGMA wal_autocheckpoint = 0");
+  for (int i = 0; i < 40; ++i) {
+    add_text_document(writer, "doc " + std::to_string(i), std::string(4000, 'b' + i % 20));
+  }
+  const auto pages = quire::detail::db(writer).scalar("PRAGMA page_count");
+  // The file itself still holds the first state only; the rest is in the WAL.
+  BOOST_TEST_REQUIRE(std::filesystem::file_size(file) < std::uintmax_t(pages) * 4096);
+  // Copied by another program (cp), as a backup tool would, while the writer is open.
+  auto cp = quire::test::run_program(
+      "cp", {file.string(), (file.string() + "-wal"), copy.path().string()});
+  BOOST_TEST_REQUIRE(cp.status == 0, cp.err);
+  // A checkpoint that wrote the new first page and then stopped (a crash, a
+  // full disk): the file's header counts pages that are still only in the
+  // WAL. Every page is there; the old header check called it truncated.
+  // (Made from the copy before anything opens it: closing the last
+  // connection checkpoints and removes the WAL.)
+  auto bytes = quire::test::read_file(copy / "wal.quire");
+  BOOST_TEST_REQUIRE(bytes.size() < std::size_t(pages) * 4096);
+  for (int i = 0; i < 4; ++i) {
+    bytes[28 + i] = static_cast<char>((std::uint32_t(pages) >> (24 - 8 * i)) & 0xff);
+    bytes[92 + i] = bytes[24 + i]; // the page count is valid for this change counter
+  }
+  quire::test::write_file(copy / "stopped.quire", bytes);
+  quire::test::run_program(
+      "cp", {(copy / "wal.quire-wal").string(), (copy / "stopped.quire-wal").string()});
+  {
+    auto again = Project::open(file); // a second connection beside the writer
+    BOOST_TEST(list_documents(again).size() == 41u);
+  }
+  {
+    auto p = Project::open(copy / "wal.quire");
+    BOOST_TEST(list_documents(p).size() == 41u);
+  }
+  auto p = Project::open(copy / "stopped.quire");
+  BOOST_TEST(list_documents(p).size() == 41u);
+  BOOST_TEST(document_text(p, find_document(p, "doc 39").id) == std::string(4000, 'b' + 19));
+}
+
+// Issue 14.4: `quire info` in a loop beside a writer whose commits checkpoint
+// all the time: never refused.
+BOOST_AUTO_TEST_CASE(opening_beside_checkpoints_never_refuses_the_project) {
+  TempDir dir;
+  auto file = dir / "busy.quire";
+  { auto p = Project::create(file); }
+  std::atomic<bool> done{false};
+  std::thread writer([&] {
+    auto w = Project::open(file);
+    quire::detail::db(w).exec("PRAGMA wal_autocheckpoint = 16");
+    for (int i = 0; i < 60; ++i) {
+      add_text_document(w, "doc " + std::to_string(i), std::string(30000, 'a' + i % 26));
+    }
+    done = true;
+  });
+  int opened = 0;
+  std::vector<std::string> errors;
+  while (!done) {
+    try {
+      auto p = Project::open(file);
+      list_documents(p);
+      ++opened;
+    } catch (const StorageError& e) {
+      errors.push_back(e.what());
+    }
+  }
+  writer.join();
+  BOOST_TEST(opened > 0);
+  BOOST_TEST(errors.empty(), (errors.empty() ? "" : errors.front()));
+}
+
+// Issue 14.12: a damaged page in the middle of the file. The whole check
+// names it; nothing points to a .bak copy that does not exist.
+BOOST_AUTO_TEST_CASE(a_damaged_page_is_found_by_the_check) {
+  TempDir dir;
+  auto file = dir / "damaged.quire";
+  {
+    auto p = Project::create(file);
+    for (int i = 0; i < 60; ++i) {
+      add_text_document(p, "doc " + std::to_string(i), std::string(6000, 'a' + i % 26));
+    }
+    auto report = check_project(p);
+    BOOST_TEST(report.ok());
+    BOOST_TEST(report.checks.size() == 4u);
+  }
+  auto bytes = quire::test::read_file(file);
+  const std::size_t page = 4096, pages = bytes.size() / page;
+  BOOST_TEST_REQUIRE(pages > 20u);
+  // A b-tree page in the middle: its header says what kind it is.
+  std::size_t victim = 0;
+  for (std::size_t n = pages / 2; n < pages - 2 && !victim; ++n) {
+    auto kind = static_cast<unsigned char>(bytes[n * page]);
+    if (kind == 0x0d || kind == 0x05 || kind == 0x0a || kind == 0x02) {
+      victim = n;
+    }
+  }
+  BOOST_TEST_REQUIRE(victim != 0u);
+  for (std::size_t i = 8; i < 200; ++i) {
+    bytes[victim * page + i] = static_cast<char>(0xA5);
+  }
+  quire::test::write_file(file, bytes);
+
+  quire::CheckReport report;
+  try {
+    auto p = Project::open(file);
+    report = check_project(p);
+  } catch (const StorageError& e) {
+    report = check_unopened(file, e);
+  }
+  BOOST_TEST_REQUIRE(!report.ok());
+  std::string all;
+  for (const auto& pr : report.problems) {
+    all += pr.check + ": " + pr.message + "\n";
+  }
+  BOOST_TEST(all.find("damaged") != std::string::npos, all);
+  BOOST_TEST(all.find("backup") != std::string::npos, all);
+  BOOST_TEST(all.find(".bak") == std::string::npos, all);
+}
+
+// Issue 14.9: each reason a project cannot be opened or written has its own
+// kind and message (the front ends add their own words by kind).
+BOOST_AUTO_TEST_CASE(storage_errors_say_what_happened) {
+  TempDir dir;
+  auto kind_of = [](const std::function<void()>& f) {
+    try {
+      f();
+    } catch (const StorageError& e) {
+      return std::make_pair(e.kind(), std::string(e.what()));
+    }
+    return std::make_pair(StorageError::Kind::Other, std::string("(no error)"));
+  };
+  quire::test::write_file(dir / "text.quire", "hello, this is not a database at all\n");
+  auto [k1, m1] = kind_of([&] { Project::open(dir / "text.quire"); });
+  BOOST_TEST(int(k1) == int(StorageError::Kind::NotAProject), m1);
+  sql(dir / "new.quire", "PRAGMA application_id = 1364543826; PRAGMA user_version = 99;"
+                         "CREATE TABLE t(x);");
+  auto [k2, m2] = kind_of([&] { Project::open(dir / "new.quire"); });
+  BOOST_TEST(int(k2) == int(StorageError::Kind::NewerVersion), m2);
+  // A read-only project: reading works, changing it says why not.
+  {
+    auto p = Project::create(dir / "ro.quire");
+    add_text_document(p, "kept", "Text that stays readable.");
+  }
+  auto ro = Project::open(dir / "ro.quire", Project::Access::ReadOnly);
+  BOOST_TEST(ro.read_only());
+  BOOST_TEST(list_documents(ro).size() == 1u);
+  auto [k3, m3] = kind_of([&] { add_text_document(ro, "new", "No."); });
+  BOOST_TEST(int(k3) == int(StorageError::Kind::ReadOnly), m3);
+  BOOST_TEST(m3.find("nothing was changed") != std::string::npos, m3);
 }
 
 BOOST_AUTO_TEST_CASE(migrates_a_version_1_project_and_keeps_a_backup) {

@@ -1,0 +1,201 @@
+// Issue 14.9 and 14.12 through the real `quire` binary: a read-only project
+// or folder, a project of another user, a disk that fills up and a damaged
+// page each get their own message saying what to do; a read-only copy opened
+// read-only can be read, searched and exported; `quire check`.
+//
+// Permission bits do not stop root, so as root the CLI runs as the user
+// nobody (setpriv); as anyone else it runs as that user.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support/test_support.h"
+
+using quire::test::run_program;
+using quire::test::run_quire;
+using quire::test::RunResult;
+using quire::test::TempDir;
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// `quire ARGS` as a user without root's powers over files.
+RunResult run_unprivileged(const std::vector<std::string>& args) {
+  if (geteuid() != 0) {
+    return run_quire(args);
+  }
+  std::vector<std::string> all = {"--reuid=65534", "--regid=65534", "--clear-groups",
+                                  QUIRE_CLI_PATH};
+  all.insert(all.end(), args.begin(), args.end());
+  return run_program("setpriv", all);
+}
+
+/// A project with two documents and a coding, made by the CLI in folder.
+std::string make_project(const fs::path& folder) {
+  auto p = (folder / "study.quire").string();
+  BOOST_REQUIRE(run_quire({"init", p}).status == 0);
+  quire::test::write_file(folder / "cafe.txt",
+                          "We met at the cafe every week.\n\nThe rail strike kept us apart.");
+  quire::test::write_file(folder / "notes.txt", "Notes on lesson plans shared by the team.");
+  BOOST_REQUIRE(
+      run_quire({"import", p, (folder / "cafe.txt").string(), (folder / "notes.txt").string()})
+          .status == 0);
+  BOOST_REQUIRE(run_quire({"codes", "add", p, "Barriers"}).status == 0);
+  auto r = run_quire({"code", p, "--doc", "cafe", "--match", "rail strike", "--code", "Barriers"});
+  BOOST_REQUIRE_MESSAGE(r.status == 0, r.err);
+  return p;
+}
+
+int documents(const RunResult& info_json) {
+  return nlohmann::json::parse(info_json.out).at("documents").get<int>();
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(file_access)
+
+BOOST_AUTO_TEST_CASE(a_read_only_copy_is_read_searched_and_exported_read_only) {
+  TempDir dir;
+  auto src = make_project(dir.path());
+  auto ro = dir / "cd";
+  fs::create_directories(ro);
+  BOOST_REQUIRE(run_program("cp", {src, ro.string()}).status == 0);
+  const auto file = (ro / "study.quire").string();
+  auto out = dir / "out";
+  fs::create_directories(out);
+  fs::permissions(out, fs::perms::all); // nobody writes the export here
+  fs::permissions(file, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  fs::permissions(ro, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                          fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
+  const auto digest = quire::test::file_digest(file);
+
+  // Opened as usual: it says it is read-only and how to read it anyway.
+  auto r = run_unprivileged({"info", file});
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err.find("read-only") != std::string::npos, r.err);
+  BOOST_TEST(r.err.find("--read-only") != std::string::npos, r.err);
+  BOOST_TEST(r.err.find("in use by another") == std::string::npos, r.err);
+
+  // Read-only: reading, searching, exporting, checking.
+  r = run_unprivileged({"info", file, "--read-only", "--json"});
+  BOOST_TEST_REQUIRE(r.status == 0, r.err);
+  BOOST_TEST(documents(r) == 2);
+  r = run_unprivileged({"codings", file, "--read-only", "--json"});
+  BOOST_TEST_REQUIRE(r.status == 0, r.err);
+  BOOST_TEST(nlohmann::json::parse(r.out).size() == 1u);
+  r = run_unprivileged({"export", file, (out / "copy.xlsx").string(), "--read-only"});
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(fs::exists(out / "copy.xlsx"));
+  r = run_unprivileged({"search", file, "strike", "--read-only", "--json"});
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out.find("rail") != std::string::npos, r.out);
+  r = run_unprivileged({"check", file, "--read-only"});
+  BOOST_TEST(r.status == 0, r.err + r.out);
+
+  // Changing it: refused, nothing changed.
+  r = run_unprivileged({"codes", "add", file, "New", "--read-only"});
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err.find("read-only; nothing was changed") != std::string::npos, r.err);
+  BOOST_TEST(quire::test::file_digest(file) == digest);
+  fs::permissions(ro, fs::perms::owner_all);
+}
+
+BOOST_AUTO_TEST_CASE(a_project_of_another_user_says_so) {
+  TempDir dir;
+  auto src = make_project(dir.path());
+  // 0600 and owned by root: nobody may not read it. As a normal user, a
+  // file we may not read stands for it.
+  fs::permissions(src, fs::perms::owner_read | fs::perms::owner_write);
+  RunResult r;
+  if (geteuid() == 0) {
+    r = run_unprivileged({"info", src});
+  } else {
+    fs::permissions(src, fs::perms::none);
+    r = run_quire({"info", src});
+  }
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err.find("not allowed to open") != std::string::npos, r.err);
+  BOOST_TEST(r.err.find("cannot be read as a Quire project") == std::string::npos, r.err);
+  fs::permissions(src, fs::perms::owner_read | fs::perms::owner_write);
+}
+
+BOOST_AUTO_TEST_CASE(a_full_disk_says_so_and_changes_nothing) {
+  TempDir dir;
+  auto p = make_project(dir.path());
+  std::string big;
+  for (int i = 0; i < 20000; ++i) {
+    big += "Paragraph " + std::to_string(i) + " of a long interview about the school.\n\n";
+  }
+  quire::test::write_file(dir / "long.txt", big);
+  // A file size limit makes every write past it fail (EFBIG), as a full disk
+  // does (ENOSPC); SIGXFSZ is ignored so the write returns the error.
+  auto limit_kib = std::to_string(fs::file_size(p) / 1024 + 64);
+  auto r = run_program("sh", {"-c", "trap '' XFSZ; ulimit -f " + limit_kib + "; exec \"$0\" \"$@\"",
+                              QUIRE_CLI_PATH, "import", p, (dir / "long.txt").string()});
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST((r.err.find("full") != std::string::npos ||
+              r.err.find("file size limit") != std::string::npos),
+             r.err);
+  BOOST_TEST(r.err.find("nothing was changed") != std::string::npos, r.err);
+  auto info = run_quire({"info", p, "--json"});
+  BOOST_TEST_REQUIRE(info.status == 0, info.err);
+  BOOST_TEST(documents(info) == 2);
+}
+
+BOOST_AUTO_TEST_CASE(check_finds_a_damaged_page_and_info_says_damaged) {
+  TempDir dir;
+  auto p = make_project(dir.path());
+  for (int i = 0; i < 30; ++i) {
+    std::string text;
+    for (int k = 0; k < 80; ++k) {
+      text += "Answer " + std::to_string(i) + "." + std::to_string(k) + " about the school.\n\n";
+    }
+    quire::test::write_file(dir / ("a" + std::to_string(i) + ".txt"), text);
+    BOOST_REQUIRE(
+        run_quire({"import", p, (dir / ("a" + std::to_string(i) + ".txt")).string()}).status == 0);
+  }
+  auto r = run_quire({"check", p, "--json"});
+  BOOST_TEST_REQUIRE(r.status == 0, r.err + r.out);
+  BOOST_TEST(nlohmann::json::parse(r.out).at("ok") == true);
+
+  // Damage a b-tree page in the middle of the file (no program has it open).
+  auto bytes = quire::test::read_file(p);
+  const std::size_t page = 4096, pages = bytes.size() / page;
+  std::size_t victim = 0;
+  for (std::size_t n = pages / 2; n < pages - 2 && !victim; ++n) {
+    auto kind = static_cast<unsigned char>(bytes[n * page]);
+    if (kind == 0x0d || kind == 0x0a || kind == 0x05 || kind == 0x02) {
+      victim = n;
+    }
+  }
+  BOOST_TEST_REQUIRE(victim != 0u);
+  for (std::size_t i = 8; i < 300; ++i) {
+    bytes[victim * page + i] = static_cast<char>(0x5A);
+  }
+  quire::test::write_file(p, bytes);
+
+  r = run_quire({"check", p, "--json"});
+  BOOST_TEST(r.status == 1);
+  auto j = nlohmann::json::parse(r.out);
+  BOOST_TEST(j.at("ok") == false);
+  BOOST_TEST_REQUIRE(!j.at("problems").empty());
+  auto message = j["problems"][0]["message"].get<std::string>();
+  BOOST_TEST(message.find("damaged") != std::string::npos, message);
+  BOOST_TEST(message.find("backup") != std::string::npos, message);
+  BOOST_TEST(r.out.find(".bak") == std::string::npos, r.out);
+  r = run_quire({"check", p});
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err.find("problem") != std::string::npos, r.err);
+
+  // `quire info` looks at every page too: it says the file is damaged and
+  // points to check.
+  r = run_quire({"info", p});
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err.find("damaged") != std::string::npos, r.err);
+  BOOST_TEST(r.err.find("quire check") != std::string::npos, r.err);
+  BOOST_TEST(r.err.find(".bak") == std::string::npos, r.err);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
