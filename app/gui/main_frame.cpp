@@ -201,9 +201,10 @@ void MainFrame::refresh_title() {
 
 bool MainFrame::open_project(const std::filesystem::path& path, bool create, bool interactive) {
   ProjectLock lock(path);
-  if (!lock.held()) {
-    wxString who =
-        lock.holder().empty() ? wxString("(the lock file could not be made)") : wx(lock.holder());
+  // No lock file could be made (a read-only folder, a folder of another
+  // user): opening says what is wrong in its own words, not "in use".
+  if (!lock.held() && !lock.holder().empty()) {
+    wxString who = wx(lock.holder());
     wxString msg = wx(path.filename().string()) + " is open in another Quire window (" + who +
                    ").\n\nEverything you do is saved at once, so both windows stay correct, but "
                    "each shows the other's changes only after reopening, and Undo undoes the "

@@ -144,6 +144,53 @@ BOOST_AUTO_TEST_CASE(a_full_disk_says_so_and_changes_nothing) {
   BOOST_TEST(documents(info) == 2);
 }
 
+// A real full disk (ENOSPC): a small tmpfs in a mount namespace of our own
+// (unshare -rm works as root and, where user namespaces are allowed, as
+// anyone). Skipped, saying so, where it cannot be made.
+BOOST_AUTO_TEST_CASE(a_really_full_disk_says_so_when_writing_and_when_opening) {
+  if (run_program("unshare", {"-rm", "true"}).status != 0) {
+    BOOST_TEST_MESSAGE("skipped: no mount namespace here (unshare -rm)");
+    return;
+  }
+  TempDir dir;
+  auto p = make_project(dir.path());
+  std::string big;
+  for (int i = 0; i < 20000; ++i) {
+    big += "Paragraph " + std::to_string(i) + " of a long interview about the school.\n\n";
+  }
+  quire::test::write_file(dir / "long.txt", big);
+  fs::create_directories(dir / "disk");
+  const std::string script = R"SH(
+    Q="$1"; D="$2"; P="$3"; L="$4"
+    mount -t tmpfs -o size=700k tmpfs "$D" || exit 77
+    cp "$P" "$D/s.quire" || exit 78
+    "$Q" import "$D/s.quire" "$L"; echo "import=$?"
+    "$Q" info "$D/s.quire" --json; echo "info=$?"
+    cat /dev/zero > "$D/fill" 2>/dev/null
+    "$Q" info "$D/s.quire"; echo "full-info=$?"
+    rm "$D/fill"
+    "$Q" info "$D/s.quire" --json; echo "info-again=$?"
+  )SH";
+  auto r = run_program("unshare", {"-rm", "sh", "-c", script, "sh", QUIRE_CLI_PATH,
+                                   (dir / "disk").string(), p, (dir / "long.txt").string()});
+  BOOST_TEST_REQUIRE(r.status == 0, r.err + r.out);
+  BOOST_TEST(r.out.find("import=1") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("info=0") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("\"documents\": 2") != std::string::npos, r.out); // nothing changed
+  BOOST_TEST(r.out.find("full-info=1") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("info-again=0") != std::string::npos, r.out);
+  // Both failures say the disk is full, and that nothing was changed.
+  auto first = r.err.find("quire: error:");
+  BOOST_TEST_REQUIRE(first != std::string::npos, r.err);
+  auto second = r.err.find("quire: error:", first + 1);
+  BOOST_TEST_REQUIRE(second != std::string::npos, r.err);
+  for (auto at : {first, second}) {
+    auto line = r.err.substr(at, r.err.find('\n', at) - at);
+    BOOST_TEST(line.find("is full") != std::string::npos, line);
+    BOOST_TEST(line.find("disk I/O error (PRAGMA") == std::string::npos, line);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(check_finds_a_damaged_page_and_info_says_damaged) {
   TempDir dir;
   auto p = make_project(dir.path());

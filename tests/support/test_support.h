@@ -50,7 +50,8 @@ RunResult run_quire(const std::vector<std::string>& args,
 RunResult run_program(const std::string& program, const std::vector<std::string>& args,
                       const std::vector<std::pair<std::string, std::string>>& env = {});
 
-/// SHA-256 of a file's bytes (to check a project is unchanged).
+/// SHA-256 of a file's bytes (to check a project is unchanged), read by a
+/// child process so a project open in this one keeps its locks.
 std::string file_digest(const std::filesystem::path& p);
 
 } // namespace quire::test
