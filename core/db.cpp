@@ -79,9 +79,6 @@ StorageError storage_error(sqlite3* db, int rc, const std::string& file, std::st
                             "); nothing was changed. Try again in a moment"};
   }
   if (primary == SQLITE_READONLY || sys == EROFS) {
-    if (opened_read_only) {
-      return {Kind::ReadOnly, file + " is open read-only; nothing was changed"};
-    }
     if (rc == SQLITE_READONLY_DBMOVED) {
       return {Kind::Other, file + " was moved or deleted while it was open; nothing was changed. "
                                   "Open it again where it is now"};
@@ -91,6 +88,9 @@ StorageError storage_error(sqlite3* db, int rc, const std::string& file, std::st
       return {Kind::ReadOnly, "the folder " + folder + " cannot be written to, and Quire needs " +
                                   "to keep two working files (-wal, -shm) next to " + file +
                                   ". Copy the project to a folder you can write to, to work on it"};
+    }
+    if (opened_read_only) {
+      return {Kind::OpenedReadOnly, file + " is open read-only; nothing was changed"};
     }
     return {Kind::ReadOnly,
             file + " is read-only (" + msg +

@@ -32,15 +32,16 @@ public:
 class StorageError : public Error {
 public:
   enum class Kind {
-    Other,        ///< anything else (an I/O error, a missing file)
-    NotAProject,  ///< not a Quire project at all
-    NewerVersion, ///< written by a newer Quire
-    Damaged,      ///< SQLite reports damage, or a check failed
-    Truncated,    ///< shorter than SQLite says it must be
-    ReadOnly,     ///< the file or its folder cannot be written, or opened read-only
-    DiskFull,     ///< no space left (or a file size limit)
-    Busy,         ///< another program holds the lock for too long
-    NoAccess,     ///< the file or folder belongs to someone else / cannot be opened
+    Other,          ///< anything else (an I/O error, a missing file)
+    NotAProject,    ///< not a Quire project at all
+    NewerVersion,   ///< written by a newer Quire
+    Damaged,        ///< SQLite reports damage, or a check failed
+    Truncated,      ///< shorter than SQLite says it must be
+    ReadOnly,       ///< the file or its folder cannot be written
+    OpenedReadOnly, ///< a change asked of a project opened read-only
+    DiskFull,       ///< no space left (or a file size limit)
+    Busy,           ///< another program holds the lock for too long
+    NoAccess,       ///< the file or folder belongs to someone else / cannot be opened
   };
   using Error::Error;
   StorageError(Kind kind, const std::string& what) : Error(what), m_kind(kind) {}

@@ -92,7 +92,7 @@ Action::Action(Project& p, std::string name) : m_p(p) {
   auto& d = *impl.db;
   if (impl.read_only) {
     impl.action_depth--;
-    throw StorageError(StorageError::Kind::ReadOnly,
+    throw StorageError(StorageError::Kind::OpenedReadOnly,
                        impl.path.string() + " is open read-only; nothing was changed");
   }
   try {

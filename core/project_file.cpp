@@ -87,16 +87,17 @@ std::unique_ptr<detail::Db> connect(const fs::path& file, Project::Access access
     db->scalar("PRAGMA application_id");
     return db;
   } catch (const StorageError& e) {
-    if (e.kind() != Kind::ReadOnly && e.kind() != Kind::NoAccess && e.kind() != Kind::Other) {
+    if (e.kind() != Kind::ReadOnly && e.kind() != Kind::OpenedReadOnly &&
+        e.kind() != Kind::NoAccess && e.kind() != Kind::Other) {
       throw;
     }
+    // (SQLite could not open or make -shm next to the file.)
     if (has_wal_content(file)) {
-      throw StorageError(Kind::ReadOnly,
+      throw StorageError(Kind::Other,
                          file.string() + " has recent work in " + file.filename().string() +
                              "-wal that can only be read where its folder can be written: copy " +
                              file.filename().string() + " together with " +
-                             file.filename().string() + "-wal to a folder you can write to (" +
-                             e.what() + ")");
+                             file.filename().string() + "-wal to a folder you can write to");
     }
   }
   db.reset();

@@ -5,6 +5,7 @@
 //
 // Permission bits do not stop root, so as root the CLI runs as the user
 // nobody (setpriv); as anyone else it runs as that user.
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -98,7 +99,33 @@ BOOST_AUTO_TEST_CASE(a_read_only_copy_is_read_searched_and_exported_read_only) {
   r = run_unprivileged({"codes", "add", file, "New", "--read-only"});
   BOOST_TEST(r.status == 1);
   BOOST_TEST(r.err.find("read-only; nothing was changed") != std::string::npos, r.err);
+  BOOST_TEST(r.err.find("add --read-only") == std::string::npos, r.err);
   BOOST_TEST(quire::test::file_digest(file) == digest);
+
+  // Recent work in a -wal the folder will not let SQLite read: it says to
+  // copy both files, rather than show the project without that work.
+  fs::permissions(ro, fs::perms::owner_all);
+  fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+                            fs::perms::others_read);
+  {
+    // A writer that has not checkpointed: its -wal holds a committed change.
+    sqlite3* db = nullptr;
+    BOOST_REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+    BOOST_REQUIRE(sqlite3_exec(db,
+                               "PRAGMA wal_autocheckpoint = 0; INSERT INTO setting(key, "
+                               "value) VALUES ('late', 'work')",
+                               nullptr, nullptr, nullptr) == SQLITE_OK);
+    BOOST_REQUIRE(run_program("cp", {file + "-wal", (dir / "kept-wal").string()}).status == 0);
+    sqlite3_close(db); // checkpoints and removes its -wal: put the copy back
+    BOOST_REQUIRE(run_program("cp", {(dir / "kept-wal").string(), file + "-wal"}).status == 0);
+    std::error_code ec;
+    fs::remove(file + "-shm", ec);
+  }
+  fs::permissions(ro, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                          fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
+  r = run_unprivileged({"info", file, "--read-only"});
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err.find("together with study.quire-wal") != std::string::npos, r.err);
   fs::permissions(ro, fs::perms::owner_all);
 }
 

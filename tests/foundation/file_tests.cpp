@@ -242,7 +242,7 @@ BOOST_AUTO_TEST_CASE(storage_errors_say_what_happened) {
   BOOST_TEST(ro.read_only());
   BOOST_TEST(list_documents(ro).size() == 1u);
   auto [k3, m3] = kind_of([&] { add_text_document(ro, "new", "No."); });
-  BOOST_TEST(int(k3) == int(StorageError::Kind::ReadOnly), m3);
+  BOOST_TEST(int(k3) == int(StorageError::Kind::OpenedReadOnly), m3);
   BOOST_TEST(m3.find("nothing was changed") != std::string::npos, m3);
 }
 
