@@ -107,7 +107,7 @@ std::string section_of(const std::string& doc, const std::string& cmd) {
 }
 
 /// Options documented once for every command, in "Options every command shares".
-const std::set<std::string> shared_options = {"--help", "--version", "--coder"};
+const std::set<std::string> shared_options = {"--help", "--version", "--coder", "--read-only"};
 
 const std::string& doc() {
   static const std::string d =
