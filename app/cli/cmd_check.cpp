@@ -32,7 +32,9 @@ void add_check_commands(CLI::App& app) {
       report = check_project(*p, stderr_progress());
       if (report.ok() && std::filesystem::exists(SearchIndex::folder_for(p->path()))) {
         try {
-          check_search_index(*p, open_index(*p), report);
+          // Its own index, gone before the project it follows.
+          auto index = SearchIndex::open(*p, stderr_progress());
+          check_search_index(*p, *index, report);
         } catch (const Error& e) {
           report.checks.push_back("index");
           report.problems.push_back(

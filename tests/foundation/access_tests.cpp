@@ -230,9 +230,14 @@ BOOST_AUTO_TEST_CASE(check_finds_a_damaged_page_and_info_says_damaged) {
     BOOST_REQUIRE(
         run_quire({"import", p, (dir / ("a" + std::to_string(i) + ".txt")).string()}).status == 0);
   }
+  // With a search index: it is checked too (it holds every passage).
+  BOOST_TEST_REQUIRE(run_quire({"search", p, "school"}).status == 0);
   auto r = run_quire({"check", p, "--json"});
   BOOST_TEST_REQUIRE(r.status == 0, r.err + r.out);
-  BOOST_TEST(nlohmann::json::parse(r.out).at("ok") == true);
+  auto ok = nlohmann::json::parse(r.out);
+  BOOST_TEST(ok.at("ok") == true);
+  BOOST_TEST(ok.at("checks").dump() == R"(["file","foreign keys","undo","journal","index"])");
+  fs::remove_all(p + ".index"); // the damage below is the file's alone
 
   // Damage a b-tree page in the middle of the file (no program has it open).
   auto bytes = quire::test::read_file(p);
