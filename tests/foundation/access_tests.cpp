@@ -171,6 +171,40 @@ BOOST_AUTO_TEST_CASE(a_full_disk_says_so_and_changes_nothing) {
   BOOST_TEST(documents(info) == 2);
 }
 
+// Issue 14.4 as it happened: `quire info` in a loop beside imports in
+// another process, whose commits checkpoint as they go. It never calls the
+// project truncated (the old header check did in 2 of 4 runs).
+BOOST_AUTO_TEST_CASE(info_in_a_loop_beside_imports_never_refuses_the_project) {
+  TempDir dir;
+  auto p = make_project(dir.path());
+  for (int f = 0; f < 12; ++f) {
+    std::string text;
+    for (int i = 0; i < 3000; ++i) {
+      text += "File " + std::to_string(f) + " paragraph " + std::to_string(i) +
+              " about networks of teachers.\n\n";
+    }
+    quire::test::write_file(dir / ("big" + std::to_string(f) + ".txt"), text);
+  }
+  const std::string script = R"SH(
+    Q="$1"; P="$2"; D="$3"
+    ( for f in 0 1 2 3 4 5 6 7 8 9 10 11; do "$Q" import "$P" "$D/big$f.txt" >/dev/null || echo import-failed; done; touch "$D/done" ) &
+    n=0
+    while [ ! -e "$D/done" ]; do
+      "$Q" info "$P" >/dev/null 2>"$D/err" || { echo "info-failed: $(cat "$D/err")"; }
+      n=$((n+1))
+    done
+    wait
+    echo "runs=$n"
+  )SH";
+  auto r = run_program("sh", {"-c", script, "sh", QUIRE_CLI_PATH, p, dir.path().string()});
+  BOOST_TEST_REQUIRE(r.status == 0, r.err);
+  BOOST_TEST(r.out.find("failed") == std::string::npos, r.out);
+  BOOST_TEST(r.out.find("runs=") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("runs=0") == std::string::npos, r.out);
+  auto info = run_quire({"info", p, "--json"});
+  BOOST_TEST(documents(info) == 14);
+}
+
 // A real full disk (ENOSPC): a small tmpfs in a mount namespace of our own
 // (unshare -rm works as root and, where user namespaces are allowed, as
 // anyone). Skipped, saying so, where it cannot be made.
