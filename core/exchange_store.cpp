@@ -9,6 +9,7 @@
 #include "error.h"
 #include "exchange.h"
 #include "project_p.h"
+#include "safety_copies.h"
 #include "store_p.h"
 #include "text.h"
 
@@ -593,7 +594,11 @@ ExchangeReport store_exchange(Project& p, const ProjectData& data, const Exchang
   ExchangeReport rep;
   rep.warnings = data.warnings;
   rep.not_imported = data.not_imported;
-  detail::Action act(p, opt.action_name.empty() ? "Merge '" + data.name + "'" : opt.action_name);
+  const auto name = opt.action_name.empty() ? "Merge '" + data.name + "'" : opt.action_name;
+  if (!opt.dry_run) {
+    keep_safety_copy(p, name);
+  }
+  detail::Action act(p, name);
   Store st{p, act.db(), data, rep, {}, {}, {}, {}, {}, {}, {}, {}};
 
   // Notes by the GUID of what they are on; notes on something the data does
