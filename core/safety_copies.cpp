@@ -5,6 +5,7 @@
 // outside SQLite (closing one would drop SQLite's POSIX locks on it).
 #include "safety_copies.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -87,10 +88,12 @@ int backup(sqlite3* dest, sqlite3* src) {
   if (!b) {
     return sqlite3_extended_errcode(dest);
   }
+  // The connections' busy handlers wait too; this bounds the whole wait.
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
   int rc = SQLITE_OK;
-  for (int tries = 0; tries < 200; ++tries) {
+  for (;;) {
     rc = sqlite3_backup_step(b, -1);
-    if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED) {
+    if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || std::chrono::steady_clock::now() > give_up) {
       break;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(25));
@@ -176,6 +179,15 @@ fs::path scratch_name(const fs::path& folder, const char* what) {
   static std::atomic<int> counter{0};
   return folder / ("." + std::string(what) + "-" + std::to_string(::getpid()) + "-" +
                    std::to_string(counter++) + ".tmp");
+}
+
+/// fsync of the folder (never of the project file: see the top).
+void sync_folder(const fs::path& folder) {
+  int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
 }
 
 std::map<std::string, std::string> read_info(const fs::path& file) {
@@ -345,6 +357,7 @@ std::optional<SafetyCopy> keep_safety_copy(Project& p, const std::string& action
       copy_failed(p, action, folder, "it cannot be renamed (" + ec.message() + ")");
     }
     tmp.clear();
+    sync_folder(folder); // the renames survive a power cut
     std::uintmax_t project_size = fs::file_size(p.path(), ec);
     roll_safety_copies(
         p.path(), safety_copies_kept,

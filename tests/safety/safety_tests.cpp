@@ -319,6 +319,51 @@ BOOST_AUTO_TEST_CASE(a_damaged_or_foreign_copy_is_refused_and_nothing_changes) {
   BOOST_TEST(list_safety_copies(file).empty()); // refused before keeping a "before" copy
 }
 
+BOOST_AUTO_TEST_CASE(a_copy_holds_only_what_was_committed_and_does_not_wait_for_a_writer) {
+  TempDir dir;
+  auto file = dir / "study.quire";
+  auto p = sample(file);
+  auto before = project_snapshot(p);
+  // Another program is in the middle of a write transaction.
+  sqlite3* other = nullptr;
+  BOOST_TEST_REQUIRE(sqlite3_open(file.c_str(), &other) == SQLITE_OK);
+  BOOST_TEST_REQUIRE(sqlite3_exec(other,
+                                  "BEGIN IMMEDIATE; DELETE FROM coding; "
+                                  "UPDATE document SET name = name || ' half-done'",
+                                  nullptr, nullptr, nullptr) == SQLITE_OK);
+  auto c = keep_safety_copy(p, "Copy while another writes");
+  sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+  BOOST_TEST_REQUIRE(c.has_value());
+  BOOST_TEST(integrity(c->file) == "ok");
+  BOOST_TEST(project_snapshot(Project::open(c->file)) == before);
+}
+
+BOOST_AUTO_TEST_CASE(a_restore_that_cannot_write_leaves_the_project_as_it_was) {
+  TempDir dir;
+  auto file = dir / "study.quire";
+  auto p = sample(file);
+  delete_document(p, doc_named(p, "Interview 1"));
+  auto now = project_snapshot(p);
+  auto generation = p.generation();
+  // Another program holds the write lock for longer than Quire waits.
+  sqlite3* other = nullptr;
+  BOOST_TEST_REQUIRE(sqlite3_open(file.c_str(), &other) == SQLITE_OK);
+  BOOST_TEST_REQUIRE(sqlite3_exec(other, "BEGIN IMMEDIATE; UPDATE setting SET value = value",
+                                  nullptr, nullptr, nullptr) == SQLITE_OK);
+  try {
+    restore_safety_copy(p, list_safety_copies(file).back().file);
+    BOOST_FAIL("the restore went through a held write lock");
+  } catch (const StorageError& e) {
+    BOOST_TEST(std::string(e.what()).find("busy") != std::string::npos, e.what());
+  }
+  sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+  BOOST_TEST(project_snapshot(p) == now);
+  BOOST_TEST(p.generation() == generation);
+  BOOST_TEST(integrity(file) == "ok");
+}
+
 BOOST_AUTO_TEST_CASE(find_a_copy_by_number_name_or_path) {
   TempDir dir;
   auto file = dir / "study.quire";
@@ -412,21 +457,36 @@ BOOST_AUTO_TEST_CASE(a_copy_is_consistent_while_another_connection_writes) {
   }
   std::atomic<bool> stop{false};
   std::atomic<int> written{0};
+  std::string writer_error;
   std::thread writer([&] {
-    auto w = Project::open(file);
-    auto doc = find_document(w, "Interview 1").id;
-    auto code = ensure_code(w, "Busy");
-    for (std::int64_t i = 0; !stop; i = (i + 1) % 20) {
-      code_range(w, doc, i, i + 2, code);
-      ++written;
+    try {
+      auto w = Project::open(file);
+      auto doc = find_document(w, "Interview 1").id;
+      auto code = ensure_code(w, "Busy");
+      for (std::int64_t i = 0; !stop; i = (i + 1) % 20) {
+        code_range(w, doc, i, i + 2, code);
+        ++written;
+        // A person's pace, roughly: a writer that never lets go starves
+        // every other writer's busy wait, safety copy or not.
+        std::this_thread::sleep_for(std::chrono::milliseconds(3));
+      }
+    } catch (const std::exception& e) {
+      writer_error = e.what();
     }
   });
-  auto p = Project::open(file);
-  for (int i = 0; i < 6; ++i) {
-    delete_document(p, doc_named(p, "Extra " + std::to_string(i)));
+  std::string error;
+  try {
+    auto p = Project::open(file);
+    for (int i = 0; i < 6; ++i) {
+      delete_document(p, doc_named(p, "Extra " + std::to_string(i)));
+    }
+  } catch (const std::exception& e) {
+    error = e.what();
   }
   stop = true;
   writer.join();
+  BOOST_TEST(error.empty(), error);
+  BOOST_TEST(writer_error.empty(), writer_error);
   BOOST_TEST(written > 0);
   auto copies = list_safety_copies(file);
   BOOST_TEST(copies.size() == 6u);
