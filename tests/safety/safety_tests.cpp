@@ -19,6 +19,7 @@
 #include "core/import_data.h"
 #include "core/memos.h"
 #include "core/project.h"
+#include "core/project_p.h"
 #include "core/safety_copies.h"
 #include "core/search_index.h"
 #include "support/project_snapshot.h"
@@ -362,6 +363,37 @@ BOOST_AUTO_TEST_CASE(a_restore_that_cannot_write_leaves_the_project_as_it_was) {
   BOOST_TEST(project_snapshot(p) == now);
   BOOST_TEST(p.generation() == generation);
   BOOST_TEST(integrity(file) == "ok");
+}
+
+BOOST_AUTO_TEST_CASE(a_copy_from_an_older_quire_is_brought_to_this_format) {
+  TempDir dir;
+  auto old = dir / "old.quire";
+  {
+    // A file as Quire's first schema wrote it (text inside the document row).
+    quire::detail::Db db(old.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    quire::detail::create_legacy_schema(db, 1);
+    db.exec("INSERT INTO project_info(id, guid, created_at) VALUES (1, "
+            "'a0000000-0000-4000-8000-000000000001', '2026-01-01T00:00:00Z');"
+            "INSERT INTO document(id, guid, name, kind, imported_at, text, length) VALUES "
+            "(1, 'b0000000-0000-4000-8000-000000000001', 'old doc', 'text', "
+            "'2026-01-01T00:00:00Z', 'Text from an older Quire.', 25);"
+            "INSERT INTO passage(guid, document_id, start, end) VALUES "
+            "('c0000000-0000-4000-8000-000000000001', 1, 0, 25);");
+  }
+  auto digest = quire::test::file_digest(old);
+  auto file = dir / "study.quire";
+  auto p = sample(file);
+  restore_safety_copy(p, old);
+  auto docs = list_documents(p);
+  BOOST_TEST_REQUIRE(docs.size() == 1u);
+  BOOST_TEST(document_text(p, docs[0].id) == "Text from an older Quire.");
+  BOOST_TEST(integrity(file) == "ok");
+  BOOST_TEST(quire::test::file_digest(old) == digest); // the copy itself is left alone
+  // The project works on: a new document, and its undo.
+  add_text_document(p, "new doc", "After the restore.");
+  BOOST_TEST(list_documents(p).size() == 2u);
+  BOOST_TEST(undo(p).has_value());
+  BOOST_TEST(list_documents(Project::open(file)).size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(find_a_copy_by_number_name_or_path) {
