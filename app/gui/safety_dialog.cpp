@@ -2,12 +2,37 @@
 
 #include <wx/button.h>
 #include <wx/listctrl.h>
+#include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
 #include "wx_text.h"
 
 namespace quire::gui {
+
+bool unless_copy_refused(wxWindow* parent, Project& p, const std::function<void()>& action) {
+  try {
+    action();
+    return true;
+  } catch (const SafetyCopyError& e) {
+    wxMessageDialog ask(parent,
+                        wx(e.what()) +
+                            ".\n\nGo on without a safety copy? Edit > Undo can still take the "
+                            "action back.",
+                        "No Safety Copy", wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
+    ask.SetYesNoLabels("Go On Without a Copy", "Stop");
+    if (ask.ShowModal() != wxID_YES) {
+      return false;
+    }
+  }
+  struct Required {
+    Project& p;
+    ~Required() { set_safety_copy_required(p, true); }
+  } restore{p};
+  set_safety_copy_required(p, false);
+  action();
+  return true;
+}
 
 wxString size_text(std::uintmax_t bytes) {
   if (bytes >= (1u << 20)) {

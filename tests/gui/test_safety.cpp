@@ -87,4 +87,34 @@ BOOST_FIXTURE_TEST_CASE(restore_a_safety_copy_brings_back_a_deleted_code, FrameF
   BOOST_CHECK_EQUAL(list_safety_copies(frame->session().path()).size(), 3u);
 }
 
+BOOST_FIXTURE_TEST_CASE(a_copy_that_cannot_be_made_asks_before_going_on, FrameFixture) {
+  auto doc = find_document(p(), "notes-short");
+  auto r = find_in_document(p(), doc.id, "rail strike");
+  code_range(p(), doc.id, r.first, r.second, code("Barriers/Time"));
+  // A file where the copies' folder should be: no copy can be made.
+  write_file(safety_folder(project), "in the way");
+  frame->session().select_code(code("Barriers"));
+  pump();
+  // "Stop": nothing changes.
+  wxTEST_DIALOG(frame->commands().invoke("codes/delete"), wxExpectModal<wxMessageDialog>(wxID_YES),
+                wxExpectModal<wxMessageDialog>(wxID_NO).Describe("no safety copy: go on?"));
+  pump();
+  BOOST_CHECK(try_find_code(p(), "Barriers/Time").has_value());
+  BOOST_CHECK_EQUAL(count_codings(p()), 1);
+  // "Go on without a copy": deleted, and undo still brings it back.
+  wxTEST_DIALOG(frame->commands().invoke("codes/delete"), wxExpectModal<wxMessageDialog>(wxID_YES),
+                wxExpectModal<wxMessageDialog>(wxID_YES).Describe("no safety copy: go on?"));
+  pump();
+  BOOST_CHECK(!try_find_code(p(), "Barriers").has_value());
+  frame->commands().invoke("edit/undo");
+  pump();
+  BOOST_CHECK(try_find_code(p(), "Barriers/Time").has_value());
+  // Only that once: the next destructive action is refused again.
+  frame->session().select_code(code("Barriers"));
+  pump();
+  wxTEST_DIALOG(frame->commands().invoke("codes/delete"), wxExpectModal<wxMessageDialog>(wxID_YES),
+                wxExpectModal<wxMessageDialog>(wxID_NO).Describe("no safety copy: go on?"));
+  BOOST_CHECK(try_find_code(p(), "Barriers").has_value());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
