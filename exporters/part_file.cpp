@@ -1,0 +1,111 @@
+// OUT.part, locked with flock(2): a lock dies with its process, so OUT.part
+// whose lock can be taken was left by an export that was killed (or is the
+// one this export creates), and can be written over.
+#include "part_file.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <system_error>
+
+#include "core/error.h"
+
+namespace quire {
+
+namespace {
+
+/// Removes the files earlier exports to out left beside it, other than
+/// OUT.part itself: "OUT.part-1a2b3c4d" (Quire's older zip writer),
+/// "OUT.part.part-1a2b3c4d.Xy12Ab" (libzip's own temporary inside it).
+void remove_leftovers(const std::filesystem::path& out) {
+  const auto folder = out.has_parent_path() ? out.parent_path() : std::filesystem::path(".");
+  const auto part = out.filename().string() + ".part";
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    const auto name = it->path().filename().string();
+    if (name.size() > part.size() && name.compare(0, part.size(), part) == 0 &&
+        (name[part.size()] == '-' || name[part.size()] == '.')) {
+      std::error_code ignored;
+      std::filesystem::remove(it->path(), ignored);
+    }
+  }
+}
+
+} // namespace
+
+PartFile::PartFile(std::filesystem::path out) : m_out(std::move(out)) {
+  m_part = m_out;
+  m_part += ".part";
+  // The lock is on the file, so make sure the file locked is the one named
+  // OUT.part still: an export that just finished may have renamed it to OUT.
+  for (int attempt = 0; attempt < 5 && m_fd < 0; ++attempt) {
+    int fd = ::open(m_part.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
+    if (fd < 0) {
+      throw StorageError(m_out.string() + ": cannot create a file in its folder (" +
+                         std::strerror(errno) +
+                         "). Choose a folder you can write to, or free some space");
+    }
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+      const int e = errno;
+      ::close(fd);
+      if (e == EWOULDBLOCK) {
+        throw InputError(m_out.string() +
+                         ": another export to this file is being written now. Wait for it to "
+                         "finish, or export to another name");
+      }
+      throw StorageError(m_out.string() + ": cannot lock " + m_part.filename().string() + " (" +
+                         std::strerror(e) + ")");
+    }
+    struct stat held {
+    }, named{};
+    if (::fstat(fd, &held) == 0 && ::stat(m_part.c_str(), &named) == 0 &&
+        held.st_dev == named.st_dev && held.st_ino == named.st_ino) {
+      m_fd = fd;
+    } else {
+      ::close(fd);
+    }
+  }
+  if (m_fd < 0) {
+    throw InputError(m_out.string() + ": other exports to this file keep starting and ending; "
+                                      "try again when they are done");
+  }
+  if (::ftruncate(m_fd, 0) != 0) {
+    const int e = errno;
+    ::unlink(m_part.c_str());
+    ::close(m_fd);
+    throw StorageError(m_out.string() + ": cannot write beside it (" + std::strerror(e) + ")");
+  }
+  remove_leftovers(m_out);
+}
+
+PartFile::~PartFile() {
+  if (m_fd >= 0) {
+    // Ours while the lock is held, unless the exporter removed it already
+    // and another export has made a new one since.
+    struct stat held {
+    }, named{};
+    if (::fstat(m_fd, &held) == 0 && ::stat(m_part.c_str(), &named) == 0 &&
+        held.st_dev == named.st_dev && held.st_ino == named.st_ino) {
+      ::unlink(m_part.c_str());
+    }
+    ::close(m_fd);
+  }
+}
+
+void PartFile::commit() {
+  std::error_code ec;
+  std::filesystem::rename(m_part, m_out, ec);
+  if (ec) {
+    throw StorageError(m_out.string() + ": could not put the export in place (" + ec.message() +
+                       "). Is the file open in another program?");
+  }
+  ::close(m_fd); // the lock goes with it
+  m_fd = -1;
+}
+
+} // namespace quire
