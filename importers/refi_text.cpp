@@ -9,14 +9,14 @@
 
 namespace quire {
 
-std::string source_text(std::string_view bytes, const std::string& where,
+std::string source_text(std::string bytes, const std::string& where,
                         std::vector<std::string>& warnings) {
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
-    bytes.remove_prefix(3); // a UTF-8 BOM is not part of the text
+  if (std::string_view(bytes).substr(0, 3) == "\xEF\xBB\xBF") {
+    bytes.erase(0, 3); // a UTF-8 BOM is not part of the text
   }
-  if (is_valid_utf8(bytes) && bytes.substr(0, 2) != "\xFF\xFE" &&
-      bytes.substr(0, 2) != "\xFE\xFF") {
-    return std::string(bytes);
+  const auto head = std::string_view(bytes).substr(0, 2);
+  if (is_valid_utf8(bytes) && head != "\xFF\xFE" && head != "\xFE\xFF") {
+    return bytes;
   }
   auto decoded = decode_text(bytes, where);
   warnings.push_back(

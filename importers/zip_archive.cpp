@@ -13,10 +13,16 @@ namespace quire {
 
 namespace {
 
-/// "248 MB" (or "12 KB" below a megabyte).
+/// "248 MB", "1.2 MB" (one decimal below 10 MB), "12 KB" below a megabyte.
 std::string mb(std::uint64_t bytes) {
-  return bytes >= (1u << 20) ? std::to_string((bytes + (1u << 19)) >> 20) + " MB"
-                             : std::to_string((bytes + 512) >> 10) + " KB";
+  if (bytes < (1u << 20)) {
+    return std::to_string((bytes + 512) >> 10) + " KB";
+  }
+  if (bytes < (10u << 20)) {
+    const auto tenths = (bytes * 10 + (1u << 19)) >> 20;
+    return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
+  }
+  return std::to_string((bytes + (1u << 19)) >> 20) + " MB";
 }
 
 } // namespace
@@ -151,10 +157,10 @@ std::string ZipArchive::read(const std::string& name) const {
                                    : " (with the " + mb(m_impl->total_read) + " read before it)";
     const std::string size =
         declared > 0 ? "says it expands to " + mb(declared) + before + "," : "expands" + before;
-    return InputError(m_impl->file + ": the member '" + name + "' " + size + " past " + which +
-                      " of " + mb(limit) +
-                      "; refused as a possible zip bomb. If the file is genuine, unpack it and "
-                      "import its parts");
+    return InputError(
+        m_impl->file + ": the member '" + name + "' " + size + " past " + which + " of " +
+        mb(limit) +
+        "; refused as a possible zip bomb. If the file is genuine, split it into smaller files");
   };
   zip_stat_t st;
   zip_stat_init(&st);

@@ -94,6 +94,57 @@ BOOST_AUTO_TEST_CASE(zip_bomb_is_refused_while_inflating) {
   BOOST_CHECK_THROW(z2.read("b"), InputError);
 }
 
+BOOST_AUTO_TEST_CASE(zip_sizes_are_checked_declared_and_actual) {
+  // Declared: a member whose header says it is past the limit is refused
+  // before anything is inflated, naming the member and the limit.
+  auto bytes = make_zip({{"Sources/big.txt", std::string(3 << 20, 'a')}});
+  ZipLimits limits;
+  limits.max_member_bytes = 2 << 20;
+  try {
+    ZipArchive(bytes, "big.qdpx", limits).read("Sources/big.txt");
+    BOOST_FAIL("a member declared past the limit was read");
+  } catch (const InputError& e) {
+    const std::string m = e.what();
+    BOOST_TEST(m.find("'Sources/big.txt' says it expands to 3.0 MB") != std::string::npos, m);
+    BOOST_TEST(m.find("past the limit for one member of 2.0 MB") != std::string::npos, m);
+  }
+  // Actual: the header lies (says 1,000 bytes); the limit holds while
+  // inflating all the same.
+  for (auto [sig, at] : {std::pair<std::string, std::size_t>{"PK\x03\x04", 22},
+                         std::pair<std::string, std::size_t>{"PK\x01\x02", 24}}) {
+    auto pos = bytes.find(sig);
+    BOOST_REQUIRE(pos != std::string::npos);
+    const char small[4] = {static_cast<char>(0xE8), 0x03, 0, 0};
+    bytes.replace(pos + at, 4, small, 4);
+  }
+  try {
+    ZipArchive(bytes, "liar.qdpx", limits).read("Sources/big.txt");
+    BOOST_FAIL("a member past the limit was read");
+  } catch (const InputError& e) {
+    const std::string m = e.what();
+    BOOST_TEST(m.find("liar.qdpx: ") == 0u, m);
+    BOOST_TEST(m.find("'Sources/big.txt' expands past the limit for one member of 2.0 MB") !=
+                   std::string::npos,
+               m);
+  }
+  // All members together: past 100 times the archive's size (once past
+  // the floor), the next member is refused.
+  auto many = make_zip({{"a", std::string(3 << 20, 'a')}, {"b", std::string(3 << 20, 'b')}});
+  ZipLimits ratio;
+  ratio.ratio_floor_bytes = 4 << 20;
+  ZipArchive z(many, "many.zip", ratio);
+  BOOST_CHECK_NO_THROW(z.read("a"));
+  try {
+    z.read("b");
+    BOOST_FAIL("past the ratio");
+  } catch (const InputError& e) {
+    const std::string m = e.what();
+    BOOST_TEST(m.find("'b' says it expands to 3.0 MB (with the 3.0 MB read before it), past the "
+                      "limit for all members of an archive of this size") != std::string::npos,
+               m);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(damaged_and_truncated_zips_are_refused) {
   auto bytes = make_zip({{"a.txt", std::string(10000, 'x')}});
   BOOST_CHECK_THROW(ZipArchive(bytes.substr(0, bytes.size() / 2), "half.docx"), InputError);
