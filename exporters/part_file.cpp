@@ -10,6 +10,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <string>
+#include <string_view>
 #include <system_error>
 
 #include "core/error.h"
@@ -18,18 +20,43 @@ namespace quire {
 
 namespace {
 
-/// Removes the files earlier exports to out left beside it, other than
-/// OUT.part itself: "OUT.part-1a2b3c4d" (Quire's older zip writer),
-/// "OUT.part.part-1a2b3c4d.Xy12Ab" (libzip's own temporary inside it).
+/// Whether name is a temporary file an earlier export to OUT left, other
+/// than OUT.part itself (`part` is "OUT.part"): Quire's older zip writer's
+/// "OUT.part-1a2b3c4d" and, through the registry, "OUT.part.part-1a2b3c4d",
+/// each maybe with libzip's own ".Xy12Ab" after it; the older .qdc writer's
+/// "OUT.part.part". Nothing else: "OUT.part.backup" is the user's.
+bool leftover_of(const std::string& name, const std::string& part) {
+  if (name.compare(0, part.size(), part) != 0) {
+    return false;
+  }
+  std::string_view rest(name);
+  rest.remove_prefix(part.size());
+  if (rest == ".part") {
+    return true;
+  }
+  if (rest.substr(0, 6) == ".part-") {
+    rest.remove_prefix(6);
+  } else if (rest.substr(0, 1) == "-") {
+    rest.remove_prefix(1);
+  } else {
+    return false;
+  }
+  if (rest.size() < 8 ||
+      rest.substr(0, 8).find_first_not_of("0123456789abcdef") != std::string_view::npos) {
+    return false;
+  }
+  rest.remove_prefix(8);
+  return rest.empty() || (rest.size() == 7 && rest[0] == '.');
+}
+
+/// Removes what earlier exports to out left beside it (see leftover_of).
 void remove_leftovers(const std::filesystem::path& out) {
   const auto folder = out.has_parent_path() ? out.parent_path() : std::filesystem::path(".");
   const auto part = out.filename().string() + ".part";
   std::error_code ec;
   for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end;
        it.increment(ec)) {
-    const auto name = it->path().filename().string();
-    if (name.size() > part.size() && name.compare(0, part.size(), part) == 0 &&
-        (name[part.size()] == '-' || name[part.size()] == '.')) {
+    if (leftover_of(it->path().filename().string(), part)) {
       std::error_code ignored;
       std::filesystem::remove(it->path(), ignored);
     }

@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -145,11 +146,16 @@ void killed_mid_write_leaves_nothing_after_the_next_export(const std::string& ex
   // Leftovers of older versions, as a killed one could leave them.
   write_file(out_dir / ("report" + ext + ".part.part-1a2b3c4d"), "old");
   write_file(out_dir / ("report" + ext + ".part.part-1a2b3c4d.Xy12Ab"), "old");
-  write_file(out_dir / "notes.part.txt", "the user's own file"); // not ours: stays
+  write_file(out_dir / ("report" + ext + ".part.part"), "old");
+  write_file(out_dir / ("report" + ext + ".part-0badcafe"), "old");
+  write_file(out_dir / "notes.part.txt", "the user's own file"); // not ours: these stay
+  write_file(out_dir / ("report" + ext + ".part.backup"), "the user's own file");
   auto again = run_quire({"export", project.string(), out.string()});
   BOOST_TEST(again.status == 0, again.err);
   BOOST_TEST(fs::exists(out));
-  BOOST_TEST(part_files(out_dir) == std::vector<std::string>{"notes.part.txt"});
+  auto left = part_files(out_dir);
+  std::sort(left.begin(), left.end());
+  BOOST_TEST(left == (std::vector<std::string>{"notes.part.txt", "report" + ext + ".part.backup"}));
 }
 
 } // namespace
