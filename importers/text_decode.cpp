@@ -167,7 +167,8 @@ std::string replace_invalid(std::string_view b) {
   return out;
 }
 
-/// "1 invalid UTF-8 byte replaced by U+FFFD (line 3, column 14, byte 120)...".
+/// "1 invalid UTF-8 byte sequence replaced by U+FFFD (line 3, column 14, byte
+/// 120). ..." naming the first few places, counting the rest.
 /// `base` is where b starts in the file (after a BOM).
 std::string damage_note(std::string_view b, const Utf8Damage& d, std::size_t base) {
   std::string where;
@@ -229,11 +230,10 @@ DecodedText decode_text(std::string_view b, const std::string& file) {
       throw InputError(file + ": looks binary (a NUL byte at position " + std::to_string(nul) +
                        "), not text. If it is a document, save it as .txt, .docx or .pdf");
     }
-    Utf8Damage damage;
     if (is_valid_utf8(b)) {
       d.utf8 = std::string(b);
       d.encoding = "UTF-8";
-    } else if (damage = find_damage(b); damaged_utf8(damage)) {
+    } else if (auto damage = find_damage(b); damaged_utf8(damage)) {
       d.utf8 = replace_invalid(b);
       d.encoding = "UTF-8";
       d.replaced = damage.invalid;

@@ -14,8 +14,8 @@ struct DecodedText {
   std::int64_t replaced = 0; ///< invalid UTF-8 sequences replaced by U+FFFD
   /// What the user should know about the decoding, without the file's name
   /// ("not valid UTF-8; decoded as Windows-1252", "1 invalid UTF-8 byte
-  /// replaced by U+FFFD (line 12, column 40, byte 5123)..."); empty when the
-  /// bytes were valid UTF-8 or UTF-16.
+  /// sequence replaced by U+FFFD (line 12, column 40, byte 5123)..."); empty
+  /// when the bytes were valid UTF-8 or UTF-16.
   std::string note;
 };
 
