@@ -71,7 +71,7 @@ PartFile::PartFile(std::filesystem::path out) : m_out(std::move(out)) {
   // The lock is on the file, so make sure the file locked is the one named
   // OUT.part still: an export that just finished may have renamed it to OUT.
   for (int attempt = 0; attempt < 5 && m_fd < 0; ++attempt) {
-    int fd = ::open(m_part.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
+    int fd = ::open(m_part.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0666);
     if (fd < 0) {
       throw StorageError(m_out.string() + ": cannot create a file in its folder (" +
                          std::strerror(errno) +
