@@ -172,21 +172,19 @@ std::string replace_invalid(std::string_view b) {
 /// `base` is where b starts in the file (after a BOM).
 std::string damage_note(std::string_view b, const Utf8Damage& d, std::size_t base) {
   std::string where;
-  std::size_t line = 1, line_start = 0, k = 0;
+  // The column counts characters: bytes that do not continue one.
+  std::size_t line = 1, column = 1, k = 0;
   for (std::size_t i = 0; i < b.size() && k < d.first_bytes.size(); ++i) {
     if (i == d.first_bytes[k]) {
-      // The column counts characters: bytes that do not continue one.
-      std::size_t column = 1;
-      for (std::size_t j = line_start; j < i; ++j) {
-        column += (static_cast<unsigned char>(b[j]) & 0xC0) != 0x80;
-      }
       where += std::string(k ? "; " : "") + "line " + std::to_string(line) + ", column " +
                std::to_string(column) + ", byte " + std::to_string(base + i);
       ++k;
     }
     if (b[i] == '\n') {
       ++line;
-      line_start = i + 1;
+      column = 1;
+    } else if ((static_cast<unsigned char>(b[i]) & 0xC0) != 0x80) {
+      ++column;
     }
   }
   const auto more = d.invalid - static_cast<std::int64_t>(d.first_bytes.size());
