@@ -176,33 +176,6 @@ namespace detail {
 void store_case_value(Db& db, Id case_id, Id attr_id, const Value& v) {
   store_value(db, case_id, attr_id, v);
 }
-Id ensure_attribute_id(Db& db, const std::string& name, AttrType type, AttrType* existing,
-                      const std::string& guid, bool* created) {
-  auto s = db.prepare("SELECT id, type FROM attribute WHERE name = ?");
-  s.bind(1, name);
-  if (s.step()) {
-    if (existing) {
-      *existing = attr_type_from_string(s.str(1));
-    }
-    if (created) {
-      *created = false;
-    }
-    return s.i64(0);
-  }
-  if (existing) {
-    *existing = type;
-  }
-  if (created) {
-    *created = true;
-  }
-  db.prepare("INSERT INTO attribute(guid, name, type, ord) "
-             "VALUES (?, ?, ?, (SELECT coalesce(max(ord), 0) + 1 FROM attribute))")
-      .bind(1, guid.empty() ? new_guid() : guid)
-      .bind(2, name)
-      .bind(3, to_string(type))
-      .run();
-  return db.last_insert_id();
-}
 std::string unique_document_name(Db& db, const std::string& wanted) {
   return unique_doc_name(db, wanted);
 }
@@ -280,11 +253,12 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
     AttrType type;
   };
   std::map<std::string, AttrRef> attr_ids;
+  detail::AttributeMaker make_attribute(db);
   auto attr_ref = [&](const std::string& name, AttrType type) {
     auto it = attr_ids.find(name);
     if (it == attr_ids.end()) {
       AttrType existing = type;
-      Id id = detail::ensure_attribute_id(db, name, type, &existing);
+      Id id = make_attribute.ensure(name, type, &existing);
       it = attr_ids.emplace(name, AttrRef{id, existing}).first;
     }
     return it->second;

@@ -200,6 +200,7 @@ struct Store {
   }
 
   std::map<std::string, std::pair<Id, AttrType>> attributes;
+  detail::AttributeMaker make_attribute{db};
   /// The project's attribute of that name, else a new one (with the data's
   /// GUID when free). `existed` tells which.
   std::pair<Id, AttrType> attribute(const std::string& name, AttrType type,
@@ -209,8 +210,7 @@ struct Store {
     }
     AttrType have = type;
     bool created = false;
-    Id id = detail::ensure_attribute_id(db, name, type, &have, fresh_guid(db, "attribute", guid),
-                                        &created);
+    Id id = make_attribute.ensure(name, type, &have, fresh_guid(db, "attribute", guid), &created);
     if (created) {
       rep.added.push_back({"attribute", name, to_string(type)});
     } else if (existed) {

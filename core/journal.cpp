@@ -145,7 +145,10 @@ std::vector<ChangeSet> record_change(Project& p, ChangeSet c, std::int64_t step)
   }
   j.run();
   if (step) {
-    d.prepare("UPDATE undo_step SET done_at = ? WHERE id = ?").bind(1, c.generation).bind(2, step).run();
+    d.prepare("UPDATE undo_step SET done_at = ? WHERE id = ?")
+        .bind(1, c.generation)
+        .bind(2, step)
+        .run();
   }
   if (c.generation % 64 == 0) {
     d.prepare("DELETE FROM change_journal WHERE generation <= ?")
