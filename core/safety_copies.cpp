@@ -10,7 +10,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <ctime>
 #include <fstream>
 #include <map>
@@ -108,6 +110,11 @@ int backup(sqlite3* dest, sqlite3* src) {
 std::string sqlite_message(sqlite3* db, int rc) {
   if ((rc & 0xff) == SQLITE_FULL) {
     return "the disk is full";
+  }
+  if ((rc & 0xff) == SQLITE_IOERR) {
+    int e = db ? sqlite3_system_errno(db) : 0;
+    return std::string("it could not be written (") + (e ? std::strerror(e) : "disk I/O error") +
+           (e == ENOSPC || e == EFBIG || e == EDQUOT ? ")" : "; is the disk full?)");
   }
   std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
   if (msg.empty() || msg == "not an error") {

@@ -4,7 +4,12 @@
 // (and is itself reversible). The CLI's `backups` and `restore` end to end.
 #define BOOST_TEST_MODULE safety_tests
 #include <boost/test/unit_test.hpp>
+#include <fcntl.h>
+#include <signal.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <thread>
@@ -99,6 +104,44 @@ ImportData many_passages(int n, const std::string& sha) {
   d.text = t.take();
   data.documents.push_back(std::move(d));
   return data;
+}
+
+/// Runs `quire ARGS` with RLIMIT_FSIZE at limit bytes (writing past it fails
+/// with EFBIG, as on a full disk); returns the exit status and stderr.
+quire::test::RunResult quire_with_full_disk(const std::vector<std::string>& args,
+                                            const fs::path& dir, rlim_t limit,
+                                            const char* safety_env = nullptr) {
+  auto err_file = dir / "child.err";
+  std::vector<std::string> all{QUIRE_CLI_PATH};
+  all.insert(all.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : all) {
+    argv.push_back(a.data());
+  }
+  argv.push_back(nullptr);
+  std::fflush(nullptr);
+  pid_t pid = ::fork();
+  BOOST_REQUIRE(pid >= 0);
+  if (pid == 0) {
+    int e = ::open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(e, 2);
+    int null = ::open("/dev/null", O_WRONLY);
+    ::dup2(null, 1);
+    if (safety_env) {
+      ::setenv("QUIRE_SAFETY_COPY", safety_env, 1);
+    }
+    ::signal(SIGXFSZ, SIG_IGN); // a write past the limit fails instead of killing
+    rlimit lim{limit, limit};
+    ::setrlimit(RLIMIT_FSIZE, &lim);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  quire::test::RunResult r;
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.err = quire::test::read_file(err_file);
+  return r;
 }
 
 } // namespace
@@ -474,6 +517,49 @@ BOOST_AUTO_TEST_CASE(a_failed_copy_refuses_in_the_cli_and_the_variable_lets_it_g
   BOOST_TEST(r.status == 0, r.err);
   docs = nlohmann::json::parse(run_quire({"docs", "list", file, "--json"}).out);
   BOOST_TEST(docs.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_full_disk_refuses_the_delete_and_leaves_the_project_as_it_was) {
+  TempDir dir;
+  auto file = dir / "full.quire";
+  {
+    auto p = sample(file);
+    std::string big;
+    for (int i = 0; big.size() < 3'000'000; ++i) {
+      big += "Line " + std::to_string(i) + " of a long report on the network.\n"; // one passage
+    }
+    add_text_document(p, "Report", big);
+  } // closed: the log is folded into the file, so the next one starts small
+  std::string before;
+  {
+    auto p = Project::open(file);
+    before = project_snapshot(p);
+  }
+  BOOST_TEST_REQUIRE(fs::file_size(file) > 3'000'000u);
+  BOOST_TEST_REQUIRE(list_safety_copies(file).empty());
+  // Room for the delete itself, not for a 3 MB copy.
+  auto r =
+      quire_with_full_disk({"docs", "delete", file.string(), "Interview 1"}, dir.path(), 1'000'000);
+  BOOST_TEST(r.status == 1, r.err);
+  BOOST_TEST(r.err.find("could not keep a safety copy of full.quire before 'Delete document "
+                        "'Interview 1''") != std::string::npos,
+             r.err);
+  BOOST_TEST(r.err.find("it could not be written (File too large)") != std::string::npos, r.err);
+  {
+    auto p = Project::open(file);
+    BOOST_TEST(project_snapshot(p) == before);
+  }
+  BOOST_TEST(integrity(file) == "ok");
+  BOOST_TEST(list_safety_copies(file).empty());
+  for (const auto& e : fs::directory_iterator(safety_folder(file))) {
+    BOOST_TEST(false, "left behind: " << e.path()); // no half-written copy or scratch file
+  }
+  // Going on without a copy is a choice.
+  r = quire_with_full_disk({"docs", "delete", file.string(), "Interview 1"}, dir.path(), 1'000'000,
+                           "optional");
+  BOOST_TEST(r.status == 0, r.err);
+  auto p = Project::open(file);
+  BOOST_TEST(list_documents(p).size() == 2u);
 }
 
 BOOST_AUTO_TEST_CASE(a_copy_is_consistent_while_another_connection_writes) {
