@@ -415,6 +415,17 @@ SafetyCopy find_safety_copy(const fs::path& project_file, const std::string& whi
 }
 
 int roll_safety_copies(const fs::path& project_file, int keep, std::uintmax_t max_bytes) {
+  // Scratch files of a copy or restore that was killed: gone after an hour
+  // (one being written now is younger).
+  std::error_code ec;
+  const auto stale = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  for (const auto& e : fs::directory_iterator(safety_folder(project_file), ec)) {
+    auto name = e.path().filename().string();
+    if (name.size() > 4 && name[0] == '.' && name.ends_with(".tmp") &&
+        fs::last_write_time(e.path(), ec) < stale && !ec) {
+      remove_quietly(e.path());
+    }
+  }
   auto copies = ordered_copies(project_file);
   std::uintmax_t total = 0;
   for (const auto& [order, c] : copies) {
@@ -428,7 +439,6 @@ int roll_safety_copies(const fs::path& project_file, int keep, std::uintmax_t ma
     if (!too_many && !too_big) {
       break;
     }
-    std::error_code ec;
     fs::remove(c.file, ec);
     if (ec) {
       break; // cannot remove the oldest: keep the rest in order too

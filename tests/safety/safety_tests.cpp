@@ -233,6 +233,19 @@ BOOST_AUTO_TEST_CASE(copies_roll_keeping_the_newest_ten) {
   for (std::size_t i = 0; i < copies.size(); ++i) {
     BOOST_TEST(copies[i].action == names[i + 3]);
   }
+  // A killed copy's scratch file goes once it is an hour old; a fresh one stays.
+  auto stale = safety_folder(file) / ".copy-1-0.tmp";
+  auto fresh = safety_folder(file) / ".copy-2-0.tmp";
+  quire::test::write_file(stale, "half a copy");
+  quire::test::write_file(fresh, "a copy being written");
+  fs::last_write_time(stale, fs::file_time_type::clock::now() - std::chrono::hours(2));
+  delete_document(p, add_text_document(p, "One more", "Text"));
+  BOOST_TEST(!fs::exists(stale));
+  BOOST_TEST(fs::exists(fresh));
+  fs::remove(fresh);
+  copies = list_safety_copies(file);
+  BOOST_TEST(copies.back().action == "Delete document 'One more'");
+  BOOST_TEST(copies.size() == static_cast<std::size_t>(safety_copies_kept));
   // No stray note or scratch file stays behind.
   int files = 0;
   for (const auto& e : fs::directory_iterator(safety_folder(file))) {
