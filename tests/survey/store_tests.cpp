@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <chrono>
+#include <ctime>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -349,13 +350,20 @@ std::filesystem::path wide_csv(const TempDir& dir, int columns) {
   return file;
 }
 
-/// Seconds to read and store the file into a fresh project.
+/// CPU seconds this process spends reading and storing the file into a
+/// fresh project (CPU time, not wall time: a busy machine, as under
+/// `ctest -j`, does not change it much; the figures are in bench_hostile).
 double import_seconds(const TempDir& dir, const std::filesystem::path& file) {
   auto project = dir / (file.stem().string() + ".quire");
   auto p = Project::create(project);
-  const auto t0 = std::chrono::steady_clock::now();
+  auto cpu = [] {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return double(t.tv_sec) + double(t.tv_nsec) / 1e9;
+  };
+  const double t0 = cpu();
   store_import(p, read_survey(file));
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return cpu() - t0;
 }
 
 } // namespace
@@ -368,8 +376,7 @@ BOOST_AUTO_TEST_CASE(a_survey_of_20000_columns_imports_in_linear_time) {
   const double small = import_seconds(dir, wide_csv(dir, 2000));
   const double wide = import_seconds(dir, wide_csv(dir, 20000));
   BOOST_TEST_MESSAGE("2,000 columns: " << small << " s; 20,000 columns: " << wide << " s");
-  BOOST_TEST(wide < 30 * std::max(small, 0.05));
-  BOOST_TEST(wide < 20.0); // a couple of seconds on a quiet machine (before: over 30 s)
+  BOOST_TEST(wide < 30 * std::max(small, 0.05)); // quadratic: about 100 times
 }
 
 BOOST_AUTO_TEST_CASE(attributes_made_in_bulk_follow_the_project_s_own_in_column_order) {
