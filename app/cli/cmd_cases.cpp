@@ -6,6 +6,7 @@
 #include "core/cases.h"
 #include "core/documents.h"
 #include "core/error.h"
+#include "core/history.h"
 
 namespace quire::cli {
 
@@ -55,6 +56,9 @@ void list_cases_cmd(Project& p, bool json) {
 
 void set_attribute_cmd(Project& p, const std::string& name, const std::string& attr,
                        const std::string& value, const std::string& type) {
+  // A new case, a new attribute and the value are one action (one undo step).
+  UserAction act(p, "Set " + attr + " of case '" + name + "' to '" + value + "'" +
+                        (try_find_case(p, name) ? "" : " (new case)"));
   Id cid = case_or_new(p, name);
   AttrType t = AttrType::Text;
   bool known = false;
@@ -73,6 +77,7 @@ void set_attribute_cmd(Project& p, const std::string& name, const std::string& a
   if (!known)
     add_attribute(p, attr, t);
   set_attribute(p, cid, attr, parse_value(value, t));
+  act.commit();
   std::cout << "Set " << attr << " of " << name << '\n';
 }
 
@@ -153,7 +158,10 @@ void add_case_commands(CLI::App& app) {
       project_command(cases, "link", "Link a document to a case (the interviewee, the site)",
                       [doc, name](Project& p, bool) {
                         auto d = find_document(p, *doc);
+                        UserAction act(p, "Link '" + d.name + "' to case '" + *name + "'" +
+                                              (try_find_case(p, *name) ? "" : " (new case)"));
                         link_document(p, d.id, case_or_new(p, *name));
+                        act.commit();
                         std::cout << "Linked " << d.name << " to case " << *name << '\n';
                       });
   link->add_option("document", *doc, "Document name")->required();
