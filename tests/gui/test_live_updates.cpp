@@ -156,8 +156,9 @@ BOOST_FIXTURE_TEST_CASE(code_as_a_new_code_is_one_undo_step, FrameFixture) {
   pump();
   BOOST_REQUIRE(code_on_disk(project, "Setting/Informal venues"));
   BOOST_CHECK_EQUAL(history(p()).size(), steps + 1);
-  auto label = gui::utf8(frame->commands().label("edit/undo"));
-  BOOST_CHECK_MESSAGE(label.find("(new code)") != std::string::npos, label);
+  auto name = undo_name(p()).value_or("");
+  BOOST_CHECK_MESSAGE(name.find("as Setting/Informal venues (new code)") != std::string::npos,
+                      name);
   BOOST_REQUIRE(frame->commands().invoke("edit/undo"));
   pump();
   // One undo: neither the coding nor the code it made.
