@@ -195,7 +195,7 @@ std::optional<Later> last_toucher(detail::Db& d, const std::string& tbl, std::in
   std::vector<Broken> broken;
   {
     auto s =
-        d.prepare("SELECT \"table\", rowid, parent, fkid FROM pragma_foreign_key_check LIMIT 20");
+        d.prepare("SELECT \"table\", rowid, parent, fkid FROM pragma_foreign_key_check LIMIT 5");
     while (s.step()) {
       if (!s.is_null(1)) {
         broken.push_back({s.str(0), s.str(2), s.i64(1), s.i64(3)});

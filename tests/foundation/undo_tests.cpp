@@ -447,6 +447,13 @@ BOOST_AUTO_TEST_CASE(the_cli_sets_an_attribute_of_a_new_case_in_one_step) {
     auto p = Project::open(proj);
     BOOST_TEST(project_snapshot(p) == before);
   }
+  // A value that does not fit: refused before the new case is made.
+  r = run_quire({"cases", "set", proj, "P03", "Born", "yesterday", "--type", "date"});
+  BOOST_TEST(r.status == 1);
+  {
+    auto p = Project::open(proj);
+    BOOST_TEST(project_snapshot(p) == before);
+  }
   BOOST_TEST_REQUIRE(run_quire({"cases", "link", proj, "talk", "P02"}).status == 0);
   r = run_quire({"undo", proj});
   BOOST_TEST(r.out == "Undid: Link 'talk' to case 'P02' (new case)\n");
