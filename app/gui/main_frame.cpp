@@ -61,7 +61,7 @@ MainFrame::MainFrame(const wxSize& size)
       },
       wxID_FILE1, wxID_FILE9);
   m_session.changed.connect([this](const ChangeSet& c) {
-    m_documents_dirty = m_documents_dirty || c.tables.count("document") > 0;
+    m_documents_dirty = m_documents_dirty || c.everything || c.tables.count("document") > 0;
     m_retitle.request();
   });
   m_session.opened.connect([this] { m_documents_dirty = true; });

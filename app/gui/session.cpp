@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include <wx/dialog.h>
 #include <wx/string.h>
+#include <wx/timer.h>
 
 #include "coded_text.h"
 #include "core/codebook.h"
@@ -11,6 +13,31 @@
 #include "job.h"
 
 namespace quire::gui {
+
+namespace {
+
+/// Calls a function on each tick.
+class PollTimer : public wxTimer {
+public:
+  explicit PollTimer(std::function<void()> tick) : m_tick(std::move(tick)) {}
+  void Notify() override { m_tick(); }
+
+private:
+  std::function<void()> m_tick;
+};
+
+/// A modal dialog is up: a command is waiting for the user, perhaps holding
+/// what a view showed when it began; the views must not change under it.
+bool modal_dialog_up() {
+  for (auto* w : wxTopLevelWindows) {
+    if (auto* dlg = dynamic_cast<wxDialog*>(w); dlg && dlg->IsModal()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+} // namespace
 
 Session::Session() = default;
 
@@ -35,11 +62,35 @@ void Session::open(const std::filesystem::path& path, bool create, ProjectLock l
   m_codes_dirty = true;
   m_shown_coders.reset();
   opened.emit();
+  // Other programs (the `quire` command, another window) may change the
+  // project too: their changes reach the views within about a second.
+  if (!m_poll) {
+    m_poll = std::make_unique<PollTimer>([this] {
+      if (!modal_dialog_up()) {
+        poll_external_changes();
+      }
+    });
+  }
+  m_poll->Start(poll_interval_ms);
+}
+
+bool Session::poll_external_changes() {
+  if (!m_project || m_busy) {
+    return false;
+  }
+  try {
+    return m_project->poll_changes();
+  } catch (const Error&) {
+    return false; // the file is busy or briefly unreadable: the next tick tries again
+  }
 }
 
 void Session::close() {
   if (!m_project) {
     return;
+  }
+  if (m_poll) {
+    m_poll->Stop();
   }
   m_index.reset();
   m_project->unsubscribe(m_token);
@@ -178,10 +229,10 @@ void Session::on_core_change(const ChangeSet& c) {
 }
 
 void Session::tell(const ChangeSet& c) {
-  if (c.tables.count("setting")) {
+  if (c.everything || c.tables.count("setting")) {
     m_shown_coders.reset();
   }
-  if (c.tables.count("code")) {
+  if (c.everything || c.tables.count("code")) {
     m_codes_dirty = true;
     const auto& index = codes();
     for (auto& slot : m_recent) {
