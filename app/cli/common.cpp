@@ -72,8 +72,11 @@ Project& open_project(const ProjectArgs& a) {
   if (!a.coder.empty()) {
     s.project->set_session_coder(a.coder);
   }
+  // An index there follows this command's changes (and is caught up with
+  // other programs'); it never stops the project from opening.
   if (std::filesystem::exists(SearchIndex::folder_for(s.project->path()))) {
     s.index = SearchIndex::open(*s.project, stderr_progress());
+    s.index->report_to(&stderr_progress());
   }
   return *s.project;
 }
@@ -82,8 +85,18 @@ SearchIndex& open_index(Project& p) {
   auto& s = session();
   if (!s.index) {
     s.index = SearchIndex::open(p, stderr_progress());
+    s.index->report_to(&stderr_progress());
   }
   return *s.index;
+}
+
+void tell_index_problem() {
+  auto& s = session();
+  if (s.index) {
+    if (auto problem = s.index->take_problem(); !problem.empty()) {
+      std::cerr << "quire: warning: " << problem << '\n';
+    }
+  }
 }
 
 std::pair<std::int64_t, std::int64_t> parse_range(const std::string& s) {
@@ -162,7 +175,6 @@ std::string preview(const std::string& text, std::size_t max_chars) {
   }
   return out;
 }
-
 
 nlohmann::json to_json(const Value& v) {
   if (v.missing) {

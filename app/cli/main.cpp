@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "common.h"
 #include "core/error.h"
 
 int main(int argc, char** argv) {
@@ -15,6 +16,16 @@ int main(int argc, char** argv) {
   for (auto add : quire::cli::command_groups()) {
     add(app);
   }
+  // A problem with the search index (the data is safe) is told once, after
+  // the command's own output or error.
+  struct TellIndexProblem {
+    ~TellIndexProblem() {
+      try {
+        quire::cli::tell_index_problem();
+      } catch (...) {
+      }
+    }
+  } tell_index_problem;
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -34,6 +45,10 @@ int main(int argc, char** argv) {
     return 1;
   } catch (const std::exception& e) {
     std::cerr << "quire: error: " << e.what() << '\n';
+    return 1;
+  } catch (...) {
+    std::cerr << "quire: error: an unexpected error happened; the project is as it was after "
+                 "the last command that succeeded\n";
     return 1;
   }
   return 0;
