@@ -141,7 +141,8 @@ SearchIndex::~SearchIndex() {
   // writes in between; it unmarks them before its next write).
   try {
     m_impl->reader.reset();
-    if (m_impl->lock.acquire(no_progress(), std::chrono::seconds(2))) {
+    // Another program holding the lock syncs what it writes itself.
+    if (m_impl->lock.acquire(no_progress(), std::chrono::milliseconds(250))) {
       auto generation = Xapian::Database(m_impl->folder.string()).get_metadata("quire_generation");
       index_synced(m_impl->folder, generation);
     }
@@ -162,7 +163,7 @@ void SearchIndex::Impl::changing() {
   changed = true;
 }
 
-bool SearchIndex::Impl::refresh_reader() {
+bool SearchIndex::Impl::open_reader() {
   const auto inode = folder_inode(folder);
   if (inode == 0) {
     reader.reset();
@@ -194,18 +195,36 @@ bool SearchIndex::Impl::refresh_reader() {
   return false;
 }
 
+bool SearchIndex::Impl::refresh_reader() {
+  reader_ok = false;
+  reader_stamp = -1;
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    if (!open_reader())
+      return false;
+    try {
+      const auto generation = reader->get_metadata("quire_generation");
+      reader_stamp = to_generation(generation);
+      reader_ok = !generation.empty() && reader->get_metadata("quire_project") == project.guid() &&
+                  reader->get_metadata("quire_language") == language &&
+                  reader->get_metadata("quire_index_format") == index_format &&
+                  index_on_disk(folder, generation, reader->get_metadata("quire_boot"));
+      return true;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // Two updates since it was opened: look again.
+    } catch (const Xapian::Error&) {
+      reader.reset();
+      return false;
+    }
+  }
+  return false;
+}
+
 bool SearchIndex::Impl::reader_usable() const {
-  if (!reader)
-    return false;
-  const auto generation = reader->get_metadata("quire_generation");
-  return !generation.empty() && reader->get_metadata("quire_project") == project.guid() &&
-         reader->get_metadata("quire_language") == language &&
-         reader->get_metadata("quire_index_format") == index_format &&
-         index_on_disk(folder, generation, reader->get_metadata("quire_boot"));
+  return reader && reader_ok;
 }
 
 std::int64_t SearchIndex::Impl::reader_generation() const {
-  return reader ? to_generation(reader->get_metadata("quire_generation")) : -1;
+  return reader ? reader_stamp : -1;
 }
 
 bool SearchIndex::Impl::catch_up(Progress& progress, bool force_rebuild, bool patient) {

@@ -112,14 +112,17 @@ struct SearchIndex::Impl {
   void changing();
   Xapian::Stem stemmer() const;
   /// Makes `reader` show the latest committed index (opening it, reopening
-  /// it, or opening the folder a rebuild swapped in); false when there is
-  /// no readable index.
+  /// it, or opening the folder a rebuild swapped in) and reads its stamp;
+  /// false when there is no readable index.
   bool refresh_reader();
-  /// Whether the reader's index is this project's, in this Quire's format
-  /// and language, and trusted to be whole on disk.
+  bool open_reader();
+  /// Whether the reader's index (as last refreshed) is this project's, in
+  /// this Quire's format and language, and trusted to be whole on disk.
   bool reader_usable() const;
-  /// The generation the reader's index reflects (0 when unknown).
+  /// The generation the reader's index reflects (-1 when unknown).
   std::int64_t reader_generation() const;
+  bool reader_ok = false;
+  std::int64_t reader_stamp = -1;
   /// Brings the index up to the project's generation: applies the changes
   /// journalled since its stamp, or rebuilds it. Writers take turns on the
   /// lock; false when another program kept it past the wait bound (the
