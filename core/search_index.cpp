@@ -171,7 +171,7 @@ bool SearchIndex::Impl::open_reader() {
   }
   if (reader && inode == reader_inode) {
     try {
-      reader->reopen();
+      reader_moved = reader->reopen();
       return true;
     } catch (const Xapian::Error&) {
       reader.reset(); // replaced under it: open it afresh
@@ -183,6 +183,7 @@ bool SearchIndex::Impl::open_reader() {
     try {
       reader = std::make_unique<Xapian::Database>(folder.string());
       reader_inode = folder_inode(folder);
+      reader_moved = true;
       return true;
     } catch (const Xapian::DatabaseModifiedError&) {
     } catch (const Xapian::DatabaseOpeningError&) {
@@ -196,11 +197,17 @@ bool SearchIndex::Impl::open_reader() {
 }
 
 bool SearchIndex::Impl::refresh_reader() {
-  reader_ok = false;
-  reader_stamp = -1;
   for (int attempt = 0; attempt < 5; ++attempt) {
-    if (!open_reader())
+    const bool had = reader != nullptr && reader_stamp >= 0;
+    if (!open_reader()) {
+      reader_ok = false;
+      reader_stamp = -1;
       return false;
+    }
+    if (had && !reader_moved)
+      return true; // the same revision as last read: the same stamp
+    reader_ok = false;
+    reader_stamp = -1;
     try {
       const auto generation = reader->get_metadata("quire_generation");
       reader_stamp = to_generation(generation);

@@ -123,6 +123,8 @@ struct SearchIndex::Impl {
   std::int64_t reader_generation() const;
   bool reader_ok = false;
   std::int64_t reader_stamp = -1;
+  /// Whether the last open_reader() may have moved to another revision.
+  bool reader_moved = true;
   /// Brings the index up to the project's generation: applies the changes
   /// journalled since its stamp, or rebuilds it. Writers take turns on the
   /// lock; false when another program kept it past the wait bound (the
