@@ -90,10 +90,10 @@ SearchIndex& open_index(Project& p) {
   return *s.index;
 }
 
-void tell_index_problem() {
+void tell_index_problem(const std::string& already_said) {
   auto& s = session();
   if (s.index) {
-    if (auto problem = s.index->take_problem(); !problem.empty()) {
+    if (auto problem = s.index->take_problem(); !problem.empty() && problem != already_said) {
       std::cerr << "quire: warning: " << problem << '\n';
     }
   }

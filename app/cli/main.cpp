@@ -19,9 +19,10 @@ int main(int argc, char** argv) {
   // A problem with the search index (the data is safe) is told once, after
   // the command's own output or error.
   struct TellIndexProblem {
+    std::string said; ///< the error already printed (not repeated as a warning)
     ~TellIndexProblem() {
       try {
-        quire::cli::tell_index_problem();
+        quire::cli::tell_index_problem(said);
       } catch (...) {
       }
     }
@@ -42,9 +43,11 @@ int main(int argc, char** argv) {
     return 1;
   } catch (const quire::Error& e) {
     std::cerr << "quire: error: " << e.what() << '\n';
+    tell_index_problem.said = e.what();
     return 1;
   } catch (const std::exception& e) {
     std::cerr << "quire: error: " << e.what() << '\n';
+    tell_index_problem.said = e.what();
     return 1;
   } catch (...) {
     std::cerr << "quire: error: an unexpected error happened; the project is as it was after "

@@ -19,6 +19,7 @@
 #include "core/codebook.h"
 #include "core/coding.h"
 #include "core/documents.h"
+#include "core/error.h"
 #include "core/project.h"
 #include "core/search_index.h"
 #include "search_support.h"
@@ -357,6 +358,34 @@ BOOST_AUTO_TEST_CASE(an_index_locked_by_another_program_is_searched_read_only_an
     BOOST_TEST(u.status == 0, show(u));
   }
   BOOST_TEST(cli_search_x(file) == std::set<Id>{passages[0]});
+}
+
+BOOST_AUTO_TEST_CASE(an_update_that_fails_never_fails_the_action_and_is_told_once) {
+  // The listener run after COMMIT never throws: the action is done, the
+  // problem is kept and told once, and the index is repaired later.
+  TempDir dir;
+  auto file = dir / "told.quire";
+  make_project(file, 2, 3);
+  auto p = Project::open(file);
+  auto idx = SearchIndex::open(p);
+  BOOST_TEST(idx->take_problem().empty());
+  const auto passages = all_passages(p);
+  auto code = [&](std::size_t i) {
+    auto ps = get_passage(p, passages[i]);
+    code_range(p, ps.document_id, ps.start, ps.end, code_x(p));
+  };
+  {
+    Xapian::WritableDatabase holder(SearchIndex::folder_for(file).string());
+    BOOST_CHECK_NO_THROW(code(0));
+    BOOST_CHECK_NO_THROW(code(1));
+    auto problem = idx->take_problem();
+    BOOST_TEST(problem.find("in use by another program") != std::string::npos, problem);
+    BOOST_TEST(idx->take_problem().empty()); // told once
+    BOOST_CHECK_THROW(idx->search("code:\"X\""), StorageError);
+    BOOST_TEST(count_codings(p) == 2);
+  }
+  BOOST_TEST(found(*idx, "code:\"X\"") == (std::set<Id>{passages[0], passages[1]}));
+  BOOST_TEST(idx->take_problem().empty()); // the same problem again is not told twice
 }
 
 namespace {
