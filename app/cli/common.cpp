@@ -77,8 +77,11 @@ Project& open_project(const ProjectArgs& a) {
   if (const char* v = std::getenv("QUIRE_SAFETY_COPY"); v && std::string(v) == "optional") {
     set_safety_copy_required(*s.project, false);
   }
+  // An index there follows this command's changes (and is caught up with
+  // other programs'); it never stops the project from opening.
   if (std::filesystem::exists(SearchIndex::folder_for(s.project->path()))) {
     s.index = SearchIndex::open(*s.project, stderr_progress());
+    s.index->report_to(&stderr_progress());
   }
   return *s.project;
 }
@@ -87,8 +90,18 @@ SearchIndex& open_index(Project& p) {
   auto& s = session();
   if (!s.index) {
     s.index = SearchIndex::open(p, stderr_progress());
+    s.index->report_to(&stderr_progress());
   }
   return *s.index;
+}
+
+void tell_index_problem(const std::string& already_said) {
+  auto& s = session();
+  if (s.index) {
+    if (auto problem = s.index->take_problem(); !problem.empty() && problem != already_said) {
+      std::cerr << "quire: warning: " << problem << '\n';
+    }
+  }
 }
 
 std::pair<std::int64_t, std::int64_t> parse_range(const std::string& s) {
@@ -167,7 +180,6 @@ std::string preview(const std::string& text, std::size_t max_chars) {
   }
   return out;
 }
-
 
 nlohmann::json to_json(const Value& v) {
   if (v.missing) {

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "common.h"
 #include "core/error.h"
 #include "core/safety_copies.h"
 
@@ -16,6 +17,17 @@ int main(int argc, char** argv) {
   for (auto add : quire::cli::command_groups()) {
     add(app);
   }
+  // A problem with the search index (the data is safe) is told once, after
+  // the command's own output or error.
+  struct TellIndexProblem {
+    std::string said; ///< the error already printed (not repeated as a warning)
+    ~TellIndexProblem() {
+      try {
+        quire::cli::tell_index_problem(said);
+      } catch (...) {
+      }
+    }
+  } tell_index_problem;
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -36,9 +48,15 @@ int main(int argc, char** argv) {
     return 1;
   } catch (const quire::Error& e) {
     std::cerr << "quire: error: " << e.what() << '\n';
+    tell_index_problem.said = e.what();
     return 1;
   } catch (const std::exception& e) {
     std::cerr << "quire: error: " << e.what() << '\n';
+    tell_index_problem.said = e.what();
+    return 1;
+  } catch (...) {
+    std::cerr << "quire: error: an unexpected error happened; the project is as it was after "
+                 "the last command that succeeded\n";
     return 1;
   }
   return 0;

@@ -65,6 +65,8 @@ MainFrame::MainFrame(const wxSize& size)
     m_retitle.request();
   });
   m_session.opened.connect([this] { m_documents_dirty = true; });
+  m_session.index_problem.connect(
+      [this](const std::string& problem) { SetStatusText(wx("Search: " + problem), 0); });
 }
 
 MainFrame::~MainFrame() {

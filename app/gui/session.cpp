@@ -126,8 +126,17 @@ SearchIndex& Session::search_index(wxWindow* parent) {
     std::unique_ptr<SearchIndex> index;
     run_job(parent, "Search", [&](Progress& progress) { index = SearchIndex::open(p, progress); });
     m_index = std::move(index);
+    tell_index_problem();
   }
   return *m_index;
+}
+
+void Session::tell_index_problem() {
+  if (m_index) {
+    if (auto problem = m_index->take_problem(); !problem.empty()) {
+      index_problem.emit(problem);
+    }
+  }
 }
 
 void Session::disconnect_views() {
@@ -139,6 +148,7 @@ void Session::disconnect_views() {
   document_requested.clear();
   survey_requested.clear();
   recent_changed.clear();
+  index_problem.clear();
   m_active_text = nullptr;
 }
 
@@ -242,6 +252,7 @@ void Session::tell(const ChangeSet& c) {
     }
   }
   changed.emit(c);
+  tell_index_problem();
 }
 
 void Session::flush_pending() {

@@ -126,11 +126,15 @@ public:
   Signal<Id, std::optional<std::pair<std::int64_t, std::int64_t>>> document_requested;
   Signal<std::string, std::optional<Id>> survey_requested;
   Signal<> recent_changed;
+  /// A problem keeping the search index up to date (the project's data is
+  /// safe; the index is repaired later), told once.
+  Signal<const std::string&> index_problem;
 
 private:
   void on_core_change(const ChangeSet& c);
   void tell(const ChangeSet& c);
   void flush_pending();
+  void tell_index_problem();
 
   std::unique_ptr<Project> m_project;
   std::unique_ptr<SearchIndex> m_index; ///< goes before the project it listens to
