@@ -257,13 +257,16 @@ static void other_checks(detail::Db& db, CheckReport& r, Progress& progress) {
         std::to_string(n) + " undo record" + (n == 1 ? " belongs" : "s belong") +
             " to no undo step (harmless to your data; they take space and are never used)");
   }
-  if (auto n = db.scalar("SELECT count(*) FROM undo_step a WHERE undone AND EXISTS "
-                         "(SELECT 1 FROM undo_step b WHERE b.id > a.id AND NOT b.undone)");
+  // Each coder undoes their own latest step and redoes their own earliest
+  // undone one: a coder's undone steps come after all their done ones.
+  if (auto n = db.scalar("SELECT count(*) FROM undo_step a WHERE undone AND a.coder IS NOT NULL "
+                         "AND EXISTS (SELECT 1 FROM undo_step b WHERE b.id > a.id AND NOT "
+                         "b.undone AND b.coder = a.coder)");
       n > 0) {
     add(r, "undo",
         std::to_string(n) + " undone step" + (n == 1 ? " lies" : "s lie") +
-            " before steps that are still done: redo would apply changes out of order. "
-            "Do not use Redo on this project; do the undone actions again by hand");
+            " before steps of the same coder that are still done: redo would apply changes out "
+            "of order. Do not use Redo on this project; do the undone actions again by hand");
   }
 
   r.checks.push_back("journal");

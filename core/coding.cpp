@@ -147,6 +147,24 @@ CodeResult code_range(Project& p, Id document_id, std::int64_t start, std::int64
   return r;
 }
 
+CodeResult code_range_creating(Project& p, Id document_id, std::int64_t start, std::int64_t end,
+                               const std::string& code_path, const std::string& memo) {
+  std::string dname;
+  auto len = doc_length(detail::db(p), document_id, &dname);
+  check_range(start, end, len, dname);
+  // One step: "Code" alone would leave an empty new code behind on undo.
+  detail::Action act(p, "Code " + std::to_string(start) + ":" + std::to_string(end) + " of '" +
+                            dname + "' as " + code_path);
+  auto codes_before = act.db().scalar("SELECT count(*) FROM code");
+  Id code = ensure_code(p, code_path);
+  bool created = act.db().scalar("SELECT count(*) FROM code") > codes_before;
+  auto r = code_range(p, document_id, start, end, code, memo);
+  act.rename("Code " + std::to_string(start) + ":" + std::to_string(end) + " of '" + dname +
+             "' as " + get_code(p, code).path + (created ? " (new code)" : ""));
+  act.commit();
+  return r;
+}
+
 int uncode_range(Project& p, Id document_id, std::int64_t start, std::int64_t end, Id code_id,
                  bool all_coders) {
   auto& rdb = detail::db(p);

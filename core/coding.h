@@ -23,6 +23,13 @@ struct CodeResult {
 CodeResult code_range(Project& p, Id document_id, std::int64_t start, std::int64_t end, Id code_id,
                       const std::string& memo = {});
 
+/// Codes [start, end) with the code at code_path, creating that code (and
+/// missing parents) first when the codebook has none: one action and one
+/// undo step. A failure (a range outside the text, a bad path) leaves no new
+/// code behind. Throws InputError, NotFoundError.
+CodeResult code_range_creating(Project& p, Id document_id, std::int64_t start, std::int64_t end,
+                               const std::string& code_path, const std::string& memo = {});
+
 /// Removes a code from [start, end) for the current coder (all coders if
 /// all_coders): codings are trimmed, split or deleted. Returns how many
 /// codings were changed. Throws InputError if nothing was coded there.

@@ -102,13 +102,21 @@ Action::Action(Project& p, std::string name) : m_p(p) {
     throw;
   }
   try {
-    // A new action makes the undone actions unreachable: drop them.
-    d.exec("DELETE FROM undo_log WHERE step IN (SELECT id FROM undo_step WHERE undone)");
-    d.exec("DELETE FROM undo_step WHERE undone");
+    // A new action makes the acting coder's undone actions unreachable (and
+    // those without a coder, from older files, which are everyone's): drop
+    // them. Other coders keep theirs to redo.
+    const auto coder = p.coder();
+    d.prepare("DELETE FROM undo_log WHERE step IN (SELECT id FROM undo_step WHERE undone "
+              "AND (coder IS NULL OR coder = ?))")
+        .bind(1, coder)
+        .run();
+    d.prepare("DELETE FROM undo_step WHERE undone AND (coder IS NULL OR coder = ?)")
+        .bind(1, coder)
+        .run();
     d.prepare("INSERT INTO undo_step(name, time, coder) VALUES (?, ?, ?)")
         .bind(1, name)
         .bind(2, now_iso())
-        .bind(3, p.coder())
+        .bind(3, coder)
         .run();
     m_step = d.last_insert_id();
     d.prepare("UPDATE undo_state SET recording = 1, step = ?, phase = 'u'").bind(1, m_step).run();

@@ -201,7 +201,6 @@ void SearchIndex::Impl::index_documents(const std::vector<Id>& docs, Progress& p
       write_item(tg, *db, it, words);
   }
   add_words(*db, words, stemmer());
-  stamp();
 }
 
 void SearchIndex::Impl::refresh_codings(const std::vector<Id>& docs, const std::set<Id>* changed) {
@@ -288,19 +287,6 @@ void SearchIndex::Impl::refresh_codings(const std::vector<Id>& docs, const std::
       db->replace_document(id, xd);
     }
   }
-  stamp();
-}
-
-bool SearchIndex::Impl::codes_moved() {
-  bool moved = false;
-  std::unordered_map<Id, std::optional<Id>> now;
-  for (auto& c : list_codes(project)) {
-    auto it = code_parent.find(c.id);
-    moved = moved || (it != code_parent.end() && it->second != c.parent_id);
-    now[c.id] = c.parent_id;
-  }
-  code_parent = std::move(now);
-  return moved;
 }
 
 } // namespace quire

@@ -45,34 +45,61 @@ struct SearchOptions {
   std::optional<Id> within_code;
 };
 
+/// The index never stops the project from opening, coding or undoing: it
+/// is brought up to date before each search and after each action, undo
+/// and redo (also those of other programs on the project), and when that
+/// fails (a full disk, a damaged or unwritable folder) the project goes on;
+/// the index is repaired on a later try and the problem is told once
+/// (take_problem). Several programs may use one index at once: queries
+/// read a read-only view; updates take turns on a lock file next to the
+/// project (NAME.quire.index.lock). See docs/search.md.
 class SearchIndex {
 public:
-  /// Opens the index of p, building or rebuilding it (with progress) when it
-  /// is missing, stale or damaged, and keeps it in sync with p's actions
-  /// until destroyed. p must outlive the index.
+  /// Opens the index of p, building it or catching it up (with progress)
+  /// when it is missing, stale or damaged, and keeps it in sync with p's
+  /// changes until destroyed. p must outlive the index. Throws only
+  /// Cancelled (the user stopped a build): an index that cannot be built
+  /// is left for later (take_problem says why; search throws).
   static std::unique_ptr<SearchIndex> open(Project& p, Progress& progress = no_progress());
   /// The folder an index of this project lives in.
   static std::filesystem::path folder_for(const std::filesystem::path& project_file);
+  /// The lock file writers of the index take turns on.
+  static std::filesystem::path lock_file_for(const std::filesystem::path& project_file);
   ~SearchIndex();
 
-  /// Rebuilds the whole index from the project.
+  /// Rebuilds the whole index from the project. Throws StorageError when
+  /// it cannot be written (the index is then left as it was).
   void rebuild(Progress& progress = no_progress());
   /// How many passages are indexed.
   std::int64_t size() const;
 
   /// Runs a query (Xapian syntax plus code:, doc:, case:, speaker:, question:,
   /// coder:, kind:, attr:Name=Value and attr:Name:lo..hi). Throws InputError
-  /// for a bad query (unbalanced quotes, unknown prefix or code).
+  /// for a bad query (unbalanced quotes, unknown prefix or code), and
+  /// StorageError when the index is behind the project and cannot be
+  /// brought up to date (saying why).
   SearchResults search(const std::string& query, const SearchOptions& options = {}) const;
 
   /// Passages most like the given ones and not coded with exclude_code.
   std::vector<SearchHit> similar(const std::vector<Id>& passage_ids, std::optional<Id> exclude_code,
                                  int limit = 20) const;
 
+  /// A problem keeping the index up to date (after an action, or on open)
+  /// not told yet, as one line for a person; empty when none. Each problem
+  /// is returned once.
+  std::string take_problem();
+  /// Where updates after an action tell that they wait for another
+  /// program's update of the index (null: nowhere). progress must outlive
+  /// the index.
+  void report_to(Progress* progress);
+
   struct Impl;
 
 private:
   explicit SearchIndex(std::unique_ptr<Impl> impl);
+  SearchResults search_once(const std::string& query, const SearchOptions& options) const;
+  std::vector<SearchHit> similar_once(const std::vector<Id>& passage_ids,
+                                      std::optional<Id> exclude_code, int limit) const;
   std::unique_ptr<Impl> m_impl;
 };
 

@@ -8,6 +8,9 @@
 // database for the block. Last, the blocks are compacted into the index,
 // keeping the passage ids as document ids (their id ranges do not overlap).
 // The parts are temporary, so they are written without fsync.
+#include <fcntl.h>
+#include <stdio.h>
+
 #include <algorithm>
 #include <condition_variable>
 #include <cstdlib>
@@ -207,9 +210,9 @@ Blocks cut_blocks(const Project& p) {
   // max_blocks small databases: a block each, no compaction in between;
   // more: at most max_blocks blocks of several.
   const std::size_t chunk = chunk_size();
-  const std::size_t per_block = chunk * std::max<std::size_t>(
-                                            1, (ids.size() + chunk * max_blocks - 1) /
-                                                   (chunk * max_blocks));
+  const std::size_t per_block =
+      chunk *
+      std::max<std::size_t>(1, (ids.size() + chunk * max_blocks - 1) / (chunk * max_blocks));
   Blocks b;
   for (std::size_t i = 0; i < ids.size(); i += per_block) {
     b.first.push_back(ids[i]);
@@ -228,18 +231,39 @@ std::vector<Id> documents_by_first_passage(const Project& p) {
   return docs;
 }
 
+/// Puts the folder `fresh` where `folder` is, in one step where the file
+/// system can (readers see the old index or the new one, never none), and
+/// removes the old one.
+void swap_in(const fs::path& fresh, const fs::path& folder) {
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(folder, ec))) {
+    fs::rename(fresh, folder);
+    return;
+  }
+  if (::renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, folder.c_str(), RENAME_EXCHANGE) == 0) {
+    fs::remove_all(fresh, ec); // the old index, now at fresh
+    return;
+  }
+  const fs::path old = fs::path(folder.string() + ".old");
+  fs::remove_all(old, ec);
+  fs::rename(folder, old);
+  fs::rename(fresh, folder);
+  fs::remove_all(old, ec);
+}
+
 } // namespace
 
 void SearchIndex::Impl::build_all(Progress& progress) {
-  if (db) {
-    db->close();
-    db.reset();
-  }
-  changed = true; // a new folder: not synced until closed
+  progress.message("Indexing passages for search");
+  db.reset(); // nothing uncommitted: a build comes before any other write
+  // The generation read before the project is: the build holds at least
+  // every change up to it; later ones are caught up after (catch_up).
+  const std::int64_t generation = project.generation();
   const fs::path work = fs::path(folder.string() + ".build");
+  const fs::path fresh = fs::path(folder.string() + ".new");
   std::error_code ec;
-  fs::remove_all(folder, ec);
   fs::remove_all(work, ec);
+  fs::remove_all(fresh, ec);
   auto facts = load_index_facts(project);
   code_parent = facts.code_parent;
   std::vector<Id> late; // documents whose passages changed while reading
@@ -298,26 +322,30 @@ void SearchIndex::Impl::build_all(Progress& progress) {
       parts.push_back(path);
     }
     if (parts.size() == 1) {
-      fs::rename(parts.front(), folder);
+      fs::rename(parts.front(), fresh);
     } else if (!parts.empty()) {
-      compact_into(parts, folder);
+      compact_into(parts, fresh);
     }
+    // Stamped before it takes the old index's place: readers never see an
+    // unstamped index.
+    db = std::make_unique<Xapian::WritableDatabase>(
+        fresh.string(), Xapian::DB_CREATE_OR_OPEN | (boot_id().empty() ? 0 : Xapian::DB_NO_SYNC));
+    if (!late.empty())
+      index_documents(late, no_progress());
+    stamp(generation);
+    db->close();
+    db.reset();
+    swap_in(fresh, folder);
   } catch (...) {
-    // Cancelled or failed: leave an empty, unstamped index (rebuilt on the
-    // next open) rather than none.
+    // Cancelled or failed: the index stays as it was (stale, caught up or
+    // rebuilt on a later try).
     db.reset();
     fs::remove_all(work, ec);
-    fs::remove_all(folder, ec);
-    open_db();
+    fs::remove_all(fresh, ec);
     throw;
   }
   fs::remove_all(work, ec);
   open_db();
-  if (!late.empty()) {
-    index_documents(late, no_progress());
-  } else {
-    stamp();
-  }
 }
 
 } // namespace quire

@@ -245,7 +245,7 @@ Xapian::Query parse_query(const SearchIndex::Impl& impl, const std::string& text
   // wildcards and capitalised words match the words as written.
   qp.set_stemmer(impl.stemmer());
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-  qp.set_database(*impl.db);
+  qp.set_database(*impl.reader);
   qp.set_default_op(Xapian::Query::OP_AND);
   qp.add_boolean_prefix("doc", new TermField(term::doc_name));
   qp.add_boolean_prefix("case", new TermField(term::case_));
@@ -358,10 +358,35 @@ std::vector<std::string> wildcard_prefixes(const std::string& query) {
 
 } // namespace
 
+namespace {
+
+/// Runs f on the index brought up to date, through the Xapian boundary;
+/// again on a fresh view when a writer changed the index under the query.
+template <class F> auto query_index(SearchIndex::Impl& impl, F&& f) -> decltype(f()) {
+  return xapian_call("searched", [&] {
+    impl.prepare_query();
+    for (int attempt = 0;; ++attempt) {
+      try {
+        return f();
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == 5)
+          throw;
+        impl.refresh_reader();
+      }
+    }
+  });
+}
+
+} // namespace
+
 SearchResults SearchIndex::search(const std::string& query, const SearchOptions& o) const {
   if (query.find_first_not_of(" \t\n") == std::string::npos) {
     throw InputError("the query is empty");
   }
+  return query_index(*m_impl, [&] { return search_once(query, o); });
+}
+
+SearchResults SearchIndex::search_once(const std::string& query, const SearchOptions& o) const {
   const auto prefixes = wildcard_prefixes(query);
   SearchResults r;
   auto q = parse_query(*m_impl, query, &r.corrected_query);
@@ -369,7 +394,7 @@ SearchResults SearchIndex::search(const std::string& query, const SearchOptions&
     q = Xapian::Query(Xapian::Query::OP_FILTER, q,
                       Xapian::Query(term::code + std::to_string(*o.within_code)));
   }
-  Xapian::Enquire enquire(*m_impl->db);
+  Xapian::Enquire enquire(*m_impl->reader);
   enquire.set_query(q);
   if (!o.within_code) {
     auto mset = enquire.get_mset(static_cast<Xapian::doccount>(std::max(0, o.offset)),
@@ -388,7 +413,7 @@ SearchResults SearchIndex::search(const std::string& query, const SearchOptions&
   // Within coded text: a hit counts when a matching word lies inside one of
   // the code's codings; each such coding is one result.
   auto subtree = code_subtree(m_impl->project, *o.within_code);
-  auto mset = enquire.get_mset(0, m_impl->db->get_doccount());
+  auto mset = enquire.get_mset(0, m_impl->reader->get_doccount());
   const auto codes = list_codes(m_impl->project);
   std::int64_t skipped = 0;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -427,11 +452,16 @@ std::vector<SearchHit> SearchIndex::similar(const std::vector<Id>& passage_ids,
     throw InputError(
         "nothing to find similar passages to (no passages given, or the code has no codings)");
   }
-  Xapian::Enquire enquire(*m_impl->db);
+  return query_index(*m_impl, [&] { return similar_once(passage_ids, exclude_code, limit); });
+}
+
+std::vector<SearchHit> SearchIndex::similar_once(const std::vector<Id>& passage_ids,
+                                                 std::optional<Id> exclude_code, int limit) const {
+  Xapian::Enquire enquire(*m_impl->reader);
   Xapian::RSet rset;
   for (Id id : passage_ids)
     rset.add_document(static_cast<Xapian::docid>(id));
-  Xapian::Enquire e0(*m_impl->db);
+  Xapian::Enquire e0(*m_impl->reader);
   e0.set_query(Xapian::Query::MatchAll);
   auto eset = e0.get_eset(40, rset);
   std::vector<std::string> terms;

@@ -1,7 +1,5 @@
 // Word frequencies of the project, a code or a query result, grouped by stem
-// (Xapian's Snowball stemmers), without stop words.
-#include <xapian.h>
-
+// (the Snowball stemmers of the search index), without stop words.
 #include <algorithm>
 #include <cctype>
 #include <unordered_map>
@@ -11,6 +9,7 @@
 #include "documents.h"
 #include "error.h"
 #include "project.h"
+#include "search_stemmer.h"
 
 namespace quire {
 
@@ -22,8 +21,8 @@ struct Language {
   const char* code;
   const char* stemmer; ///< Xapian's name
 };
-const Language languages[] = {{"en", "english"}, {"fr", "french"},  {"de", "german"},
-                              {"es", "spanish"}, {"nl", "dutch"},   {"it", "italian"},
+const Language languages[] = {{"en", "english"},   {"fr", "french"}, {"de", "german"},
+                              {"es", "spanish"},   {"nl", "dutch"},  {"it", "italian"},
                               {"pt", "portuguese"}};
 
 const Language& language_of(const std::string& name) {
@@ -49,7 +48,8 @@ bool has_letter(std::string_view w) {
 }
 
 /// The ranges whose words are counted.
-std::vector<Range> scope(const Project& p, const WordFrequencySpec& spec, const detail::AnalysisData& d) {
+std::vector<Range> scope(const Project& p, const WordFrequencySpec& spec,
+                         const detail::AnalysisData& d) {
   if (spec.query) {
     std::vector<Range> out;
     for (const auto& h : coding_query(p, *spec.query, spec.filter)) {
@@ -96,7 +96,8 @@ std::vector<std::string> analysis_languages() {
 }
 
 std::vector<WordCount> word_frequencies(const Project& p, const WordFrequencySpec& spec) {
-  const auto& lang = language_of(spec.language.empty() ? p.setting("language", "en") : spec.language);
+  const auto& lang =
+      language_of(spec.language.empty() ? p.setting("language", "en") : spec.language);
   auto d = detail::load_analysis(p, spec.filter);
   auto ranges = scope(p, spec, d);
   std::vector<std::string_view> stops;
@@ -104,7 +105,7 @@ std::vector<WordCount> word_frequencies(const Project& p, const WordFrequencySpe
     stops = detail::stop_words(lang.code);
     std::sort(stops.begin(), stops.end());
   }
-  Xapian::Stem stem(lang.stemmer);
+  const detail::WordStemmer stem(lang.stemmer);
   std::unordered_map<std::string, std::int64_t> form_counts;
   Id cur = -1;
   std::string text;
@@ -118,7 +119,8 @@ std::vector<WordCount> word_frequencies(const Project& p, const WordFrequencySpe
       idx = std::make_unique<CodePointIndex>(text);
       words = detail::word_ranges(text);
     }
-    auto it = std::lower_bound(words.begin(), words.end(), std::make_pair(r.start, std::int64_t{0}));
+    auto it =
+        std::lower_bound(words.begin(), words.end(), std::make_pair(r.start, std::int64_t{0}));
     for (; it != words.end() && it->first < r.end; ++it) {
       if (it->second - it->first < spec.min_length) {
         continue;

@@ -1,11 +1,13 @@
 // cases: list, add, show, set, unset, link, attributes, delete.
 #include <iostream>
+#include <optional>
 
 #include "commands.h"
 #include "common.h"
 #include "core/cases.h"
 #include "core/documents.h"
 #include "core/error.h"
+#include "core/history.h"
 
 namespace quire::cli {
 
@@ -55,7 +57,6 @@ void list_cases_cmd(Project& p, bool json) {
 
 void set_attribute_cmd(Project& p, const std::string& name, const std::string& attr,
                        const std::string& value, const std::string& type) {
-  Id cid = case_or_new(p, name);
   AttrType t = AttrType::Text;
   bool known = false;
   for (auto& at : list_attributes(p)) {
@@ -70,9 +71,21 @@ void set_attribute_cmd(Project& p, const std::string& name, const std::string& a
     }
     t = attr_type_from_string(type);
   }
+  auto value_of = parse_value(value, t);
+  // A new case or a new attribute and the value are one action (one undo step).
+  bool new_case = !try_find_case(p, name);
+  std::optional<UserAction> act;
+  if (new_case || !known) {
+    act.emplace(p, "Set " + attr + " of case '" + name + "' to '" + value_of.display() + "'" +
+                       (new_case ? " (new case)" : " (new attribute)"));
+  }
+  Id cid = case_or_new(p, name);
   if (!known)
     add_attribute(p, attr, t);
-  set_attribute(p, cid, attr, parse_value(value, t));
+  set_attribute(p, cid, attr, value_of);
+  if (act) {
+    act->commit();
+  }
   std::cout << "Set " << attr << " of " << name << '\n';
 }
 
@@ -149,13 +162,19 @@ void add_case_commands(CLI::App& app) {
   unset->add_option("attribute", *attr, "Attribute name")->required();
 
   auto doc = std::make_shared<std::string>();
-  auto* link =
-      project_command(cases, "link", "Link a document to a case (the interviewee, the site)",
-                      [doc, name](Project& p, bool) {
-                        auto d = find_document(p, *doc);
-                        link_document(p, d.id, case_or_new(p, *name));
-                        std::cout << "Linked " << d.name << " to case " << *name << '\n';
-                      });
+  auto* link = project_command(
+      cases, "link", "Link a document to a case (the interviewee, the site)",
+      [doc, name](Project& p, bool) {
+        auto d = find_document(p, *doc);
+        if (try_find_case(p, *name)) {
+          link_document(p, d.id, find_case(p, *name).id);
+        } else { // the new case and the link: one action
+          UserAction act(p, "Link '" + d.name + "' to case '" + *name + "' (new case)");
+          link_document(p, d.id, add_case(p, *name));
+          act.commit();
+        }
+        std::cout << "Linked " << d.name << " to case " << *name << '\n';
+      });
   link->add_option("document", *doc, "Document name")->required();
   link->add_option("case", *name, "Case name (created if new)")->required();
 

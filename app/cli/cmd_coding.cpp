@@ -79,8 +79,11 @@ void add_coding_commands(CLI::App& app) {
     cmd->callback([a, t, memo, create, json] {
       auto& p = open_project(*a);
       auto where = resolve(p, *t);
-      Id code = *create ? ensure_code(p, t->code) : find_code(p, t->code).id;
-      auto r = code_range(p, where.doc, where.start, where.end, code, *memo);
+      // --create: the new code and the coding are one action (one undo step).
+      auto r = *create ? code_range_creating(p, where.doc, where.start, where.end, t->code, *memo)
+                       : code_range(p, where.doc, where.start, where.end, find_code(p, t->code).id,
+                                    *memo);
+      Id code = get_coding(p, r.coding_id).code_id;
       if (*json) {
         print_json(
             {{"coding_id", r.coding_id}, {"start", r.start}, {"end", r.end}, {"merged", r.merged}});
@@ -128,7 +131,9 @@ void add_coding_commands(CLI::App& app) {
     cmd->add_flag("--no-subcodes", *no_sub, "With --code: not its subcodes");
     cmd->add_option("--doc,-d", *doc, "Only this document");
     auto* by = cmd->add_option("--by", *coder, "Only this coder's codings");
-    cmd->add_flag("--all-coders", *all_coders, "Every coder's codings, even those 'quire coders' hides")->excludes(by);
+    cmd->add_flag("--all-coders", *all_coders,
+                  "Every coder's codings, even those 'quire coders' hides")
+        ->excludes(by);
     cmd->add_option("--case", *case_, "Only codings in this case");
     cmd->add_option("--context", *ctx, "Characters of context either side (default 40)");
     cmd->add_flag("--json", *json, "Print JSON");
@@ -191,7 +196,8 @@ void add_coding_commands(CLI::App& app) {
       std::cout << segs.size() << " coding(s)";
       if (!f.coders.empty()) {
         std::cout << " of ";
-        for (std::size_t i = 0; i < f.coders.size(); ++i) std::cout << (i ? ", " : "") << f.coders[i];
+        for (std::size_t i = 0; i < f.coders.size(); ++i)
+          std::cout << (i ? ", " : "") << f.coders[i];
         std::cout << " (other coders hidden: --all-coders, or 'quire coders --show-all')";
       }
       std::cout << '\n';

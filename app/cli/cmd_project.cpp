@@ -48,20 +48,23 @@ void add_project_commands(CLI::App& app) {
       true);
   auto steps = std::make_shared<int>(1);
   for (bool is_undo : {true, false}) {
-    auto* cmd = project_command(&app, is_undo ? "undo" : "redo",
-                                is_undo ? "Undo the last action (repeat to go further back)"
-                                        : "Redo the last undone action",
-                                [steps, is_undo](Project& p, bool) {
-                                  for (int i = 0; i < *steps; ++i) {
-                                    auto name = is_undo ? undo(p) : redo(p);
-                                    if (!name) {
-                                      std::cout
-                                          << (is_undo ? "Nothing to undo\n" : "Nothing to redo\n");
-                                      return;
-                                    }
-                                    std::cout << (is_undo ? "Undid: " : "Redid: ") << *name << '\n';
-                                  }
-                                });
+    // Undo and redo act on the acting coder's own steps (--coder, else the
+    // default coder); a step another coder's later work depends on is refused.
+    auto* cmd = project_command(
+        &app, is_undo ? "undo" : "redo",
+        is_undo ? "Undo your last action (repeat to go further back; --coder: whose)"
+                : "Redo your last undone action (--coder: whose)",
+        [steps, is_undo](Project& p, bool) {
+          for (int i = 0; i < *steps; ++i) {
+            auto name = is_undo ? undo(p) : redo(p);
+            if (!name) {
+              std::cout << (is_undo ? "Nothing to undo" : "Nothing to redo") << " for " << p.coder()
+                        << '\n';
+              return;
+            }
+            std::cout << (is_undo ? "Undid: " : "Redid: ") << *name << '\n';
+          }
+        });
     cmd->add_option("--steps,-n", *steps, "How many actions")->check(CLI::PositiveNumber);
   }
   project_command(
@@ -71,16 +74,22 @@ void add_project_commands(CLI::App& app) {
         if (json) {
           nlohmann::json j = nlohmann::json::array();
           for (auto& e : h) {
-            j.push_back({{"id", e.id}, {"name", e.name}, {"time", e.time}, {"undone", e.undone}});
+            j.push_back(
+                {{"id", e.id},
+                 {"name", e.name},
+                 {"time", e.time},
+                 {"undone", e.undone},
+                 {"coder", e.coder.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.coder)}});
           }
           print_json(j);
           return;
         }
         std::vector<std::vector<std::string>> rows;
         for (auto& e : h) {
-          rows.push_back({std::to_string(e.id), e.time, e.undone ? "undone" : "", e.name});
+          rows.push_back({std::to_string(e.id), e.time, e.coder.empty() ? "·" : e.coder,
+                          e.undone ? "undone" : "", e.name});
         }
-        print_table({"#", "time", "state", "action"}, rows);
+        print_table({"#", "time", "coder", "state", "action"}, rows);
       },
       true);
   auto key = std::make_shared<std::string>();

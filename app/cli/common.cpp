@@ -2,10 +2,12 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
 #include "core/error.h"
+#include "core/safety_copies.h"
 #include "core/text.h"
 
 namespace quire::cli {
@@ -76,8 +78,14 @@ Project& open_project(const ProjectArgs& a) {
   if (!a.coder.empty()) {
     s.project->set_session_coder(a.coder);
   }
+  if (const char* v = std::getenv("QUIRE_SAFETY_COPY"); v && std::string(v) == "optional") {
+    set_safety_copy_required(*s.project, false);
+  }
+  // An index there follows this command's changes (and is caught up with
+  // other programs'); it never stops the project from opening.
   if (std::filesystem::exists(SearchIndex::folder_for(s.project->path()))) {
     s.index = SearchIndex::open(*s.project, stderr_progress());
+    s.index->report_to(&stderr_progress());
   }
   return *s.project;
 }
@@ -86,8 +94,18 @@ SearchIndex& open_index(Project& p) {
   auto& s = session();
   if (!s.index) {
     s.index = SearchIndex::open(p, stderr_progress());
+    s.index->report_to(&stderr_progress());
   }
   return *s.index;
+}
+
+void tell_index_problem(const std::string& already_said) {
+  auto& s = session();
+  if (s.index) {
+    if (auto problem = s.index->take_problem(); !problem.empty() && problem != already_said) {
+      std::cerr << "quire: warning: " << problem << '\n';
+    }
+  }
 }
 
 std::string storage_hint(StorageError::Kind kind) {

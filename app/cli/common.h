@@ -39,6 +39,10 @@ CLI::App* project_command(CLI::App* parent, const std::string& name, const std::
 Project& open_project(const ProjectArgs& a);
 /// The search index of the open project, built now if it has none.
 SearchIndex& open_index(Project& p);
+/// Prints, once, a problem keeping the search index up to date (a warning:
+/// the project's data is safe) on stderr, unless it is the error already
+/// printed.
+void tell_index_problem(const std::string& already_said = {});
 /// Progress on stderr: phase messages, and a percentage on a terminal.
 Progress& stderr_progress();
 

@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "common.h"
 #include "core/error.h"
+#include "core/safety_copies.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"Quire: qualitative data analysis from the command line.\n"
@@ -16,6 +17,17 @@ int main(int argc, char** argv) {
   for (auto add : quire::cli::command_groups()) {
     add(app);
   }
+  // A problem with the search index (the data is safe) is told once, after
+  // the command's own output or error.
+  struct TellIndexProblem {
+    std::string said; ///< the error already printed (not repeated as a warning)
+    ~TellIndexProblem() {
+      try {
+        quire::cli::tell_index_problem(said);
+      } catch (...) {
+      }
+    }
+  } tell_index_problem;
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -30,14 +42,25 @@ int main(int argc, char** argv) {
   } catch (const quire::Cancelled&) {
     std::cerr << "quire: cancelled; nothing was changed\n";
     return 1;
+  } catch (const quire::SafetyCopyError& e) {
+    std::cerr << "quire: error: " << e.what()
+              << "\n(to go on without a safety copy, run it again with QUIRE_SAFETY_COPY=optional)\n";
+    return 1;
   } catch (const quire::StorageError& e) {
     std::cerr << "quire: error: " << e.what() << quire::cli::storage_hint(e.kind()) << '\n';
+    tell_index_problem.said = e.what();
     return 1;
   } catch (const quire::Error& e) {
     std::cerr << "quire: error: " << e.what() << '\n';
+    tell_index_problem.said = e.what();
     return 1;
   } catch (const std::exception& e) {
     std::cerr << "quire: error: " << e.what() << '\n';
+    tell_index_problem.said = e.what();
+    return 1;
+  } catch (...) {
+    std::cerr << "quire: error: an unexpected error happened; the project is as it was after "
+                 "the last command that succeeded\n";
     return 1;
   }
   return 0;

@@ -124,8 +124,8 @@ AnalysisPane::AnalysisPane(wxWindow* parent, MainFrame& frame)
     m_rerun.request();
   });
   s.changed.connect([this](const ChangeSet& c) {
-    if (c.tables.count("code") || c.tables.count("attribute") || c.tables.count("coder") ||
-        c.tables.count("case_value")) {
+    if (c.everything || c.tables.count("code") || c.tables.count("attribute") ||
+        c.tables.count("coder") || c.tables.count("case_value")) {
       m_choices_stale = true;
     }
     m_stale = true;

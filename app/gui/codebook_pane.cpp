@@ -215,7 +215,7 @@ void CodebookPane::update_counts() {
 }
 
 void CodebookPane::on_change(const ChangeSet& c) {
-  if (c.tables.count("code")) {
+  if (c.everything || c.tables.count("code")) {
     m_rebuild.request();
   } else if (c.tables.count("coding") || c.tables.count("passage") || c.tables.count("document")) {
     m_recount.request();

@@ -253,7 +253,8 @@ void CodedText::apply_change(const ChangeSet& c) {
     only_codings = only_codings && (t == "coding" || t == "coder" || t == "memo");
   }
   if (!only_codings) {
-    if (c.documents.count(m_doc) || c.tables.count("code") || c.tables.count("setting")) {
+    if (c.everything || c.documents.count(m_doc) || c.tables.count("code") ||
+        c.tables.count("coder") || c.tables.count("setting")) {
       reload_codings();
     }
     return;

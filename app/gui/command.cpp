@@ -25,6 +25,8 @@ bool guarded(const std::function<void()>& f, const std::function<void(const wxSt
     report(wx(e.what()));
   } catch (const std::exception& e) {
     report(wxString::Format("Unexpected error: %s", wx(e.what())));
+  } catch (...) {
+    report("Unexpected error. Your work up to the last action is saved.");
   }
   return false;
 }

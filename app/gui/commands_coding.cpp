@@ -25,13 +25,16 @@ TextSelection require_selection(Session& s) {
   return sel;
 }
 
-/// Codes the selected text with a code, as one undoable action.
-void code_selection(MainFrame& f, Id code) {
+/// Codes the selected text with a code, or with a new code at new_path (made
+/// in the same step), as one undoable action.
+void code_selection(MainFrame& f, std::optional<Id> code, const std::string& new_path = {}) {
   auto& s = f.session();
   auto sel = require_selection(s);
-  auto res = code_range(s.project(), sel.document, sel.start, sel.end, code);
-  s.note_code_used(code);
-  const auto* c = s.codes().find(code);
+  auto res = code ? code_range(s.project(), sel.document, sel.start, sel.end, *code)
+                  : code_range_creating(s.project(), sel.document, sel.start, sel.end, new_path);
+  code = get_coding(s.project(), res.coding_id).code_id;
+  s.note_code_used(*code);
+  const auto* c = s.codes().find(*code);
   f.SetStatusText(wxString::Format(
       "Coded %lld characters as %s%s", static_cast<long long>(sel.end - sel.start),
       wx(c ? c->path : "?"), res.merged ? wxString::Format(" (merged with %d)", res.merged) : ""));
@@ -45,11 +48,7 @@ void code_as(MainFrame& f) {
   if (dlg.ShowModal() != wxID_OK) {
     return;
   }
-  auto code = dlg.chosen_code();
-  if (!code) {
-    code = ensure_code(s.project(), dlg.new_path());
-  }
-  code_selection(f, *code);
+  code_selection(f, dlg.chosen_code(), dlg.new_path());
 }
 
 /// The codings an action on the selection applies to: the selected coding,

@@ -24,10 +24,13 @@ void show_history(MainFrame& f) {
   auto entries = history(f.session().project());
   std::vector<std::vector<wxString>> rows;
   for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
-    rows.push_back({wx(it->time), wx(it->name), it->undone ? "undone" : ""});
+    rows.push_back({wx(it->time), wx(it->coder.empty() ? std::string("·") : it->coder),
+                    wx(it->name), it->undone ? "undone" : ""});
   }
-  ListDialog dlg(&f, "History", {{"When (UTC)", 150}, {"Action", 380}, {"", 70}}, rows,
-                 "Every action is saved as it happens; Edit > Undo steps back through this list.");
+  ListDialog dlg(&f, "History", {{"When (UTC)", 150}, {"Coder", 90}, {"Action", 380}, {"", 70}},
+                 rows,
+                 "Every action is saved as it happens; Edit > Undo steps back through your "
+                 "own actions in this list (those of the coder set in Preferences).");
   dlg.ShowModal();
 }
 
@@ -39,7 +42,7 @@ void add_edit_commands(MainFrame& f) {
   auto is_open = [&s] { return s.is_open(); };
   r.add({"edit/undo",
          "&Undo",
-         "Undo the last action",
+         "Undo your last action (as the coder set in Preferences)",
          "Ctrl+Z",
          {},
          wxART_UNDO,
@@ -55,7 +58,7 @@ void add_edit_commands(MainFrame& f) {
          }});
   r.add({"edit/redo",
          "&Redo",
-         "Redo the last undone action",
+         "Redo your last undone action",
          "Ctrl+Shift+Z",
          {},
          wxART_REDO,

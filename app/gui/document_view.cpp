@@ -182,7 +182,7 @@ void DocumentView::on_change(const ChangeSet& c) {
   if (doc == 0) {
     return;
   }
-  if (c.tables.count("document")) {
+  if (c.everything || c.tables.count("document")) {
     try {
       get_document(m_frame.session().project(), doc);
     } catch (const NotFoundError&) {
@@ -190,8 +190,9 @@ void DocumentView::on_change(const ChangeSet& c) {
       return;
     }
   }
-  if (c.documents.count(doc) || c.tables.count("code") || c.tables.count("document") ||
-      c.tables.count("case_") || c.tables.count("setting")) { // setting: coders shown
+  if (c.everything || c.documents.count(doc) || c.tables.count("code") ||
+      c.tables.count("document") || c.tables.count("case_") || c.tables.count("coder") ||
+      c.tables.count("setting")) { // setting: coders shown
     m_text->apply_change(c);
     m_stripes->update_width();
     update_info();

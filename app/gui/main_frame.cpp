@@ -61,10 +61,12 @@ MainFrame::MainFrame(const wxSize& size)
       },
       wxID_FILE1, wxID_FILE9);
   m_session.changed.connect([this](const ChangeSet& c) {
-    m_documents_dirty = m_documents_dirty || c.tables.count("document") > 0;
+    m_documents_dirty = m_documents_dirty || c.everything || c.tables.count("document") > 0;
     m_retitle.request();
   });
   m_session.opened.connect([this] { m_documents_dirty = true; });
+  m_session.index_problem.connect(
+      [this](const std::string& problem) { SetStatusText(wx("Search: " + problem), 0); });
 }
 
 MainFrame::~MainFrame() {

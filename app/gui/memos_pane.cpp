@@ -147,8 +147,8 @@ MemosPane::MemosPane(wxWindow* parent, MainFrame& frame)
     m_loading = false;
   });
   s.changed.connect([this](const ChangeSet& c) {
-    if (c.tables.count("memo") || c.tables.count("code") || c.tables.count("document") ||
-        c.tables.count("case_")) {
+    if (c.everything || c.tables.count("memo") || c.tables.count("code") ||
+        c.tables.count("coding") || c.tables.count("document") || c.tables.count("case_")) {
       m_reload.request();
     }
   });

@@ -180,8 +180,8 @@ SearchPane::SearchPane(wxWindow* parent, MainFrame& frame)
 
   auto& s = frame.session();
   s.changed.connect([this](const ChangeSet& c) {
-    if (c.tables.count("code") || c.tables.count("case_") || c.tables.count("case_value") ||
-        c.tables.count("attribute")) {
+    if (c.everything || c.tables.count("code") || c.tables.count("case_") ||
+        c.tables.count("case_value") || c.tables.count("attribute")) {
       m_filters_stale = true;
       m_refill.request();
     }

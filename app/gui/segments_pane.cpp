@@ -74,8 +74,9 @@ SegmentsPane::SegmentsPane(wxWindow* parent, MainFrame& frame)
   auto& s = frame.session();
   s.code_selected.connect([this](std::optional<Id>) { reload(); });
   s.changed.connect([this](const ChangeSet& c) {
-    if (c.tables.count("coding") || c.tables.count("code") || c.tables.count("document") ||
-        c.tables.count("case_") || c.tables.count("setting")) {
+    if (c.everything || c.tables.count("coding") || c.tables.count("code") ||
+        c.tables.count("document") || c.tables.count("passage") || c.tables.count("case_") ||
+        c.tables.count("coder") || c.tables.count("memo") || c.tables.count("setting")) {
       m_reload.request();
     }
   });

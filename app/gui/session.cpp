@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include <wx/dialog.h>
 #include <wx/string.h>
+#include <wx/timer.h>
 
 #include "coded_text.h"
 #include "core/codebook.h"
@@ -11,6 +13,31 @@
 #include "job.h"
 
 namespace quire::gui {
+
+namespace {
+
+/// Calls a function on each tick.
+class PollTimer : public wxTimer {
+public:
+  explicit PollTimer(std::function<void()> tick) : m_tick(std::move(tick)) {}
+  void Notify() override { m_tick(); }
+
+private:
+  std::function<void()> m_tick;
+};
+
+/// A modal dialog is up: a command is waiting for the user, perhaps holding
+/// what a view showed when it began; the views must not change under it.
+bool modal_dialog_up() {
+  for (auto* w : wxTopLevelWindows) {
+    if (auto* dlg = dynamic_cast<wxDialog*>(w); dlg && dlg->IsModal()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+} // namespace
 
 Session::Session() = default;
 
@@ -35,11 +62,35 @@ void Session::open(const std::filesystem::path& path, bool create, ProjectLock l
   m_codes_dirty = true;
   m_shown_coders.reset();
   opened.emit();
+  // Other programs (the `quire` command, another window) may change the
+  // project too: their changes reach the views within about a second.
+  if (!m_poll) {
+    m_poll = std::make_unique<PollTimer>([this] {
+      if (!modal_dialog_up()) {
+        poll_external_changes();
+      }
+    });
+  }
+  m_poll->Start(poll_interval_ms);
+}
+
+bool Session::poll_external_changes() {
+  if (!m_project || m_busy) {
+    return false;
+  }
+  try {
+    return m_project->poll_changes();
+  } catch (const Error&) {
+    return false; // the file is busy or briefly unreadable: the next tick tries again
+  }
 }
 
 void Session::close() {
   if (!m_project) {
     return;
+  }
+  if (m_poll) {
+    m_poll->Stop();
   }
   m_index.reset();
   m_project->unsubscribe(m_token);
@@ -75,8 +126,17 @@ SearchIndex& Session::search_index(wxWindow* parent) {
     std::unique_ptr<SearchIndex> index;
     run_job(parent, "Search", [&](Progress& progress) { index = SearchIndex::open(p, progress); });
     m_index = std::move(index);
+    tell_index_problem();
   }
   return *m_index;
+}
+
+void Session::tell_index_problem() {
+  if (m_index) {
+    if (auto problem = m_index->take_problem(); !problem.empty()) {
+      index_problem.emit(problem);
+    }
+  }
 }
 
 void Session::disconnect_views() {
@@ -88,6 +148,7 @@ void Session::disconnect_views() {
   document_requested.clear();
   survey_requested.clear();
   recent_changed.clear();
+  index_problem.clear();
   m_active_text = nullptr;
 }
 
@@ -178,10 +239,10 @@ void Session::on_core_change(const ChangeSet& c) {
 }
 
 void Session::tell(const ChangeSet& c) {
-  if (c.tables.count("setting")) {
+  if (c.everything || c.tables.count("setting")) {
     m_shown_coders.reset();
   }
-  if (c.tables.count("code")) {
+  if (c.everything || c.tables.count("code")) {
     m_codes_dirty = true;
     const auto& index = codes();
     for (auto& slot : m_recent) {
@@ -191,6 +252,7 @@ void Session::tell(const ChangeSet& c) {
     }
   }
   changed.emit(c);
+  tell_index_problem();
 }
 
 void Session::flush_pending() {

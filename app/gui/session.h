@@ -18,6 +18,7 @@
 #include "project_lock.h"
 #include "signal.h"
 
+class wxTimer;
 class wxWindow;
 class wxString;
 
@@ -109,19 +110,31 @@ public:
   /// Disconnects every view from the signals (before the views are destroyed).
   void disconnect_views();
 
-  Signal<> opened;                  ///< a project was opened
-  Signal<> closed;                  ///< the project was closed
-  Signal<const ChangeSet&> changed; ///< an action, undo or redo committed
+  /// Tells the views what other programs (the `quire` command, another
+  /// window) committed to the project since the last look; returns whether
+  /// there was anything. A timer calls it about every poll_interval_ms while
+  /// a project is open, except while a job runs or a dialog is up.
+  bool poll_external_changes();
+  static constexpr int poll_interval_ms = 1000;
+
+  Signal<> opened; ///< a project was opened
+  Signal<> closed; ///< the project was closed
+  /// An action, undo or redo committed, here or (external) by another program.
+  Signal<const ChangeSet&> changed;
   Signal<std::optional<Id>> code_selected;
   Signal<std::optional<Id>> coding_selected;
   Signal<Id, std::optional<std::pair<std::int64_t, std::int64_t>>> document_requested;
   Signal<std::string, std::optional<Id>> survey_requested;
   Signal<> recent_changed;
+  /// A problem keeping the search index up to date (the project's data is
+  /// safe; the index is repaired later), told once.
+  Signal<const std::string&> index_problem;
 
 private:
   void on_core_change(const ChangeSet& c);
   void tell(const ChangeSet& c);
   void flush_pending();
+  void tell_index_problem();
 
   std::unique_ptr<Project> m_project;
   std::unique_ptr<SearchIndex> m_index; ///< goes before the project it listens to
@@ -137,6 +150,7 @@ private:
   bool m_codes_dirty = true;
   std::optional<std::vector<std::string>> m_shown_coders; ///< empty: everyone's
   bool m_busy = false;
+  std::unique_ptr<wxTimer> m_poll;  ///< looks for other programs' changes
   std::vector<ChangeSet> m_pending; ///< changes made by a job, told when it ends
 };
 

@@ -92,7 +92,7 @@ SourcesPane::SourcesPane(wxWindow* parent, MainFrame& frame)
   s.opened.connect([this] { rebuild(); });
   s.closed.connect([this] { m_tree->DeleteAllItems(); });
   s.changed.connect([this](const ChangeSet& c) {
-    if (c.tables.count("document") || c.tables.count("question")) {
+    if (c.everything || c.tables.count("document") || c.tables.count("question")) {
       m_rebuild.request();
     } else if (c.tables.count("coding")) {
       m_recount.request();

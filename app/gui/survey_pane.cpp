@@ -315,11 +315,11 @@ void SurveyPane::reload_answer_codings() {
 }
 
 void SurveyPane::on_change(const ChangeSet& c) {
-  if (m_model.folder().empty() && !c.tables.count("document")) {
+  if (m_model.folder().empty() && !c.everything && !c.tables.count("document")) {
     return;
   }
-  if (c.tables.count("document") || c.tables.count("question") || c.tables.count("case_value") ||
-      c.tables.count("attribute") || c.tables.count("case_")) {
+  if (c.everything || c.tables.count("document") || c.tables.count("question") ||
+      c.tables.count("case_value") || c.tables.count("attribute") || c.tables.count("case_")) {
     auto folder = m_model.folder();
     auto reading = m_reading;
     fill_survey_choice();

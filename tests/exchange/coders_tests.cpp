@@ -143,6 +143,7 @@ BOOST_AUTO_TEST_CASE(shown_coders_setting_is_undoable_and_survives_reopening) {
   CodingFilter f;
   f.coders = shown_coders(p);
   BOOST_TEST(list_codings(p, f).size() == 2u);
+  p.set_session_coder("ana, jr"); // undo is per coder: the setting was hers
   undo(p);
   BOOST_TEST(shown_coders(p).empty());
   BOOST_CHECK_THROW(set_shown_coders(p, {"zoe"}), NotFoundError);

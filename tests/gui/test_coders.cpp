@@ -79,8 +79,11 @@ BOOST_FIXTURE_TEST_CASE(hide_a_coders_codings_and_code_as_another_name, FrameFix
   auto made = code_range(p(), doc.id, c0, c1, code("Barriers/Funding"));
   BOOST_CHECK_EQUAL(get_coding(p(), made.coding_id).coder, "carl");
 
-  // Undo the coding, then the visibility: ana's coding is back in view.
+  // Undo is per coder: carl undoes his coding, and nothing more (hiding ana
+  // was bea's step); bea undoes that: ana's coding is back in view.
   BOOST_REQUIRE(frame->commands().invoke("edit/undo"));
+  BOOST_CHECK(!frame->commands().enabled("edit/undo"));
+  s.set_coder("bea");
   BOOST_REQUIRE(frame->commands().invoke("edit/undo"));
   pump();
   BOOST_CHECK(shown_coders(p()).empty());
