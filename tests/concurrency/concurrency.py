@@ -183,8 +183,13 @@ class Round:
             took = time.monotonic() - started
             return self.check(q, workers, took)
         finally:
-            for w in workers:
-                w.q.kill_all()
+            if workers:
+                self.deadline.expire()
+                for w in workers:
+                    w.q.kill_all()
+                for w in workers:
+                    w.join()
+                    w.q.kill_all()
             q.kill_all()
             if self.args.keep:
                 print("concurrency: kept %s" % self.dir)
@@ -263,6 +268,7 @@ def main():
     ap.add_argument("--keep", action="store_true", help="keep the temporary folders")
     args = ap.parse_args()
     seed = qh.pick_seed(args.seed)
+    qh.stop_on_sigterm()
     print("concurrency: seed %d (replay: %s --seed %d)" % (seed, sys.argv[0], seed), flush=True)
     ok = True
     for n in [int(x) for x in args.processes.split(",")]:

@@ -126,8 +126,9 @@ class Run:
                 name, length = r.choice(docs)
                 s = r.randrange(0, max(1, length - 1))
                 e = min(length, s + r.randint(1, 400))
+                # --create: an undo may have taken back the code's "codes add".
                 args = [kind, P, "--doc", name, "--range", "%d:%d" % (s, e),
-                        "--code", r.choice(CODES)]
+                        "--code", r.choice(CODES), "--create"]
                 if kind == "code" and r.random() < 0.2:
                     args += ["--memo", "note %d" % r.randrange(1000)]
                 return kind, args
@@ -292,7 +293,17 @@ class Run:
 
 
 def diff_tables(a, b):
-    return ",".join(t for t in sorted(set(a) | set(b)) if a.get(t) != b.get(t)) or "none"
+    """Which tables differ; for a few rows, how (rows only in a -> rows only in b)."""
+    out = []
+    for t in sorted(set(a) | set(b)):
+        ra, rb = set(a.get(t, [])), set(b.get(t, []))
+        if ra != rb:
+            only_a, only_b = sorted(ra - rb), sorted(rb - ra)
+            if len(only_a) + len(only_b) <= 4:
+                out.append("%s %s -> %s" % (t, only_a, only_b))
+            else:
+                out.append("%s (%d rows -> %d rows)" % (t, len(only_a), len(only_b)))
+    return ", ".join(out) or "none"
 
 
 def main():
@@ -310,6 +321,7 @@ def main():
     ap.add_argument("--keep", action="store_true", help="keep the temporary folders")
     args = ap.parse_args()
     args.seed = qh.pick_seed(args.seed)
+    qh.stop_on_sigterm()
     print("crash: seed %d (replay: %s --seed %d)" % (args.seed, sys.argv[0], args.seed), flush=True)
     totals = {"kills": 0, "kills_by": {}, "commands": 0, "checks": 0, "lost": 0, "stale": 0,
               "failed_commands": 0, "kills_unchanged": 0, "kills_changed": 0, "kills_between_steps": 0, "broken_exports": 0, "leftover_parts": 0, "failures": [],
@@ -324,8 +336,12 @@ def main():
             r.run_no = run_no
             r.go(deadline, args.kills)
             totals["runs"] += 1
-    except KeyboardInterrupt:
+            print("crash: run %d done: %d kills, %d failures so far, %.0f s" % (
+                run_no, totals["kills"], len(totals["failures"]), time.monotonic() - started),
+                flush=True)
+    except (KeyboardInterrupt, SystemExit):
         print("crash: interrupted")
+        totals["failures"].append(("interrupted", "", "", ""))
     took = time.monotonic() - started
     inconsistent = sum(1 for f in totals["failures"] if f[0] == "neither before nor after")
     other = len(totals["failures"]) - inconsistent - totals["stale"] - totals["failed_commands"]
