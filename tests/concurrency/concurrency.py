@@ -234,7 +234,7 @@ class Round:
             if w.failed:
                 failures.append("%s: %d failed command(s), e.g. %s" % (w.coder, len(w.failed),
                                                                       w.failed[0]))
-        stale = qh.search_agrees(q, P, self.tokens)
+        stale, compared = qh.search_agrees(q, P, self.tokens)
         failures += ["stale search: " + s for s in stale]
         commands = sum(w.commands for w in workers)
         failed = sum(len(w.failed) for w in workers)
@@ -244,8 +244,9 @@ class Round:
                   flush=True)
         print("concurrency: %d processes: %d commands in %.0f s, %d failed commands, %d "
               "acknowledged missing, %d undone or unacknowledged there, %d undos of another's "
-              "action, %d stale searches" % (self.processes, commands, took, failed, missing,
-                                             unexpected, wrong, len(stale)), flush=True)
+              "action, %d stale searches (%d coded passages and documents compared)"
+              % (self.processes, commands, took, failed, missing, unexpected, wrong, len(stale),
+                 compared), flush=True)
         return not failures
 
 

@@ -253,7 +253,8 @@ class Run:
                     what, args[2], "missing" if valid is None else "incomplete",
                     "complete" if export_before else "absent"))
         try:
-            disagreements = qh.search_agrees(self.q, P, self.tokens)
+            disagreements, compared = qh.search_agrees(self.q, P, self.tokens)
+            self.totals["compared"] += compared
         except qh.CommandFailed as e:
             disagreements = ["a command of the check failed: %s" % e]
         for d in disagreements:
@@ -324,8 +325,9 @@ def main():
     qh.stop_on_sigterm()
     print("crash: seed %d (replay: %s --seed %d)" % (args.seed, sys.argv[0], args.seed), flush=True)
     totals = {"kills": 0, "kills_by": {}, "commands": 0, "checks": 0, "lost": 0, "stale": 0,
-              "failed_commands": 0, "kills_unchanged": 0, "kills_changed": 0, "kills_between_steps": 0, "broken_exports": 0, "leftover_parts": 0, "failures": [],
-              "runs": 0}
+              "failed_commands": 0, "kills_unchanged": 0, "kills_changed": 0,
+              "kills_between_steps": 0, "compared": 0, "broken_exports": 0,
+              "leftover_parts": 0, "failures": [], "runs": 0}
     deadline = qh.Deadline(args.max_seconds)
     started = time.monotonic()
     run_no = 0
@@ -350,6 +352,8 @@ def main():
     print("crash: after %d kills the project was as before the command, after %d as after it "
           "(%d of them between the steps of undo/redo -n N)"
           % (totals["kills_unchanged"], totals["kills_changed"], totals["kills_between_steps"]))
+    print("crash: the search checks compared %d coded passages and documents with the data"
+          % totals["compared"])
     print("crash: %d kills, %d runs, %d commands, %d checks, %d lost acknowledged codings, "
           "%d states neither before nor after, %d stale searches, %d failed commands, "
           "%d other failures, %d leftover .part files, %.0f s (seed %d)" % (

@@ -146,8 +146,10 @@ def search_agrees(q, project, tokens):
     `search 'code:"X"'` returns are exactly the passages that a coding of X or
     of a subcode (as `codings --code X` lists them) overlaps. For every
     document token: a search finds exactly the documents that hold it.
-    `tokens` maps token -> document name. Returns a list of disagreements."""
+    `tokens` maps token -> document name. Returns the disagreements and how
+    many (code, passage) pairs and document hits were compared."""
     problems = []
+    compared = 0
     codes = [c["path"] for c in q.json(["codes", "list", project])]
     docs = q.json(["docs", "list", project])
     passages = {}
@@ -163,6 +165,7 @@ def search_agrees(q, project, tokens):
                     want.add(pid)
         res = q.json(["search", project, 'code:"%s"' % code, "--limit", "100000"])
         got = {h["passage_id"] for h in res["hits"]}
+        compared += len(want)
         if got != want:
             problems.append('search code:"%s": %d passage(s) the codings do not explain (e.g. %s), '
                             '%d coded passage(s) missing (e.g. %s)'
@@ -173,11 +176,12 @@ def search_agrees(q, project, tokens):
         res = q.json(["search", project, " OR ".join(sorted(tokens)), "--limit", "100000"])
         got = {h["document"] for h in res["hits"]}
         want = {name for name in tokens.values() if name in present}
+        compared += len(want)
         if got != want:
             problems.append("search for the documents' own words: found %s that are gone, "
                             "missed %s that are there" % (sorted(got - want)[:5],
                                                           sorted(want - got)[:5]))
-    return problems
+    return problems, compared
 
 
 def stop_on_sigterm():
