@@ -112,7 +112,7 @@ class Worker(threading.Thread):
             if rc == 0:
                 what, thing, name = self.done[-1]
                 m = re.search(r"Undid: (.*)", out)
-                if not m or m.group(1).strip() != name:
+                if not m or name not in m.group(1):
                     self.wrong_undo.append("expected to undo %r, quire said %r"
                                            % (name, out.strip()))
                 self.done.pop()
@@ -260,7 +260,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quire", required=True, help="the quire CLI to run")
     ap.add_argument("--seed", type=int, default=os.environ.get("QUIRE_CONCURRENCY_SEED"),
-                    help="replay this seed (default: $QUIRE_CONCURRENCY_SEED, else a new one, printed)")
+                    help="replay this seed (default: $QUIRE_CONCURRENCY_SEED, else a new one)")
     ap.add_argument("--processes", default="2,4", help="rounds: how many processes in each")
     ap.add_argument("--seconds", type=float, default=30, help="how long each round works")
     ap.add_argument("--max-commands", type=int, default=100000, help="per process and round")
