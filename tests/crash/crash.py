@@ -16,8 +16,9 @@ whole process group) at a random moment of their run. After every kill:
 - a killed export left either the previous complete file or the new one.
 
 Commands that were not killed must exit 0. Deterministic from --seed (printed;
-pass it to replay the same commands and kill delays; where a kill lands inside
-a command still depends on timing). Bounded by --kills and --max-seconds.
+pass it to replay the same random choices; where a kill lands inside a command
+still depends on timing, and once one lands differently the runs may diverge).
+Bounded by --kills and --max-seconds.
 Exit status 0 when every check held, 1 when one failed, 2 on a usage error.
 """
 
