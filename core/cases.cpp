@@ -273,4 +273,46 @@ void link_document(Project& p, Id document_id, std::optional<Id> case_id) {
   act.commit();
 }
 
+namespace detail {
+
+Id AttributeMaker::ensure(const std::string& name, AttrType type, AttrType* existing,
+                          const std::string& guid, bool* created) {
+  auto s = m_db.prepare("SELECT id, type FROM attribute WHERE name = ?");
+  s.bind(1, name);
+  if (s.step()) {
+    if (existing) {
+      *existing = attr_type_from_string(s.str(1));
+    }
+    if (created) {
+      *created = false;
+    }
+    return s.i64(0);
+  }
+  if (existing) {
+    *existing = type;
+  }
+  if (created) {
+    *created = true;
+  }
+  if (m_next_ord == 0) {
+    auto last = m_db.prepare("SELECT coalesce(max(ord), 0) + 1 FROM attribute");
+    last.step();
+    m_next_ord = last.i64(0);
+  }
+  m_db.prepare("INSERT INTO attribute(guid, name, type, ord) VALUES (?, ?, ?, ?)")
+      .bind(1, guid.empty() ? new_guid() : guid)
+      .bind(2, name)
+      .bind(3, to_string(type))
+      .bind(4, m_next_ord++)
+      .run();
+  return m_db.last_insert_id();
+}
+
+Id ensure_attribute_id(Db& db, const std::string& name, AttrType type, AttrType* existing,
+                       const std::string& guid, bool* created) {
+  return AttributeMaker(db).ensure(name, type, existing, guid, created);
+}
+
+} // namespace detail
+
 } // namespace quire

@@ -9,6 +9,7 @@
 #include "coding_p.h"
 #include "error.h"
 #include "project_p.h"
+#include "safety_copies.h"
 #include "store_p.h"
 #include "text.h"
 
@@ -378,7 +379,11 @@ DeleteCodeReport delete_code(Project& p, Id id, bool force) {
                      " subcode(s) and " + std::to_string(rep.codings) +
                      " coding(s); use --force to delete them too (it can be undone)");
   }
-  detail::Action act(p, "Delete code '" + c.path + "'");
+  const auto name = "Delete code '" + c.path + "'";
+  if (rep.codes > 1 || rep.codings > 0) {
+    keep_safety_copy(p, name);
+  }
+  detail::Action act(p, name);
   auto& db = act.db();
   db.exec("DELETE FROM memo WHERE target = 'coding' AND target_id IN (SELECT id FROM coding WHERE "
           "code_id IN " +

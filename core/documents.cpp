@@ -9,6 +9,7 @@
 #include "error.h"
 #include "project_p.h"
 #include "bulk_insert_p.h"
+#include "safety_copies.h"
 #include "store_p.h"
 #include "text.h"
 
@@ -175,37 +176,33 @@ namespace detail {
 void store_case_value(Db& db, Id case_id, Id attr_id, const Value& v) {
   store_value(db, case_id, attr_id, v);
 }
-Id ensure_attribute_id(Db& db, const std::string& name, AttrType type, AttrType* existing,
-                      const std::string& guid, bool* created) {
-  auto s = db.prepare("SELECT id, type FROM attribute WHERE name = ?");
-  s.bind(1, name);
-  if (s.step()) {
-    if (existing) {
-      *existing = attr_type_from_string(s.str(1));
-    }
-    if (created) {
-      *created = false;
-    }
-    return s.i64(0);
-  }
-  if (existing) {
-    *existing = type;
-  }
-  if (created) {
-    *created = true;
-  }
-  db.prepare("INSERT INTO attribute(guid, name, type, ord) "
-             "VALUES (?, ?, ?, (SELECT coalesce(max(ord), 0) + 1 FROM attribute))")
-      .bind(1, guid.empty() ? new_guid() : guid)
-      .bind(2, name)
-      .bind(3, to_string(type))
-      .run();
-  return db.last_insert_id();
-}
 std::string unique_document_name(Db& db, const std::string& wanted) {
   return unique_doc_name(db, wanted);
 }
 } // namespace detail
+
+namespace {
+/// Imports of more passages than this keep a safety copy first.
+constexpr std::size_t bulk_import_passages = 1000;
+
+/// How many passages an import makes: its passages, or a document's
+/// paragraphs where the importer gave none.
+std::size_t passages_in(const ImportData& data) {
+  std::size_t n = 0;
+  for (const auto& d : data.documents) {
+    if (!d.passages.empty()) {
+      n += d.passages.size();
+    } else if (!d.text.empty()) {
+      n += 1;
+      for (std::size_t at = d.text.find("\n\n"); at != std::string::npos;
+           at = d.text.find("\n\n", at + 2)) {
+        ++n;
+      }
+    }
+  }
+  return n;
+}
+} // namespace
 
 bool was_imported(const Project& p, const std::string& sha256) {
   auto s = detail::db(p).prepare("SELECT 1 FROM import_log WHERE sha256 = ?");
@@ -227,7 +224,12 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
                             "--again to import another copy, or --replace to replace the "
                             "earlier import");
   }
-  detail::Action act(p, "Import '" + (fname.empty() ? std::string("data") : fname) + "'");
+  const auto action = "Import '" + (fname.empty() ? std::string("data") : fname) + "'";
+  if ((opt.replace && !data.sha256.empty() && was_imported(p, data.sha256)) ||
+      passages_in(data) > bulk_import_passages) {
+    keep_safety_copy(p, action);
+  }
+  detail::Action act(p, action);
   auto& db = act.db();
   Resolver r{p, db, {}, {}, {}, sum};
 
@@ -251,11 +253,12 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
     AttrType type;
   };
   std::map<std::string, AttrRef> attr_ids;
+  detail::AttributeMaker make_attribute(db);
   auto attr_ref = [&](const std::string& name, AttrType type) {
     auto it = attr_ids.find(name);
     if (it == attr_ids.end()) {
       AttrType existing = type;
-      Id id = detail::ensure_attribute_id(db, name, type, &existing);
+      Id id = make_attribute.ensure(name, type, &existing);
       it = attr_ids.emplace(name, AttrRef{id, existing}).first;
     }
     return it->second;
@@ -642,7 +645,9 @@ void rename_document(Project& p, Id id, const std::string& new_name) {
 
 void delete_document(Project& p, Id id) {
   auto d = get_document(p, id);
-  detail::Action act(p, "Delete document '" + d.name + "'");
+  const auto name = "Delete document '" + d.name + "'";
+  keep_safety_copy(p, name);
+  detail::Action act(p, name);
   auto& db = act.db();
   db.prepare("DELETE FROM memo WHERE target = 'coding' AND target_id IN "
              "(SELECT id FROM coding WHERE document_id = ?)")

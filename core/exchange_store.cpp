@@ -9,6 +9,7 @@
 #include "error.h"
 #include "exchange.h"
 #include "project_p.h"
+#include "safety_copies.h"
 #include "store_p.h"
 #include "text.h"
 
@@ -199,6 +200,7 @@ struct Store {
   }
 
   std::map<std::string, std::pair<Id, AttrType>> attributes;
+  detail::AttributeMaker make_attribute{db};
   /// The project's attribute of that name, else a new one (with the data's
   /// GUID when free). `existed` tells which.
   std::pair<Id, AttrType> attribute(const std::string& name, AttrType type,
@@ -208,8 +210,7 @@ struct Store {
     }
     AttrType have = type;
     bool created = false;
-    Id id = detail::ensure_attribute_id(db, name, type, &have, fresh_guid(db, "attribute", guid),
-                                        &created);
+    Id id = make_attribute.ensure(name, type, &have, fresh_guid(db, "attribute", guid), &created);
     if (created) {
       rep.added.push_back({"attribute", name, to_string(type)});
     } else if (existed) {
@@ -593,7 +594,11 @@ ExchangeReport store_exchange(Project& p, const ProjectData& data, const Exchang
   ExchangeReport rep;
   rep.warnings = data.warnings;
   rep.not_imported = data.not_imported;
-  detail::Action act(p, opt.action_name.empty() ? "Merge '" + data.name + "'" : opt.action_name);
+  const auto name = opt.action_name.empty() ? "Merge '" + data.name + "'" : opt.action_name;
+  if (!opt.dry_run) {
+    keep_safety_copy(p, name);
+  }
+  detail::Action act(p, name);
   Store st{p, act.db(), data, rep, {}, {}, {}, {}, {}, {}, {}, {}};
 
   // Notes by the GUID of what they are on; notes on something the data does

@@ -93,6 +93,13 @@ std::vector<ChangeSet> changes_since(Db& d, std::int64_t after) {
     ChangeSet all;
     all.everything = all.external = true;
     all.generation = now;
+    // Every table, so a listener that looks only at tables (the search
+    // index, a view) also reloads everything (after a restore, say).
+    auto t = d.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                       "'sqlite_%'");
+    while (t.step()) {
+      all.tables.insert(t.str(0));
+    }
     out.push_back(std::move(all));
     return out;
   }
@@ -138,7 +145,10 @@ std::vector<ChangeSet> record_change(Project& p, ChangeSet c, std::int64_t step)
   }
   j.run();
   if (step) {
-    d.prepare("UPDATE undo_step SET done_at = ? WHERE id = ?").bind(1, c.generation).bind(2, step).run();
+    d.prepare("UPDATE undo_step SET done_at = ? WHERE id = ?")
+        .bind(1, c.generation)
+        .bind(2, step)
+        .run();
   }
   if (c.generation % 64 == 0) {
     d.prepare("DELETE FROM change_journal WHERE generation <= ?")

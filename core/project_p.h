@@ -19,6 +19,8 @@ struct Project::Impl {
   int next_token = 1;
   /// The last generation this connection has told its listeners about.
   std::int64_t seen_generation = 0;
+  /// Whether an action whose safety copy fails is refused (safety_copies.h).
+  bool safety_copy_required = true;
 };
 
 namespace detail {

@@ -33,7 +33,8 @@ std::string csv_field(const ExportCell& c) {
 
 class CsvWriter {
 public:
-  CsvWriter(const std::filesystem::path& file, bool bom) : m_file(file), m_out(file, std::ios::binary) {
+  CsvWriter(const std::filesystem::path& file, bool bom)
+      : m_file(file), m_out(file, std::ios::binary) {
     if (!m_out) {
       throw StorageError(file.string() + ": cannot create this file (is the folder writable?)");
     }
@@ -59,7 +60,10 @@ public:
   std::int64_t close() {
     m_out.close();
     if (!m_out) {
-      throw StorageError(m_file.string() + ": could not write the file (disk full?)");
+      throw StorageError(
+          m_file.string() +
+          ": could not write the file. The disk may be full: free some space or choose another "
+          "folder, then export again");
     }
     return m_rows;
   }
@@ -95,7 +99,8 @@ public:
       t = agreement_table(p, o);
     } else if (table == "matrix") {
       if (o.matrices.size() != 1) {
-        throw InputError("--table matrix needs one --matrix \"rows=codes cols=attr:Role cell=cases\"");
+        throw InputError(
+            "--table matrix needs one --matrix \"rows=codes cols=attr:Role cell=cases\"");
       }
       t = matrix_table(p, o.matrices[0], o, "Matrix");
     } else if (table != "segments") {
@@ -122,6 +127,8 @@ public:
 
 } // namespace
 
-std::unique_ptr<Exporter> make_csv_exporter() { return std::make_unique<CsvExporter>(); }
+std::unique_ptr<Exporter> make_csv_exporter() {
+  return std::make_unique<CsvExporter>();
+}
 
 } // namespace quire

@@ -54,7 +54,10 @@ std::vector<const Exporter*> exporters();
 /// --format. Throws InputError listing the formats Quire writes.
 const Exporter& pick_exporter(const std::filesystem::path& out, const std::string& format = {});
 /// Runs an exporter safely: writes to OUT.part and renames it over OUT only
-/// when the exporter succeeded; removes the partial file otherwise.
+/// when the exporter succeeded; removes the partial file otherwise. OUT.part
+/// is locked while it is written (a second export to OUT at the same time is
+/// refused), and one left by a killed export is cleared by the next export
+/// to OUT.
 ExportReport export_file(const Project& p, const std::filesystem::path& out,
                          const ExportOptions& o = {}, const std::string& format = {},
                          Progress& progress = no_progress());

@@ -123,8 +123,8 @@ public:
       if (it == quotes.end()) {
         continue;
       }
-      f << "<h3><span class=sw style=\"background:" << esc(c.color) << "\"></span>"
-        << esc(c.path) << " <small>(" << counts[c.path] << ")</small></h3>\n";
+      f << "<h3><span class=sw style=\"background:" << esc(c.color) << "\"></span>" << esc(c.path)
+        << " <small>(" << counts[c.path] << ")</small></h3>\n";
       if (!c.description.empty()) {
         f << "<p><em>" << esc(c.description) << "</em></p>\n";
       }
@@ -145,7 +145,10 @@ public:
       << "</body></html>\n";
     f.close();
     if (!f) {
-      throw StorageError(out.string() + ": could not write the file (disk full?)");
+      throw StorageError(
+          out.string() +
+          ": could not write the file. The disk may be full: free some space or choose another "
+          "folder, then export again");
     }
     ExportReport r;
     r.rows = rows;
@@ -155,6 +158,8 @@ public:
 
 } // namespace
 
-std::unique_ptr<Exporter> make_html_exporter() { return std::make_unique<HtmlExporter>(); }
+std::unique_ptr<Exporter> make_html_exporter() {
+  return std::make_unique<HtmlExporter>();
+}
 
 } // namespace quire

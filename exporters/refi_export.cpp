@@ -11,6 +11,7 @@
 
 #include "core/error.h"
 #include "core/exchange.h"
+#include "part_file.h"
 #include "xml_writer.h"
 #include "zip_writer.h"
 
@@ -389,11 +390,11 @@ std::string refi_codebook_xml(const ProjectData& data) {
   return w.take();
 }
 
-RefiExportSummary export_qdpx(const Project& p, const std::filesystem::path& out) {
+RefiExportSummary write_qdpx(const Project& p, const std::filesystem::path& file) {
   auto data = collect_exchange(p);
   RefiExportSummary sum;
   auto xml = ProjectWriter(data).write(sum);
-  ZipWriter zip(out);
+  ZipWriter zip(file);
   zip.add("project.qde", std::move(xml));
   for (auto& s : data.sources) {
     zip.add("Sources/" + guid_of(s.guid) + ".txt", std::move(s.text));
@@ -402,28 +403,33 @@ RefiExportSummary export_qdpx(const Project& p, const std::filesystem::path& out
   return sum;
 }
 
-RefiExportSummary export_qdc(const Project& p, const std::filesystem::path& out) {
+RefiExportSummary write_qdc(const Project& p, const std::filesystem::path& file) {
   auto data = collect_exchange(p);
   auto xml = refi_codebook_xml(data);
   RefiExportSummary sum;
   sum.codes = static_cast<std::int64_t>(data.codes.size());
-  auto tmp = out;
-  tmp += ".part";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    f << xml;
-    f.close();
-    if (!f) {
-      std::error_code ec;
-      std::filesystem::remove(tmp, ec);
-      throw StorageError("cannot write " + out.string());
-    }
+  std::ofstream f(file, std::ios::binary | std::ios::trunc);
+  f << xml;
+  f.close();
+  if (!f) {
+    throw StorageError(file.string() +
+                       ": could not write the file. The disk may be full or the folder not "
+                       "writable: free some space or choose another folder, then export again");
   }
-  std::error_code ec;
-  std::filesystem::rename(tmp, out, ec);
-  if (ec) {
-    throw StorageError("cannot write " + out.string() + ": " + ec.message());
-  }
+  return sum;
+}
+
+RefiExportSummary export_qdpx(const Project& p, const std::filesystem::path& out) {
+  PartFile part(out);
+  auto sum = write_qdpx(p, part.path());
+  part.commit();
+  return sum;
+}
+
+RefiExportSummary export_qdc(const Project& p, const std::filesystem::path& out) {
+  PartFile part(out);
+  auto sum = write_qdc(p, part.path());
+  part.commit();
   return sum;
 }
 

@@ -23,8 +23,13 @@ struct RefiExportSummary {
 /// Writes the project as a .qdpx file (replacing out only once complete).
 /// Throws StorageError when out cannot be written.
 RefiExportSummary export_qdpx(const Project& p, const std::filesystem::path& out);
-/// Writes the codebook as a .qdc file. Throws InputError for an empty
-/// codebook, StorageError when out cannot be written.
+/// Writes the codebook as a .qdc file (replacing out only once complete).
+/// Throws InputError for an empty codebook, StorageError when out cannot be
+/// written.
 RefiExportSummary export_qdc(const Project& p, const std::filesystem::path& out);
+/// Like export_qdpx and export_qdc, but writing file itself, in place: for
+/// the exporter registry, whose export_file() gives them its OUT.part.
+RefiExportSummary write_qdpx(const Project& p, const std::filesystem::path& file);
+RefiExportSummary write_qdc(const Project& p, const std::filesystem::path& file);
 
 } // namespace quire

@@ -28,7 +28,7 @@ public:
   std::vector<std::string> extensions() const override { return {".qdpx"}; }
   ExportReport write(const Project& p, const std::filesystem::path& out, const ExportOptions&,
                      Progress&) const override {
-    return report_of(export_qdpx(p, out), true);
+    return report_of(write_qdpx(p, out), true);
   }
 };
 
@@ -39,13 +39,17 @@ public:
   std::vector<std::string> extensions() const override { return {".qdc"}; }
   ExportReport write(const Project& p, const std::filesystem::path& out, const ExportOptions&,
                      Progress&) const override {
-    return report_of(export_qdc(p, out), false);
+    return report_of(write_qdc(p, out), false);
   }
 };
 
 } // namespace
 
-std::unique_ptr<Exporter> make_qdpx_exporter() { return std::make_unique<QdpxExporter>(); }
-std::unique_ptr<Exporter> make_qdc_exporter() { return std::make_unique<QdcExporter>(); }
+std::unique_ptr<Exporter> make_qdpx_exporter() {
+  return std::make_unique<QdpxExporter>();
+}
+std::unique_ptr<Exporter> make_qdc_exporter() {
+  return std::make_unique<QdcExporter>();
+}
 
 } // namespace quire

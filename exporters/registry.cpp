@@ -5,6 +5,7 @@
 
 #include "builtin.h"
 #include "core/error.h"
+#include "part_file.h"
 
 namespace quire {
 namespace {
@@ -54,29 +55,29 @@ const Exporter& pick_exporter(const std::filesystem::path& out, const std::strin
                    ". Choose an output name with one of these endings.");
 }
 
-ExportReport export_file(const Project& p, const std::filesystem::path& out,
-                         const ExportOptions& o, const std::string& format, Progress& progress) {
+ExportReport export_file(const Project& p, const std::filesystem::path& out, const ExportOptions& o,
+                         const std::string& format, Progress& progress) {
   const auto& exporter = pick_exporter(out, format);
   if (out.has_parent_path() && !std::filesystem::is_directory(out.parent_path())) {
     throw InputError(out.string() + ": the folder " + out.parent_path().string() +
                      " does not exist. Create it or choose another place.");
   }
-  auto part = out;
-  part += ".part";
+  PartFile part(out);
+  ExportReport report;
   try {
-    auto report = exporter.write(p, part, o, progress);
-    std::error_code ec;
-    std::filesystem::rename(part, out, ec);
-    if (ec) {
-      throw StorageError(out.string() + ": could not put the export in place (" + ec.message() +
-                         "). Is the file open in another program?");
+    report = exporter.write(p, part.path(), o, progress);
+  } catch (const StorageError& e) {
+    // Exporters name the file they write; the user knows it as OUT.
+    std::string msg = e.what();
+    const auto written = part.path().string();
+    for (auto at = msg.find(written); at != std::string::npos; at = msg.find(written, at)) {
+      msg.replace(at, written.size(), out.string());
+      at += out.string().size();
     }
-    return report;
-  } catch (...) {
-    std::error_code ignored;
-    std::filesystem::remove(part, ignored);
-    throw;
+    throw StorageError(msg);
   }
+  part.commit();
+  return report;
 }
 
 } // namespace quire

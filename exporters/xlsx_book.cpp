@@ -8,10 +8,24 @@
 #include <map>
 
 #include "core/error.h"
+#include "held_stderr.h"
 
 namespace quire {
 
 namespace {
+
+/// libxlsxwriter prints its errors and warnings to stderr itself
+/// ("[ERROR][packager.c:1234]: Error writing..."); Quire says what went
+/// wrong and what to do instead, so its lines are held back around the
+/// calls that create files.
+bool libxlsxwriter_line(std::string_view line) {
+  return line.rfind("[ERROR]", 0) == 0 || line.rfind("[WARNING]", 0) == 0;
+}
+
+/// Where libxlsxwriter's temporary files go (tmpfile(3): P_tmpdir).
+std::string temp_folder() {
+  return P_tmpdir;
+}
 
 /// UTF-16 units of a UTF-8 string (what Excel counts).
 std::size_t utf16_length(const std::string& s) {
@@ -138,8 +152,8 @@ struct XlsxBook::Impl {
 
   void check(lxw_error e, const std::string& what) const {
     if (e != LXW_NO_ERROR) {
-      throw StorageError(file.string() + ": could not write " + what + " (" +
-                         lxw_strerror(e) + ")");
+      throw StorageError(file.string() + ": could not write " + what + " (" + lxw_strerror(e) +
+                         ")");
     }
   }
 
@@ -166,6 +180,19 @@ struct XlsxBook::Impl {
     return n;
   }
 
+  /// In constant-memory mode libxlsxwriter writes each sheet's rows to a
+  /// temporary file and does not check those writes: on a full disk the
+  /// workbook would come out with rows missing, and no error. So the file's
+  /// error flag is checked here.
+  void check_written(const SheetState& s, bool flush) const {
+    FILE* tmp = s.ws ? s.ws->optimize_tmpfile : nullptr;
+    if (tmp && ((flush && std::fflush(tmp) != 0) || std::ferror(tmp))) {
+      throw StorageError(file.string() + ": could not write the rows of the sheet '" + s.name +
+                         "' to a temporary file. The disk holding the temporary folder (" +
+                         temp_folder() + ") may be full: free some space, then export again");
+    }
+  }
+
   void finish(SheetState& s) {
     for (std::size_t c = 0; c < s.widths.size(); ++c) {
       double w = std::clamp(s.widths[c] + 2, 8.0, s.columns[c].wide ? 80.0 : 40.0);
@@ -187,9 +214,14 @@ struct XlsxBook::Impl {
     s.title_text = title_text;
     s.name = unique_name(want);
     s.quoted = "'" + s.name + "'";
-    s.ws = workbook_add_worksheet(book, s.name.c_str());
+    {
+      HeldStderr quiet(libxlsxwriter_line); // it makes a temporary file per sheet
+      s.ws = workbook_add_worksheet(book, s.name.c_str());
+    }
     if (!s.ws) {
-      throw StorageError(file.string() + ": could not add the sheet '" + s.name + "'");
+      throw StorageError(
+          file.string() + ": could not add the sheet '" + s.name +
+          "': no room for its temporary file. Free some disk space, then export again");
     }
     s.widths.assign(columns.size(), 0);
     if (!title_text.empty()) {
@@ -216,7 +248,10 @@ XlsxBook::XlsxBook(const std::filesystem::path& file, XlsxLimits limits)
   lxw_workbook_options opt{};
   opt.constant_memory = LXW_TRUE;
   opt.use_zip64 = LXW_TRUE;
-  m->book = workbook_new_opt(file.string().c_str(), &opt);
+  {
+    HeldStderr quiet(libxlsxwriter_line);
+    m->book = workbook_new_opt(file.string().c_str(), &opt);
+  }
   if (!m->book) {
     throw StorageError(file.string() + ": cannot create this file (is the folder writable?)");
   }
@@ -245,7 +280,10 @@ XlsxBook::XlsxBook(const std::filesystem::path& file, XlsxLimits limits)
 XlsxBook::~XlsxBook() {
   if (m->book) {
     // Not closed: an error happened. Free without writing a file.
-    workbook_close(m->book);
+    {
+      HeldStderr quiet(libxlsxwriter_line);
+      workbook_close(m->book);
+    }
     std::error_code ignored;
     std::filesystem::remove(m->file, ignored);
   }
@@ -284,8 +322,9 @@ void XlsxBook::add_row(const std::vector<ExportCell>& cells) {
   for (std::size_t c = 0; c < cells.size(); ++c) {
     const auto& v = cells[c];
     const auto col = static_cast<lxw_col_t>(c);
-    lxw_format* fmt = v.fill.empty() ? (c < s.columns.size() && s.columns[c].wide ? book.wrap : nullptr)
-                                     : book.fill(v.fill);
+    lxw_format* fmt = v.fill.empty()
+                          ? (c < s.columns.size() && s.columns[c].wide ? book.wrap : nullptr)
+                          : book.fill(v.fill);
     double width = 0;
     switch (v.kind) {
     case ExportCell::Empty:
@@ -316,7 +355,8 @@ void XlsxBook::add_row(const std::vector<ExportCell>& cells) {
       // worksheet_write_string never makes a formula of "=..." text.
       book.check(worksheet_write_string(s.ws, s.row, col, text->c_str(), fmt), "a cell");
       auto nl = text->find('\n');
-      width = static_cast<double>(utf16_length(nl == std::string::npos ? *text : text->substr(0, nl)));
+      width =
+          static_cast<double>(utf16_length(nl == std::string::npos ? *text : text->substr(0, nl)));
       break;
     }
     case ExportCell::Number:
@@ -351,6 +391,9 @@ void XlsxBook::add_row(const std::vector<ExportCell>& cells) {
   }
   ++s.row;
   ++m_rows_total;
+  if (m_rows_total % 4096 == 0) {
+    book.check_written(s, false); // fail early rather than after the whole export
+  }
 }
 
 void XlsxBook::write_table(const ExportTable& t) {
@@ -366,7 +409,7 @@ void XlsxBook::add_bar_chart(const ExportTable& t, const std::string& title) {
     return;
   }
   auto* chart = workbook_add_chart(m->book, LXW_CHART_BAR);
-  const auto first = s.header_row + 2; // 1-based first data row
+  const auto first = s.header_row + 2;            // 1-based first data row
   const auto last = s.header_row + t.rows.size(); // the Total row left out
   const auto cats = "=" + s.quoted + "!$A$" + std::to_string(first) + ":$A$" + std::to_string(last);
   for (auto col : t.chart_series) {
@@ -382,20 +425,26 @@ void XlsxBook::add_bar_chart(const ExportTable& t, const std::string& title) {
   lxw_chart_options opt{};
   opt.x_scale = 1.6;
   opt.y_scale = std::max(1.0, static_cast<double>(t.rows.size()) / 12.0);
-  worksheet_insert_chart_opt(s.ws, s.header_row,
-                             static_cast<lxw_col_t>(t.columns.size() + 1), chart, &opt);
+  worksheet_insert_chart_opt(s.ws, s.header_row, static_cast<lxw_col_t>(t.columns.size() + 1),
+                             chart, &opt);
 }
 
 void XlsxBook::close() {
   for (auto& s : m->sheets) {
     m->finish(*s);
+    m->check_written(*s, true);
   }
   auto* b = m->book;
   m->book = nullptr;
-  auto e = workbook_close(b);
+  lxw_error e = LXW_NO_ERROR;
+  {
+    HeldStderr quiet(libxlsxwriter_line);
+    e = workbook_close(b);
+  }
   if (e != LXW_NO_ERROR) {
     throw StorageError(m->file.string() + ": could not write the workbook (" + lxw_strerror(e) +
-                       "). Is the disk full or the folder read-only?");
+                       "). The disk may be full or the folder not writable: free some space or "
+                       "choose another folder, then export again");
   }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
-// Writing a zip file (libzip behind the wall): to a temporary file next to
-// the target, renamed over it only when complete.
+// Writing a zip file (libzip behind the wall). The archive is built in
+// memory and written to the file named at finish(), in place: callers write
+// to a PartFile (part_file.h) to replace a file only once complete.
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -9,13 +10,13 @@ namespace quire {
 
 class ZipWriter {
 public:
-  /// Starts writing out. Throws StorageError when it cannot be created.
+  /// Starts an archive to be written to out. Throws StorageError.
   explicit ZipWriter(std::filesystem::path out);
-  ~ZipWriter(); ///< unfinished: the temporary file is removed
+  ~ZipWriter();
   ZipWriter(const ZipWriter&) = delete;
   /// Adds a member (compressed) with these bytes.
   void add(const std::string& name, std::string bytes);
-  /// Writes the archive and moves it to its place. Throws StorageError.
+  /// Compresses the archive and writes it to out. Throws StorageError.
   void finish();
 
 private:

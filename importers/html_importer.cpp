@@ -207,9 +207,8 @@ public:
     d.text = tb.take();
     ImportData data;
     data.kind = kind();
-    if (dec.fallback) {
-      data.warnings.push_back(file.filename().string() + ": not valid UTF-8; decoded as " +
-                              dec.encoding);
+    if (!dec.note.empty()) {
+      data.warnings.push_back(file.filename().string() + ": " + dec.note);
     }
     data.documents.push_back(std::move(d));
     return data;

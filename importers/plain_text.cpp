@@ -32,9 +32,8 @@ public:
     auto dec = decode_text(bytes, file.string());
     ImportData data;
     data.kind = kind();
-    if (dec.fallback) {
-      data.warnings.push_back(file.filename().string() + ": not valid UTF-8; decoded as " +
-                              dec.encoding);
+    if (!dec.note.empty()) {
+      data.warnings.push_back(file.filename().string() + ": " + dec.note);
     }
     ImportedDocument d;
     d.name = file.stem().string();

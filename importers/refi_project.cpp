@@ -234,7 +234,7 @@ void Reader::text_source(const XmlNode& el, const XmlNode& owner) {
   }
   std::string text;
   try {
-    text = source_text(*raw, where + ": source '" + s.name + "'", d.warnings);
+    text = source_text(std::move(*raw), where + ": source '" + s.name + "'", d.warnings);
   } catch (const InputError& e) {
     d.not_imported.push_back(std::string("source '") + s.name + "': " + e.what());
     return;
@@ -351,7 +351,7 @@ void Reader::read_notes(const XmlNode& root) {
                                  ") is not in the file");
         continue;
       }
-      en.text = source_text(*raw, where + ": note '" + en.title + "'", d.warnings);
+      en.text = source_text(std::move(*raw), where + ": note '" + en.title + "'", d.warnings);
     }
     en.text = normalize_text(en.text);
     int placed = 0;

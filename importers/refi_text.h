@@ -11,14 +11,17 @@ namespace quire {
 
 /// A source file's text as UTF-8 without a BOM (REFI positions do not count
 /// it). UTF-8 is expected; a UTF-16 BOM or bytes that are not UTF-8 are
-/// decoded too, with a warning. where names it in messages.
-std::string source_text(std::string_view bytes, const std::string& where, std::vector<std::string>& warnings);
+/// decoded too, with a warning. where names it in messages. The bytes are
+/// taken (moved in): valid UTF-8, the common case, is returned without a copy.
+std::string source_text(std::string bytes, const std::string& where,
+                        std::vector<std::string>& warnings);
 
 /// The passages of a source: the case selections given (overlapping ones
 /// after the first dropped, with a warning), and the text between them cut
 /// into paragraphs. Empty when no case selection is given (then the store
 /// cuts the whole text into paragraphs).
-std::vector<ExchangePassage> passages_with_gaps(std::vector<ExchangePassage> cased, const std::string& text,
-                                                const std::string& source, std::vector<std::string>& warnings);
+std::vector<ExchangePassage> passages_with_gaps(std::vector<ExchangePassage> cased,
+                                                const std::string& text, const std::string& source,
+                                                std::vector<std::string>& warnings);
 
 } // namespace quire

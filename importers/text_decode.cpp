@@ -100,14 +100,115 @@ std::pair<std::string, std::string> western_single_byte(std::string_view b,
   return {std::move(as_cp1252), "Windows-1252"};
 }
 
+/// Where the invalid sequences of nearly valid UTF-8 are.
+struct Utf8Damage {
+  std::int64_t multibyte = 0;           ///< valid multi-byte characters
+  std::int64_t invalid = 0;             ///< invalid sequences (each would be one U+FFFD)
+  std::vector<std::size_t> first_bytes; ///< byte offsets of the first few invalid ones
+};
+
+constexpr std::size_t damage_named = 5; // invalid sequences named in the note
+
+Utf8Damage find_damage(std::string_view b) {
+  Utf8Damage d;
+  const auto* p = reinterpret_cast<const std::uint8_t*>(b.data());
+  const auto n = static_cast<std::int64_t>(b.size());
+  std::int64_t i = 0;
+  while (i < n) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    const auto at = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c); // past a maximal ill-formed subpart, as U+FFFD replaces it
+    if (c < 0) {
+      if (d.invalid++ < static_cast<std::int64_t>(damage_named)) {
+        d.first_bytes.push_back(static_cast<std::size_t>(at));
+      }
+    } else {
+      ++d.multibyte;
+    }
+  }
+  return d;
+}
+
+/// Mostly UTF-8: more valid multi-byte characters than invalid sequences. A
+/// file in a single-byte code page has almost no valid multi-byte sequences
+/// (é in Windows-1252 is one byte followed by ASCII), so reading it so would
+/// turn each accent into U+FFFD; a UTF-8 file with a damaged byte read as
+/// Windows-1252 would turn every accent into two wrong characters.
+bool damaged_utf8(const Utf8Damage& d) {
+  return d.invalid > 0 && d.multibyte > d.invalid;
+}
+
+/// b with each invalid sequence replaced by U+FFFD.
+std::string replace_invalid(std::string_view b) {
+  std::string out;
+  out.reserve(b.size() + 16);
+  const auto* p = reinterpret_cast<const std::uint8_t*>(b.data());
+  const auto n = static_cast<std::int64_t>(b.size());
+  std::int64_t i = 0, run = 0; // run: start of the valid bytes not yet copied
+  while (i < n) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    const auto at = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) {
+      out.append(b.data() + run, static_cast<std::size_t>(at - run));
+      out += "\xEF\xBF\xBD";
+      run = i;
+    }
+  }
+  out.append(b.data() + run, static_cast<std::size_t>(n - run));
+  return out;
+}
+
+/// "1 invalid UTF-8 byte sequence replaced by U+FFFD (line 3, column 14, byte
+/// 120). ..." naming the first few places, counting the rest.
+/// `base` is where b starts in the file (after a BOM).
+std::string damage_note(std::string_view b, const Utf8Damage& d, std::size_t base) {
+  std::string where;
+  // The column counts characters: bytes that do not continue one.
+  std::size_t line = 1, column = 1, k = 0;
+  for (std::size_t i = 0; i < b.size() && k < d.first_bytes.size(); ++i) {
+    if (i == d.first_bytes[k]) {
+      where += std::string(k ? "; " : "") + "line " + std::to_string(line) + ", column " +
+               std::to_string(column) + ", byte " + std::to_string(base + i);
+      ++k;
+    }
+    if (b[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(b[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  const auto more = d.invalid - static_cast<std::int64_t>(d.first_bytes.size());
+  return std::to_string(d.invalid) + " invalid UTF-8 " +
+         (d.invalid == 1 ? "byte sequence" : "byte sequences") + " replaced by U+FFFD (" + where +
+         (more > 0 ? "; " + std::to_string(more) + " more" : std::string()) +
+         "). The rest is valid UTF-8 and was read as such; check " +
+         (d.invalid == 1 ? "that place" : "those places") + " against the original";
+}
+
 } // namespace
 
 DecodedText decode_text(std::string_view b, const std::string& file) {
   DecodedText d;
   if (b.size() >= 3 && b.substr(0, 3) == "\xEF\xBB\xBF") {
-    d.utf8 = std::string(b.substr(3));
+    const auto body = b.substr(3);
     d.encoding = "UTF-8 (BOM)";
-    if (!is_valid_utf8(d.utf8)) {
+    if (is_valid_utf8(body)) {
+      d.utf8 = std::string(body);
+    } else if (auto damage = find_damage(body); damaged_utf8(damage)) {
+      d.utf8 = replace_invalid(body);
+      d.replaced = damage.invalid;
+      d.note = damage_note(body, damage, 3);
+    } else {
       throw InputError(file + ": says it is UTF-8 but has invalid bytes; re-save it as UTF-8");
     }
   } else if (b.size() >= 2 && b.substr(0, 2) == "\xFF\xFE") {
@@ -130,6 +231,11 @@ DecodedText decode_text(std::string_view b, const std::string& file) {
     if (is_valid_utf8(b)) {
       d.utf8 = std::string(b);
       d.encoding = "UTF-8";
+    } else if (auto damage = find_damage(b); damaged_utf8(damage)) {
+      d.utf8 = replace_invalid(b);
+      d.encoding = "UTF-8";
+      d.replaced = damage.invalid;
+      d.note = damage_note(b, damage, 0);
     } else {
       std::unique_ptr<std::remove_pointer_t<uchardet_t>, void (*)(uchardet_t)> det(uchardet_new(),
                                                                                    uchardet_delete);
@@ -160,6 +266,7 @@ DecodedText decode_text(std::string_view b, const std::string& file) {
         std::tie(d.utf8, d.encoding) = western_single_byte(b, file);
       }
       d.fallback = true;
+      d.note = "not valid UTF-8; decoded as " + d.encoding;
     }
   }
   if (d.utf8.find('\0') != std::string::npos) {

@@ -4,16 +4,35 @@
 
 #include <zip.h>
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "core/error.h"
 
 namespace quire {
 
+namespace {
+
+/// "248 MB", "1.2 MB" (one decimal below 10 MB), "12 KB" below a megabyte.
+std::string mb(std::uint64_t bytes) {
+  if (bytes < (1u << 20)) {
+    return std::to_string((bytes + 512) >> 10) + " KB";
+  }
+  if (bytes < (10u << 20)) {
+    const auto tenths = (bytes * 10 + (1u << 19)) >> 20;
+    return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
+  }
+  return std::to_string((bytes + (1u << 19)) >> 20) + " MB";
+}
+
+} // namespace
+
 struct ZipArchive::Impl {
   zip_t* zip = nullptr;
   std::string file;
+  std::uint64_t size = 0; ///< the archive's own bytes
   ZipLimits limits;
+  std::uint64_t total_allowed = 0; ///< max_total_bytes, or less for a small archive
   mutable std::uint64_t total_read = 0;
   std::unordered_set<std::string> names;
   std::vector<std::string> ordered;
@@ -56,6 +75,10 @@ ZipArchive::ZipArchive(std::string_view bytes, std::string file, ZipLimits limit
     : m_impl(std::make_unique<Impl>()) {
   m_impl->file = std::move(file);
   m_impl->limits = limits;
+  m_impl->size = bytes.size();
+  const auto by_ratio = std::max<std::uint64_t>(limits.ratio_floor_bytes,
+                                                limits.max_ratio * std::uint64_t{bytes.size()});
+  m_impl->total_allowed = std::min(limits.max_total_bytes, by_ratio);
   zip_error_t err;
   zip_error_init(&err);
   zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
@@ -115,11 +138,46 @@ std::string ZipArchive::read(const std::string& name) const {
     throw InputError(m_impl->file + ": the archive has no '" + name +
                      "'; it is not the kind of file its name says");
   }
+  const auto& lim = m_impl->limits;
+  const auto member_limit = lim.max_member_bytes;
+  const auto total_limit = m_impl->total_allowed;
+  // What passing a limit says: the member, which limit, how large. `one`:
+  // the limit for one member (else for all together); `declared`: the size
+  // the zip's header gives (0: found while inflating).
+  auto refuse = [&](bool one, std::uint64_t declared) {
+    const auto limit = one ? member_limit : total_limit;
+    const std::string which = one ? "the limit for one member"
+                              : total_limit < lim.max_total_bytes
+                                  ? "the limit for all members of an archive of this size (" +
+                                        std::to_string(lim.max_ratio) + " times its " +
+                                        mb(m_impl->size) + ")"
+                                  : "the limit for all members together";
+    const std::string before = one || m_impl->total_read == 0
+                                   ? ""
+                                   : " (with the " + mb(m_impl->total_read) + " read before it)";
+    const std::string size =
+        declared > 0 ? "says it expands to " + mb(declared) + before + "," : "expands" + before;
+    return InputError(
+        m_impl->file + ": the member '" + name + "' " + size + " past " + which + " of " +
+        mb(limit) +
+        "; refused as a possible zip bomb. If the file is genuine, split it into smaller files");
+  };
+  zip_stat_t st;
+  zip_stat_init(&st);
+  std::uint64_t declared = 0;
+  if (zip_stat_index(m_impl->zip, static_cast<zip_uint64_t>(index), 0, &st) == 0 &&
+      (st.valid & ZIP_STAT_SIZE)) {
+    declared = st.size;
+    if (declared > member_limit || m_impl->total_read + declared > total_limit) {
+      throw refuse(declared > member_limit, declared);
+    }
+  }
   zip_file_t* f = zip_fopen_index(m_impl->zip, static_cast<zip_uint64_t>(index), 0);
   if (!f) {
     throw InputError(where + ": cannot be read (" + zip_strerror(m_impl->zip) + ")");
   }
   std::string out;
+  out.reserve(static_cast<std::size_t>(declared)); // within the limits: checked above
   char buf[65536];
   for (;;) {
     zip_int64_t got = zip_fread(f, buf, sizeof buf);
@@ -133,15 +191,11 @@ std::string ZipArchive::read(const std::string& name) const {
     }
     out.append(buf, static_cast<std::size_t>(got));
     m_impl->total_read += static_cast<std::uint64_t>(got);
-    if (out.size() > m_impl->limits.max_member_bytes ||
-        m_impl->total_read > m_impl->limits.max_total_bytes) {
+    if (out.size() > member_limit || m_impl->total_read > total_limit) {
       zip_fclose(f);
-      throw InputError(where + ": expands to more than " +
-                       std::to_string((out.size() > m_impl->limits.max_member_bytes
-                                           ? m_impl->limits.max_member_bytes
-                                           : m_impl->limits.max_total_bytes) >>
-                                      20) +
-                       " MB; refused as a possible zip bomb");
+      const bool one = out.size() > member_limit;
+      out = std::string(); // give the memory back before the message is built
+      throw refuse(one, 0);
     }
   }
   if (zip_fclose(f) != 0) {

@@ -11,10 +11,17 @@
 
 namespace quire {
 
+/// How much a zip may unpack (docs/importing.md, "Limits and safety"). The
+/// members read are held in memory, so these bound an import's memory too.
 struct ZipLimits {
   std::uint64_t max_member_bytes = 256ull << 20; ///< one member, uncompressed
   std::uint64_t max_total_bytes = 1ull << 30;    ///< all members read, uncompressed
   std::uint64_t max_members = 100000;
+  /// All members read may also expand to at most this many times the
+  /// archive's own size (text and XML deflate 3 to 30 times; a zip bomb
+  /// hundreds of times), once past `ratio_floor_bytes`.
+  std::uint64_t max_ratio = 100;
+  std::uint64_t ratio_floor_bytes = 64ull << 20;
 };
 
 /// True when bytes start like a zip archive ("PK\3\4").
@@ -33,7 +40,9 @@ public:
   bool contains(const std::string& name) const;
   /// A member's uncompressed bytes. Throws InputError when missing, when its
   /// name is unsafe (absolute, "..", backslashes), or when it expands past
-  /// the limits (checked while inflating, not trusting the header).
+  /// the limits: its declared size is checked before inflating, and what it
+  /// actually expands to while inflating (a header can lie). The message
+  /// names the member and the limit.
   std::string read(const std::string& name) const;
   /// Like read(), but nullopt when the member does not exist.
   std::optional<std::string> try_read(const std::string& name) const;

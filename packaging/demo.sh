@@ -5,9 +5,13 @@
 # the results are.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-bash "$here/packaging/deps.sh"
-bash "$here/packaging/build.sh"
-build="${BUILD_DIR:-$here/build}"
+bash "$here/packaging/deps.sh" app
+# Only what the app needs: the two programs, optimised, no tests or
+# benchmarks (the test command, tests/run.sh, builds everything).
+export BUILD_DIR="${BUILD_DIR:-$here/build}"
+build="$BUILD_DIR"
+bash "$here/packaging/build.sh" -DCMAKE_BUILD_TYPE=Release -DQUIRE_TESTS=OFF -DQUIRE_BENCH=OFF \
+  --target quire quire-gui
 quire="$build/app/cli/quire"
 out="${QUIRE_DEMO_DIR:-$here/demo-output}"
 mkdir -p "$out"

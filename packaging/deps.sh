@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages Quire needs to build, test and run.
+# Installs the Debian 12 packages Quire needs to build, test and run
+# (`deps.sh app`: only what building and running the app needs).
 # Uses sudo when not root. Safe to run again: apt-get skips what is there.
 set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build pkg-config ccache
   libsqlite3-dev libxapian-dev libxlsxwriter-dev libicu-dev libssl-dev
   libzip-dev libexpat1-dev libpoppler-cpp-dev libgumbo-dev libuchardet-dev
-  libcli11-dev nlohmann-json3-dev libboost-test-dev
-  libwxgtk3.2-dev xvfb xauth
+  libcli11-dev nlohmann-json3-dev
+  libwxgtk3.2-dev
   libfontconfig-dev
-  python3 python3-openpyxl python3-xmlschema python3-xlsxwriter libxml2-utils zip unzip
-  sqlite3 clang libclang-rt-14-dev
 )
+if [ "${1:-}" != "app" ]; then
+  PACKAGES+=(
+    libboost-test-dev xvfb xauth
+    python3 python3-openpyxl python3-xmlschema python3-xlsxwriter libxml2-utils zip unzip
+    sqlite3 clang libclang-rt-14-dev
+  )
+fi
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -20,6 +20,7 @@ void add_analysis_commands(CLI::App& app); // frequencies, matrix, cooccurrence,
 void add_export_commands(CLI::App& app);   // export
 void add_exchange_commands(CLI::App& app); // merge
 void add_coder_commands(CLI::App& app);    // coders, agreement
+void add_safety_commands(CLI::App& app);   // backups, restore
 
 /// Every group, in the order `quire --help` lists them.
 const std::vector<AddCommands>& command_groups();

@@ -2,10 +2,12 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
 #include "core/error.h"
+#include "core/safety_copies.h"
 #include "core/text.h"
 
 namespace quire::cli {
@@ -71,6 +73,9 @@ Project& open_project(const ProjectArgs& a) {
   s.project.emplace(Project::open(a.path));
   if (!a.coder.empty()) {
     s.project->set_session_coder(a.coder);
+  }
+  if (const char* v = std::getenv("QUIRE_SAFETY_COPY"); v && std::string(v) == "optional") {
+    set_safety_copy_required(*s.project, false);
   }
   if (std::filesystem::exists(SearchIndex::folder_for(s.project->path()))) {
     s.index = SearchIndex::open(*s.project, stderr_progress());

@@ -4,6 +4,7 @@
 
 #include "commands.h"
 #include "core/error.h"
+#include "core/safety_copies.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"Quire: qualitative data analysis from the command line.\n"
@@ -28,6 +29,10 @@ int main(int argc, char** argv) {
     return 2;
   } catch (const quire::Cancelled&) {
     std::cerr << "quire: cancelled; nothing was changed\n";
+    return 1;
+  } catch (const quire::SafetyCopyError& e) {
+    std::cerr << "quire: error: " << e.what()
+              << "\n(to go on without a safety copy, run it again with QUIRE_SAFETY_COPY=optional)\n";
     return 1;
   } catch (const quire::Error& e) {
     std::cerr << "quire: error: " << e.what() << '\n';

@@ -13,6 +13,7 @@
 #include "core/codebook.h"
 #include "core/error.h"
 #include "main_frame.h"
+#include "safety_dialog.h"
 #include "wx_text.h"
 
 namespace quire::gui {
@@ -129,7 +130,11 @@ void remove(MainFrame& f) {
     }
     force = true;
   }
-  auto report = delete_code(s.project(), id, force);
+  DeleteCodeReport report;
+  if (!unless_copy_refused(&f, s.project(),
+                           [&] { report = delete_code(s.project(), id, force); })) {
+    return;
+  }
   s.select_code(std::nullopt);
   f.SetStatusText(wxString::Format("Deleted %d code%s and %d coding%s", report.codes,
                                    report.codes == 1 ? "" : "s", report.codings,

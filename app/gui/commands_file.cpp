@@ -1,8 +1,12 @@
-// file/...: new, open, import, close, quit.
+// file/...: new, open, import, restore a safety copy, close, quit.
 #include <wx/filedlg.h>
+#include <wx/msgdlg.h>
+#include <wx/utils.h>
 
 #include "commands.h"
+#include "core/safety_copies.h"
 #include "main_frame.h"
+#include "safety_dialog.h"
 #include "wx_text.h"
 
 namespace quire::gui {
@@ -26,6 +30,34 @@ std::vector<std::filesystem::path> chosen_paths(wxFileDialog& dlg) {
     }
   }
   return out;
+}
+
+/// File > Restore a Safety Copy: choose a copy, confirm, restore; the views
+/// reload from the change the core reports.
+void restore_a_copy(MainFrame& f) {
+  auto& p = f.session().project();
+  SafetyCopiesDialog dlg(&f, list_safety_copies(p.path()), wx(safety_folder(p.path()).string()));
+  if (dlg.ShowModal() != wxID_OK) {
+    return;
+  }
+  auto c = dlg.chosen();
+  if (!c) {
+    return;
+  }
+  wxMessageDialog ask(&f,
+                      "Restore the project as it was at " + wx(c->time) + ", before \"" +
+                          wx(c->action) +
+                          "\"?\n\nEverything done since is replaced by that state, and the "
+                          "undo history becomes the copy's. The project as it is now is kept "
+                          "as a safety copy first: restore that one to come back.",
+                      "Restore a Safety Copy", wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
+  ask.SetYesNoLabels("Restore", "Cancel");
+  if (ask.ShowModal() != wxID_YES) {
+    return;
+  }
+  wxBusyCursor busy;
+  restore_safety_copy(p, c->file);
+  f.SetStatusText("Restored the copy kept before " + wx(c->action));
 }
 
 } // namespace
@@ -75,6 +107,14 @@ void add_file_commands(MainFrame& f) {
              f.import_files(chosen_paths(dlg));
            }
          },
+         is_open});
+  r.add({"file/restore",
+         L"Restore a &Safety Copy…",
+         "Bring back the project as it was before a deletion, a merge or a large import",
+         {},
+         {},
+         {},
+         [&f] { restore_a_copy(f); },
          is_open});
   r.add({"file/close",
          "&Close Project",

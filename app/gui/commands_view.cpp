@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "list_dialog.h"
 #include "main_frame.h"
+#include "safety_dialog.h"
 #include "segments_pane.h"
 #include "sources_pane.h"
 #include "wx_text.h"
@@ -62,7 +63,7 @@ void delete_doc(MainFrame& f) {
                       "Delete Document", wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
   ask.SetYesNoLabels("Delete", "Keep");
   if (ask.ShowModal() == wxID_YES) {
-    delete_document(p, d.id);
+    unless_copy_refused(&f, p, [&] { delete_document(p, d.id); });
   }
 }
 

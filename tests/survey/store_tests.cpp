@@ -1,6 +1,8 @@
 // Surveys stored in a project: cases, answers, codes, re-import of more rows,
 // cases files, and bad files leaving the project as it was.
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
+#include <chrono>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -142,9 +144,9 @@ BOOST_FIXTURE_TEST_CASE(a_large_import_undoes_and_redoes_whole, Fixture) {
   BOOST_CHECK_EQUAL(sum.codings, 1160 * 3);
   BOOST_CHECK_EQUAL(sum.cases_updated, 40);
   BOOST_CHECK_EQUAL(count_passages(p), 1200 * 3);
-  BOOST_CHECK_EQUAL(value("R1", "Role").text, "Teacher");     // was Head teacher
-  BOOST_CHECK_EQUAL(value("R1", "Years").number, 3);           // was 2
-  BOOST_CHECK_EQUAL(value("R5", "Years").number, 6); // left empty: importing never erases
+  BOOST_CHECK_EQUAL(value("R1", "Role").text, "Teacher"); // was Head teacher
+  BOOST_CHECK_EQUAL(value("R1", "Years").number, 3);      // was 2
+  BOOST_CHECK_EQUAL(value("R5", "Years").number, 6);      // left empty: importing never erases
   BOOST_CHECK_EQUAL(value("R1200", "Role").text, "Coordinator");
   BOOST_CHECK(value("R47", "Years").missing);
   auto answers = list_passages(p, find_document(p, "staff R1200").id);
@@ -325,3 +327,63 @@ BOOST_AUTO_TEST_CASE(inspect_shows_columns_roles_and_first_answers) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+namespace {
+
+/// A survey of `columns` attribute columns and 3 respondents.
+std::filesystem::path wide_csv(const TempDir& dir, int columns) {
+  auto file = dir / ("wide-" + std::to_string(columns) + ".csv");
+  std::string csv = "Respondent ID";
+  for (int c = 0; c < columns; ++c) {
+    csv += ",Item " + std::to_string(c + 1);
+  }
+  csv += "\n";
+  for (int r = 0; r < 3; ++r) {
+    csv += "R" + std::to_string(r + 1);
+    for (int c = 0; c < columns; ++c) {
+      csv += "," + std::to_string((c * 7 + r) % 5 + 1);
+    }
+    csv += "\n";
+  }
+  write_file(file, csv);
+  return file;
+}
+
+/// Seconds to read and store the file into a fresh project.
+double import_seconds(const TempDir& dir, const std::filesystem::path& file) {
+  auto project = dir / (file.stem().string() + ".quire");
+  auto p = Project::create(project);
+  const auto t0 = std::chrono::steady_clock::now();
+  store_import(p, read_survey(file));
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(a_survey_of_20000_columns_imports_in_linear_time) {
+  // Each new attribute used to look for the last position by reading the
+  // whole attribute table: 40,000 columns took 34 s, 100,000 never ended.
+  // Ten times the columns must take about ten times as long, not a hundred.
+  TempDir dir;
+  const double small = import_seconds(dir, wide_csv(dir, 2000));
+  const double wide = import_seconds(dir, wide_csv(dir, 20000));
+  BOOST_TEST_MESSAGE("2,000 columns: " << small << " s; 20,000 columns: " << wide << " s");
+  BOOST_TEST(wide < 30 * std::max(small, 0.05));
+  BOOST_TEST(wide < 20.0); // a couple of seconds on a quiet machine (before: over 30 s)
+}
+
+BOOST_AUTO_TEST_CASE(attributes_made_in_bulk_follow_the_project_s_own_in_column_order) {
+  Fixture f;
+  f.import("cases.csv");
+  const auto before = list_attributes(f.p);
+  BOOST_REQUIRE(!before.empty());
+  store_import(f.p, read_survey(wide_csv(f.dir, 50)));
+  const auto after = list_attributes(f.p);
+  BOOST_REQUIRE_EQUAL(after.size(), before.size() + 50);
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    BOOST_TEST(after[i].name == before[i].name);
+  }
+  for (int c = 0; c < 50; ++c) {
+    BOOST_TEST(after[before.size() + c].name == "Item " + std::to_string(c + 1));
+  }
+}
