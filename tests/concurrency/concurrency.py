@@ -71,9 +71,11 @@ class Worker(threading.Thread):
         if rc != 0:
             self.failed.append((" ".join(args), rc, qh.one_line(err)))
             with self.r.lock:
-                print("concurrency: FAILED [failed command] %s (seed %d, %d processes) quire %s: "
-                      "exited %d: %s" % (self.coder, self.r.seed, self.r.processes,
-                                         " ".join(args), rc, qh.one_line(err)), flush=True)
+                self.r.printed += 1
+                if self.r.printed <= 20:  # the first 20 of a round; all are counted
+                    print("concurrency: FAILED [failed command] %s (seed %d, %d processes) quire "
+                          "%s: exited %d: %s" % (self.coder, self.r.seed, self.r.processes,
+                                                 " ".join(args), rc, qh.one_line(err)), flush=True)
         return rc, out
 
     def run(self):
@@ -148,6 +150,7 @@ class Round:
         self.seed = seed
         self.processes = processes
         self.lock = threading.Lock()
+        self.printed = 0
         self.dir = tempfile.mkdtemp(prefix="quire-concurrency-")
         self.work = os.path.join(self.dir, "work")
         self.inputs = os.path.join(self.dir, "inputs")
