@@ -226,7 +226,8 @@ BOOST_AUTO_TEST_CASE(cooccurrence_by_overlap_and_by_passage) {
       std::int64_t want = 0;
       for (const auto& [doc, ps] : m.passages) {
         for (const auto& x : ps) {
-          auto touches = [&](const std::string& code) {
+          // &doc = doc: clang before 16 (the sanitizer build) cannot capture a structured binding.
+          auto touches = [&, &doc = doc](const std::string& code) {
             for (const auto& c : m.codings)
               if (c.doc == doc && c.code == code && c.start < x.end && c.end > x.start)
                 return true;

@@ -32,10 +32,14 @@ zip_t* open_for_writing(const fs::path& out) {
 }
 
 void add_member(zip_t* z, const std::string& name, const std::string& bytes) {
-  // libzip copies nothing until zip_close: keep the bytes alive in the source.
-  void* copy = std::malloc(bytes.size() + 1);
-  std::memcpy(copy, bytes.data(), bytes.size());
-  zip_source_t* src = zip_source_buffer(z, copy, bytes.size(), 1);
+  // libzip copies nothing until zip_close: keep the bytes alive in the source,
+  // which frees them. An empty buffer it never keeps (nor frees): pass none.
+  void* copy = nullptr;
+  if (!bytes.empty()) {
+    copy = std::malloc(bytes.size());
+    std::memcpy(copy, bytes.data(), bytes.size());
+  }
+  zip_source_t* src = zip_source_buffer(z, copy, bytes.size(), copy ? 1 : 0);
   if (!src || zip_file_add(z, name.c_str(), src, ZIP_FL_ENC_UTF_8) < 0) {
     throw std::runtime_error(std::string("cannot add ") + name + ": " + zip_strerror(z));
   }

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# The short fuzz run CI does after the test suite: builds every libFuzzer
-# target (clang, AddressSanitizer, UBSan) and runs each for
+# The short fuzz run CI does after the sanitizer suite (tests/sanitize.sh):
+# builds every libFuzzer target (clang, AddressSanitizer, UBSan) in the same
+# sanitizer build folder as that suite (build-sanitize; SANITIZE_BUILD_DIR or
+# FUZZ_BUILD_DIR to change it), so after tests/sanitize.sh nothing is rebuilt,
+# and runs each for
 # QUIRE_FUZZ_SECONDS (default 20) from its seed folder, which it also replays
 # in full. Stops at the first target that finds a crash, a leak or a timeout
 # (libFuzzer writes the input as crash-*/leak-*/timeout-* in the build folder).
@@ -8,11 +11,9 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 bash "$here/packaging/deps.sh"
-dir="${FUZZ_BUILD_DIR:-$here/build-fuzz}"
+dir="${FUZZ_BUILD_DIR:-${SANITIZE_BUILD_DIR:-$here/build-sanitize}}"
 seconds="${QUIRE_FUZZ_SECONDS:-20}"
-cmake -S "$here" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
-  -DQUIRE_FUZZ=ON -DQUIRE_GUI=OFF -DQUIRE_BENCH=OFF -DQUIRE_FUZZ_SECONDS="$seconds" > /dev/null
+bash "$here/tests/sanitize/configure.sh" "$dir" -DQUIRE_FUZZ_SECONDS="$seconds"
 targets=()
 for src in "$here"/tests/fuzz/fuzz_*.cpp; do
   targets+=("$(basename "$src" .cpp)")
