@@ -1,5 +1,7 @@
 // Parsing queries with Quire's field prefixes, and running them.
 #include <algorithm>
+#include <exception>
+#include <memory>
 #include <regex>
 #include <set>
 #include <unicode/uchar.h>
@@ -18,11 +20,35 @@ namespace quire {
 
 namespace {
 
-/// doc:, case:, speaker:... -> a boolean term with the folded value.
-class TermField : public Xapian::FieldProcessor {
+/// A field of the query (code:, attr:, ...). An error in a field is kept
+/// and thrown once Xapian's parser has returned: an exception thrown through
+/// the parser leaks what it was building (AddressSanitizer saw it).
+class Field : public Xapian::FieldProcessor {
 public:
-  explicit TermField(std::string prefix) : m_prefix(std::move(prefix)) {}
-  Xapian::Query operator()(const std::string& value) override {
+  explicit Field(std::shared_ptr<std::exception_ptr> error) : m_error(std::move(error)) {}
+  Xapian::Query operator()(const std::string& value) final {
+    try {
+      return make(value);
+    } catch (...) {
+      if (!*m_error)
+        *m_error = std::current_exception();
+      return Xapian::Query::MatchNothing;
+    }
+  }
+
+protected:
+  virtual Xapian::Query make(const std::string& value) = 0;
+
+private:
+  std::shared_ptr<std::exception_ptr> m_error;
+};
+
+/// doc:, case:, speaker:... -> a boolean term with the folded value.
+class TermField : public Field {
+public:
+  TermField(std::shared_ptr<std::exception_ptr> e, std::string prefix)
+      : Field(std::move(e)), m_prefix(std::move(prefix)) {}
+  Xapian::Query make(const std::string& value) override {
     return Xapian::Query(make_term(m_prefix, value));
   }
 
@@ -31,14 +57,16 @@ private:
 };
 
 /// code:"Purpose/Sceptical" -> the code's term; its subcodes carry it too.
-class CodeField : public Xapian::FieldProcessor {
+class CodeField : public Field {
 public:
-  explicit CodeField(const Project& p) : m_p(p) {}
-  Xapian::Query operator()(const std::string& value) override {
+  CodeField(std::shared_ptr<std::exception_ptr> e, const Project& p)
+      : Field(std::move(e)), m_p(p) {}
+  Xapian::Query make(const std::string& value) override {
     auto code = try_find_code(m_p, value);
     if (!code) {
-      throw InputError("no code '" + value +
-                       "' (see 'quire codes list'); put paths with spaces in quotes");
+      throw NotFoundError("no code '" + value +
+                          "' in this project; give its whole path (Parent/Child), in quotes "
+                          "when it has spaces");
     }
     return Xapian::Query(term::code + std::to_string(code->id));
   }
@@ -48,10 +76,11 @@ private:
 };
 
 /// attr:"Role=Head teacher" or attr:"Years:5..10" (numbers or dates).
-class AttrField : public Xapian::FieldProcessor {
+class AttrField : public Field {
 public:
-  explicit AttrField(const Project& p) : m_p(p) {}
-  Xapian::Query operator()(const std::string& value) override {
+  AttrField(std::shared_ptr<std::exception_ptr> e, const Project& p)
+      : Field(std::move(e)), m_p(p) {}
+  Xapian::Query make(const std::string& value) override {
     auto eq = value.find('=');
     auto colon = value.find(':');
     auto enc = [](const Attribute& a, const std::string& s) {
@@ -247,33 +276,41 @@ Xapian::Query parse_query(const SearchIndex::Impl& impl, const std::string& text
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   qp.set_database(*impl.reader);
   qp.set_default_op(Xapian::Query::OP_AND);
-  qp.add_boolean_prefix("doc", new TermField(term::doc_name));
-  qp.add_boolean_prefix("case", new TermField(term::case_));
-  qp.add_boolean_prefix("speaker", new TermField(term::speaker));
-  qp.add_boolean_prefix("question", new TermField(term::question));
-  qp.add_boolean_prefix("coder", new TermField(term::coder));
-  qp.add_boolean_prefix("kind", new TermField(term::kind));
-  qp.add_boolean_prefix("code", new CodeField(impl.project));
-  qp.add_boolean_prefix("attr", new AttrField(impl.project));
+  // The parser owns the fields (release(): reference-counted by Xapian).
+  auto error = std::make_shared<std::exception_ptr>();
+  qp.add_boolean_prefix("doc", (new TermField(error, term::doc_name))->release());
+  qp.add_boolean_prefix("case", (new TermField(error, term::case_))->release());
+  qp.add_boolean_prefix("speaker", (new TermField(error, term::speaker))->release());
+  qp.add_boolean_prefix("question", (new TermField(error, term::question))->release());
+  qp.add_boolean_prefix("coder", (new TermField(error, term::coder))->release());
+  qp.add_boolean_prefix("kind", (new TermField(error, term::kind))->release());
+  qp.add_boolean_prefix("code", (new CodeField(error, impl.project))->release());
+  qp.add_boolean_prefix("attr", (new AttrField(error, impl.project))->release());
   unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                    Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
                    Xapian::QueryParser::FLAG_AUTO_SYNONYMS | Xapian::QueryParser::FLAG_CJK_NGRAM |
                    Xapian::QueryParser::FLAG_PURE_NOT;
+  auto parse = [&](const std::string& q) {
+    auto out = qp.parse_query(q, flags);
+    if (*error)
+      std::rethrow_exception(*error);
+    return out;
+  };
   try {
     auto full = quote_attr_fields(text);
     std::string words, filters;
     split_top_level_filters(full, words, filters);
     if (words.empty() || filters.empty()) {
-      auto q = qp.parse_query(full, flags);
+      auto q = parse(full);
       if (corrected)
         *corrected = qp.get_corrected_query_string();
       return q;
     }
-    auto q = qp.parse_query(words, flags);
+    auto q = parse(words);
     auto corrected_words = qp.get_corrected_query_string();
     if (corrected)
       *corrected = corrected_words.empty() ? std::string() : corrected_words + " " + filters;
-    return Xapian::Query(Xapian::Query::OP_FILTER, q, qp.parse_query(filters, flags));
+    return Xapian::Query(Xapian::Query::OP_FILTER, q, parse(filters));
   } catch (const Xapian::QueryParserError& e) {
     throw InputError("the query cannot be read: " + e.get_msg());
   }
