@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -108,9 +109,43 @@ PartFile::PartFile(std::filesystem::path out) : m_out(std::move(out)) {
     throw StorageError(m_out.string() + ": cannot write beside it (" + std::strerror(e) + ")");
   }
   remove_leftovers(m_out);
+  // A file with no name in the same folder, where the file system can make
+  // one and /proc can name it for writers that open by name: nothing is
+  // left when the export is killed. Locked like OUT.part, so an export that
+  // is between naming it and putting it in place is recognised.
+  const auto folder = m_out.has_parent_path() ? m_out.parent_path() : std::filesystem::path(".");
+  // QUIRE_EXPORT_NAMED_PART=1 keeps to OUT.part (tests of that path).
+  const char* named = std::getenv("QUIRE_EXPORT_NAMED_PART");
+  if (!(named && *named == '1') && ::access("/proc/self/fd", X_OK) == 0) {
+    int anon = ::open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0666);
+    if (anon >= 0 && ::flock(anon, LOCK_EX | LOCK_NB) == 0) {
+      m_anon_fd = anon;
+      m_write = "/proc/self/fd/" + std::to_string(anon);
+      ::unlink(m_part.c_str()); // while its lock is held: ours
+      ::close(m_fd);
+      m_fd = -1;
+      return;
+    }
+    if (anon >= 0) {
+      ::close(anon);
+    }
+  }
+  m_write = m_part;
+}
+
+std::string PartFile::as_out(std::string msg) const {
+  const auto written = m_write.string();
+  for (auto at = msg.find(written); at != std::string::npos; at = msg.find(written, at)) {
+    msg.replace(at, written.size(), m_out.string());
+    at += m_out.string().size();
+  }
+  return msg;
 }
 
 PartFile::~PartFile() {
+  if (m_anon_fd >= 0) {
+    ::close(m_anon_fd); // a file with no name: gone with it
+  }
   if (m_fd >= 0) {
     // Ours while the lock is held, unless the exporter removed it already
     // and another export has made a new one since.
@@ -125,14 +160,29 @@ PartFile::~PartFile() {
 }
 
 void PartFile::commit() {
+  if (m_anon_fd >= 0) {
+    // Named OUT.part only for the moment between these two calls; a kill
+    // there leaves an OUT.part the next export clears.
+    ::unlink(m_part.c_str());
+    if (::linkat(AT_FDCWD, m_write.c_str(), AT_FDCWD, m_part.c_str(), AT_SYMLINK_FOLLOW) != 0) {
+      throw StorageError(m_out.string() + ": could not put the export in place (" +
+                         std::strerror(errno) + "). Free some space or choose another folder");
+    }
+  }
   std::error_code ec;
   std::filesystem::rename(m_part, m_out, ec);
   if (ec) {
     throw StorageError(m_out.string() + ": could not put the export in place (" + ec.message() +
                        "). Is the file open in another program?");
   }
-  ::close(m_fd); // the lock goes with it
-  m_fd = -1;
+  if (m_fd >= 0) {
+    ::close(m_fd); // the lock goes with it
+    m_fd = -1;
+  }
+  if (m_anon_fd >= 0) {
+    ::close(m_anon_fd);
+    m_anon_fd = -1;
+  }
 }
 
 } // namespace quire

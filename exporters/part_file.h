@@ -1,7 +1,10 @@
 #pragma once
 // Private to exporters/: where an export is written before it is complete.
-// OUT.part beside OUT, locked while it is written, renamed over OUT only
-// when complete; the next export to OUT clears what a killed one left.
+// Where the file system allows it, a file with no name in OUT's folder
+// (O_TMPFILE), given a name only when complete: a killed export leaves
+// nothing. Elsewhere OUT.part beside OUT, locked while it is written,
+// renamed over OUT only when complete; the next export to OUT clears what
+// a killed one left.
 #include <filesystem>
 
 namespace quire {
@@ -19,15 +22,19 @@ public:
   PartFile(const PartFile&) = delete;
   PartFile& operator=(const PartFile&) = delete;
 
-  /// OUT.part: write the export here (by name; opening it again for writing
-  /// keeps the lock, replacing it by another file would not).
-  const std::filesystem::path& path() const { return m_part; }
-  /// Renames OUT.part over OUT. Throws StorageError naming OUT.
+  /// Where to write the export, by name: /proc/self/fd/N for the file with
+  /// no name, else OUT.part (opening it again for writing keeps the lock,
+  /// replacing it by another file would not).
+  const std::filesystem::path& path() const { return m_write; }
+  /// Puts the written file in place as OUT. Throws StorageError naming OUT.
   void commit();
+  /// msg with path() named as OUT (the user knows the file by that name).
+  std::string as_out(std::string msg) const;
 
 private:
-  std::filesystem::path m_out, m_part;
-  int m_fd = -1; ///< holds the lock (flock) on OUT.part
+  std::filesystem::path m_out, m_part, m_write;
+  int m_fd = -1;      ///< holds the lock (flock) on OUT.part
+  int m_anon_fd = -1; ///< the file with no name (also locked), or -1
 };
 
 } // namespace quire

@@ -421,14 +421,24 @@ RefiExportSummary write_qdc(const Project& p, const std::filesystem::path& file)
 
 RefiExportSummary export_qdpx(const Project& p, const std::filesystem::path& out) {
   PartFile part(out);
-  auto sum = write_qdpx(p, part.path());
+  RefiExportSummary sum;
+  try {
+    sum = write_qdpx(p, part.path());
+  } catch (const StorageError& e) {
+    throw StorageError(part.as_out(e.what()));
+  }
   part.commit();
   return sum;
 }
 
 RefiExportSummary export_qdc(const Project& p, const std::filesystem::path& out) {
   PartFile part(out);
-  auto sum = write_qdc(p, part.path());
+  RefiExportSummary sum;
+  try {
+    sum = write_qdc(p, part.path());
+  } catch (const StorageError& e) {
+    throw StorageError(part.as_out(e.what()));
+  }
   part.commit();
   return sum;
 }

@@ -68,13 +68,7 @@ ExportReport export_file(const Project& p, const std::filesystem::path& out, con
     report = exporter.write(p, part.path(), o, progress);
   } catch (const StorageError& e) {
     // Exporters name the file they write; the user knows it as OUT.
-    std::string msg = e.what();
-    const auto written = part.path().string();
-    for (auto at = msg.find(written); at != std::string::npos; at = msg.find(written, at)) {
-      msg.replace(at, written.size(), out.string());
-      at += out.string().size();
-    }
-    throw StorageError(msg);
+    throw StorageError(part.as_out(e.what()));
   }
   part.commit();
   return report;

@@ -78,6 +78,22 @@ std::vector<std::string> part_files(const fs::path& dir) {
   return out;
 }
 
+/// Whether process pid has a file with no name open in dir (O_TMPFILE:
+/// /proc shows it as "DIR/#INODE (deleted)").
+bool writing_unnamed(pid_t pid, const fs::path& dir) {
+  std::error_code ec;
+  const auto prefix = dir.string() + "/#";
+  for (fs::directory_iterator it(fs::path("/proc") / std::to_string(pid) / "fd", ec), end;
+       !ec && it != end; it.increment(ec)) {
+    std::error_code lec;
+    const auto target = fs::read_symlink(it->path(), lec).string();
+    if (!lec && target.rfind(prefix, 0) == 0 && target.find("(deleted)") != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
 struct Child {
   pid_t pid = -1;
   fs::path out, err;
@@ -123,16 +139,23 @@ int wait_for(const Child& c) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
-void killed_mid_write_leaves_nothing_after_the_next_export(const std::string& ext) {
+void killed_mid_write_leaves_nothing_after_the_next_export(const std::string& ext,
+                                                           bool named_part = false) {
   TempDir dir;
   auto project = big_project(dir);
   auto out_dir = dir / "out";
   fs::create_directories(out_dir);
   auto out = out_dir / ("report" + ext);
+  if (named_part) {
+    ::setenv("QUIRE_EXPORT_NAMED_PART", "1", 1); // the child inherits it
+  }
   auto child = start_quire({"export", project.string(), out.string()}, dir.path());
+  ::unsetenv("QUIRE_EXPORT_NAMED_PART");
   // Mid-write: as soon as a temporary file of the export shows.
   const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (part_files(out_dir).empty() && std::chrono::steady_clock::now() < until) {
+  bool unnamed = false;
+  while (part_files(out_dir).empty() && !(unnamed = writing_unnamed(child.pid, out_dir)) &&
+         std::chrono::steady_clock::now() < until) {
     int status = 0;
     if (::waitpid(child.pid, &status, WNOHANG) == child.pid) {
       BOOST_FAIL("the export ended before it could be killed; make the project bigger");
@@ -142,6 +165,10 @@ void killed_mid_write_leaves_nothing_after_the_next_export(const std::string& ex
   ::kill(child.pid, SIGKILL);
   BOOST_TEST(wait_for(child) == 128 + SIGKILL);
   BOOST_TEST(!fs::exists(out));
+  if (unnamed) {
+    // Written as a file with no name (O_TMPFILE): the kill left nothing at all.
+    BOOST_TEST(part_files(out_dir).empty());
+  }
   BOOST_TEST_MESSAGE(ext << " killed, left: " << part_files(out_dir).size() << " file(s)");
   // Leftovers of older versions, as a killed one could leave them.
   write_file(out_dir / ("report" + ext + ".part.part-1a2b3c4d"), "old");
@@ -168,6 +195,12 @@ BOOST_AUTO_TEST_CASE(a_killed_qdpx_export_leaves_nothing_after_the_next) {
 
 BOOST_AUTO_TEST_CASE(a_killed_xlsx_export_leaves_nothing_after_the_next) {
   killed_mid_write_leaves_nothing_after_the_next_export(".xlsx");
+}
+
+BOOST_AUTO_TEST_CASE(where_files_cannot_be_unnamed_a_killed_export_s_part_goes_with_the_next) {
+  // File systems without O_TMPFILE (FAT sticks, some network shares) write
+  // OUT.part; the next export to OUT clears what a killed one left.
+  killed_mid_write_leaves_nothing_after_the_next_export(".xlsx", true);
 }
 
 BOOST_AUTO_TEST_CASE(two_exports_to_one_file_at_once_the_second_is_refused) {
