@@ -99,10 +99,9 @@ struct Child {
   fs::path out, err;
 };
 
-/// Starts `quire ARGS` with stdout and stderr to files; file_limit > 0 sets
-/// RLIMIT_FSIZE (writing past it fails with EFBIG, as on a full disk).
-Child start_quire(const std::vector<std::string>& args, const fs::path& dir,
-                  rlim_t file_limit = 0) {
+/// Starts `quire ARGS` with stdout and stderr to files, not waiting for it
+/// (to kill it while it works).
+Child start_quire(const std::vector<std::string>& args, const fs::path& dir) {
   Child c;
   c.out = dir / "child.out";
   c.err = dir / "child.err";
@@ -122,11 +121,6 @@ Child start_quire(const std::vector<std::string>& args, const fs::path& dir,
     int e = ::open(c.err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     ::dup2(o, 1);
     ::dup2(e, 2);
-    if (file_limit > 0) {
-      ::signal(SIGXFSZ, SIG_IGN); // a write past the limit fails instead of killing
-      rlimit lim{file_limit, file_limit};
-      ::setrlimit(RLIMIT_FSIZE, &lim);
-    }
     ::execv(argv[0], argv.data());
     ::_exit(127);
   }
@@ -232,9 +226,10 @@ BOOST_AUTO_TEST_CASE(a_full_disk_gives_one_clear_message_and_no_library_lines) {
   for (const std::string ext : {".xlsx", ".qdpx", ".csv"}) {
     auto out = dir / ("report" + ext);
     // 256 KB: the project can be opened and read, the export not written.
-    auto child = start_quire({"export", project.string(), out.string()}, dir.path(), 256 << 10);
-    const int status = wait_for(child);
-    const auto err = read_file(child.err);
+    auto r = quire::test::run_quire_with_file_limit(256 << 10,
+                                                    {"export", project.string(), out.string()});
+    const int status = r.status;
+    const auto& err = r.err;
     BOOST_TEST_MESSAGE(ext << ": " << err);
     BOOST_TEST(status != 0, ext);
     BOOST_TEST(err.find("[ERROR]") == std::string::npos, err);

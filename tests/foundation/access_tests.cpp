@@ -158,13 +158,11 @@ BOOST_AUTO_TEST_CASE(a_full_disk_says_so_and_changes_nothing) {
   quire::test::write_file(dir / "long.txt", big);
   // A file size limit makes every write past it fail (EFBIG), as a full disk
   // does (ENOSPC); SIGXFSZ is ignored so the write returns the error.
-  auto limit_kib = std::to_string(fs::file_size(p) / 1024 + 64);
   // (QUIRE_SAFETY_COPY=optional: the safety copy before the import would
   // hit the limit first, with a message of its own.)
-  auto r = run_program("sh", {"-c",
-                              "trap '' XFSZ; ulimit -f " + limit_kib +
-                                  "; export QUIRE_SAFETY_COPY=optional; exec \"$0\" \"$@\"",
-                              QUIRE_CLI_PATH, "import", p, (dir / "long.txt").string()});
+  auto r = quire::test::run_quire_with_file_limit(fs::file_size(p) + (64 << 10),
+                                                  {"import", p, (dir / "long.txt").string()},
+                                                  {{"QUIRE_SAFETY_COPY", "optional"}});
   BOOST_TEST(r.status == 1);
   BOOST_TEST((r.err.find("full") != std::string::npos ||
               r.err.find("file size limit") != std::string::npos),

@@ -5,10 +5,7 @@
 #define BOOST_TEST_MODULE safety_tests
 #include <boost/test/unit_test.hpp>
 #include <fcntl.h>
-#include <signal.h>
 #include <sqlite3.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -104,44 +101,6 @@ ImportData many_passages(int n, const std::string& sha) {
   d.text = t.take();
   data.documents.push_back(std::move(d));
   return data;
-}
-
-/// Runs `quire ARGS` with RLIMIT_FSIZE at limit bytes (writing past it fails
-/// with EFBIG, as on a full disk); returns the exit status and stderr.
-quire::test::RunResult quire_with_full_disk(const std::vector<std::string>& args,
-                                            const fs::path& dir, rlim_t limit,
-                                            const char* safety_env = nullptr) {
-  auto err_file = dir / "child.err";
-  std::vector<std::string> all{QUIRE_CLI_PATH};
-  all.insert(all.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : all) {
-    argv.push_back(a.data());
-  }
-  argv.push_back(nullptr);
-  std::fflush(nullptr);
-  pid_t pid = ::fork();
-  BOOST_REQUIRE(pid >= 0);
-  if (pid == 0) {
-    int e = ::open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    ::dup2(e, 2);
-    int null = ::open("/dev/null", O_WRONLY);
-    ::dup2(null, 1);
-    if (safety_env) {
-      ::setenv("QUIRE_SAFETY_COPY", safety_env, 1);
-    }
-    ::signal(SIGXFSZ, SIG_IGN); // a write past the limit fails instead of killing
-    rlimit lim{limit, limit};
-    ::setrlimit(RLIMIT_FSIZE, &lim);
-    ::execv(argv[0], argv.data());
-    ::_exit(127);
-  }
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  quire::test::RunResult r;
-  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.err = quire::test::read_file(err_file);
-  return r;
 }
 
 } // namespace
@@ -551,8 +510,8 @@ BOOST_AUTO_TEST_CASE(a_full_disk_refuses_the_delete_and_leaves_the_project_as_it
   BOOST_TEST_REQUIRE(fs::file_size(file) > 3'000'000u);
   BOOST_TEST_REQUIRE(list_safety_copies(file).empty());
   // Room for the delete itself, not for a 3 MB copy.
-  auto r =
-      quire_with_full_disk({"docs", "delete", file.string(), "Interview 1"}, dir.path(), 1'000'000);
+  auto r = quire::test::run_quire_with_file_limit(1'000'000,
+                                                  {"docs", "delete", file.string(), "Interview 1"});
   BOOST_TEST(r.status == 1, r.err);
   BOOST_TEST(r.err.find("could not keep a safety copy of full.quire before 'Delete document "
                         "'Interview 1''") != std::string::npos,
@@ -568,8 +527,9 @@ BOOST_AUTO_TEST_CASE(a_full_disk_refuses_the_delete_and_leaves_the_project_as_it
     BOOST_TEST(false, "left behind: " << e.path()); // no half-written copy or scratch file
   }
   // Going on without a copy is a choice.
-  r = quire_with_full_disk({"docs", "delete", file.string(), "Interview 1"}, dir.path(), 1'000'000,
-                           "optional");
+  r = quire::test::run_quire_with_file_limit(1'000'000,
+                                             {"docs", "delete", file.string(), "Interview 1"},
+                                             {{"QUIRE_SAFETY_COPY", "optional"}});
   BOOST_TEST(r.status == 0, r.err);
   auto p = Project::open(file);
   BOOST_TEST(list_documents(p).size() == 2u);

@@ -29,6 +29,7 @@ using namespace quire;
 using quire::test::found;
 using quire::test::run_program;
 using quire::test::run_quire;
+using quire::test::run_quire_with_file_limit;
 using quire::test::RunResult;
 using quire::test::TempDir;
 namespace fs = std::filesystem;
@@ -86,16 +87,6 @@ OnDisk on_disk(const fs::path& file, Id code) {
   for (auto it = db.postlist_begin(t); it != db.postlist_end(t); ++it)
     d.coded_x.insert(static_cast<Id>(*it));
   return d;
-}
-
-/// Runs `quire ARGS` with writes to any file limited to `blocks` × 512
-/// bytes (as on a full disk: writes beyond fail with EFBIG, SIGXFSZ ignored).
-RunResult run_quire_limited(int blocks, const std::vector<std::string>& args) {
-  std::vector<std::string> all = {
-      "-c", "trap '' XFSZ; ulimit -f " + std::to_string(blocks) + " && exec \"$0\" \"$@\"",
-      QUIRE_CLI_PATH};
-  all.insert(all.end(), args.begin(), args.end());
-  return run_program("/bin/sh", all);
 }
 
 std::string show(const RunResult& r) {
@@ -252,14 +243,15 @@ BOOST_AUTO_TEST_CASE(a_full_disk_never_stops_coding_undoing_or_opening) {
                      "project " << project_size << ", index " << index_size);
   const int blocks = static_cast<int>(limit / 512);
   auto code = [&](std::size_t i) {
-    return run_quire_limited(blocks, {"code", file.string(), "--doc", "doc0", "--passage",
+    return run_quire_with_file_limit(blocks * 512,
+                                     {"code", file.string(), "--doc", "doc0", "--passage",
                                       std::to_string(passages[i]), "--code", "X"});
   };
   auto no_abort = [](const RunResult& r) {
     return r.status < 128 && r.err.find("terminate") == std::string::npos;
   };
   // A build on a full disk: a clear error, never an abort; nothing lost.
-  auto build = run_quire_limited(blocks, {"reindex", file.string()});
+  auto build = run_quire_with_file_limit(blocks * 512, {"reindex", file.string()});
   BOOST_TEST(build.status == 1, show(build));
   BOOST_TEST(build.err.find("the disk is full") != std::string::npos, show(build));
   BOOST_TEST(no_abort(build), show(build));
@@ -269,19 +261,21 @@ BOOST_AUTO_TEST_CASE(a_full_disk_never_stops_coding_undoing_or_opening) {
   // Importing a document: its words cannot be indexed. The import is
   // kept; the user is told once.
   quire::test::write_file(dir / "late.txt", "A zebracrossing paragraph, late.");
-  auto import = run_quire_limited(blocks, {"import", file.string(), (dir / "late.txt").string()});
+  auto import = run_quire_with_file_limit(blocks * 512,
+                                          {"import", file.string(), (dir / "late.txt").string()});
   BOOST_TEST(import.status == 0, show(import));
   BOOST_TEST(import.err.find("quire: warning: the search index could not be updated: the disk "
                              "is full") != std::string::npos,
              show(import));
   // Every command goes on while the index cannot be brought up to date.
-  for (const auto& r : {run_quire_limited(blocks, {"info", file.string()}), code(1),
-                        run_quire_limited(blocks, {"undo", file.string()}), code(2)}) {
+  for (const auto& r :
+       {run_quire_with_file_limit(blocks * 512, {"info", file.string()}), code(1),
+        run_quire_with_file_limit(blocks * 512, {"undo", file.string()}), code(2)}) {
     BOOST_TEST(r.status == 0, show(r));
     BOOST_TEST(no_abort(r), show(r));
   }
   // A search that needs the index brought up to date says why it cannot.
-  auto search = run_quire_limited(blocks, {"search", file.string(), "zebracrossing"});
+  auto search = run_quire_with_file_limit(blocks * 512, {"search", file.string(), "zebracrossing"});
   BOOST_TEST(search.status == 1, show(search));
   BOOST_TEST(search.err.find("the disk is full") != std::string::npos, show(search));
   BOOST_TEST(no_abort(search), show(search));

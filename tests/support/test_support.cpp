@@ -123,6 +123,16 @@ RunResult run_quire(const std::vector<std::string>& args,
   return run_program(QUIRE_CLI_PATH, args, env);
 }
 
+RunResult run_quire_with_file_limit(std::uint64_t bytes, const std::vector<std::string>& args,
+                                    const std::vector<std::pair<std::string, std::string>>& env) {
+  // /bin/sh's ulimit -f counts 512-byte blocks (POSIX; bash as sh too).
+  const auto blocks = std::to_string((bytes + 511) / 512);
+  std::vector<std::string> all = {
+      "-c", "trap '' XFSZ; ulimit -f " + blocks + " && exec \"$0\" \"$@\"", QUIRE_CLI_PATH};
+  all.insert(all.end(), args.begin(), args.end());
+  return run_program("/bin/sh", all, env);
+}
+
 std::string file_digest(const fs::path& p) {
   // Read by another program: a descriptor of this process opened and closed
   // on a project file would drop the locks SQLite holds on it here (a test

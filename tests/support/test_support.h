@@ -3,6 +3,7 @@
 // samples (optional: tests that need them are skipped when absent), and
 // running the `quire` binary.
 #include <boost/test/unit_test.hpp>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -46,6 +47,12 @@ struct RunResult {
 /// Runs `quire ARGS...` (no shell), capturing stdout and stderr.
 RunResult run_quire(const std::vector<std::string>& args,
                     const std::vector<std::pair<std::string, std::string>>& env = {});
+/// Runs `quire ARGS...` with every file it writes limited to `bytes` (rounded
+/// up to 512): writes past it fail with EFBIG, as on a full disk (SIGXFSZ is
+/// ignored). A full disk without mounting a small file system.
+RunResult
+run_quire_with_file_limit(std::uint64_t bytes, const std::vector<std::string>& args,
+                          const std::vector<std::pair<std::string, std::string>>& env = {});
 /// Runs any program with arguments, capturing stdout and stderr.
 RunResult run_program(const std::string& program, const std::vector<std::string>& args,
                       const std::vector<std::pair<std::string, std::string>>& env = {});
