@@ -109,8 +109,9 @@ struct Utf8Damage {
 
 constexpr std::size_t damage_named = 5; // invalid sequences named in the note
 
-Utf8Damage find_damage(std::string_view b) {
-  Utf8Damage d;
+/// Calls on(start, end, valid) for each multi-byte sequence of b, invalid
+/// ones as maximal ill-formed subparts (what one U+FFFD replaces).
+template <class F> void each_multibyte(std::string_view b, F&& on) {
   const auto* p = reinterpret_cast<const std::uint8_t*>(b.data());
   const auto n = static_cast<std::int64_t>(b.size());
   std::int64_t i = 0;
@@ -121,15 +122,20 @@ Utf8Damage find_damage(std::string_view b) {
     }
     const auto at = i;
     UChar32 c;
-    U8_NEXT(p, i, n, c); // past a maximal ill-formed subpart, as U+FFFD replaces it
-    if (c < 0) {
-      if (d.invalid++ < static_cast<std::int64_t>(damage_named)) {
-        d.first_bytes.push_back(static_cast<std::size_t>(at));
-      }
-    } else {
-      ++d.multibyte;
-    }
+    U8_NEXT(p, i, n, c);
+    on(at, i, c >= 0);
   }
+}
+
+Utf8Damage find_damage(std::string_view b) {
+  Utf8Damage d;
+  each_multibyte(b, [&](std::int64_t at, std::int64_t, bool valid) {
+    if (valid) {
+      ++d.multibyte;
+    } else if (d.invalid++ < static_cast<std::int64_t>(damage_named)) {
+      d.first_bytes.push_back(static_cast<std::size_t>(at));
+    }
+  });
   return d;
 }
 
@@ -146,24 +152,15 @@ bool damaged_utf8(const Utf8Damage& d) {
 std::string replace_invalid(std::string_view b) {
   std::string out;
   out.reserve(b.size() + 16);
-  const auto* p = reinterpret_cast<const std::uint8_t*>(b.data());
-  const auto n = static_cast<std::int64_t>(b.size());
-  std::int64_t i = 0, run = 0; // run: start of the valid bytes not yet copied
-  while (i < n) {
-    if (p[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    const auto at = i;
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) {
+  std::int64_t run = 0; // start of the valid bytes not yet copied
+  each_multibyte(b, [&](std::int64_t at, std::int64_t end, bool valid) {
+    if (!valid) {
       out.append(b.data() + run, static_cast<std::size_t>(at - run));
       out += "\xEF\xBF\xBD";
-      run = i;
+      run = end;
     }
-  }
-  out.append(b.data() + run, static_cast<std::size_t>(n - run));
+  });
+  out.append(b.data() + run, b.size() - static_cast<std::size_t>(run));
   return out;
 }
 
