@@ -1,5 +1,8 @@
 #include "db_p.h"
 
+#include <algorithm>
+#include <cstdlib>
+
 #include <sys/resource.h>
 #include <sys/statvfs.h>
 
@@ -75,7 +78,7 @@ StorageError storage_error(sqlite3* db, int rc, const std::string& file, std::st
   }
   if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_PROTOCOL) {
     return {Kind::Busy, "the project is busy: another program has been writing to " + file +
-                            " for several seconds (" + msg +
+                            " for a long time (" + msg +
                             "); nothing was changed. Try again in a moment"};
   }
   if (primary == SQLITE_READONLY || sys == EROFS) {
@@ -232,7 +235,47 @@ Db::Db(const std::string& path, int flags, const std::string& uri) {
     throw e;
   }
   sqlite3_extended_result_codes(m_db, 1);
-  sqlite3_busy_timeout(m_db, 5000);
+  sqlite3_busy_handler(m_db, &Db::busy_wait, this);
+}
+
+namespace {
+
+/// How long a write waits for another program's before giving up: long, as
+/// another program's import of a large survey is one transaction of several
+/// seconds (QUIRE_WRITE_WAIT_MS sets another, for tests).
+std::chrono::milliseconds write_wait_limit() {
+  const char* v = std::getenv("QUIRE_WRITE_WAIT_MS"); // read only while waiting
+  long ms = v ? std::atol(v) : 0;
+  return std::chrono::milliseconds(ms > 0 ? ms : 120'000);
+}
+
+constexpr std::chrono::seconds tell_after{3};
+
+} // namespace
+
+int Db::busy_wait(void* self, int count) {
+  auto& db = *static_cast<Db*>(self);
+  const auto now = std::chrono::steady_clock::now();
+  if (count == 0) {
+    db.m_wait_start = now;
+    db.m_told_wait = false;
+  }
+  const auto waited = now - db.m_wait_start;
+  if (waited >= write_wait_limit()) {
+    return 0; // SQLITE_BUSY: "the project is busy ..."
+  }
+  if (waited >= tell_after && !db.m_told_wait) {
+    db.m_told_wait = true;
+    if (db.m_on_long_wait) {
+      try {
+        db.m_on_long_wait();
+      } catch (...) {
+        // Telling is a courtesy; the wait goes on.
+      }
+    }
+  }
+  sqlite3_sleep(std::min(1 + count, 50)); // milliseconds: quick at first, then gently
+  return 1;
 }
 
 Db::~Db() {

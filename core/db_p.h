@@ -2,7 +2,9 @@
 // Private: a thin RAII layer over SQLite. Only core's .cpp files include this.
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -67,6 +69,10 @@ public:
   Db(const Db&) = delete;
 
   sqlite3* raw() const { return m_db; }
+  /// Who is told once a write has waited a few seconds for another
+  /// program's (nullptr: nobody). Writes wait up to QUIRE_WRITE_WAIT_MS
+  /// (default two minutes) before giving up as busy.
+  void on_long_wait(std::function<void()> tell) { m_on_long_wait = std::move(tell); }
   /// A cached prepared statement for sql.
   Stmt prepare(const std::string& sql);
   /// Runs one or more statements with no results.
@@ -77,7 +83,11 @@ public:
   std::int64_t scalar(const std::string& sql);
 
 private:
+  static int busy_wait(void* self, int count);
   sqlite3* m_db = nullptr;
+  std::function<void()> m_on_long_wait;
+  std::chrono::steady_clock::time_point m_wait_start;
+  bool m_told_wait = false;
   struct Cached {
     sqlite3_stmt* stmt = nullptr;
     std::unique_ptr<bool> in_use;

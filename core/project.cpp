@@ -67,6 +67,16 @@ void Project::set_session_coder(const std::string& name) {
   m_impl->session_coder = name;
 }
 
+void Project::report_waits_to(Progress* progress) {
+  if (!progress) {
+    m_impl->db->on_long_wait(nullptr);
+    return;
+  }
+  m_impl->db->on_long_wait([progress] {
+    progress->message("Waiting for another Quire program to finish writing to the project");
+  });
+}
+
 int Project::subscribe(Listener l) {
   int token = m_impl->next_token++;
   m_impl->listeners.emplace(token, std::move(l));

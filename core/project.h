@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "progress.h"
 #include "types.h"
 
 namespace quire {
@@ -69,6 +70,11 @@ public:
   std::string coder() const;
   /// Overrides the coder for this open project only (CLI --coder, GUI).
   void set_session_coder(const std::string& name);
+
+  /// Tells progress (once per wait) when a change has waited a few seconds
+  /// for another program writing to the project; nullptr: nobody. Changes
+  /// wait their turn up to two minutes, then fail as busy, changing nothing.
+  void report_waits_to(Progress* progress);
 
   /// Called after each committed action, undo and redo.
   using Listener = std::function<void(const ChangeSet&)>;

@@ -78,6 +78,7 @@ Project& open_project(const ProjectArgs& a) {
   if (!a.coder.empty()) {
     s.project->set_session_coder(a.coder);
   }
+  s.project->report_waits_to(&stderr_progress());
   if (const char* v = std::getenv("QUIRE_SAFETY_COPY"); v && std::string(v) == "optional") {
     set_safety_copy_required(*s.project, false);
   }
