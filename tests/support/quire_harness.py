@@ -26,7 +26,7 @@ class Quire:
     reaches everything it started and nothing is left behind)."""
 
     def __init__(self, binary, cwd, coder):
-        self.binary = binary
+        self.binary = os.path.abspath(binary)  # commands run in other folders
         self.cwd = cwd
         self.env = dict(os.environ, QUIRE_CODER=coder, LC_ALL="C.UTF-8")
         self.live = set()
