@@ -390,7 +390,7 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
         .bind(1, doc_id)
         .bind(2, new_guid())
         .bind(3, doc_name)
-        .bind(4, d.kind.empty() ? std::string("text") : d.kind)
+        .bind(4, to_string(d.kind))
         .bind(5, d.folder)
         .bind(6, d.original_name.empty() ? fname : d.original_name)
         .bind(7, imported_at)
@@ -505,10 +505,9 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
   return sum;
 }
 
-Id add_text_document(Project& p, const std::string& name, const std::string& text,
-                     const std::string& kind) {
+Id add_text_document(Project& p, const std::string& name, const std::string& text, DocumentKind kind) {
   ImportData data;
-  data.kind = kind;
+  data.kind = to_string(kind);
   ImportedDocument d;
   d.name = name;
   d.kind = kind;

@@ -34,7 +34,7 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
 /// Adds one plain-text document (text is normalised here); paragraphs become
 /// passages. Returns its id.
 Id add_text_document(Project& p, const std::string& name, const std::string& text,
-                     const std::string& kind = "text");
+                     DocumentKind kind = DocumentKind::Text);
 
 std::vector<Document> list_documents(const Project& p);
 /// By id; throws NotFoundError.

@@ -26,7 +26,7 @@ struct ImportedCoding {
 
 struct ImportedDocument {
   std::string name;                      ///< wanted name; made unique on import
-  std::string kind;                      ///< "text", "transcript", "survey", ...
+  DocumentKind kind = DocumentKind::Text; ///< stored as to_string(kind)
   std::string folder;                    ///< grouping (the survey's name)
   std::string original_name;             ///< the file's name
   std::string sha256;                    ///< of the original file's bytes

@@ -22,6 +22,31 @@ std::string Value::display() const {
   return text;
 }
 
+std::string to_string(DocumentKind k) {
+  switch (k) {
+  case DocumentKind::Transcript: return "transcript";
+  case DocumentKind::Survey: return "survey";
+  case DocumentKind::Pdf: return "pdf";
+  case DocumentKind::Html: return "html";
+  case DocumentKind::Text: break;
+  }
+  return "text";
+}
+
+std::optional<DocumentKind> parse_document_kind(std::string_view name) {
+  for (auto k : {DocumentKind::Text, DocumentKind::Transcript, DocumentKind::Survey, DocumentKind::Pdf,
+                 DocumentKind::Html}) {
+    if (name == to_string(k)) {
+      return k;
+    }
+  }
+  return std::nullopt;
+}
+
+DocumentKind document_kind(const Document& d) {
+  return parse_document_kind(d.kind).value_or(DocumentKind::Text);
+}
+
 std::string to_string(AttrType t) {
   switch (t) {
   case AttrType::Number: return "number";

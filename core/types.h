@@ -4,17 +4,23 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace quire {
 
 using Id = std::int64_t;
 
+/// What a document is, which decides where it is listed and how it is shown.
+/// Stored in the project as its name ("text", "transcript", "survey", "pdf",
+/// "html"), so the file format has strings; code compares these values.
+enum class DocumentKind { Text, Transcript, Survey, Pdf, Html };
+
 struct Document {
   Id id = 0;
   std::string guid;
   std::string name;          ///< unique in the project
-  std::string kind;          ///< "text", "transcript", "survey", "pdf", ...
+  std::string kind;          ///< as stored: to_string(DocumentKind); document_kind() reads it
   std::string folder;        ///< grouping, e.g. the survey a respondent's answers came from
   std::string original_name; ///< file name it was imported from
   std::string imported_at;   ///< ISO 8601 UTC
@@ -105,6 +111,13 @@ struct Memo {
   std::string author;
   std::string created_at, updated_at;
 };
+
+/// The stored name of a kind: "text", "transcript", "survey", "pdf", "html".
+std::string to_string(DocumentKind k);
+/// The kind a stored name stands for; nullopt for a name Quire does not know.
+std::optional<DocumentKind> parse_document_kind(std::string_view name);
+/// The kind of a document (Text for an empty or unknown stored name).
+DocumentKind document_kind(const Document& d);
 
 std::string to_string(AttrType t);
 AttrType attr_type_from_string(const std::string& s); ///< throws InputError

@@ -110,12 +110,12 @@ ImportedDocument FlowText::finish(const std::string& name) const {
   if (transcript_share(d.text) >= 0.5) {
     auto turns = transcript_passages(d.text);
     if (turns.size() >= 3) {
-      d.kind = "transcript";
+      d.kind = DocumentKind::Transcript;
       d.passages = std::move(turns);
       return d;
     }
   }
-  d.kind = "text";
+  d.kind = DocumentKind::Text;
   for (auto [s, e] : paragraph_ranges(d.text)) {
     d.passages.push_back({s, e, {}, {}, {}, {}, {}});
   }

@@ -197,7 +197,7 @@ public:
     }
     ImportedDocument d;
     d.name = file.stem().string();
-    d.kind = "html";
+    d.kind = DocumentKind::Html;
     TextBuilder tb;
     for (auto& p : c.paragraphs) {
       tb.paragraph_break();

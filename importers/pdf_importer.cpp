@@ -220,7 +220,7 @@ public:
     }
     ImportedDocument d;
     d.name = file.stem().string();
-    d.kind = "pdf";
+    d.kind = DocumentKind::Pdf;
     TextBuilder tb;
     for (auto& p : paragraphs) {
       tb.paragraph_break();

@@ -37,7 +37,7 @@ public:
     }
     ImportedDocument d;
     d.name = file.stem().string();
-    d.kind = "text";
+    d.kind = DocumentKind::Text;
     d.text = normalize_text(dec.utf8);
     if (d.text.find_first_not_of(" \t\n\xC2\xA0") == std::string::npos) {
       throw InputError(file.string() + ": the file has no text (only white space)");

@@ -284,7 +284,7 @@ public:
     }
     ImportedDocument d;
     d.name = file.stem().string();
-    d.kind = "transcript";
+    d.kind = DocumentKind::Transcript;
     TextBuilder tb;
     for (auto& c : cues) {
       tb.line_break();

@@ -207,7 +207,7 @@ ImportData table_to_import(const Table& table, const std::string& file, const Im
     data.cases.push_back(std::move(kase));
     if (!doc.passages.empty()) {
       doc.name = survey + " " + ids[r];
-      doc.kind = "survey";
+      doc.kind = DocumentKind::Survey;
       doc.folder = survey;
       doc.case_name = ids[r];
       doc.text = text.take();

@@ -64,7 +64,7 @@ public:
     }
     ImportedDocument d;
     d.name = file.stem().string();
-    d.kind = "transcript";
+    d.kind = DocumentKind::Transcript;
     d.text = normalize_text(dec.utf8);
     if (d.text.find_first_not_of(" \t\n") == std::string::npos) {
       throw InputError(file.string() + ": the file has no text (only white space)");

@@ -110,7 +110,7 @@ nlohmann::json inspect_json(const ImportData& d, std::size_t max_passages) {
       }
     }
     nlohmann::json jd = {{"name", doc.name},
-                         {"kind", doc.kind},
+                         {"kind", to_string(doc.kind)},
                          {"characters", count_code_points(doc.text)},
                          {"passages", doc.passages.size()},
                          {"speakers", speakers}};

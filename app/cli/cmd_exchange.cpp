@@ -1,5 +1,5 @@
 // REFI-QDA export and import, and merging projects: export, merge (import
-// delegates .qdpx/.qdc files here). The lead folds `export` into the one
+// delegates .qdpx/.qdc files here). Merging itself is core's (core/merge.h). The lead folds `export` into the one
 // dispatch-by-extension command when xlsx/csv/html export lands.
 #include <filesystem>
 #include <iostream>
@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "common.h"
 #include "core/error.h"
+#include "core/merge.h"
 #include "exchange_cli.h"
 #include "exporters/refi_export.h"
 #include "importers/refi_import.h"
@@ -51,25 +52,22 @@ bool is_exchange_file(const std::string& file) {
   return std::filesystem::is_regular_file(file) && sniff_exchange_file(file) != ExchangeFormat::None;
 }
 
-nlohmann::json store_exchange_file(Project& p, const ProjectData& data, const std::string& file, bool json,
-                                   bool dry_run, const std::string& verb) {
-  ExchangeOptions opt;
-  opt.action_name = verb + " '" + std::filesystem::path(file).filename().string() + "'";
-  opt.dry_run = dry_run;
-  auto rep = store_exchange(p, data, opt);
-  nlohmann::json j = {{"file", file},
-                      {"kind", lower_ext(file) == ".quire" ? "quire" : "refi-qda"},
-                      {"dry_run", dry_run},
-                      {"documents", rep.documents},
-                      {"added", items_json(rep.added)},
-                      {"matched", items_json(rep.matched)},
-                      {"conflicts", items_json(rep.conflicts)},
-                      {"codings", {{"added", rep.codings_added}, {"matched", rep.codings_matched}, {"merged", rep.codings_merged}}},
-                      {"warnings", rep.warnings},
-                      {"not_imported", rep.not_imported}};
-  if (json) {
-    return j;
-  }
+namespace {
+
+nlohmann::json report_json(const ExchangeReport& rep, const std::string& file, bool dry_run) {
+  return {{"file", file},
+          {"kind", lower_ext(file) == ".quire" ? "quire" : "refi-qda"},
+          {"dry_run", dry_run},
+          {"documents", rep.documents},
+          {"added", items_json(rep.added)},
+          {"matched", items_json(rep.matched)},
+          {"conflicts", items_json(rep.conflicts)},
+          {"codings", {{"added", rep.codings_added}, {"matched", rep.codings_matched}, {"merged", rep.codings_merged}}},
+          {"warnings", rep.warnings},
+          {"not_imported", rep.not_imported}};
+}
+
+void print_report(const ExchangeReport& rep, const std::string& file, bool dry_run, const std::string& verb) {
   std::cout << (dry_run ? "Would " + std::string(verb == "Import" ? "import " : "merge ") : verb + (verb == "Import" ? "ed " : "d "))
             << file << ": added " << counts(rep.added) << ", " << rep.codings_added << " coding(s); matched "
             << counts(rep.matched) << ", " << rep.codings_matched << " coding(s)";
@@ -86,6 +84,20 @@ nlohmann::json store_exchange_file(Project& p, const ProjectData& data, const st
   for (const auto& w : rep.warnings) {
     std::cerr << "quire: note: " << w << '\n';
   }
+}
+
+} // namespace
+
+nlohmann::json store_exchange_file(Project& p, const ProjectData& data, const std::string& file, bool json,
+                                   bool dry_run, const std::string& verb) {
+  ExchangeOptions opt;
+  opt.action_name = verb + " '" + std::filesystem::path(file).filename().string() + "'";
+  opt.dry_run = dry_run;
+  auto rep = store_exchange(p, data, opt);
+  auto j = report_json(rep, file, dry_run);
+  if (!json) {
+    print_report(rep, file, dry_run, verb);
+  }
   return j;
 }
 
@@ -97,21 +109,23 @@ void add_exchange_commands(CLI::App& app) {
                                 "Merge another project (OTHER.quire, or a REFI-QDA .qdpx) into this one: documents matched by "
                                 "their text, codes by GUID then path, cases by name; nothing of either side is lost",
                                 [other, dry](Project& p, bool json) {
-                                  ProjectData data;
+                                  // Merging is core's (merge_project); here only which reader
+                                  // a file needs and the report.
+                                  MergeOptions opt;
+                                  opt.dry_run = *dry;
+                                  MergeReport rep;
                                   if (lower_ext(*other) == ".quire") {
-                                    std::error_code ec;
-                                    if (std::filesystem::equivalent(*other, p.path(), ec)) {
-                                      throw InputError("cannot merge a project into itself");
-                                    }
-                                    data = collect_exchange(Project::open(*other, Project::Access::ReadOnly));
+                                    rep = merge_project(p, *other, opt);
                                   } else if (is_exchange_file(*other)) {
-                                    data = read_exchange_file(*other, {});
+                                    rep = merge_project_data(p, read_exchange_file(*other, {}),
+                                                             std::filesystem::path(*other).filename().string(), opt);
                                   } else {
                                     throw InputError(*other + " is not a Quire project (.quire) or a REFI-QDA project (.qdpx)");
                                   }
-                                  auto j = store_exchange_file(p, data, *other, json, *dry, "Merge");
                                   if (json) {
-                                    print_json(j);
+                                    print_json(report_json(rep.items, *other, *dry));
+                                  } else {
+                                    print_report(rep.items, *other, *dry, "Merge");
                                   }
                                 }, true);
     cmd->add_option("other", *other, "The project to merge in: OTHER.quire or OTHER.qdpx")->required();

@@ -14,6 +14,7 @@ void add_document_commands(CLI::App& app); // import, inspect, docs
 void add_code_commands(CLI::App& app);     // codes
 void add_coding_commands(CLI::App& app);   // code, uncode, codings
 void add_case_commands(CLI::App& app);     // cases
+void add_survey_commands(CLI::App& app);   // surveys
 void add_memo_commands(CLI::App& app);     // memos
 void add_search_commands(CLI::App& app);   // search, similar, autocode, reindex
 void add_analysis_commands(CLI::App& app); // frequencies, matrix, cooccurrence, query, words

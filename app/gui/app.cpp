@@ -22,7 +22,7 @@
 #include "main_frame.h"
 #include "screenshot.h"
 #include "search_pane.h"
-#include "survey_model.h"
+#include "core/surveys.h"
 #include "wx_text.h"
 
 namespace quire::gui {
@@ -87,10 +87,7 @@ void apply_start_options(MainFrame& frame, const StartOptions& opts) {
     s.select_code(find_code(p, opts.select_code).id);
   }
   if (!opts.open_survey.empty()) {
-    auto surveys = SurveyModel::surveys(p);
-    if (std::find(surveys.begin(), surveys.end(), opts.open_survey) == surveys.end()) {
-      throw NotFoundError("no survey named '" + opts.open_survey + "' in this project");
-    }
+    find_survey(p, opts.open_survey); // throws NotFoundError naming it
   }
   if (!opts.open_doc.empty()) {
     s.show_document(find_document(p, opts.open_doc).id);
@@ -100,7 +97,7 @@ void apply_start_options(MainFrame& frame, const StartOptions& opts) {
     std::int64_t most = -1;
     for (const auto& d : list_documents(p)) {
       auto n = counts.count(d.id) ? counts[d.id] : 0;
-      if (n > most && d.kind != "survey") {
+      if (n > most && document_kind(d) != DocumentKind::Survey) {
         most = n;
         best = d.id;
       }

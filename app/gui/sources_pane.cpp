@@ -9,6 +9,7 @@
 
 #include "core/coding.h"
 #include "core/documents.h"
+#include "core/surveys.h"
 #include "main_frame.h"
 #include "wx_text.h"
 
@@ -26,13 +27,11 @@ struct SourceItem : wxTreeItemData {
 
 /// The group a document kind is listed under.
 std::string group_of(const Document& d) {
-  if (d.kind == "survey") {
-    return "Surveys";
+  switch (document_kind(d)) {
+  case DocumentKind::Survey: return "Surveys";
+  case DocumentKind::Transcript: return "Interviews";
+  default: return "Documents";
   }
-  if (d.kind == "transcript" || d.kind == "vtt" || d.kind == "srt" || d.kind == "subtitles") {
-    return "Interviews";
-  }
-  return "Documents";
 }
 
 class FileDrop : public wxFileDropTarget {
@@ -131,7 +130,7 @@ void SourcesPane::rebuild() {
       }
     }
   }
-  std::map<std::string, std::pair<std::int64_t, std::int64_t>> surveys; // respondents, codings
+  std::map<std::string, std::int64_t> survey_codings;
   std::map<std::string, wxTreeItemId> folders;
   for (const auto& d : docs) {
     auto g = group_of(d);
@@ -139,9 +138,7 @@ void SourcesPane::rebuild() {
     std::int64_t n = it == counts.end() ? 0 : it->second;
     if (g == "Surveys") {
       m_survey_doc_folder[d.id] = d.folder;
-      auto& s = surveys[d.folder];
-      s.first++;
-      s.second += n;
+      survey_codings[d.folder] += n;
       continue;
     }
     auto parent = group(g);
@@ -159,19 +156,16 @@ void SourcesPane::rebuild() {
       m_tree->SelectItem(item);
     }
   }
-  auto questions = list_questions(p);
-  for (const auto& [folder, n] : surveys) {
+  for (const auto& survey : list_surveys(p)) {
+    const auto& folder = survey.name;
     auto item =
         m_tree->AppendItem(group("Surveys"),
                            wx(folder) + wxString::Format("  (%lld respondents, %lld codings)",
-                                                         static_cast<long long>(n.first),
-                                                         static_cast<long long>(n.second)),
+                                                         static_cast<long long>(survey.respondents),
+                                                         static_cast<long long>(survey_codings[folder])),
                            -1, -1, new SourceItem(SourceItem::Survey, 0, folder));
-    for (const auto& q : questions) {
-      if (q.folder == folder) {
-        m_tree->AppendItem(item, wx(q.name), -1, -1,
-                           new SourceItem(SourceItem::Question, q.id, folder));
-      }
+    for (const auto& q : survey_questions(p, folder)) {
+      m_tree->AppendItem(item, wx(q.name), -1, -1, new SourceItem(SourceItem::Question, q.id, folder));
     }
   }
   for (const auto& [name, item] : groups) {

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cctype>
 
-#include "core/cases.h"
-#include "core/documents.h"
 #include "core/text.h"
 
 namespace quire::gui {
@@ -51,13 +49,11 @@ bool natural_less(const std::string& a, const std::string& b) {
 } // namespace
 
 std::vector<std::string> SurveyModel::surveys(const Project& p) {
-  std::set<std::string> folders;
-  for (const auto& d : list_documents(p)) {
-    if (d.kind == "survey") {
-      folders.insert(d.folder);
-    }
+  std::vector<std::string> out;
+  for (auto& s : list_surveys(p)) {
+    out.push_back(std::move(s.name));
   }
-  return {folders.begin(), folders.end()};
+  return out;
 }
 
 void SurveyModel::clear() {
@@ -77,41 +73,16 @@ void SurveyModel::clear() {
 void SurveyModel::load(const Project& p, const std::string& folder) {
   clear();
   m_folder = folder;
-  std::map<Id, std::string> case_names;
-  for (const auto& c : list_cases(p)) {
-    case_names.emplace(c.id, c.name);
-  }
-  for (const auto& d : list_documents(p)) {
-    if (d.kind == "survey" && d.folder == folder) {
-      Respondent r{d.id, d.case_id, d.name};
-      if (d.case_id && case_names.count(*d.case_id)) {
-        r.name = case_names[*d.case_id];
-      }
-      m_respondents.push_back(std::move(r));
-    }
-  }
-  m_values = all_case_attributes(p);
-  // Attributes any respondent has, in their defined order.
-  std::set<std::string> used;
-  for (const auto& r : m_respondents) {
-    if (r.case_id) {
-      for (const auto& [name, v] : m_values[*r.case_id]) {
-        used.insert(name);
-      }
-    }
-  }
+  m_respondents = survey_respondents(p, folder);
+  m_values = respondent_values(p, m_respondents);
   m_columns.push_back({Column::Respondent, "Respondent", 0});
-  for (const auto& a : list_attributes(p)) {
-    if (used.count(a.name)) {
-      m_columns.push_back({Column::Attribute, a.name, 0});
-    }
+  for (const auto& a : survey_attributes(p, m_values)) {
+    m_columns.push_back({Column::Attribute, a.name, 0});
   }
-  for (const auto& q : list_questions(p)) {
-    if (q.folder == folder) {
-      m_question_pos[q.id] = m_questions.size();
-      m_questions.push_back(q);
-      m_columns.push_back({Column::Question, q.name, q.id});
-    }
+  for (const auto& q : survey_questions(p, folder)) {
+    m_question_pos[q.id] = m_questions.size();
+    m_questions.push_back(q);
+    m_columns.push_back({Column::Question, q.name, q.id});
   }
   apply_filter();
   sort(p, 0, true);
@@ -128,15 +99,7 @@ const std::vector<Answer>& SurveyModel::answers_of(const Project& p, std::size_t
     m_lru.splice(m_lru.begin(), m_lru, it->second.second);
     return it->second.first;
   }
-  std::vector<Answer> answers(m_questions.size());
-  Id doc = m_respondents[respondent].document;
-  auto text = document_text(p, doc);
-  CodePointIndex index(text);
-  for (const auto& ps : list_passages(p, doc)) {
-    if (auto q = ps.question_id ? question_index(*ps.question_id) : std::nullopt) {
-      answers[*q] = {ps.id, ps.start, ps.end, std::string(index.slice(ps.start, ps.end))};
-    }
-  }
+  auto answers = respondent_answers(p, m_respondents[respondent].document, m_questions);
   if (m_cache.size() >= cache_limit) {
     m_cache.erase(m_lru.back());
     m_lru.pop_back();

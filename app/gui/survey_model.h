@@ -1,9 +1,9 @@
 #pragma once
-// What the survey grid shows, read through core: the respondents of one
-// survey (the documents of its folder, each linked to a case), their
-// attributes, and their answers per question, read lazily for the rows in
-// view so that 10,000 respondents open at once. Sorting and filtering only
-// reorder rows; nothing here changes the project.
+// What the survey grid shows, read through core's survey read-model
+// (core/surveys.h): the respondents of one survey, their attributes, and
+// their answers per question, read lazily for the rows in view so that
+// 10,000 respondents open at once. Sorting and filtering only reorder rows;
+// nothing here changes the project.
 #include <list>
 #include <map>
 #include <optional>
@@ -13,24 +13,17 @@
 #include <vector>
 
 #include "core/project.h"
+#include "core/surveys.h"
 #include "core/types.h"
 
 namespace quire::gui {
 
 /// One respondent's answer to one question: a passage of their document.
-struct Answer {
-  Id passage = 0;
-  std::int64_t start = 0, end = 0; ///< in the respondent's document
-  std::string text;
-};
+using Answer = SurveyAnswer;
 
 class SurveyModel {
 public:
-  struct Respondent {
-    Id document = 0;
-    std::optional<Id> case_id;
-    std::string name; ///< the case's name (the respondent ID), else the document's
-  };
+  using Respondent = quire::Respondent;
   /// A column of the grid: the respondent, an attribute or a question.
   struct Column {
     enum Kind { Respondent, Attribute, Question } kind = Respondent;
@@ -42,7 +35,7 @@ public:
   void load(const Project& p, const std::string& folder);
   void clear();
   const std::string& folder() const { return m_folder; }
-  /// Names of the surveys (folders of documents of kind "survey").
+  /// Names of the surveys (core's list_surveys).
   static std::vector<std::string> surveys(const Project& p);
 
   const std::vector<Column>& columns() const { return m_columns; }

@@ -67,7 +67,7 @@ Model::Model(unsigned seed) : file(dir / "model.quire") {
   for (int i = 1; i <= 6; ++i) {
     ImportedDocument d;
     d.name = "interview-0" + std::to_string(i);
-    d.kind = "text";
+    d.kind = DocumentKind::Text;
     d.text = make_text(rng, 8, paras[d.name]);
     d.case_name = "C0" + std::to_string(i);
     doc_case[d.name] = d.case_name;
@@ -78,7 +78,7 @@ Model::Model(unsigned seed) : file(dir / "model.quire") {
   for (std::string fg : {"focus-a", "focus-b"}) {
     ImportedDocument d;
     d.name = fg;
-    d.kind = "transcript";
+    d.kind = DocumentKind::Transcript;
     d.text = make_text(rng, 14, paras[fg]);
     int k = fg == "focus-a" ? 0 : 3;
     for (auto [s, e] : paras[fg]) {

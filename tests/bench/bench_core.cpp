@@ -136,7 +136,7 @@ int main(int argc, char** argv) {
       for (int i = 0; i < ndocs; ++i) {
         ImportedDocument d;
         d.name = "doc" + std::to_string(i);
-        d.kind = "text";
+        d.kind = DocumentKind::Text;
         d.text = normalize_text(make_text(static_cast<std::size_t>(len), rng));
         d.sha256 = std::to_string(i);
         for (auto [s, e] : paragraph_ranges(d.text))

@@ -69,7 +69,7 @@ void build(const fs::path& file, std::int64_t n) {
     data.cases.push_back(c);
     ImportedDocument doc;
     doc.name = "respondent-" + std::to_string(d);
-    doc.kind = "text";
+    doc.kind = DocumentKind::Text;
     doc.text = bench::sentence(rng, per_doc * 60);
     doc.case_name = c.name;
     data.documents.push_back(std::move(doc));

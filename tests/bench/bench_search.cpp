@@ -378,7 +378,7 @@ void store(Project& p, Corpus& c, std::mt19937& rng) {
     for (std::size_t d = first; d < std::min(first + batch, c.passages.size()); d += per_doc) {
       ImportedDocument doc;
       doc.name = "R" + std::to_string(d / per_doc);
-      doc.kind = "survey";
+      doc.kind = DocumentKind::Survey;
       doc.sha256 = doc.name;
       doc.case_name = doc.name;
       int role = static_cast<int>(rng() % std::size(roles));

@@ -353,7 +353,7 @@ BOOST_AUTO_TEST_CASE(sample_docx_interview,
                      *boost::unit_test::precondition(quire::test::NeedsShared())) {
   auto d = read_file(*quire::test::shared_sample("interview-coordinator-02.docx"));
   auto p = passages(d);
-  BOOST_TEST(d.documents[0].kind == "transcript");
+  BOOST_TEST(to_string(d.documents[0].kind) == "transcript");
   BOOST_TEST(p[0] == "Interview 02: network coordinator (P02)");
   BOOST_TEST(p[1] == "Role\tNetwork coordinator\nNetwork\tNetwork 7\nYears in role\t4");
   int interviewer = 0, p02 = 0;

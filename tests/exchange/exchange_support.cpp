@@ -210,7 +210,7 @@ void fill_sample(Project& p) {
                   {"R2", {{"age", Value::of_number(51.5)}, {"role", Value::of_text("")}}}};
   ImportedDocument answers;
   answers.name = "Why did you join?";
-  answers.kind = "survey";
+  answers.kind = DocumentKind::Survey;
   answers.folder = "survey";
   answers.original_name = "survey.csv";
   answers.sha256 = survey.sha256;

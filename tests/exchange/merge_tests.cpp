@@ -14,9 +14,12 @@
 #include "core/exchange.h"
 #include "core/history.h"
 #include "core/memos.h"
+#include "core/merge.h"
+#include "core/progress.h"
 #include "exchange_support.h"
 #include "exporters/refi_export.h"
 #include "importers/refi_import.h"
+#include "support/project_snapshot.h"
 
 using namespace quire;
 using namespace quire::test;
@@ -337,6 +340,109 @@ BOOST_AUTO_TEST_CASE(dry_run_and_refusals_change_nothing) {
                  std::string::npos,
              r.err);
   BOOST_TEST(file_digest(t.ana) == before);
+}
+
+// merge_project is core's: what File > Merge in the desktop app will call, and
+// what `quire merge` calls for a .quire file. Called directly here.
+
+namespace {
+
+/// Notes the phases it is told, and cancels once it has been told `at`.
+class CancelAfter : public Progress {
+public:
+  explicit CancelAfter(std::string at) : m_at(std::move(at)) {}
+  void message(const std::string& text) override { messages.push_back(text); }
+  bool cancelled() const override {
+    return std::any_of(messages.begin(), messages.end(),
+                       [&](const std::string& m) { return m.rfind(m_at, 0) == 0; });
+  }
+  std::vector<std::string> messages;
+
+private:
+  std::string m_at;
+};
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(merge_project_gives_counts_and_conflicts_for_the_front_end) {
+  Team t;
+  auto ben_digest = file_digest(t.ben);
+  auto a = Project::open(t.ana);
+  auto ana_codings = coding_lines(a);
+  CancelAfter progress("never");
+  auto rep = merge_project(a, t.ben, {}, progress);
+  BOOST_TEST(rep.action_name == "Merge 'ben.quire'");
+  BOOST_TEST(!rep.dry_run);
+  BOOST_TEST(rep.conflicts() == 2);
+  BOOST_TEST(rep.counts["code"].conflicts == 1);  // Purpose/Social's colour
+  BOOST_TEST(rep.counts["value"].conflicts == 1); // P1's role
+  BOOST_TEST(rep.counts["code"].added == 1);      // Purpose/Habit
+  BOOST_TEST(rep.counts["code"].matched == 4);
+  BOOST_TEST(rep.counts["source"].added == 1);    // extra
+  BOOST_TEST(rep.counts["source"].matched == 2);  // interview, notes
+  BOOST_TEST(rep.counts["case"].added == 1);      // P2
+  BOOST_TEST(rep.counts["case"].matched == 1);    // P1
+  BOOST_TEST(rep.items.codings_added == 4);
+  BOOST_TEST(has(rep.items.conflicts, "code", "Purpose/Social", "colour #ff0000 there, #0033aa here"),
+             items(rep.items.conflicts));
+  BOOST_TEST((progress.messages == std::vector<std::string>{"Reading ben.quire", "Merging ben.quire"}));
+  BOOST_TEST(coding_lines(a).size() == ana_codings.size() + 4);
+  BOOST_TEST(undo_name(a).value_or("") == "Merge 'ben.quire'");
+  BOOST_TEST(file_digest(t.ben) == ben_digest);
+  undo(a);
+  BOOST_TEST(coding_lines(a) == ana_codings);
+}
+
+BOOST_AUTO_TEST_CASE(merge_project_dry_run_reports_the_same_and_changes_nothing) {
+  Team t;
+  auto a = Project::open(t.ana);
+  auto before = project_snapshot(a);
+  auto last_step = undo_name(a);
+  MergeOptions opt;
+  opt.dry_run = true;
+  auto dry = merge_project(a, t.ben, opt);
+  BOOST_TEST(dry.dry_run);
+  BOOST_TEST(project_snapshot(a) == before);
+  BOOST_TEST((undo_name(a) == last_step));
+  auto real = merge_project(a, t.ben);
+  BOOST_TEST(dry.conflicts() == real.conflicts());
+  BOOST_TEST(dry.items.codings_added == real.items.codings_added);
+  BOOST_TEST(dry.counts["code"].added == real.counts["code"].added);
+  BOOST_TEST(dry.counts["source"].matched == real.counts["source"].matched);
+  BOOST_TEST(project_snapshot(a) != before);
+}
+
+BOOST_AUTO_TEST_CASE(merge_project_refusals_and_failures_leave_the_project_as_it_was) {
+  Team t;
+  auto a = Project::open(t.ana);
+  auto before = project_snapshot(a);
+  auto last_step = undo_name(a);
+  // Itself, also by another spelling of its path.
+  for (auto self : {t.ana, t.dir / "." / "ana.quire"}) {
+    try {
+      merge_project(a, self);
+      BOOST_FAIL("merged a project into itself");
+    } catch (const MergeRefused& e) {
+      BOOST_TEST(int(e.reason()) == int(MergeRefused::Reason::IntoItself));
+      BOOST_TEST(std::string(e.what()) == "cannot merge a project into itself");
+    }
+  }
+  // Not a project: the StorageError's kind says so, for the front end to word.
+  write_file(t.dir / "notes.quire", "just text, named like a project");
+  try {
+    merge_project(a, t.dir / "notes.quire");
+    BOOST_FAIL("merged a text file");
+  } catch (const StorageError& e) {
+    BOOST_TEST(int(e.kind()) == int(StorageError::Kind::NotAProject), e.what());
+    BOOST_TEST(std::string(e.what()).find("notes.quire") != std::string::npos, e.what());
+  }
+  BOOST_CHECK_THROW(merge_project(a, t.dir / "missing.quire"), StorageError);
+  // Cancelled after reading the other project: nothing stored.
+  CancelAfter progress("Reading");
+  BOOST_CHECK_THROW(merge_project(a, t.ben, {}, progress), Cancelled);
+  BOOST_TEST(progress.messages.size() == 1u);
+  BOOST_TEST(project_snapshot(a) == before);
+  BOOST_TEST((undo_name(a) == last_step));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -47,7 +47,7 @@ fs::path big_project(const TempDir& dir) {
   for (int d = 0; d < 400; ++d) {
     ImportedDocument doc;
     doc.name = "Interview " + std::to_string(d + 1);
-    doc.kind = "text";
+    doc.kind = DocumentKind::Text;
     TextBuilder text;
     for (int t = 0; t < 80; ++t) {
       text.paragraph_break();

@@ -219,7 +219,7 @@ BOOST_AUTO_TEST_CASE(an_imports_documents_and_cases_are_named_and_linked_as_one_
                            "Ben: Teachers, mostly.\n\nCarla: And heads."}) {
     ImportedDocument d;
     d.name = "notes";
-    d.kind = "transcript";
+    d.kind = DocumentKind::Transcript;
     d.text = text;
     // A turn per paragraph, its speaker the name before the colon.
     const std::string t = text;

@@ -50,7 +50,7 @@ void store_survey(Project& p, const std::string& folder, int respondents) {
                            {"Region", Value::of_text(regions[i % 5])}}});
     ImportedDocument d;
     d.name = folder + " " + id;
-    d.kind = "survey";
+    d.kind = DocumentKind::Survey;
     d.folder = folder;
     d.case_name = id;
     TextBuilder text;

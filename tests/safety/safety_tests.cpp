@@ -90,7 +90,7 @@ ImportData many_passages(int n, const std::string& sha) {
   data.sha256 = sha;
   ImportedDocument d;
   d.name = "Survey";
-  d.kind = "survey";
+  d.kind = DocumentKind::Survey;
   d.sha256 = sha;
   TextBuilder t;
   for (int i = 0; i < n; ++i) {

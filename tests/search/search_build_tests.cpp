@@ -221,7 +221,7 @@ BOOST_AUTO_TEST_CASE(a_big_import_with_the_index_open_is_indexed_whole) {
   for (int d = 0; d < 3; ++d) {
     ImportedDocument doc;
     doc.name = "Big " + std::to_string(d);
-    doc.kind = "text";
+    doc.kind = DocumentKind::Text;
     doc.sha256 = doc.name;
     std::int64_t pos = 0;
     for (int i = 0; i < 1000; ++i) {

@@ -64,7 +64,7 @@ void check_sample(const ImportData& d) {
                     "I suppose let us choose our own groups instead of predetermined ones.\n👍");
   BOOST_CHECK(count_code_points(answer_of(d, "R031", q2)) > 3000);
   for (const auto& doc : d.documents) {
-    BOOST_CHECK_EQUAL(doc.kind, "survey");
+    BOOST_CHECK_EQUAL(to_string(doc.kind), "survey");
     BOOST_CHECK_EQUAL(doc.folder, "coordinator-survey");
     BOOST_CHECK_EQUAL(doc.name, "coordinator-survey " + doc.case_name);
     BOOST_REQUIRE_EQUAL(doc.codings.size(), doc.passages.size());

@@ -57,7 +57,7 @@ ImportData make_transcript(std::int64_t chars) {
   data.sha256 = "bench-transcript-" + std::to_string(chars);
   ImportedDocument d;
   d.name = "long-transcript";
-  d.kind = "transcript";
+  d.kind = DocumentKind::Transcript;
   TextBuilder text;
   std::int64_t ms = 0;
   for (int turn = 0; text.length() < chars; ++turn) {
