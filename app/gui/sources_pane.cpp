@@ -152,20 +152,22 @@ void SourcesPane::rebuild() {
     auto item =
         m_tree->AppendItem(parent, wx(d.name) + count_suffix(n, n == 1 ? "coding" : "codings"), -1,
                            -1, new SourceItem(SourceItem::Document, d.id, {}));
+    m_doc_items[d.id] = item;
+    m_doc_names[d.id] = d.name;
     if (selected == d.id) {
       m_tree->SelectItem(item);
     }
   }
   for (const auto& survey : list_surveys(p)) {
     const auto& folder = survey.name;
-    auto item =
-        m_tree->AppendItem(group("Surveys"),
-                           wx(folder) + wxString::Format("  (%lld respondents, %lld codings)",
-                                                         static_cast<long long>(survey.respondents),
-                                                         static_cast<long long>(survey_codings[folder])),
-                           -1, -1, new SourceItem(SourceItem::Survey, 0, folder));
+    auto item = m_tree->AppendItem(group("Surveys"),
+                                   survey_label(folder, survey.respondents, survey_codings[folder]), -1,
+                                   -1, new SourceItem(SourceItem::Survey, 0, folder));
+    m_survey_items[folder] = item;
+    m_survey_sizes[folder] = survey.respondents;
     for (const auto& q : survey_questions(p, folder)) {
-      m_tree->AppendItem(item, wx(q.name), -1, -1, new SourceItem(SourceItem::Question, q.id, folder));
+      m_tree->AppendItem(item, wx(q.name), -1, -1,
+                         new SourceItem(SourceItem::Question, q.id, folder));
     }
   }
   for (const auto& [name, item] : groups) {

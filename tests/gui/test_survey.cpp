@@ -144,4 +144,51 @@ BOOST_FIXTURE_TEST_CASE(code_text_selected_inside_an_answer, SurveyFixture) {
   BOOST_CHECK_EQUAL(view.laid().size(), 1u);
 }
 
+BOOST_FIXTURE_TEST_CASE(sources_counts_follow_a_new_coding, SurveyFixture) {
+  // Sources labels a document and a survey with their numbers of codings;
+  // coding (no document added) relabels them in place.
+  auto& tree = frame->sources().tree();
+  auto label_starting = [&](const std::string& prefix) {
+    std::vector<wxTreeItemId> stack{tree.GetRootItem()};
+    while (!stack.empty()) {
+      auto item = stack.back();
+      stack.pop_back();
+      auto text = gui::utf8(tree.GetItemText(item));
+      if (text.rfind(prefix, 0) == 0) {
+        return text;
+      }
+      wxTreeItemIdValue cookie;
+      for (auto c = tree.GetFirstChild(item, cookie); c.IsOk(); c = tree.GetNextChild(item, cookie)) {
+        stack.push_back(c);
+      }
+    }
+    return std::string();
+  };
+  auto survey_codings = [&] {
+    std::int64_t n = 0;
+    for (const auto& [doc, count] : coding_counts_by_document(p())) {
+      n += get_document(p(), doc).folder == "staff-survey" ? count : 0;
+    }
+    return n;
+  };
+  BOOST_CHECK_EQUAL(label_starting("interview-cafe"), "interview-cafe");
+  select_text("interview-cafe", "the café next to the station");
+  wxTEST_DIALOG(frame->commands().invoke("code/code-as"), TypeInCodePicker("Setting/Informal venues"));
+  pump(200);
+  BOOST_CHECK_EQUAL(label_starting("interview-cafe"), "interview-cafe  (1 coding)");
+
+  auto before = survey_codings();
+  frame->session().show_survey("staff-survey");
+  pump();
+  pane().select_cell(4, column("What would you change?"));
+  pump();
+  auto& view = pane().answer_view();
+  view.SetSelection(0, 4);
+  wxTEST_DIALOG(frame->commands().invoke("code/code-as"), TypeInCodePicker("Themes/Change"));
+  pump(200);
+  BOOST_REQUIRE_EQUAL(survey_codings(), before + 1);
+  BOOST_CHECK_EQUAL(label_starting("staff-survey"),
+                    "staff-survey  (60 respondents, " + std::to_string(before + 1) + " codings)");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
