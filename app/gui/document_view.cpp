@@ -61,7 +61,7 @@ DocumentView::DocumentView(wxWindow* parent, MainFrame& frame)
   sizer->Add(m_find_bar, 0, wxLEFT | wxRIGHT | wxBOTTOM, 8);
 
   auto* body = new wxBoxSizer(wxHORIZONTAL);
-  m_text = new CodedText(this, session);
+  m_text = new CodedText(this, frame);
   m_stripes = new CodingStripes(this, *m_text, session);
   body->Add(m_text, 1, wxEXPAND);
   body->Add(m_stripes, 0, wxEXPAND);
@@ -140,7 +140,7 @@ void DocumentView::show(Id document, std::optional<std::pair<std::int64_t, std::
   }
   update_info();
   // The view just shown is the one whose selection the coding commands use.
-  m_frame.session().set_active_text(m_text);
+  m_frame.use_text(*m_text);
   if (range) {
     m_text->select_range(range->first, range->second);
   }
