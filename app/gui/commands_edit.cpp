@@ -1,5 +1,5 @@
-// edit/...: undo, redo (named after the action), cut, copy, find, history,
-// preferences.
+// edit/...: undo, redo (named after the action), cut, copy, find (and the
+// find bar's buttons), history, preferences.
 #include <wx/stc/stc.h>
 #include <wx/textentry.h>
 
@@ -105,6 +105,19 @@ void add_edit_commands(MainFrame& f) {
          .art = wxART_FIND,
          .run = [&f] { f.document_view().show_find(); },
          .enabled = is_open});
+  r.add({.name = "edit/find-next",
+         .label = "Find &Next",
+         .help = "Select the next place of the text in the find bar",
+         .run = [&f] { f.document_view().find_again(true); },
+         .enabled = is_open});
+  r.add({.name = "edit/find-previous",
+         .label = "Find &Previous",
+         .help = "Select the previous place of the text in the find bar",
+         .run = [&f] { f.document_view().find_again(false); },
+         .enabled = is_open});
+  r.add({.name = "edit/find-done", .label = "&Done", .help = "Hide the find bar", .run = [&f] {
+           f.document_view().hide_find();
+         }});
   r.add({.name = "edit/history",
          .label = L"&History…",
          .help = "Every action recorded in the project, newest first",

@@ -17,6 +17,7 @@
 #include "core/documents.h"
 #include "core/error.h"
 #include "core/memos.h"
+#include "document_view.h"
 #include "gui_test_support.h"
 #include "importers/importer.h"
 #include "memos_pane.h"
@@ -90,8 +91,8 @@ BOOST_FIXTURE_TEST_CASE(every_command_is_in_a_group_of_its_own_file, FrameFixtur
 
 BOOST_FIXTURE_TEST_CASE(pane_buttons_run_the_registered_commands, FrameFixture) {
   // Every button of the panes names the command it runs.
-  for (wxWindow* pane :
-       std::initializer_list<wxWindow*>{&frame->memos(), &frame->search(), &frame->analysis()}) {
+  for (wxWindow* pane : std::initializer_list<wxWindow*>{
+           &frame->memos(), &frame->search(), &frame->analysis(), &frame->document_view()}) {
     std::vector<wxButton*> buttons;
     collect_buttons(pane, buttons);
     BOOST_CHECK(!buttons.empty());
@@ -126,6 +127,19 @@ BOOST_FIXTURE_TEST_CASE(pane_buttons_run_the_registered_commands, FrameFixture) 
   click(button(frame->search(), "search/run"));
   pump(50);
   BOOST_CHECK(!frame->search().hits().empty());
+  // The document's find bar: Next runs edit/find-next, Done edit/find-done.
+  select_text("interview-cafe", "time");
+  BOOST_REQUIRE(frame->commands().invoke("edit/find")); // takes the selected word
+  auto& text = frame->document_view().text();
+  text.SetSelection(0, 0);
+  click(button(frame->document_view(), "edit/find-next"));
+  pump(20);
+  BOOST_CHECK_EQUAL(gui::utf8(text.GetSelectedText().Lower()), "time");
+  auto& done = button(frame->document_view(), "edit/find-done");
+  BOOST_CHECK(done.GetParent()->IsShown());
+  click(done);
+  BOOST_CHECK(!done.GetParent()->IsShown());
+
   // Code All Hits follows search/code-all's state (on with hits).
   auto& code_all = button(frame->search(), "search/code-all");
   code_all.UpdateWindowUI();
