@@ -29,8 +29,8 @@ public:
   bool cancel = false;
 };
 
-std::vector<FileImport> import(Project& p, std::vector<std::filesystem::path> paths,
-                               Recorder& rec, ImportOptions options = {}) {
+std::vector<FileImport> import(Project& p, std::vector<std::filesystem::path> paths, Recorder& rec,
+                               ImportOptions options = {}) {
   ImportRequest request;
   request.paths = std::move(paths);
   request.options = options;
@@ -94,13 +94,12 @@ BOOST_AUTO_TEST_CASE(a_folder_and_a_file_give_one_result_each_in_order) {
   BOOST_TEST(!results[4].in_folder);
   BOOST_TEST(results[3].summary.passages == 1);
   // Every result was told, the skips while reading, then the stores in order.
-  BOOST_TEST(rec.told == (std::vector<std::string>{"empty.txt", "photo.jpg", "a.txt", "b.vtt",
-                                                   "c.txt"}),
+  BOOST_TEST(rec.told ==
+                 (std::vector<std::string>{"empty.txt", "photo.jpg", "a.txt", "b.vtt", "c.txt"}),
              boost::test_tools::per_element());
   // It read every file before it stored any.
-  auto first_storing = std::find_if(rec.messages.begin(), rec.messages.end(), [](auto& m) {
-    return m.rfind("Storing", 0) == 0;
-  });
+  auto first_storing = std::find_if(rec.messages.begin(), rec.messages.end(),
+                                    [](auto& m) { return m.rfind("Storing", 0) == 0; });
   BOOST_TEST_REQUIRE((first_storing != rec.messages.end()));
   BOOST_TEST(std::none_of(first_storing, rec.messages.end(),
                           [](auto& m) { return m.rfind("Reading", 0) == 0; }));
@@ -143,8 +142,9 @@ BOOST_AUTO_TEST_CASE(the_same_content_twice_in_one_import_is_stored_once) {
   write_file(dir / "in" / "visit.txt", "Notes from the school visit.");
   write_file(dir / "in" / "visit copy.txt", "Notes from the school visit.");
   auto results = import(p, {dir / "in"});
-  BOOST_TEST(outcomes(results) == (std::vector<std::string>{"visit copy.txt: stored as text",
-                                                            "visit.txt: skipped (already imported)"}),
+  BOOST_TEST(outcomes(results) ==
+                 (std::vector<std::string>{"visit copy.txt: stored as text",
+                                           "visit.txt: skipped (already imported)"}),
              boost::test_tools::per_element());
   write_file(dir / "one.txt", "Same words.");
   write_file(dir / "two.txt", "Same words.");
@@ -225,8 +225,7 @@ BOOST_AUTO_TEST_CASE(the_cli_stores_the_others_and_refuses_a_named_file_imported
   BOOST_TEST(r.err.find("old.txt was already imported into this project (same content). Use "
                         "--again") != std::string::npos,
              r.err);
-  BOOST_TEST(r.out.find("Imported " + (dir / "new.txt").string() + " as text") !=
-                 std::string::npos,
+  BOOST_TEST(r.out.find("Imported " + (dir / "new.txt").string() + " as text") != std::string::npos,
              r.out);
   auto q = Project::open(p);
   BOOST_TEST(list_documents(q).size() == 2u);

@@ -53,7 +53,7 @@ BOOST_AUTO_TEST_CASE(blank_means_white_space_and_no_break_spaces) {
   BOOST_TEST(is_blank_text(" \t\n\r\f\v"));
   BOOST_TEST(is_blank_text("\xC2\xA0\n\xE2\x80\xAF \xE2\x80\x87"));
   BOOST_TEST(!is_blank_text("\xC2\xA0x"));
-  BOOST_TEST(!is_blank_text("\xC2\xA9")); // ©, whose first byte is that of U+00A0
+  BOOST_TEST(!is_blank_text("\xC2\xA9"));     // ©, whose first byte is that of U+00A0
   BOOST_TEST(!is_blank_text("\xE2\x80\x8B")); // a zero-width space is not white space here
 }
 
