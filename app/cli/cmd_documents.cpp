@@ -230,12 +230,15 @@ void run_import(const ImportArgs& a) {
   request.options = a.options;
   ImportPrinter printer(a.json);
   auto results = import_files(p, std::move(request), printer);
-  if (a.json && !printer.out().empty()) {
+  // What was stored is printed even when a file named is refused next; with
+  // nothing stored, the refusal alone (or [] when every file was skipped).
+  const bool stored = !printer.out().empty();
+  if (a.json && stored) {
     print_json(printer.out());
   }
   refuse_what_was_not_imported(results);
-  if (a.json && printer.out().empty()) {
-    print_json(printer.out()); // [] when every file was skipped as imported before
+  if (a.json && !stored) {
+    print_json(printer.out());
   }
 }
 
