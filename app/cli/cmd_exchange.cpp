@@ -56,7 +56,11 @@ nlohmann::json store_exchange_file(Project& p, const ProjectData& data, const st
   ExchangeOptions opt;
   opt.action_name = verb + " '" + std::filesystem::path(file).filename().string() + "'";
   opt.dry_run = dry_run;
-  auto rep = store_exchange(p, data, opt);
+  return report_exchange(store_exchange(p, data, opt), file, json, dry_run, verb);
+}
+
+nlohmann::json report_exchange(const ExchangeReport& rep, const std::string& file, bool json, bool dry_run,
+                               const std::string& verb) {
   nlohmann::json j = {{"file", file},
                       {"kind", lower_ext(file) == ".quire" ? "quire" : "refi-qda"},
                       {"dry_run", dry_run},
