@@ -9,6 +9,7 @@
 #include "error.h"
 #include "exchange.h"
 #include "project_p.h"
+#include "rows_p.h"
 #include "safety_copies.h"
 #include "store_p.h"
 #include "text.h"
@@ -98,11 +99,7 @@ struct Store {
     if (s.step()) {
       id = s.i64(0);
     } else {
-      db.prepare("INSERT INTO coder(guid, name) VALUES (?, ?)")
-          .bind(1, fresh_guid(db, "coder", user_guid[name]))
-          .bind(2, name)
-          .run();
-      id = db.last_insert_id();
+      id = detail::insert_coder(db, name, fresh_guid(db, "coder", user_guid[name]));
       rep.added.push_back({"user", name, {}});
     }
     coders.emplace(name, id);
@@ -228,12 +225,10 @@ struct Store {
       return s.i64(0);
     }
     s.reset();
-    db.prepare("INSERT INTO case_(guid, name) VALUES (?, ?)")
-        .bind(1, fresh_guid(db, "case_", guid))
-        .bind(2, name)
-        .run();
+    Id id = detail::CaseWriter(db).write(
+        {.id = {}, .name = name, .description = {}, .guid = fresh_guid(db, "case_", guid)});
     rep.added.push_back({"case", name, {}});
-    return db.last_insert_id();
+    return id;
   }
 
   void link_passages(const ExchangeSource& src, Id doc, const std::string& doc_name);
@@ -312,7 +307,7 @@ void Store::store_cases() {
         }
         continue;
       }
-      detail::store_case_value(db, id, aid, val);
+      detail::CaseValueWriter(db).write(id, aid, val);
       if (existed) {
         rep.added.push_back({"value", c.name + ": " + name, val.display()});
       }
@@ -340,19 +335,16 @@ void Store::store_notes_on(const std::string& guid, MemoTarget target, std::opti
     if (!n.author.empty()) {
       coder(n.author); // the author is a user of the project too
     }
-    auto now = now_iso();
-    db.prepare(
-          "INSERT INTO memo(guid, target, target_id, title, text, author, created_at, updated_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, fresh_guid(db, "memo", n.guid))
-        .bind(2, to_string(target))
-        .bind(3, id)
-        .bind(4, n.title)
-        .bind(5, normalize_text(n.text))
-        .bind(6, n.author)
-        .bind(7, n.created_at.empty() ? now : n.created_at)
-        .bind(8, n.updated_at.empty() ? (n.created_at.empty() ? now : n.created_at) : n.updated_at)
-        .run();
+    const auto now = now_iso();
+    const auto created = n.created_at.empty() ? now : n.created_at;
+    detail::MemoWriter(db).write({.target = target,
+                                  .target_id = id,
+                                  .title = n.title,
+                                  .text = normalize_text(n.text),
+                                  .author = n.author,
+                                  .created_at = created,
+                                  .updated_at = n.updated_at.empty() ? created : n.updated_at,
+                                  .guid = fresh_guid(db, "memo", n.guid)});
     rep.added.push_back({"note", label, to_string(target)});
   }
 }
@@ -365,18 +357,7 @@ std::optional<Id> question_id(Db& db, const std::string& folder, const std::stri
   if (name.empty()) {
     return std::nullopt;
   }
-  auto s = db.prepare("SELECT id FROM question WHERE folder = ? AND name = ?");
-  s.bind(1, folder).bind(2, name);
-  if (s.step()) {
-    return s.i64(0);
-  }
-  s.reset();
-  db.prepare("INSERT INTO question(guid, name, folder) VALUES (?, ?, ?)")
-      .bind(1, new_guid())
-      .bind(2, name)
-      .bind(3, folder)
-      .run();
-  return db.last_insert_id();
+  return detail::ensure_question(db, folder, name);
 }
 
 void Store::store_sources() {
@@ -472,23 +453,18 @@ Id Store::store_source(const ExchangeSource& src) {
     doc_case = case_named(src.case_name);
   }
   auto name = detail::unique_document_name(db, src.name);
-  db.prepare("INSERT INTO document(guid, name, kind, folder, original_name, imported_at, sha256, "
-             "length, case_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-      .bind(1, fresh_guid(db, "document", src.guid))
-      .bind(2, name)
-      .bind(3, src.kind.empty() ? std::string("text") : src.kind)
-      .bind(4, src.folder)
-      .bind(5, src.original_name)
-      .bind(6, now_iso())
-      .bind(7, src.sha256.empty() ? sha256_hex(src.text) : src.sha256)
-      .bind(8, len)
-      .bind(9, doc_case)
-      .run();
-  Id doc = db.last_insert_id();
-  db.prepare("INSERT INTO document_text(document_id, text) VALUES (?, ?)")
-      .bind(1, doc)
-      .bind(2, src.text)
-      .run();
+  Id doc = detail::DocumentWriter(db).write(
+      {.id = {},
+       .name = name,
+       .kind = src.kind,
+       .folder = src.folder,
+       .original_name = src.original_name,
+       .imported_at = now_iso(),
+       .sha256 = src.sha256.empty() ? sha256_hex(src.text) : src.sha256,
+       .length = len,
+       .case_id = doc_case,
+       .guid = fresh_guid(db, "document", src.guid),
+       .text = src.text});
   rep.added.push_back({"source", name, name == src.name ? std::string() : "as '" + name + "'"});
   auto passages = src.passages;
   if (passages.empty()) {
@@ -496,23 +472,22 @@ Id Store::store_source(const ExchangeSource& src) {
       passages.push_back({{}, s, e, {}, {}, {}, {}, {}});
     }
   }
+  detail::PassageWriter rows(db);
   for (const auto& ps : passages) {
     std::optional<Id> pcase;
     if (!ps.case_name.empty()) {
       pcase = case_named(ps.case_name);
     }
-    db.prepare("INSERT INTO passage(guid, document_id, start, end, speaker, start_ms, end_ms, "
-               "case_id, question_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, fresh_guid(db, "passage", ps.guid))
-        .bind(2, doc)
-        .bind(3, ps.start)
-        .bind(4, ps.end)
-        .bind(5, ps.speaker)
-        .bind(6, ps.start_ms)
-        .bind(7, ps.end_ms)
-        .bind(8, pcase)
-        .bind(9, question_id(db, src.folder, ps.question))
-        .run();
+    auto guid = fresh_guid(db, "passage", ps.guid);
+    rows.write({.document_id = doc,
+                .start = ps.start,
+                .end = ps.end,
+                .speaker = ps.speaker,
+                .start_ms = ps.start_ms,
+                .end_ms = ps.end_ms,
+                .case_id = pcase,
+                .question_id = question_id(db, src.folder, ps.question),
+                .guid = std::move(guid)});
   }
   return doc;
 }
@@ -567,17 +542,14 @@ void Store::store_codings(const ExchangeSource& src, Id doc, std::int64_t length
       store_notes_on(guid, MemoTarget::Coding, *covering);
       continue;
     }
-    db.prepare("INSERT INTO coding(guid, document_id, code_id, start, end, coder_id, created_at) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, fresh_guid(db, "coding", guid))
-        .bind(2, doc)
-        .bind(3, code->second)
-        .bind(4, c.start)
-        .bind(5, c.end)
-        .bind(6, who)
-        .bind(7, c.created_at.empty() ? now_iso() : c.created_at)
-        .run();
-    Id id = db.last_insert_id();
+    Id id = detail::CodingWriter(db).write(
+        {.document_id = doc,
+         .code_id = code->second,
+         .start = c.start,
+         .end = c.end,
+         .coder_id = who,
+         .created_at = c.created_at.empty() ? now_iso() : c.created_at,
+         .guid = fresh_guid(db, "coding", guid)});
     rep.codings_added++;
     store_notes_on(guid, MemoTarget::Coding, id);
     // Overlapping a coding of the same code and coder: merged into the one
