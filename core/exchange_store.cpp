@@ -1,5 +1,9 @@
 // Storing ProjectData into a project in one action: matching what is already
-// there, adding what is not, reporting what differs.
+// there, adding what is not, reporting what differs. store_exchange runs, in
+// order: index_notes (notes by what they are on), store_users, store_codes,
+// store_cases (attributes, cases, their values), store_sources (documents
+// and passages, their codings), storing the notes on each as it goes; the
+// project's own notes last. New rows are written by the writers of rows_p.h.
 #include <cctype>
 #include <map>
 #include <set>
@@ -233,6 +237,10 @@ struct Store {
 
   void link_passages(const ExchangeSource& src, Id doc, const std::string& doc_name);
   void store_cases();
+  void store_attributes();
+  void store_case(const ExchangeCase& c);
+  void store_case_values(const ExchangeCase& c, Id id, bool existed);
+  void index_notes();
   void store_sources();
   Id store_source(const ExchangeSource& src);
   void store_codings(const ExchangeSource& src, Id doc, std::int64_t length);
@@ -240,6 +248,13 @@ struct Store {
 };
 
 void Store::store_cases() {
+  store_attributes();
+  for (const auto& c : data.cases) {
+    store_case(c);
+  }
+}
+
+void Store::store_attributes() {
   for (const auto& attr : data.attributes) {
     bool existed = false;
     auto [id, type] = attribute(attr.name, attr.type, attr.guid, &existed);
@@ -252,66 +267,99 @@ void Store::store_cases() {
       }
     }
   }
-  for (const auto& c : data.cases) {
-    if (c.name.empty()) {
-      throw InputError("a case (" + c.guid + ") has no name; nothing was stored");
+}
+
+/// A case, matched by name or added; its description where the project's has none.
+void Store::store_case(const ExchangeCase& c) {
+  if (c.name.empty()) {
+    throw InputError("a case (" + c.guid + ") has no name; nothing was stored");
+  }
+  bool existed = [&] {
+    auto s = db.prepare("SELECT 1 FROM case_ WHERE name = ?");
+    s.bind(1, c.name);
+    return s.step();
+  }();
+  Id id = case_named(c.name, c.guid);
+  cases[normalize_guid(c.guid)] = id;
+  if (existed) {
+    rep.matched.push_back({"case", c.name, "same name"});
+  }
+  if (!c.description.empty()) {
+    auto s = db.prepare("SELECT description FROM case_ WHERE id = ?");
+    s.bind(1, id);
+    s.step();
+    auto desc = s.str(0);
+    s.reset();
+    if (desc.empty()) {
+      db.prepare("UPDATE case_ SET description = ? WHERE id = ?")
+          .bind(1, c.description)
+          .bind(2, id)
+          .run();
+    } else if (desc != c.description) {
+      rep.conflicts.push_back({"case", c.name, "a different description (kept this project's)"});
     }
-    bool existed = [&] {
-      auto s = db.prepare("SELECT 1 FROM case_ WHERE name = ?");
-      s.bind(1, c.name);
-      return s.step();
-    }();
-    Id id = case_named(c.name, c.guid);
-    cases[normalize_guid(c.guid)] = id;
+  }
+  store_case_values(c, id, existed);
+}
+
+/// The case's values the project does not have; a different one is a conflict.
+void Store::store_case_values(const ExchangeCase& c, Id id, bool existed) {
+  auto have = existed ? case_attributes(p, id) : std::map<std::string, Value>{};
+  detail::CaseValueWriter values(db);
+  for (const auto& [name, v] : c.values) {
+    if (v.missing) {
+      continue;
+    }
+    auto [aid, type] = attribute(name, v.type);
+    Value val = v;
+    if (v.type != type) {
+      try {
+        val = parse_value(v.display(), type);
+      } catch (const InputError&) {
+        rep.conflicts.push_back({"value", c.name + ": " + name,
+                                 "'" + v.display() + "' is not a " + to_string(type) +
+                                     " as this project's attribute is (not stored)"});
+        continue;
+      }
+    }
+    auto it = have.find(name);
+    if (it != have.end() && !it->second.missing) {
+      if (it->second.display() != val.display()) {
+        rep.conflicts.push_back({"value", c.name + ": " + name,
+                                 "'" + val.display() + "' there, '" + it->second.display() +
+                                     "' here (kept this project's)"});
+      }
+      continue;
+    }
+    values.write(id, aid, val);
     if (existed) {
-      rep.matched.push_back({"case", c.name, "same name"});
+      rep.added.push_back({"value", c.name + ": " + name, val.display()});
     }
-    if (!c.description.empty()) {
-      auto s = db.prepare("SELECT description FROM case_ WHERE id = ?");
-      s.bind(1, id);
-      s.step();
-      auto desc = s.str(0);
-      s.reset();
-      if (desc.empty()) {
-        db.prepare("UPDATE case_ SET description = ? WHERE id = ?")
-            .bind(1, c.description)
-            .bind(2, id)
-            .run();
-      } else if (desc != c.description) {
-        rep.conflicts.push_back({"case", c.name, "a different description (kept this project's)"});
-      }
+  }
+}
+
+/// Notes by the GUID of what they are on; notes on something the data does
+/// not hold (a source that could not be read) are kept on the project.
+void Store::index_notes() {
+  std::set<std::string> known;
+  for (const auto& c : data.codes)
+    known.insert(normalize_guid(c.guid));
+  for (const auto& c : data.cases)
+    known.insert(normalize_guid(c.guid));
+  for (const auto& s : data.sources) {
+    known.insert(normalize_guid(s.guid));
+    for (const auto& c : s.codings)
+      known.insert(normalize_guid(c.guid));
+  }
+  for (const auto& n : data.notes) {
+    auto target = normalize_guid(n.target_guid);
+    if (n.target != MemoTarget::Project && !known.count(target)) {
+      rep.warnings.push_back("note '" + (n.title.empty() ? preview_of(n.text) : n.title) +
+                             "' was on a " + to_string(n.target) +
+                             " that is not there; it was kept as a project memo");
+      target.clear();
     }
-    auto have = existed ? case_attributes(p, id) : std::map<std::string, Value>{};
-    for (const auto& [name, v] : c.values) {
-      if (v.missing) {
-        continue;
-      }
-      auto [aid, type] = attribute(name, v.type);
-      Value val = v;
-      if (v.type != type) {
-        try {
-          val = parse_value(v.display(), type);
-        } catch (const InputError&) {
-          rep.conflicts.push_back({"value", c.name + ": " + name,
-                                   "'" + v.display() + "' is not a " + to_string(type) +
-                                       " as this project's attribute is (not stored)"});
-          continue;
-        }
-      }
-      auto it = have.find(name);
-      if (it != have.end() && !it->second.missing) {
-        if (it->second.display() != val.display()) {
-          rep.conflicts.push_back({"value", c.name + ": " + name,
-                                   "'" + val.display() + "' there, '" + it->second.display() +
-                                       "' here (kept this project's)"});
-        }
-        continue;
-      }
-      detail::CaseValueWriter(db).write(id, aid, val);
-      if (existed) {
-        rep.added.push_back({"value", c.name + ": " + name, val.display()});
-      }
-    }
+    notes_on.emplace(n.target == MemoTarget::Project ? std::string() : target, &n);
   }
 }
 
@@ -573,29 +621,7 @@ ExchangeReport store_exchange(Project& p, const ProjectData& data, const Exchang
   detail::Action act(p, name);
   Store st{p, act.db(), data, rep, {}, {}, {}, {}, {}, {}, {}, {}};
 
-  // Notes by the GUID of what they are on; notes on something the data does
-  // not hold (a source that could not be read) are kept on the project.
-  std::set<std::string> known;
-  for (const auto& c : data.codes)
-    known.insert(normalize_guid(c.guid));
-  for (const auto& c : data.cases)
-    known.insert(normalize_guid(c.guid));
-  for (const auto& s : data.sources) {
-    known.insert(normalize_guid(s.guid));
-    for (const auto& c : s.codings)
-      known.insert(normalize_guid(c.guid));
-  }
-  for (const auto& n : data.notes) {
-    auto target = normalize_guid(n.target_guid);
-    if (n.target != MemoTarget::Project && !known.count(target)) {
-      rep.warnings.push_back("note '" + (n.title.empty() ? preview_of(n.text) : n.title) +
-                             "' was on a " + to_string(n.target) +
-                             " that is not there; it was kept as a project memo");
-      target.clear();
-    }
-    st.notes_on.emplace(n.target == MemoTarget::Project ? std::string() : target, &n);
-  }
-
+  st.index_notes();
   st.store_users();
   st.store_codes();
   for (const auto& c : data.codes) {
