@@ -83,7 +83,7 @@ std::string unique_document_name(Db& db, const std::string& wanted) {
 // Storing an importer's result (ImportData). store_import runs these steps in
 // order, each a member of ImportStore below:
 //   1. plan: refuse a file imported before; keep a safety copy of a big import
-//   2. remove_earlier_import: --replace takes the earlier copy out
+//   2. remove_earlier_import: with replace, the earlier copy goes
 //   3. store_cases: resolve cases and attributes, set the cases' values
 //   4. store_documents: for each document, resolve its cases, questions and
 //      codes (resolve), then gather its rows (write): document, text,
@@ -165,7 +165,7 @@ struct ResolvedDocument {
   std::optional<Id> case_id;
   struct PassageRefs {
     std::optional<Id> case_id, question_id;
-    std::optional<Id> speaker_code; ///< --code-speakers: Speakers/NAME
+    std::optional<Id> speaker_code; ///< code_speakers: the code Speakers/NAME
   };
   std::vector<PassageRefs> passages; ///< one per ImportedDocument::passages
   std::vector<Id> coding_codes;      ///< one per ImportedDocument::codings
