@@ -10,6 +10,7 @@
 #include "documents.h"
 #include "error.h"
 #include "project_p.h"
+#include "rows_p.h"
 #include "search_index.h"
 #include "text.h"
 
@@ -96,19 +97,17 @@ AutocodeResult autocode(Project& p, const SearchIndex& index, const std::string&
                             code.path);
   auto& db = act.db();
   Id coder = detail::coder_id(db, p.coder());
+  detail::CodingWriter codings(db);
   for (auto& [doc, v] : ranges) {
     for (auto [s, e] : v) {
-      db.prepare("INSERT INTO coding(guid, document_id, code_id, start, end, coder_id, created_at) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?)")
-          .bind(1, new_guid())
-          .bind(2, doc)
-          .bind(3, code_id)
-          .bind(4, s)
-          .bind(5, e)
-          .bind(6, coder)
-          .bind(7, now_iso())
-          .run();
-      detail::merge_touching(db, db.last_insert_id());
+      Id id = codings.write({.document_id = doc,
+                             .code_id = code_id,
+                             .start = s,
+                             .end = e,
+                             .coder_id = coder,
+                             .created_at = now_iso(),
+                             .guid = {}});
+      detail::merge_touching(db, id);
     }
   }
   act.commit();

@@ -7,7 +7,8 @@
 // temporary table (no triggers, no constraints, in memory) and copied by one
 // INSERT ... SELECT: the triggers still record every row for undo, once per
 // row inside that one statement. Runs inside the caller's Action: a rollback
-// drops the gathered rows with everything else.
+// drops the gathered rows with everything else. Used through the table
+// writers of rows_p.h (gather, flush), not on its own.
 #include <string>
 #include <vector>
 

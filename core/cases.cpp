@@ -9,6 +9,7 @@
 
 #include "error.h"
 #include "project_p.h"
+#include "rows_p.h"
 #include "store_p.h"
 #include "text.h"
 
@@ -96,13 +97,8 @@ Id add_case(Project& p, const std::string& name, const std::string& description)
     throw InputError("case '" + name + "' already exists");
   }
   detail::Action act(p, "Add case '" + name + "'");
-  act.db()
-      .prepare("INSERT INTO case_(guid, name, description) VALUES (?, ?, ?)")
-      .bind(1, new_guid())
-      .bind(2, name)
-      .bind(3, description)
-      .run();
-  Id id = act.db().last_insert_id();
+  Id id = detail::CaseWriter(act.db()).write(
+      {.id = {}, .name = name, .description = description, .guid = {}});
   act.commit();
   return id;
 }
@@ -224,7 +220,7 @@ void set_attribute(Project& p, Id case_id, const std::string& attribute, const V
                                   : "Set " + attribute + " of case '" + c.name + "' to '" +
                                         val.display() + "'");
   Id aid = attr ? attr->id : detail::ensure_attribute_id(act.db(), attribute, v.type);
-  detail::store_case_value(act.db(), case_id, aid, val);
+  detail::CaseValueWriter(act.db()).write(case_id, aid, val);
   act.commit();
 }
 

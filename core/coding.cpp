@@ -9,6 +9,7 @@
 #include "documents.h"
 #include "error.h"
 #include "project_p.h"
+#include "rows_p.h"
 #include "text.h"
 
 namespace quire {
@@ -120,28 +121,23 @@ CodeResult code_range(Project& p, Id document_id, std::int64_t start, std::int64
                             dname + "' as " + code.path);
   auto& db = act.db();
   Id coder_id = detail::coder_id(db, coder);
-  db.prepare("INSERT INTO coding(guid, document_id, code_id, start, end, coder_id, created_at) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?)")
-      .bind(1, new_guid())
-      .bind(2, document_id)
-      .bind(3, code_id)
-      .bind(4, start)
-      .bind(5, end)
-      .bind(6, coder_id)
-      .bind(7, now_iso())
-      .run();
-  Id id = db.last_insert_id();
+  Id id = detail::CodingWriter(db).write({.document_id = document_id,
+                                          .code_id = code_id,
+                                          .start = start,
+                                          .end = end,
+                                          .coder_id = coder_id,
+                                          .created_at = now_iso(),
+                                          .guid = {}});
   auto r = detail::merge_touching(db, id);
   if (!memo.empty()) {
-    db.prepare("INSERT INTO memo(guid, target, target_id, text, author, created_at, updated_at) "
-               "VALUES (?, 'coding', ?, ?, ?, ?, ?)")
-        .bind(1, new_guid())
-        .bind(2, id)
-        .bind(3, memo)
-        .bind(4, coder)
-        .bind(5, now_iso())
-        .bind(6, now_iso())
-        .run();
+    detail::MemoWriter(db).write({.target = MemoTarget::Coding,
+                                  .target_id = id,
+                                  .title = {},
+                                  .text = memo,
+                                  .author = coder,
+                                  .created_at = now_iso(),
+                                  .updated_at = now_iso(),
+                                  .guid = {}});
   }
   act.commit();
   return r;
@@ -207,16 +203,14 @@ int uncode_range(Project& p, Id document_id, std::int64_t start, std::int64_t en
       db.prepare("DELETE FROM coding WHERE id = ?").bind(1, r.id).run();
     } else if (r.s < start && r.e > end) {
       db.prepare("UPDATE coding SET end = ? WHERE id = ?").bind(1, start).bind(2, r.id).run();
-      db.prepare("INSERT INTO coding(guid, document_id, code_id, start, end, coder_id, created_at) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?)")
-          .bind(1, new_guid())
-          .bind(2, document_id)
-          .bind(3, code_id)
-          .bind(4, end)
-          .bind(5, r.e)
-          .bind(6, r.coder)
-          .bind(7, r.created)
-          .run();
+      // The part after the range: a coding of its own, as old as the one it was part of.
+      detail::CodingWriter(db).write({.document_id = document_id,
+                                      .code_id = code_id,
+                                      .start = end,
+                                      .end = r.e,
+                                      .coder_id = r.coder,
+                                      .created_at = r.created,
+                                      .guid = {}});
     } else if (r.s < start) {
       db.prepare("UPDATE coding SET end = ? WHERE id = ?").bind(1, start).bind(2, r.id).run();
     } else {

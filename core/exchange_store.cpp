@@ -1,5 +1,9 @@
 // Storing ProjectData into a project in one action: matching what is already
-// there, adding what is not, reporting what differs.
+// there, adding what is not, reporting what differs. store_exchange runs, in
+// order: index_notes (notes by what they are on), store_users, store_codes,
+// store_cases (attributes, cases, their values), store_sources (documents
+// and passages, their codings), storing the notes on each as it goes; the
+// project's own notes last. New rows are written by the writers of rows_p.h.
 #include <cctype>
 #include <map>
 #include <set>
@@ -9,6 +13,7 @@
 #include "error.h"
 #include "exchange.h"
 #include "project_p.h"
+#include "rows_p.h"
 #include "safety_copies.h"
 #include "store_p.h"
 #include "text.h"
@@ -98,11 +103,7 @@ struct Store {
     if (s.step()) {
       id = s.i64(0);
     } else {
-      db.prepare("INSERT INTO coder(guid, name) VALUES (?, ?)")
-          .bind(1, fresh_guid(db, "coder", user_guid[name]))
-          .bind(2, name)
-          .run();
-      id = db.last_insert_id();
+      id = detail::insert_coder(db, name, fresh_guid(db, "coder", user_guid[name]));
       rep.added.push_back({"user", name, {}});
     }
     coders.emplace(name, id);
@@ -228,16 +229,18 @@ struct Store {
       return s.i64(0);
     }
     s.reset();
-    db.prepare("INSERT INTO case_(guid, name) VALUES (?, ?)")
-        .bind(1, fresh_guid(db, "case_", guid))
-        .bind(2, name)
-        .run();
+    Id id = detail::CaseWriter(db).write(
+        {.id = {}, .name = name, .description = {}, .guid = fresh_guid(db, "case_", guid)});
     rep.added.push_back({"case", name, {}});
-    return db.last_insert_id();
+    return id;
   }
 
   void link_passages(const ExchangeSource& src, Id doc, const std::string& doc_name);
   void store_cases();
+  void store_attributes();
+  void store_case(const ExchangeCase& c);
+  void store_case_values(const ExchangeCase& c, Id id, bool existed);
+  void index_notes();
   void store_sources();
   Id store_source(const ExchangeSource& src);
   void store_codings(const ExchangeSource& src, Id doc, std::int64_t length);
@@ -245,6 +248,13 @@ struct Store {
 };
 
 void Store::store_cases() {
+  store_attributes();
+  for (const auto& c : data.cases) {
+    store_case(c);
+  }
+}
+
+void Store::store_attributes() {
   for (const auto& attr : data.attributes) {
     bool existed = false;
     auto [id, type] = attribute(attr.name, attr.type, attr.guid, &existed);
@@ -257,66 +267,99 @@ void Store::store_cases() {
       }
     }
   }
-  for (const auto& c : data.cases) {
-    if (c.name.empty()) {
-      throw InputError("a case (" + c.guid + ") has no name; nothing was stored");
+}
+
+/// A case, matched by name or added; its description where the project's has none.
+void Store::store_case(const ExchangeCase& c) {
+  if (c.name.empty()) {
+    throw InputError("a case (" + c.guid + ") has no name; nothing was stored");
+  }
+  bool existed = [&] {
+    auto s = db.prepare("SELECT 1 FROM case_ WHERE name = ?");
+    s.bind(1, c.name);
+    return s.step();
+  }();
+  Id id = case_named(c.name, c.guid);
+  cases[normalize_guid(c.guid)] = id;
+  if (existed) {
+    rep.matched.push_back({"case", c.name, "same name"});
+  }
+  if (!c.description.empty()) {
+    auto s = db.prepare("SELECT description FROM case_ WHERE id = ?");
+    s.bind(1, id);
+    s.step();
+    auto desc = s.str(0);
+    s.reset();
+    if (desc.empty()) {
+      db.prepare("UPDATE case_ SET description = ? WHERE id = ?")
+          .bind(1, c.description)
+          .bind(2, id)
+          .run();
+    } else if (desc != c.description) {
+      rep.conflicts.push_back({"case", c.name, "a different description (kept this project's)"});
     }
-    bool existed = [&] {
-      auto s = db.prepare("SELECT 1 FROM case_ WHERE name = ?");
-      s.bind(1, c.name);
-      return s.step();
-    }();
-    Id id = case_named(c.name, c.guid);
-    cases[normalize_guid(c.guid)] = id;
+  }
+  store_case_values(c, id, existed);
+}
+
+/// The case's values the project does not have; a different one is a conflict.
+void Store::store_case_values(const ExchangeCase& c, Id id, bool existed) {
+  auto have = existed ? case_attributes(p, id) : std::map<std::string, Value>{};
+  detail::CaseValueWriter values(db);
+  for (const auto& [name, v] : c.values) {
+    if (v.missing) {
+      continue;
+    }
+    auto [aid, type] = attribute(name, v.type);
+    Value val = v;
+    if (v.type != type) {
+      try {
+        val = parse_value(v.display(), type);
+      } catch (const InputError&) {
+        rep.conflicts.push_back({"value", c.name + ": " + name,
+                                 "'" + v.display() + "' is not a " + to_string(type) +
+                                     " as this project's attribute is (not stored)"});
+        continue;
+      }
+    }
+    auto it = have.find(name);
+    if (it != have.end() && !it->second.missing) {
+      if (it->second.display() != val.display()) {
+        rep.conflicts.push_back({"value", c.name + ": " + name,
+                                 "'" + val.display() + "' there, '" + it->second.display() +
+                                     "' here (kept this project's)"});
+      }
+      continue;
+    }
+    values.write(id, aid, val);
     if (existed) {
-      rep.matched.push_back({"case", c.name, "same name"});
+      rep.added.push_back({"value", c.name + ": " + name, val.display()});
     }
-    if (!c.description.empty()) {
-      auto s = db.prepare("SELECT description FROM case_ WHERE id = ?");
-      s.bind(1, id);
-      s.step();
-      auto desc = s.str(0);
-      s.reset();
-      if (desc.empty()) {
-        db.prepare("UPDATE case_ SET description = ? WHERE id = ?")
-            .bind(1, c.description)
-            .bind(2, id)
-            .run();
-      } else if (desc != c.description) {
-        rep.conflicts.push_back({"case", c.name, "a different description (kept this project's)"});
-      }
+  }
+}
+
+/// Notes by the GUID of what they are on; notes on something the data does
+/// not hold (a source that could not be read) are kept on the project.
+void Store::index_notes() {
+  std::set<std::string> known;
+  for (const auto& c : data.codes)
+    known.insert(normalize_guid(c.guid));
+  for (const auto& c : data.cases)
+    known.insert(normalize_guid(c.guid));
+  for (const auto& s : data.sources) {
+    known.insert(normalize_guid(s.guid));
+    for (const auto& c : s.codings)
+      known.insert(normalize_guid(c.guid));
+  }
+  for (const auto& n : data.notes) {
+    auto target = normalize_guid(n.target_guid);
+    if (n.target != MemoTarget::Project && !known.count(target)) {
+      rep.warnings.push_back("note '" + (n.title.empty() ? preview_of(n.text) : n.title) +
+                             "' was on a " + to_string(n.target) +
+                             " that is not there; it was kept as a project memo");
+      target.clear();
     }
-    auto have = existed ? case_attributes(p, id) : std::map<std::string, Value>{};
-    for (const auto& [name, v] : c.values) {
-      if (v.missing) {
-        continue;
-      }
-      auto [aid, type] = attribute(name, v.type);
-      Value val = v;
-      if (v.type != type) {
-        try {
-          val = parse_value(v.display(), type);
-        } catch (const InputError&) {
-          rep.conflicts.push_back({"value", c.name + ": " + name,
-                                   "'" + v.display() + "' is not a " + to_string(type) +
-                                       " as this project's attribute is (not stored)"});
-          continue;
-        }
-      }
-      auto it = have.find(name);
-      if (it != have.end() && !it->second.missing) {
-        if (it->second.display() != val.display()) {
-          rep.conflicts.push_back({"value", c.name + ": " + name,
-                                   "'" + val.display() + "' there, '" + it->second.display() +
-                                       "' here (kept this project's)"});
-        }
-        continue;
-      }
-      detail::store_case_value(db, id, aid, val);
-      if (existed) {
-        rep.added.push_back({"value", c.name + ": " + name, val.display()});
-      }
-    }
+    notes_on.emplace(n.target == MemoTarget::Project ? std::string() : target, &n);
   }
 }
 
@@ -340,19 +383,16 @@ void Store::store_notes_on(const std::string& guid, MemoTarget target, std::opti
     if (!n.author.empty()) {
       coder(n.author); // the author is a user of the project too
     }
-    auto now = now_iso();
-    db.prepare(
-          "INSERT INTO memo(guid, target, target_id, title, text, author, created_at, updated_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, fresh_guid(db, "memo", n.guid))
-        .bind(2, to_string(target))
-        .bind(3, id)
-        .bind(4, n.title)
-        .bind(5, normalize_text(n.text))
-        .bind(6, n.author)
-        .bind(7, n.created_at.empty() ? now : n.created_at)
-        .bind(8, n.updated_at.empty() ? (n.created_at.empty() ? now : n.created_at) : n.updated_at)
-        .run();
+    const auto now = now_iso();
+    const auto created = n.created_at.empty() ? now : n.created_at;
+    detail::MemoWriter(db).write({.target = target,
+                                  .target_id = id,
+                                  .title = n.title,
+                                  .text = normalize_text(n.text),
+                                  .author = n.author,
+                                  .created_at = created,
+                                  .updated_at = n.updated_at.empty() ? created : n.updated_at,
+                                  .guid = fresh_guid(db, "memo", n.guid)});
     rep.added.push_back({"note", label, to_string(target)});
   }
 }
@@ -365,18 +405,7 @@ std::optional<Id> question_id(Db& db, const std::string& folder, const std::stri
   if (name.empty()) {
     return std::nullopt;
   }
-  auto s = db.prepare("SELECT id FROM question WHERE folder = ? AND name = ?");
-  s.bind(1, folder).bind(2, name);
-  if (s.step()) {
-    return s.i64(0);
-  }
-  s.reset();
-  db.prepare("INSERT INTO question(guid, name, folder) VALUES (?, ?, ?)")
-      .bind(1, new_guid())
-      .bind(2, name)
-      .bind(3, folder)
-      .run();
-  return db.last_insert_id();
+  return detail::ensure_question(db, folder, name);
 }
 
 void Store::store_sources() {
@@ -472,23 +501,18 @@ Id Store::store_source(const ExchangeSource& src) {
     doc_case = case_named(src.case_name);
   }
   auto name = detail::unique_document_name(db, src.name);
-  db.prepare("INSERT INTO document(guid, name, kind, folder, original_name, imported_at, sha256, "
-             "length, case_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-      .bind(1, fresh_guid(db, "document", src.guid))
-      .bind(2, name)
-      .bind(3, src.kind.empty() ? std::string("text") : src.kind)
-      .bind(4, src.folder)
-      .bind(5, src.original_name)
-      .bind(6, now_iso())
-      .bind(7, src.sha256.empty() ? sha256_hex(src.text) : src.sha256)
-      .bind(8, len)
-      .bind(9, doc_case)
-      .run();
-  Id doc = db.last_insert_id();
-  db.prepare("INSERT INTO document_text(document_id, text) VALUES (?, ?)")
-      .bind(1, doc)
-      .bind(2, src.text)
-      .run();
+  Id doc = detail::DocumentWriter(db).write(
+      {.id = {},
+       .name = name,
+       .kind = src.kind,
+       .folder = src.folder,
+       .original_name = src.original_name,
+       .imported_at = now_iso(),
+       .sha256 = src.sha256.empty() ? sha256_hex(src.text) : src.sha256,
+       .length = len,
+       .case_id = doc_case,
+       .guid = fresh_guid(db, "document", src.guid),
+       .text = src.text});
   rep.added.push_back({"source", name, name == src.name ? std::string() : "as '" + name + "'"});
   auto passages = src.passages;
   if (passages.empty()) {
@@ -496,23 +520,22 @@ Id Store::store_source(const ExchangeSource& src) {
       passages.push_back({{}, s, e, {}, {}, {}, {}, {}});
     }
   }
+  detail::PassageWriter rows(db);
   for (const auto& ps : passages) {
     std::optional<Id> pcase;
     if (!ps.case_name.empty()) {
       pcase = case_named(ps.case_name);
     }
-    db.prepare("INSERT INTO passage(guid, document_id, start, end, speaker, start_ms, end_ms, "
-               "case_id, question_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, fresh_guid(db, "passage", ps.guid))
-        .bind(2, doc)
-        .bind(3, ps.start)
-        .bind(4, ps.end)
-        .bind(5, ps.speaker)
-        .bind(6, ps.start_ms)
-        .bind(7, ps.end_ms)
-        .bind(8, pcase)
-        .bind(9, question_id(db, src.folder, ps.question))
-        .run();
+    auto guid = fresh_guid(db, "passage", ps.guid);
+    rows.write({.document_id = doc,
+                .start = ps.start,
+                .end = ps.end,
+                .speaker = ps.speaker,
+                .start_ms = ps.start_ms,
+                .end_ms = ps.end_ms,
+                .case_id = pcase,
+                .question_id = question_id(db, src.folder, ps.question),
+                .guid = std::move(guid)});
   }
   return doc;
 }
@@ -567,17 +590,14 @@ void Store::store_codings(const ExchangeSource& src, Id doc, std::int64_t length
       store_notes_on(guid, MemoTarget::Coding, *covering);
       continue;
     }
-    db.prepare("INSERT INTO coding(guid, document_id, code_id, start, end, coder_id, created_at) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, fresh_guid(db, "coding", guid))
-        .bind(2, doc)
-        .bind(3, code->second)
-        .bind(4, c.start)
-        .bind(5, c.end)
-        .bind(6, who)
-        .bind(7, c.created_at.empty() ? now_iso() : c.created_at)
-        .run();
-    Id id = db.last_insert_id();
+    Id id = detail::CodingWriter(db).write(
+        {.document_id = doc,
+         .code_id = code->second,
+         .start = c.start,
+         .end = c.end,
+         .coder_id = who,
+         .created_at = c.created_at.empty() ? now_iso() : c.created_at,
+         .guid = fresh_guid(db, "coding", guid)});
     rep.codings_added++;
     store_notes_on(guid, MemoTarget::Coding, id);
     // Overlapping a coding of the same code and coder: merged into the one
@@ -601,29 +621,7 @@ ExchangeReport store_exchange(Project& p, const ProjectData& data, const Exchang
   detail::Action act(p, name);
   Store st{p, act.db(), data, rep, {}, {}, {}, {}, {}, {}, {}, {}};
 
-  // Notes by the GUID of what they are on; notes on something the data does
-  // not hold (a source that could not be read) are kept on the project.
-  std::set<std::string> known;
-  for (const auto& c : data.codes)
-    known.insert(normalize_guid(c.guid));
-  for (const auto& c : data.cases)
-    known.insert(normalize_guid(c.guid));
-  for (const auto& s : data.sources) {
-    known.insert(normalize_guid(s.guid));
-    for (const auto& c : s.codings)
-      known.insert(normalize_guid(c.guid));
-  }
-  for (const auto& n : data.notes) {
-    auto target = normalize_guid(n.target_guid);
-    if (n.target != MemoTarget::Project && !known.count(target)) {
-      rep.warnings.push_back("note '" + (n.title.empty() ? preview_of(n.text) : n.title) +
-                             "' was on a " + to_string(n.target) +
-                             " that is not there; it was kept as a project memo");
-      target.clear();
-    }
-    st.notes_on.emplace(n.target == MemoTarget::Project ? std::string() : target, &n);
-  }
-
+  st.index_notes();
   st.store_users();
   st.store_codes();
   for (const auto& c : data.codes) {

@@ -3,6 +3,7 @@
 
 #include "error.h"
 #include "project_p.h"
+#include "rows_p.h"
 #include "text.h"
 
 namespace quire {
@@ -54,20 +55,14 @@ Id add_memo(Project& p, MemoTarget target, std::optional<Id> target_id, const st
   }
   detail::Action act(p, "Add memo on " + to_string(target) +
                             (target_id ? " " + std::to_string(*target_id) : ""));
-  act.db()
-      .prepare(
-          "INSERT INTO memo(guid, target, target_id, title, text, author, created_at, updated_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-      .bind(1, new_guid())
-      .bind(2, to_string(target))
-      .bind(3, target_id)
-      .bind(4, title)
-      .bind(5, normalize_text(text))
-      .bind(6, p.coder())
-      .bind(7, now_iso())
-      .bind(8, now_iso())
-      .run();
-  Id id = act.db().last_insert_id();
+  Id id = detail::MemoWriter(act.db()).write({.target = target,
+                                              .target_id = target_id,
+                                              .title = title,
+                                              .text = normalize_text(text),
+                                              .author = p.coder(),
+                                              .created_at = now_iso(),
+                                              .updated_at = now_iso(),
+                                              .guid = {}});
   act.commit();
   return id;
 }

@@ -6,6 +6,7 @@
 
 #include "error.h"
 #include "project_p.h"
+#include "rows_p.h"
 #include "text.h"
 
 namespace fs = std::filesystem;
@@ -209,8 +210,7 @@ Id coder_id(Db& d, const std::string& name) {
   if (s.step()) {
     return s.i64(0);
   }
-  d.prepare("INSERT INTO coder(guid, name) VALUES (?, ?)").bind(1, new_guid()).bind(2, name).run();
-  return d.last_insert_id();
+  return insert_coder(d, name);
 }
 
 } // namespace detail

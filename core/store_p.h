@@ -10,8 +10,6 @@
 
 namespace quire::detail {
 
-/// Sets (or, for a missing value, clears) one attribute value of a case.
-void store_case_value(Db& db, Id case_id, Id attr_id, const Value& v);
 /// The attribute's id, defining it with this type when new (with guid when
 /// one is given, else a new GUID). *existing gets the type the attribute has
 /// in the project; *created tells whether it was defined now.

@@ -14,6 +14,7 @@ void register_builtin_importers(std::vector<std::unique_ptr<Importer>>& list) {
   list.push_back(make_html_importer());
   list.push_back(make_csv_importer());
   list.push_back(make_xlsx_importer());
+  list.push_back(make_refi_importer());
 }
 
 } // namespace quire

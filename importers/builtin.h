@@ -17,6 +17,7 @@ std::unique_ptr<Importer> make_pdf_importer();
 std::unique_ptr<Importer> make_html_importer();
 std::unique_ptr<Importer> make_csv_importer();
 std::unique_ptr<Importer> make_xlsx_importer();
+std::unique_ptr<Importer> make_refi_importer();
 
 /// Fills the registry with every built-in importer.
 void register_builtin_importers(std::vector<std::unique_ptr<Importer>>& list);

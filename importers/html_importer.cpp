@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "text_decode.h"
+#include "text_document.h"
 
 namespace quire {
 
@@ -173,45 +174,37 @@ public:
   }
   ImportData read(const std::filesystem::path& file, std::string_view bytes, const ImportSettings&,
                   Progress&) const override {
-    auto dec = decode_text(bytes, file.string());
-    std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> out(
-        gumbo_parse_with_options(&kGumboDefaultOptions, dec.utf8.data(), dec.utf8.size()),
-        [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
-    if (!out) {
-      throw InputError(file.string() + ": the HTML cannot be parsed");
-    }
-    // The article if the page marks one, else <main>, else the body.
-    std::vector<const GumboNode*> roots;
-    find_all(out->root, GUMBO_TAG_ARTICLE, roots);
-    if (roots.empty())
-      find_all(out->root, GUMBO_TAG_MAIN, roots);
-    if (roots.empty())
-      roots.push_back(out->root);
-    Collector c;
-    for (auto* r : roots) {
-      c.walk(r);
-    }
-    c.block();
-    if (c.paragraphs.empty()) {
-      throw InputError(file.string() + ": the page has no article text");
-    }
-    ImportedDocument d;
-    d.name = file.stem().string();
-    d.kind = DocumentKind::Html;
-    TextBuilder tb;
-    for (auto& p : c.paragraphs) {
-      tb.paragraph_break();
-      auto [s, e] = tb.append(p);
-      d.passages.push_back({s, e, {}, {}, {}, {}, {}});
-    }
-    d.text = tb.take();
-    ImportData data;
-    data.kind = kind();
-    if (!dec.note.empty()) {
-      data.warnings.push_back(file.filename().string() + ": " + dec.note);
-    }
-    data.documents.push_back(std::move(d));
-    return data;
+    return read_text_document(file, bytes, kind(), DocumentKind::Html, [&](ImportedDocument& d) {
+      // d.text is the page's source until the article's paragraphs replace it.
+      std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> out(
+          gumbo_parse_with_options(&kGumboDefaultOptions, d.text.data(), d.text.size()),
+          [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
+      if (!out) {
+        throw InputError(file.string() + ": the HTML cannot be parsed");
+      }
+      // The article if the page marks one, else <main>, else the body.
+      std::vector<const GumboNode*> roots;
+      find_all(out->root, GUMBO_TAG_ARTICLE, roots);
+      if (roots.empty())
+        find_all(out->root, GUMBO_TAG_MAIN, roots);
+      if (roots.empty())
+        roots.push_back(out->root);
+      Collector c;
+      for (auto* r : roots) {
+        c.walk(r);
+      }
+      c.block();
+      if (c.paragraphs.empty()) {
+        throw InputError(file.string() + ": the page has no article text");
+      }
+      TextBuilder tb;
+      for (auto& p : c.paragraphs) {
+        tb.paragraph_break();
+        auto [s, e] = tb.append(p);
+        d.passages.push_back({s, e, {}, {}, {}, {}, {}});
+      }
+      d.text = tb.take();
+    });
   }
 };
 

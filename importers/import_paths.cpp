@@ -2,7 +2,6 @@
 #include <algorithm>
 
 #include "importer.h"
-#include "refi_import.h"
 
 namespace quire {
 
@@ -22,7 +21,7 @@ std::string left_out(const fs::path& file) {
   if (ec || size == 0) {
     return ec ? "cannot read it" : "empty";
   }
-  if (sniff_exchange_file(file.string()) != ExchangeFormat::None || some_importer_reads(file)) {
+  if (some_importer_reads(file)) {
     return {};
   }
   return "not a kind of file Quire reads";
@@ -30,13 +29,12 @@ std::string left_out(const fs::path& file) {
 
 } // namespace
 
-std::vector<ImportPath> files_to_import(const std::vector<fs::path>& given,
-                                        std::vector<std::string>& skipped) {
+std::vector<ImportPath> files_to_import(const std::vector<fs::path>& given) {
   std::vector<ImportPath> out;
   for (const auto& g : given) {
     std::error_code ec;
     if (!fs::is_directory(g, ec)) {
-      out.push_back({g, false}); // read_file says what is wrong with it, if anything
+      out.push_back({g, false, {}}); // read_file says what is wrong with it, if anything
       continue;
     }
     std::vector<fs::path> found;
@@ -54,12 +52,7 @@ std::vector<ImportPath> files_to_import(const std::vector<fs::path>& given,
     }
     std::sort(found.begin(), found.end());
     for (auto& f : found) {
-      auto why = left_out(f);
-      if (why.empty()) {
-        out.push_back({f, true});
-      } else {
-        skipped.push_back(f.string() + ": skipped (" + why + ")");
-      }
+      out.push_back({f, true, left_out(f)});
     }
   }
   return out;

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/exchange.h"
 #include "core/import_data.h"
 #include "core/progress.h"
 
@@ -54,6 +55,13 @@ public:
   /// the file and, where it applies, the row or position.
   virtual ImportData read(const std::filesystem::path& file, std::string_view bytes,
                           const ImportSettings& settings, Progress& progress) const = 0;
+  /// True for a format that holds a whole project (REFI-QDA: codes, codings,
+  /// coders and notes besides the sources): read_project() reads it and core's
+  /// store_exchange() merges it in; read() refuses it.
+  virtual bool reads_projects() const { return false; }
+  /// Reads a whole project (only when reads_projects()). Throws InputError.
+  virtual ProjectData read_project(const std::filesystem::path& file,
+                                   const ImportSettings& settings, Progress& progress) const;
 };
 
 /// Adds an importer to the registry (called once per format at start-up).
@@ -63,6 +71,12 @@ std::vector<const Importer*> importers();
 /// The importer for a file: settings.as_kind if given, else the best sniff.
 /// Throws InputError when none reads it.
 const Importer& pick_importer(const FileSample& f, const std::string& as_kind = {});
+
+/// The importer for a file on disk, judged from its name and first bytes
+/// (settings.as_kind if given). Throws InputError, naming the file, when it
+/// is missing, not a regular file, empty, or of no kind Quire reads.
+const Importer& importer_for(const std::filesystem::path& file,
+                             const ImportSettings& settings = {});
 
 /// Reads a file from disk with the right importer (size limit, empty file and
 /// binary checks included) and fills in source_file, kind and sha256.
@@ -79,13 +93,14 @@ bool some_importer_reads(const std::filesystem::path& file);
 struct ImportPath {
   std::filesystem::path file;
   bool in_folder = false;
+  std::string left_out; ///< why a file found in a folder is not read ("empty"), else empty
 };
 
 /// The files to import for what the user named: a file stays as it is; a
-/// folder gives the files below it (sorted, sub-folders too) that some
-/// importer reads, leaving out hidden files, Office lock files ("~$a.docx")
-/// and kinds Quire does not read, each named in `skipped` with the reason.
-std::vector<ImportPath> files_to_import(const std::vector<std::filesystem::path>& given,
-                                        std::vector<std::string>& skipped);
+/// folder gives the files below it (sorted, sub-folders too), leaving out
+/// hidden files and Office lock files ("~$a.docx"). A file found in a folder
+/// that no importer reads (empty, unreadable, another kind) is listed with
+/// `left_out` saying why. import_files() (import_pipeline.h) walks with it.
+std::vector<ImportPath> files_to_import(const std::vector<std::filesystem::path>& given);
 
 } // namespace quire

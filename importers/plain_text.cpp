@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "text_decode.h"
+#include "text_document.h"
 
 namespace quire {
 
@@ -29,24 +30,11 @@ public:
   }
   ImportData read(const std::filesystem::path& file, std::string_view bytes, const ImportSettings&,
                   Progress&) const override {
-    auto dec = decode_text(bytes, file.string());
-    ImportData data;
-    data.kind = kind();
-    if (!dec.note.empty()) {
-      data.warnings.push_back(file.filename().string() + ": " + dec.note);
-    }
-    ImportedDocument d;
-    d.name = file.stem().string();
-    d.kind = DocumentKind::Text;
-    d.text = normalize_text(dec.utf8);
-    if (d.text.find_first_not_of(" \t\n\xC2\xA0") == std::string::npos) {
-      throw InputError(file.string() + ": the file has no text (only white space)");
-    }
-    for (auto [s, e] : paragraph_ranges(d.text)) {
-      d.passages.push_back({s, e, {}, {}, {}, {}, {}});
-    }
-    data.documents.push_back(std::move(d));
-    return data;
+    return read_text_document(file, bytes, kind(), DocumentKind::Text, [](ImportedDocument& d) {
+      for (auto [s, e] : paragraph_ranges(d.text)) {
+        d.passages.push_back({s, e, {}, {}, {}, {}, {}});
+      }
+    });
   }
 };
 

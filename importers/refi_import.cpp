@@ -145,7 +145,11 @@ ExchangeFormat sniff_exchange_file(const std::filesystem::path& file) {
   std::string head(4096, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(in.gcount()));
-  auto ext = lower(file.extension().string());
+  return sniff_exchange(head, lower(file.extension().string()));
+}
+
+ExchangeFormat sniff_exchange(std::string_view first_bytes, const std::string& ext) {
+  const std::string head(first_bytes.substr(0, 4096));
   if (looks_like_zip(head)) {
     return ext == ".qdpx" || head.find(".qde") != std::string::npos ? ExchangeFormat::RefiProject
                                                                     : ExchangeFormat::None;

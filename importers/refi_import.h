@@ -18,6 +18,9 @@ enum class ExchangeFormat { None, RefiProject, RefiCodebook };
 /// What a file is, by its content first (a zip holding a .qde; XML whose root
 /// is Project or CodeBook), then by its extension (.qdpx, .qde, .qdc).
 ExchangeFormat sniff_exchange_file(const std::filesystem::path& file);
+/// The same judged from a file's first bytes and its extension (lower case,
+/// with the dot), as the importer registry shows them.
+ExchangeFormat sniff_exchange(std::string_view first_bytes, const std::string& extension);
 
 /// Reads a .qdpx (or a bare .qde) into ProjectData. Sources whose text
 /// cannot be found, and selections outside their text, are listed in

@@ -103,8 +103,11 @@ const Importer& pick_importer(const FileSample& f, const std::string& as_kind) {
   return *best;
 }
 
-ImportData read_file(const std::filesystem::path& file, const ImportSettings& settings,
-                     Progress& progress) {
+namespace {
+
+/// Checks that a file can be read at all and returns its size; throws
+/// InputError naming it when it is missing, not a regular file or empty.
+std::uint64_t readable_size(const std::filesystem::path& file) {
   namespace fs = std::filesystem;
   const std::string name = file.string();
   std::error_code ec;
@@ -121,6 +124,35 @@ ImportData read_file(const std::filesystem::path& file, const ImportSettings& se
   if (size == 0) {
     throw InputError(name + ": the file is empty; there is nothing to import");
   }
+  return size;
+}
+
+/// The first 64 KiB of a file (fewer when it is shorter).
+std::string head_of(const std::filesystem::path& file, std::uint64_t size) {
+  std::string head(static_cast<std::size_t>(std::min<std::uintmax_t>(size, 64 * 1024)), '\0');
+  std::ifstream in(file, std::ios::binary);
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return head;
+}
+
+} // namespace
+
+ProjectData Importer::read_project(const std::filesystem::path& file, const ImportSettings&,
+                                   Progress&) const {
+  throw InputError(file.string() + ": a " + kind() + " file holds documents, not a project");
+}
+
+const Importer& importer_for(const std::filesystem::path& file, const ImportSettings& settings) {
+  auto size = readable_size(file);
+  auto head = head_of(file, size);
+  return pick_importer(sample_of(file, head, size), settings.as_kind);
+}
+
+ImportData read_file(const std::filesystem::path& file, const ImportSettings& settings,
+                     Progress& progress) {
+  const std::string name = file.string();
+  auto size = readable_size(file);
   if (size > settings.max_bytes) {
     throw InputError(name + ": the file is " + std::to_string(size >> 20) +
                      " MB, over the limit of " + std::to_string(settings.max_bytes >> 20) +
@@ -158,9 +190,7 @@ bool some_importer_reads(const std::filesystem::path& file) {
   if (ec || size == 0) {
     return false;
   }
-  std::string head(static_cast<std::size_t>(std::min<std::uintmax_t>(size, 64 * 1024)), '\0');
-  std::ifstream in(file, std::ios::binary);
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  auto head = head_of(file, size);
   auto sample = sample_of(file, head, size);
   if (is_rtf(sample))
     return false;

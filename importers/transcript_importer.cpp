@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "text_decode.h"
+#include "text_document.h"
 #include "transcript_parse.h"
 
 namespace quire {
@@ -56,26 +57,13 @@ public:
   }
   ImportData read(const std::filesystem::path& file, std::string_view bytes, const ImportSettings&,
                   Progress&) const override {
-    auto dec = decode_text(bytes, file.string());
-    ImportData data;
-    data.kind = kind();
-    if (!dec.note.empty()) {
-      data.warnings.push_back(file.filename().string() + ": " + dec.note);
-    }
-    ImportedDocument d;
-    d.name = file.stem().string();
-    d.kind = DocumentKind::Transcript;
-    d.text = normalize_text(dec.utf8);
-    if (d.text.find_first_not_of(" \t\n") == std::string::npos) {
-      throw InputError(file.string() + ": the file has no text (only white space)");
-    }
-    d.passages = transcript_passages(d.text);
-    if (d.passages.empty()) {
-      throw InputError(file.string() +
-                       ": no transcript turns found; import it as plain text (--as text)");
-    }
-    data.documents.push_back(std::move(d));
-    return data;
+    return read_text_document(file, bytes, kind(), DocumentKind::Transcript, [&](ImportedDocument& d) {
+      d.passages = transcript_passages(d.text);
+      if (d.passages.empty()) {
+        throw InputError(file.string() +
+                         ": no transcript turns found; import it as plain text (--as text)");
+      }
+    });
   }
 };
 

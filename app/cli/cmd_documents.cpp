@@ -1,4 +1,5 @@
-// import, inspect, docs (list, show, rename, delete).
+// import, inspect, docs (list, show, rename, delete): one function per
+// command, each adding its options and then running it in named steps.
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -12,6 +13,7 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "exchange_cli.h"
+#include "importers/import_pipeline.h"
 #include "importers/importer.h"
 
 namespace quire::cli {
@@ -137,296 +139,377 @@ nlohmann::json inspect_json(const ImportData& d, std::size_t max_passages) {
   return j;
 }
 
-} // namespace
+// --- quire import -----------------------------------------------------------
 
-void add_document_commands(CLI::App& app) {
-  {
-    auto* cmd = app.add_subcommand(
-        "import", "Import files into a project (each file is one undoable action)");
-    auto a = std::make_shared<ProjectArgs>();
-    auto files = std::make_shared<std::vector<std::string>>();
-    auto r = std::make_shared<ReadArgs>();
-    auto opt = std::make_shared<ImportOptions>();
-    auto json = std::make_shared<bool>(false);
-    add_project_arg(cmd, *a);
-    cmd->add_option("files", *files,
-                    "Files to import; a folder imports the files in it and below it")
-        ->required();
-    add_read_options(cmd, *r);
-    auto* again = cmd->add_flag("--again", opt->again,
-                                "Import a file even if the same content was imported before");
-    cmd->add_flag("--replace", opt->replace,
-                  "Replace the documents of an earlier import of the same content")
-        ->excludes(again);
-    cmd->add_flag("--code-speakers", opt->code_speakers,
-                  "Transcripts: code each turn under Speakers/NAME");
-    cmd->add_flag("--speaker-cases", opt->speaker_cases,
-                  "Transcripts: make a case per speaker and link turns to it");
-    cmd->add_flag("--json", *json, "Print a JSON summary");
-    cmd->callback([a, files, r, opt, json] {
-      auto& p = open_project(*a);
-      auto settings = settings_of(*r);
-      // Read every file first: if one cannot be read, nothing is imported.
-      std::vector<ImportData> read;
-      std::vector<std::pair<std::string, ProjectData>> exchanged; // REFI-QDA: see cmd_exchange.cpp
-      std::vector<std::string> skipped;
-      auto paths = files_to_import({files->begin(), files->end()}, skipped);
-      for (const auto& s : skipped) {
-        std::cerr << "quire: note: " << s << '\n';
-      }
-      if (paths.empty()) {
-        throw InputError("nothing to import: no file there is of a kind Quire reads");
-      }
-      for (const auto& path : paths) {
-        const std::string f = path.file.string();
-        if (is_exchange_file(f)) {
-          exchanged.emplace_back(f, read_exchange_file(f, settings));
-          continue;
-        }
-        read.push_back(read_file(f, settings));
-        if (!opt->again && !opt->replace && was_imported(p, read.back().sha256)) {
-          if (path.in_folder) {
-            // Found in a folder: importing the folder again brings only its new files.
-            std::cerr << "quire: note: " << f << ": skipped (already imported)\n";
-            read.pop_back();
-            continue;
-          }
-          throw InputError(f +
-                           " was already imported into this project (same content). Use --again "
-                           "to import another copy, or --replace to replace the earlier import");
-        }
-      }
-      nlohmann::json out = nlohmann::json::array();
-      for (const auto& [f, data] : exchanged) {
-        out.push_back(store_exchange_file(p, data, f, *json));
-      }
-      for (const auto& data : read) {
-        auto sum = store_import(p, data, *opt);
-        for (auto& w : sum.warnings) {
-          std::cerr << "quire: note: " << w << '\n';
-        }
-        nlohmann::json j = {{"file", data.source_file},
-                            {"kind", data.kind},
-                            {"documents", sum.documents},
-                            {"passages", sum.passages},
-                            {"codings", sum.codings},
-                            {"cases_created", sum.cases_created},
-                            {"cases_updated", sum.cases_updated},
-                            {"warnings", sum.warnings}};
-        out.push_back(j);
-        if (!*json) {
-          std::cout << "Imported " << data.source_file << " as " << data.kind << ": "
-                    << sum.documents.size() << " document(s), " << sum.passages << " passage(s)";
-          if (sum.codings)
-            std::cout << ", " << sum.codings << " coding(s)";
-          if (sum.cases_created || sum.cases_updated) {
-            std::cout << ", " << sum.cases_created << " new case(s), " << sum.cases_updated
-                      << " updated";
-          }
-          std::cout << '\n';
-        }
-      }
-      if (*json) {
-        print_json(out);
-      }
-    });
+/// What `quire import` is given.
+struct ImportArgs {
+  ProjectArgs project;
+  std::vector<std::string> files;
+  ReadArgs read;
+  ImportOptions options;
+  bool json = false;
+};
+
+/// The JSON of one stored file and, unless json, its line on stdout (and its
+/// notes on stderr). REFI-QDA files print their merge report.
+nlohmann::json report_stored(const FileImport& r, bool json) {
+  const std::string file = r.file.string();
+  if (r.exchange) {
+    return report_exchange(*r.exchange, file, json);
   }
-  {
-    auto* cmd = app.add_subcommand("inspect",
-                                   "Show what importing a file would produce, without a project");
-    auto file = std::make_shared<std::string>();
-    auto r = std::make_shared<ReadArgs>();
-    auto json = std::make_shared<bool>(false);
-    auto n = std::make_shared<std::size_t>(5);
-    cmd->add_option("file", *file, "The file to look at")->required();
-    add_read_options(cmd, *r);
-    cmd->add_option("--passages", *n, "How many first passages to show (default 5)");
-    cmd->add_flag("--json", *json, "Print JSON");
-    cmd->callback([file, r, json, n] {
-      auto data = read_file(*file, settings_of(*r));
-      auto j = inspect_json(data, *n);
-      if (*json) {
-        print_json(j);
-        return;
-      }
-      std::cout << "File      " << data.source_file << "\nKind      " << data.kind << '\n';
-      for (auto& w : data.warnings)
-        std::cout << "Note      " << w << '\n';
-      if (!data.attributes.empty()) {
-        std::cout << "Attributes";
-        for (auto& at : data.attributes)
-          std::cout << "  " << at.name << " (" << to_string(at.type) << ")";
-        std::cout << "\nCases     " << data.cases.size() << '\n';
-      }
-      if (!data.columns.empty()) {
-        std::cout << "Rows      " << data.rows << "\n\n";
-        std::vector<std::vector<std::string>> rows;
-        for (auto& c : data.columns) {
-          rows.push_back({c.name, c.role, c.role == "attribute" ? to_string(c.type) : "",
-                          std::to_string(c.values), c.why});
-        }
-        print_table({"column", "role", "type", "values", "why"}, rows);
-        bool first = true;
-        for (auto& c : data.columns) {
-          if (!c.question_text.empty()) {
-            std::cout << (first ? "\nQuestions\n" : "") << "  " << c.name << ": " << c.question_text
-                      << '\n';
-            first = false;
-          }
-        }
-        std::cout << '\n';
-      }
-      std::cout << "Documents " << data.documents.size() << '\n';
-      std::size_t shown = 0;
-      for (auto& jd : j["documents"]) {
-        if (shown++ == *n) {
-          std::cout << "\n... and " << j["documents"].size() - *n << " more documents\n";
-          break;
-        }
-        std::cout << "\n"
-                  << jd["name"].get<std::string>() << ": " << jd["characters"] << " characters, "
-                  << jd["passages"] << " passages\n";
-        if (!jd["speakers"].empty()) {
-          std::cout << "  speakers:";
-          for (auto& [s, c] : jd["speakers"].items())
-            std::cout << ' ' << s << " (" << c << ")";
-          std::cout << '\n';
-        }
-        for (auto& jp : jd["first_passages"]) {
-          std::cout << "  [" << jp["start"] << ':' << jp["end"] << "]";
-          if (jp.contains("start_ms"))
-            std::cout << ' ' << clock_text(jp["start_ms"]);
-          if (jp.contains("speaker"))
-            std::cout << ' ' << jp["speaker"].get<std::string>() << ':';
-          if (jp.contains("case"))
-            std::cout << " case " << jp["case"].get<std::string>();
-          if (jp.contains("question"))
-            std::cout << " Q " << jp["question"].get<std::string>() << ':';
-          std::cout << ' ' << preview(jp["text"]) << '\n';
-        }
-      }
-    });
+  const auto& sum = r.summary;
+  for (auto& w : sum.warnings) {
+    std::cerr << "quire: note: " << w << '\n';
   }
+  nlohmann::json j = {{"file", file},
+                      {"kind", r.kind},
+                      {"documents", sum.documents},
+                      {"passages", sum.passages},
+                      {"codings", sum.codings},
+                      {"cases_created", sum.cases_created},
+                      {"cases_updated", sum.cases_updated},
+                      {"warnings", sum.warnings}};
+  if (!json) {
+    std::cout << "Imported " << file << " as " << r.kind << ": " << sum.documents.size()
+              << " document(s), " << sum.passages << " passage(s)";
+    if (sum.codings)
+      std::cout << ", " << sum.codings << " coding(s)";
+    if (sum.cases_created || sum.cases_updated) {
+      std::cout << ", " << sum.cases_created << " new case(s), " << sum.cases_updated << " updated";
+    }
+    std::cout << '\n';
+  }
+  return j;
+}
+
+/// Says what becomes of each file as the pipeline tells it: skips as notes on
+/// stderr, stored files on stdout (or collected for --json).
+class ImportPrinter : public ImportObserver {
+public:
+  explicit ImportPrinter(bool json) : m_json(json) {}
+  void file_done(const FileImport& r) override {
+    if (r.outcome == FileOutcome::Skipped) {
+      std::cerr << "quire: note: " << r.file.string() << ": skipped (" << r.why << ")\n";
+    } else if (r.outcome == FileOutcome::Stored) {
+      m_out.push_back(report_stored(r, m_json));
+    }
+  }
+  const nlohmann::json& out() const { return m_out; }
+
+private:
+  bool m_json;
+  nlohmann::json m_out = nlohmann::json::array();
+};
+
+/// Refuses the import when no file named is of a kind Quire reads, and
+/// names the first file named on its own that was imported before (the app
+/// asks about it; here --again or --replace say what to do).
+void refuse_what_was_not_imported(const std::vector<FileImport>& results) {
+  bool read_any = false;
+  for (const auto& r : results) {
+    read_any = read_any || r.outcome != FileOutcome::Skipped || r.skipped_as_imported();
+  }
+  if (!read_any) {
+    throw InputError("nothing to import: no file there is of a kind Quire reads");
+  }
+  for (const auto& r : results) {
+    if (r.outcome == FileOutcome::AlreadyImported) {
+      throw InputError(r.file.string() +
+                       " was already imported into this project (same content). Use --again "
+                       "to import another copy, or --replace to replace the earlier import");
+    }
+  }
+}
+
+/// `quire import`: every file through the one import pipeline (importers/import_pipeline.h).
+void run_import(const ImportArgs& a) {
+  auto& p = open_project(a.project);
+  ImportRequest request;
+  request.paths = {a.files.begin(), a.files.end()};
+  request.settings = settings_of(a.read);
+  request.options = a.options;
+  ImportPrinter printer(a.json);
+  auto results = import_files(p, std::move(request), printer);
+  // What was stored is printed even when a file named is refused next; with
+  // nothing stored, the refusal alone (or [] when every file was skipped).
+  const bool stored = !printer.out().empty();
+  if (a.json && stored) {
+    print_json(printer.out());
+  }
+  refuse_what_was_not_imported(results);
+  if (a.json && !stored) {
+    print_json(printer.out());
+  }
+}
+
+void add_import_command(CLI::App& app) {
+  auto* cmd = app.add_subcommand("import",
+                                 "Import files into a project (each file is one undoable action)");
+  auto a = std::make_shared<ImportArgs>();
+  add_project_arg(cmd, a->project);
+  cmd->add_option("files", a->files,
+                  "Files to import; a folder imports the files in it and below it")
+      ->required();
+  add_read_options(cmd, a->read);
+  auto* again = cmd->add_flag("--again", a->options.again,
+                              "Import a file even if the same content was imported before");
+  cmd->add_flag("--replace", a->options.replace,
+                "Replace the documents of an earlier import of the same content")
+      ->excludes(again);
+  cmd->add_flag("--code-speakers", a->options.code_speakers,
+                "Transcripts: code each turn under Speakers/NAME");
+  cmd->add_flag("--speaker-cases", a->options.speaker_cases,
+                "Transcripts: make a case per speaker and link turns to it");
+  cmd->add_flag("--json", a->json, "Print a JSON summary");
+  cmd->callback([a] { run_import(*a); });
+}
+
+// --- quire inspect ----------------------------------------------------------
+
+/// What `quire inspect` is given.
+struct InspectArgs {
+  std::string file;
+  ReadArgs read;
+  bool json = false;
+  std::size_t passages = 5;
+};
+
+/// The survey's columns, as a table, and the questions' texts.
+void print_columns(const ImportData& data) {
+  std::cout << "Rows      " << data.rows << "\n\n";
+  std::vector<std::vector<std::string>> rows;
+  for (auto& c : data.columns) {
+    rows.push_back({c.name, c.role, c.role == "attribute" ? to_string(c.type) : "",
+                    std::to_string(c.values), c.why});
+  }
+  print_table({"column", "role", "type", "values", "why"}, rows);
+  bool first = true;
+  for (auto& c : data.columns) {
+    if (!c.question_text.empty()) {
+      std::cout << (first ? "\nQuestions\n" : "") << "  " << c.name << ": " << c.question_text
+                << '\n';
+      first = false;
+    }
+  }
+  std::cout << '\n';
+}
+
+/// The first n documents of inspect's JSON, each with its first passages.
+void print_documents(const nlohmann::json& j, std::size_t n) {
+  std::size_t shown = 0;
+  for (auto& jd : j["documents"]) {
+    if (shown++ == n) {
+      std::cout << "\n... and " << j["documents"].size() - n << " more documents\n";
+      break;
+    }
+    std::cout << "\n"
+              << jd["name"].get<std::string>() << ": " << jd["characters"] << " characters, "
+              << jd["passages"] << " passages\n";
+    if (!jd["speakers"].empty()) {
+      std::cout << "  speakers:";
+      for (auto& [s, c] : jd["speakers"].items())
+        std::cout << ' ' << s << " (" << c << ")";
+      std::cout << '\n';
+    }
+    for (auto& jp : jd["first_passages"]) {
+      std::cout << "  [" << jp["start"] << ':' << jp["end"] << "]";
+      if (jp.contains("start_ms"))
+        std::cout << ' ' << clock_text(jp["start_ms"]);
+      if (jp.contains("speaker"))
+        std::cout << ' ' << jp["speaker"].get<std::string>() << ':';
+      if (jp.contains("case"))
+        std::cout << " case " << jp["case"].get<std::string>();
+      if (jp.contains("question"))
+        std::cout << " Q " << jp["question"].get<std::string>() << ':';
+      std::cout << ' ' << preview(jp["text"]) << '\n';
+    }
+  }
+}
+
+/// `quire inspect`: reads the file and shows what importing it would give.
+void run_inspect(const InspectArgs& a) {
+  auto data = read_file(a.file, settings_of(a.read));
+  auto j = inspect_json(data, a.passages);
+  if (a.json) {
+    print_json(j);
+    return;
+  }
+  std::cout << "File      " << data.source_file << "\nKind      " << data.kind << '\n';
+  for (auto& w : data.warnings)
+    std::cout << "Note      " << w << '\n';
+  if (!data.attributes.empty()) {
+    std::cout << "Attributes";
+    for (auto& at : data.attributes)
+      std::cout << "  " << at.name << " (" << to_string(at.type) << ")";
+    std::cout << "\nCases     " << data.cases.size() << '\n';
+  }
+  if (!data.columns.empty()) {
+    print_columns(data);
+  }
+  std::cout << "Documents " << data.documents.size() << '\n';
+  print_documents(j, a.passages);
+}
+
+void add_inspect_command(CLI::App& app) {
+  auto* cmd =
+      app.add_subcommand("inspect", "Show what importing a file would produce, without a project");
+  auto a = std::make_shared<InspectArgs>();
+  cmd->add_option("file", a->file, "The file to look at")->required();
+  add_read_options(cmd, a->read);
+  cmd->add_option("--passages", a->passages, "How many first passages to show (default 5)");
+  cmd->add_flag("--json", a->json, "Print JSON");
+  cmd->callback([a] { run_inspect(*a); });
+}
+
+// --- quire docs list | show | rename | delete -------------------------------
+
+/// What a `quire docs` command is given (each uses what it needs).
+struct DocArgs {
+  ProjectArgs project;
+  std::string name; ///< the document
+  std::string to;   ///< rename: the new name
+  bool json = false;
+};
+
+void run_docs_list(const DocArgs& a) {
+  auto& p = open_project(a.project);
+  auto docs = list_documents(p);
+  std::map<Id, std::int64_t> codings;
+  for (auto& d : docs) {
+    codings[d.id] = static_cast<std::int64_t>(document_codings(p, d.id).size());
+  }
+  if (a.json) {
+    nlohmann::json j = nlohmann::json::array();
+    for (auto& d : docs) {
+      auto jd = to_json(d);
+      jd["codings"] = codings[d.id];
+      jd["passages"] = list_passages(p, d.id).size();
+      j.push_back(jd);
+    }
+    print_json(j);
+    return;
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (auto& d : docs) {
+    rows.push_back({std::to_string(d.id), d.name, d.kind, d.folder, std::to_string(d.length),
+                    std::to_string(codings[d.id])});
+  }
+  print_table({"id", "name", "kind", "folder", "chars", "codings"}, rows);
+}
+
+/// A document with its text, passages and codings, as `docs show --json` prints it.
+nlohmann::json document_json(const Document& d, const std::string& text,
+                             const std::vector<Passage>& passages,
+                             const std::vector<Coding>& codings,
+                             std::map<Id, std::string>& code_path) {
+  CodePointIndex idx(text);
+  auto j = to_json(d);
+  j["text"] = text;
+  j["passages"] = nlohmann::json::array();
+  for (auto& ps : passages) {
+    j["passages"].push_back(
+        {{"id", ps.id},
+         {"start", ps.start},
+         {"end", ps.end},
+         {"speaker", ps.speaker},
+         {"start_ms", ps.start_ms ? nlohmann::json(*ps.start_ms) : nlohmann::json(nullptr)},
+         {"end_ms", ps.end_ms ? nlohmann::json(*ps.end_ms) : nlohmann::json(nullptr)},
+         {"case_id", ps.case_id ? nlohmann::json(*ps.case_id) : nlohmann::json(nullptr)},
+         {"question_id",
+          ps.question_id ? nlohmann::json(*ps.question_id) : nlohmann::json(nullptr)}});
+  }
+  j["codings"] = nlohmann::json::array();
+  for (auto& c : codings) {
+    j["codings"].push_back({{"id", c.id},
+                            {"code", code_path[c.code_id]},
+                            {"start", c.start},
+                            {"end", c.end},
+                            {"coder", c.coder},
+                            {"text", std::string(idx.slice(c.start, c.end))}});
+  }
+  return j;
+}
+
+void run_docs_show(const DocArgs& a) {
+  auto& p = open_project(a.project);
+  auto d = find_document(p, a.name);
+  auto text = document_text(p, d.id);
+  auto passages = list_passages(p, d.id);
+  auto codings = document_codings(p, d.id);
+  std::map<Id, std::string> path;
+  for (auto& c : list_codes(p))
+    path[c.id] = c.path;
+  if (a.json) {
+    print_json(document_json(d, text, passages, codings, path));
+    return;
+  }
+  CodePointIndex idx(text);
+  std::cout << "# " << d.name << " (" << d.kind << ", " << d.length << " characters)\n\n"
+            << text << "\n\n";
+  if (!codings.empty()) {
+    std::cout << "Codings:\n";
+    for (auto& c : codings) {
+      std::cout << "  " << c.id << "  " << c.start << ':' << c.end << "  " << path[c.code_id]
+                << "  (" << c.coder << ")  " << preview(std::string(idx.slice(c.start, c.end)))
+                << '\n';
+    }
+  }
+}
+
+void run_docs_rename(const DocArgs& a) {
+  auto& p = open_project(a.project);
+  rename_document(p, find_document(p, a.name).id, a.to);
+  std::cout << "Renamed to " << a.to << '\n';
+}
+
+void run_docs_delete(const DocArgs& a) {
+  auto& p = open_project(a.project);
+  auto d = find_document(p, a.name);
+  delete_document(p, d.id);
+  std::cout << "Deleted " << d.name << " ('quire undo' brings it back)\n";
+}
+
+/// Adds `docs NAME`: PROJECT, then the options `with` adds, then runs `run`.
+void add_docs_command(CLI::App* docs, const std::string& name, const std::string& help,
+                      void (*run)(const DocArgs&),
+                      const std::function<void(CLI::App*, DocArgs&)>& with) {
+  auto* cmd = docs->add_subcommand(name, help);
+  auto a = std::make_shared<DocArgs>();
+  add_project_arg(cmd, a->project);
+  with(cmd, *a);
+  cmd->callback([a, run] { run(*a); });
+}
+
+void add_docs_commands(CLI::App& app) {
   auto* docs = app.add_subcommand("docs", "List, show, rename and delete documents");
   docs->require_subcommand(1);
-  {
-    auto* cmd = docs->add_subcommand("list", "List the documents");
-    auto a = std::make_shared<ProjectArgs>();
-    auto json = std::make_shared<bool>(false);
-    add_project_arg(cmd, *a);
-    cmd->add_flag("--json", *json, "Print JSON");
-    cmd->callback([a, json] {
-      auto& p = open_project(*a);
-      auto docs_ = list_documents(p);
-      std::map<Id, std::int64_t> codings;
-      for (auto& d : docs_) {
-        codings[d.id] = static_cast<std::int64_t>(document_codings(p, d.id).size());
-      }
-      if (*json) {
-        nlohmann::json j = nlohmann::json::array();
-        for (auto& d : docs_) {
-          auto jd = to_json(d);
-          jd["codings"] = codings[d.id];
-          jd["passages"] = list_passages(p, d.id).size();
-          j.push_back(jd);
-        }
-        print_json(j);
-        return;
-      }
-      std::vector<std::vector<std::string>> rows;
-      for (auto& d : docs_) {
-        rows.push_back({std::to_string(d.id), d.name, d.kind, d.folder, std::to_string(d.length),
-                        std::to_string(codings[d.id])});
-      }
-      print_table({"id", "name", "kind", "folder", "chars", "codings"}, rows);
-    });
-  }
-  {
-    auto* cmd = docs->add_subcommand("show", "Show a document's text, passages and codings");
-    auto a = std::make_shared<ProjectArgs>();
-    auto name = std::make_shared<std::string>();
-    auto json = std::make_shared<bool>(false);
-    add_project_arg(cmd, *a);
-    cmd->add_option("document", *name, "Document name (or a unique prefix)")->required();
-    cmd->add_flag("--json", *json, "Print JSON");
-    cmd->callback([a, name, json] {
-      auto& p = open_project(*a);
-      auto d = find_document(p, *name);
-      auto text = document_text(p, d.id);
-      auto passages = list_passages(p, d.id);
-      auto codings = document_codings(p, d.id);
-      std::map<Id, std::string> path;
-      for (auto& c : list_codes(p))
-        path[c.id] = c.path;
-      CodePointIndex idx(text);
-      if (*json) {
-        auto j = to_json(d);
-        j["text"] = text;
-        j["passages"] = nlohmann::json::array();
-        for (auto& ps : passages) {
-          j["passages"].push_back(
-              {{"id", ps.id},
-               {"start", ps.start},
-               {"end", ps.end},
-               {"speaker", ps.speaker},
-               {"start_ms", ps.start_ms ? nlohmann::json(*ps.start_ms) : nlohmann::json(nullptr)},
-               {"end_ms", ps.end_ms ? nlohmann::json(*ps.end_ms) : nlohmann::json(nullptr)},
-               {"case_id", ps.case_id ? nlohmann::json(*ps.case_id) : nlohmann::json(nullptr)},
-               {"question_id",
-                ps.question_id ? nlohmann::json(*ps.question_id) : nlohmann::json(nullptr)}});
-        }
-        j["codings"] = nlohmann::json::array();
-        for (auto& c : codings) {
-          j["codings"].push_back({{"id", c.id},
-                                  {"code", path[c.code_id]},
-                                  {"start", c.start},
-                                  {"end", c.end},
-                                  {"coder", c.coder},
-                                  {"text", std::string(idx.slice(c.start, c.end))}});
-        }
-        print_json(j);
-        return;
-      }
-      std::cout << "# " << d.name << " (" << d.kind << ", " << d.length << " characters)\n\n"
-                << text << "\n\n";
-      if (!codings.empty()) {
-        std::cout << "Codings:\n";
-        for (auto& c : codings) {
-          std::cout << "  " << c.id << "  " << c.start << ':' << c.end << "  " << path[c.code_id]
-                    << "  (" << c.coder << ")  " << preview(std::string(idx.slice(c.start, c.end)))
-                    << '\n';
-        }
-      }
-    });
-  }
-  {
-    auto* cmd = docs->add_subcommand("rename", "Rename a document");
-    auto a = std::make_shared<ProjectArgs>();
-    auto name = std::make_shared<std::string>();
-    auto to = std::make_shared<std::string>();
-    add_project_arg(cmd, *a);
-    cmd->add_option("document", *name, "Document name")->required();
-    cmd->add_option("new_name", *to, "New name")->required();
-    cmd->callback([a, name, to] {
-      auto& p = open_project(*a);
-      rename_document(p, find_document(p, *name).id, *to);
-      std::cout << "Renamed to " << *to << '\n';
-    });
-  }
-  {
-    auto* cmd = docs->add_subcommand("delete",
-                                     "Delete a document with its passages and codings (undoable)");
-    auto a = std::make_shared<ProjectArgs>();
-    auto name = std::make_shared<std::string>();
-    add_project_arg(cmd, *a);
-    cmd->add_option("document", *name, "Document name")->required();
-    cmd->callback([a, name] {
-      auto& p = open_project(*a);
-      auto d = find_document(p, *name);
-      delete_document(p, d.id);
-      std::cout << "Deleted " << d.name << " ('quire undo' brings it back)\n";
-    });
-  }
+  add_docs_command(
+      docs, "list", "List the documents", run_docs_list,
+      [](CLI::App* cmd, DocArgs& a) { cmd->add_flag("--json", a.json, "Print JSON"); });
+  add_docs_command(
+      docs, "show", "Show a document's text, passages and codings", run_docs_show,
+      [](CLI::App* cmd, DocArgs& a) {
+        cmd->add_option("document", a.name, "Document name (or a unique prefix)")->required();
+        cmd->add_flag("--json", a.json, "Print JSON");
+      });
+  add_docs_command(docs, "rename", "Rename a document", run_docs_rename,
+                   [](CLI::App* cmd, DocArgs& a) {
+                     cmd->add_option("document", a.name, "Document name")->required();
+                     cmd->add_option("new_name", a.to, "New name")->required();
+                   });
+  add_docs_command(docs, "delete", "Delete a document with its passages and codings (undoable)",
+                   run_docs_delete, [](CLI::App* cmd, DocArgs& a) {
+                     cmd->add_option("document", a.name, "Document name")->required();
+                   });
+}
+
+} // namespace
+
+/// The document commands, in the order `quire --help` lists them.
+void add_document_commands(CLI::App& app) {
+  add_import_command(app);
+  add_inspect_command(app);
+  add_docs_commands(app);
 }
 
 } // namespace quire::cli

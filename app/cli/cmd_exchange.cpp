@@ -1,5 +1,5 @@
 // REFI-QDA export and import, and merging projects: export, merge (import
-// delegates .qdpx/.qdc files here). Merging itself is core's (core/merge.h). The lead folds `export` into the one
+// delegates .qdpx/.qdc files here); merging itself is core's. The lead folds `export` into the one
 // dispatch-by-extension command when xlsx/csv/html export lands.
 #include <filesystem>
 #include <iostream>
@@ -52,22 +52,29 @@ bool is_exchange_file(const std::string& file) {
   return std::filesystem::is_regular_file(file) && sniff_exchange_file(file) != ExchangeFormat::None;
 }
 
-namespace {
-
-nlohmann::json report_json(const ExchangeReport& rep, const std::string& file, bool dry_run) {
-  return {{"file", file},
-          {"kind", lower_ext(file) == ".quire" ? "quire" : "refi-qda"},
-          {"dry_run", dry_run},
-          {"documents", rep.documents},
-          {"added", items_json(rep.added)},
-          {"matched", items_json(rep.matched)},
-          {"conflicts", items_json(rep.conflicts)},
-          {"codings", {{"added", rep.codings_added}, {"matched", rep.codings_matched}, {"merged", rep.codings_merged}}},
-          {"warnings", rep.warnings},
-          {"not_imported", rep.not_imported}};
+nlohmann::json store_exchange_file(Project& p, const ProjectData& data, const std::string& file, bool json,
+                                   bool dry_run, const std::string& verb) {
+  ExchangeOptions opt;
+  opt.action_name = verb + " '" + std::filesystem::path(file).filename().string() + "'";
+  opt.dry_run = dry_run;
+  return report_exchange(store_exchange(p, data, opt), file, json, dry_run, verb);
 }
 
-void print_report(const ExchangeReport& rep, const std::string& file, bool dry_run, const std::string& verb) {
+nlohmann::json report_exchange(const ExchangeReport& rep, const std::string& file, bool json, bool dry_run,
+                               const std::string& verb) {
+  nlohmann::json j = {{"file", file},
+                      {"kind", lower_ext(file) == ".quire" ? "quire" : "refi-qda"},
+                      {"dry_run", dry_run},
+                      {"documents", rep.documents},
+                      {"added", items_json(rep.added)},
+                      {"matched", items_json(rep.matched)},
+                      {"conflicts", items_json(rep.conflicts)},
+                      {"codings", {{"added", rep.codings_added}, {"matched", rep.codings_matched}, {"merged", rep.codings_merged}}},
+                      {"warnings", rep.warnings},
+                      {"not_imported", rep.not_imported}};
+  if (json) {
+    return j;
+  }
   std::cout << (dry_run ? "Would " + std::string(verb == "Import" ? "import " : "merge ") : verb + (verb == "Import" ? "ed " : "d "))
             << file << ": added " << counts(rep.added) << ", " << rep.codings_added << " coding(s); matched "
             << counts(rep.matched) << ", " << rep.codings_matched << " coding(s)";
@@ -84,20 +91,6 @@ void print_report(const ExchangeReport& rep, const std::string& file, bool dry_r
   for (const auto& w : rep.warnings) {
     std::cerr << "quire: note: " << w << '\n';
   }
-}
-
-} // namespace
-
-nlohmann::json store_exchange_file(Project& p, const ProjectData& data, const std::string& file, bool json,
-                                   bool dry_run, const std::string& verb) {
-  ExchangeOptions opt;
-  opt.action_name = verb + " '" + std::filesystem::path(file).filename().string() + "'";
-  opt.dry_run = dry_run;
-  auto rep = store_exchange(p, data, opt);
-  auto j = report_json(rep, file, dry_run);
-  if (!json) {
-    print_report(rep, file, dry_run, verb);
-  }
   return j;
 }
 
@@ -109,8 +102,8 @@ void add_exchange_commands(CLI::App& app) {
                                 "Merge another project (OTHER.quire, or a REFI-QDA .qdpx) into this one: documents matched by "
                                 "their text, codes by GUID then path, cases by name; nothing of either side is lost",
                                 [other, dry](Project& p, bool json) {
-                                  // Merging is core's (merge_project); here only which reader
-                                  // a file needs and the report.
+                                  // Merging is core's (core/merge.h); here only which reader a
+                                  // file needs, and the report.
                                   MergeOptions opt;
                                   opt.dry_run = *dry;
                                   MergeReport rep;
@@ -122,10 +115,9 @@ void add_exchange_commands(CLI::App& app) {
                                   } else {
                                     throw InputError(*other + " is not a Quire project (.quire) or a REFI-QDA project (.qdpx)");
                                   }
+                                  auto j = report_exchange(rep.items, *other, json, *dry, "Merge");
                                   if (json) {
-                                    print_json(report_json(rep.items, *other, *dry));
-                                  } else {
-                                    print_report(rep.items, *other, *dry, "Merge");
+                                    print_json(j);
                                   }
                                 }, true);
     cmd->add_option("other", *other, "The project to merge in: OTHER.quire or OTHER.qdpx")->required();

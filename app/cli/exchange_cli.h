@@ -16,5 +16,9 @@ bool is_exchange_file(const std::string& file);
 /// (unless json), and returns the report as JSON.
 nlohmann::json store_exchange_file(Project& p, const ProjectData& data, const std::string& file, bool json,
                                    bool dry_run = false, const std::string& verb = "Import");
+/// Prints what store_exchange() reported for file (unless json) and returns
+/// the report as JSON (what store_exchange_file() does after storing).
+nlohmann::json report_exchange(const ExchangeReport& rep, const std::string& file, bool json,
+                               bool dry_run = false, const std::string& verb = "Import");
 
 } // namespace quire::cli

@@ -64,8 +64,9 @@ AnalysisPane::AnalysisPane(wxWindow* parent, MainFrame& frame)
   auto* top = new wxBoxSizer(wxHORIZONTAL);
   top->Add(bar, 0, wxALL, 6);
   top->AddStretchSpacer();
-  auto* refresh = new wxButton(this, wxID_ANY, "Refresh");
-  auto* excel = new wxButton(this, wxID_ANY, L"Export to Excel…");
+  auto* refresh = command_button(this, frame.commands(), "analysis/refresh", "Refresh");
+  auto* excel =
+      command_button(this, frame.commands(), "analysis/export-excel", L"Export to Excel…");
   auto* buttons = new wxBoxSizer(wxVERTICAL);
   buttons->Add(refresh, 0, wxEXPAND | wxBOTTOM, 4);
   buttons->Add(excel, 0, wxEXPAND);
@@ -102,15 +103,6 @@ AnalysisPane::AnalysisPane(wxWindow* parent, MainFrame& frame)
     c->Bind(wxEVT_CHOICE, rerun);
   }
   m_where->Bind(wxEVT_TEXT_ENTER, rerun);
-  refresh->Bind(wxEVT_BUTTON, rerun);
-  excel->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
-    wxFileDialog dlg(&m_frame, "Export to Excel", "", "analysis.xlsx",
-                     "Excel workbooks (*.xlsx)|*.xlsx", wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dlg.ShowModal() == wxID_OK) {
-      auto path = dlg.GetPath().empty() ? dlg.wxFileDialogBase::GetPath() : dlg.GetPath();
-      guarded([&] { export_excel(std::filesystem::path(utf8(path))); }, report);
-    }
-  });
   m_grid->Bind(wxEVT_GRID_SELECT_CELL, [this, report](wxGridEvent& e) {
     guarded([&] { show_cell(e.GetRow(), e.GetCol()); }, report);
     e.Skip();

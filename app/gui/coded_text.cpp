@@ -7,6 +7,7 @@
 #include "colours.h"
 #include "core/coding.h"
 #include "core/error.h"
+#include "main_frame.h"
 #include "wx_text.h"
 
 namespace quire::gui {
@@ -18,9 +19,9 @@ constexpr int margin_style = 1;
 constexpr int label_margin = 0;
 } // namespace
 
-CodedText::CodedText(wxWindow* parent, Session& session)
+CodedText::CodedText(wxWindow* parent, MainFrame& frame)
     : wxStyledTextCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_NONE),
-      m_session(session) {
+      m_frame(frame), m_session(frame.session()) {
   setup_styles();
   SetReadOnly(true);
   SetUndoCollection(false);
@@ -34,13 +35,13 @@ CodedText::CodedText(wxWindow* parent, Session& session)
       },
       [this](wxPoint) { return !selection().empty(); }));
   Bind(wxEVT_SET_FOCUS, [this](wxFocusEvent& e) {
-    m_session.set_active_text(this);
+    m_frame.use_text(*this);
     e.Skip();
   });
 }
 
 CodedText::~CodedText() {
-  m_session.clear_active_text(this);
+  m_frame.forget_text(*this);
 }
 
 void CodedText::setup_styles() {

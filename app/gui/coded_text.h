@@ -17,6 +17,8 @@
 
 namespace quire::gui {
 
+class MainFrame;
+
 /// A coding as laid out in a view: its layer (column) and colour.
 struct LaidCoding {
   Coding coding;
@@ -27,7 +29,8 @@ struct LaidCoding {
 
 class CodedText : public wxStyledTextCtrl {
 public:
-  CodedText(wxWindow* parent, Session& session);
+  /// frame: whose session it shows and which it tells when it is the view in use.
+  CodedText(wxWindow* parent, MainFrame& frame);
   ~CodedText() override;
 
   /// Shows text of document doc, which starts at code point base of it.
@@ -77,6 +80,7 @@ private:
   void setup_styles();
   /// Fills the indicators for m_laid, redrawing only what differs from old.
   void draw_indicators(const std::vector<LaidCoding>& old);
+  MainFrame& m_frame;
   Session& m_session;
   Id m_doc = 0;
   std::int64_t m_base = 0;

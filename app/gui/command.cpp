@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include <wx/button.h>
 #include <wx/menu.h>
 #include <wx/toolbar.h>
 #include <wx/window.h>
@@ -45,7 +46,21 @@ Command& CommandRegistry::add(Command c) {
 }
 
 const Command& CommandRegistry::get(const std::string& name) const {
-  return m_commands.at(m_by_name.at(name));
+  auto it = m_by_name.find(name);
+  if (it == m_by_name.end()) {
+    throw std::logic_error("no command is registered as \"" + name + "\"");
+  }
+  return m_commands[it->second];
+}
+
+std::vector<std::string> CommandRegistry::present(const std::vector<std::string>& names) const {
+  for (const auto& n : names) {
+    if (n != "-" && !has(n)) {
+      throw std::logic_error("a menu names the command \"" + n +
+                             "\", which no commands_*.cpp registers");
+    }
+  }
+  return names;
 }
 
 bool CommandRegistry::enabled(const std::string& name) const {
@@ -84,13 +99,14 @@ std::vector<const Command*> CommandRegistry::all() const {
 }
 
 wxMenu* CommandRegistry::make_menu(const std::vector<std::string>& names) const {
+  present(names); // before anything is made: an unknown name leaks no menu
   auto* menu = new wxMenu;
   append(menu, names);
   return menu;
 }
 
 void CommandRegistry::append(wxMenu* menu, const std::vector<std::string>& names) const {
-  for (const auto& n : names) {
+  for (const auto& n : present(names)) {
     if (n == "-") {
       menu->AppendSeparator();
       continue;
@@ -109,7 +125,7 @@ void CommandRegistry::append(wxMenu* menu, const std::vector<std::string>& names
 }
 
 void CommandRegistry::fill_toolbar(wxToolBar* bar, const std::vector<std::string>& names) const {
-  for (const auto& n : names) {
+  for (const auto& n : present(names)) {
     if (n == "-") {
       bar->AddSeparator();
       continue;
@@ -153,6 +169,20 @@ void CommandRegistry::on_update(wxUpdateUIEvent& e) {
     }
     e.SetText(text);
   }
+}
+
+wxButton* command_button(wxWindow* parent, CommandRegistry& r, const std::string& name,
+                         const wxString& label, long style) {
+  wxString text = label;
+  if (text.empty()) {
+    text = r.get(name).label;
+    text.Replace("&", "");
+  }
+  auto* b = new wxButton(parent, wxID_ANY, text, wxDefaultPosition, wxDefaultSize, style,
+                         wxDefaultValidator, wxString::FromUTF8(name));
+  b->Bind(wxEVT_BUTTON, [&r, name](wxCommandEvent&) { r.invoke(name); });
+  b->Bind(wxEVT_UPDATE_UI, [&r, name](wxUpdateUIEvent& e) { e.Enable(r.enabled(name)); });
+  return b;
 }
 
 } // namespace quire::gui

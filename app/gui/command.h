@@ -1,8 +1,11 @@
 #pragma once
 // Named commands ("file/open", "edit/undo", "code/code-as"): label, shortcut,
 // icon and handler in one place. Menus, the toolbar, context menus and the
-// shortcut list are built from the names, as in Aegisub. The handler is the
-// edge where core errors become a dialog with the core's message.
+// shortcut list are built from the names, as in Aegisub; pane buttons run
+// them too (command_button), so menu, shortcut and button are one path. The
+// handler is the edge where core errors become a dialog with the core's
+// message. Commands are written with designated initialisers:
+//   r.add({.name = "codes/new", .label = L"&New Code…", .run = ..., .enabled = is_open});
 #include <functional>
 #include <map>
 #include <string>
@@ -11,6 +14,7 @@
 #include <wx/artprov.h>
 #include <wx/string.h>
 
+class wxButton;
 class wxMenu;
 class wxToolBar;
 class wxWindow;
@@ -18,13 +22,15 @@ class wxUpdateUIEvent;
 
 namespace quire::gui {
 
+/// One command, written with designated initialisers (every member has a
+/// default, so a command names only what it has).
 struct Command {
-  std::string name;  ///< "group/verb"
-  wxString label;    ///< menu text with mnemonic: "&Undo"
-  wxString help;     ///< status bar text
-  wxString shortcut; ///< "Ctrl+Z" (a menu accelerator) or "" for none
-  wxString scope;    ///< where a non-menu shortcut works ("Document view"), shown in Help
-  wxArtID art;       ///< toolbar icon, if any
+  std::string name = {};  ///< "group/verb"
+  wxString label = {};    ///< menu text with mnemonic: "&Undo"
+  wxString help = {};     ///< status bar text
+  wxString shortcut = {}; ///< "Ctrl+Z" (a menu accelerator) or "" for none
+  wxString scope = {};    ///< where a non-menu shortcut works ("Document view"), shown in Help
+  wxArtID art = {};       ///< toolbar icon, if any
   std::function<void()> run = {};
   std::function<bool()> enabled = {};           ///< default: always
   std::function<wxString()> dynamic_label = {}; ///< replaces label when it returns non-empty
@@ -39,7 +45,7 @@ public:
 
   /// Adds a command; its name must be new.
   Command& add(Command c);
-  /// The command named name; throws std::out_of_range for an unknown name.
+  /// The command named name; throws std::logic_error naming an unknown name.
   const Command& get(const std::string& name) const;
   bool has(const std::string& name) const { return m_by_name.count(name) > 0; }
   /// Runs a command if enabled, catching errors at this edge (a dialog with
@@ -52,7 +58,12 @@ public:
   /// Every command, in the order added.
   std::vector<const Command*> all() const;
 
-  /// A menu of the named commands; "-" is a separator.
+  /// names as given, after checking that each ("-" aside) is a registered
+  /// command: throws std::logic_error naming the first unknown one, so a menu
+  /// never loses an item silently.
+  std::vector<std::string> present(const std::vector<std::string>& names) const;
+  /// A menu of the named commands; "-" is a separator. Every name goes
+  /// through present() here and in append and fill_toolbar.
   wxMenu* make_menu(const std::vector<std::string>& names) const;
   /// Appends the named commands to a menu ("-": separator).
   void append(wxMenu* menu, const std::vector<std::string>& names) const;
@@ -73,6 +84,13 @@ private:
   bool suspended() const { return m_suspended && m_suspended(); }
   std::function<bool()> m_suspended;
 };
+
+/// A button of a pane that runs the registered command name when clicked
+/// (through invoke: same checks and error dialog as its menu item and
+/// shortcut) and is enabled when the command is. label "" takes the
+/// command's label. The window name is the command name.
+wxButton* command_button(wxWindow* parent, CommandRegistry& r, const std::string& name,
+                         const wxString& label = {}, long style = 0);
 
 /// Runs f, showing quire errors (and other exceptions) through report. The
 /// one place that catches at a GUI edge besides CommandRegistry::invoke.

@@ -1,14 +1,34 @@
 #pragma once
-// The command groups, one file each: they fill the registry of a frame.
+// The command groups, one file each (commands_<group>.cpp registers the
+// commands named "<group>/..."): they fill the registry of a frame. Menus,
+// the toolbar, context menus, shortcuts and pane buttons all run these.
 namespace quire::gui {
 
 class MainFrame;
 
-void add_file_commands(MainFrame& f);     ///< file/...
-void add_edit_commands(MainFrame& f);     ///< edit/...
-void add_coding_commands(MainFrame& f);   ///< code/...
-void add_codebook_commands(MainFrame& f); ///< codes/...
-void add_view_commands(MainFrame& f);     ///< view/..., docs/..., analysis/..., help/...
-void add_search_commands(MainFrame& f); ///< search/..., analysis tables, file/export, codes/coders
+void add_file_commands(MainFrame& f);     ///< file/...: projects, import, export, safety copies
+void add_edit_commands(MainFrame& f);     ///< edit/...: undo, clipboard, find, preferences
+void add_view_commands(MainFrame& f);     ///< view/...: panes and pages
+void add_code_commands(MainFrame& f);     ///< code/...: coding the selected text
+void add_codes_commands(MainFrame& f);    ///< codes/...: the codebook, coders
+void add_docs_commands(MainFrame& f);     ///< docs/...: the document selected in Sources
+void add_memos_commands(MainFrame& f);    ///< memos/...: the Memos pane
+void add_search_commands(MainFrame& f);   ///< search/...: the Search pane
+void add_analysis_commands(MainFrame& f); ///< analysis/...: the Analysis page, segments
+void add_help_commands(MainFrame& f);     ///< help/...
+
+/// Every group above, before the panes are made (their buttons name commands).
+inline void add_all_commands(MainFrame& f) {
+  add_file_commands(f);
+  add_edit_commands(f);
+  add_view_commands(f);
+  add_code_commands(f);
+  add_codes_commands(f);
+  add_docs_commands(f);
+  add_memos_commands(f);
+  add_search_commands(f);
+  add_analysis_commands(f);
+  add_help_commands(f);
+}
 
 } // namespace quire::gui

@@ -1,5 +1,5 @@
-// edit/...: undo, redo (named after the action), cut, copy, find, history,
-// preferences.
+// edit/...: undo, redo (named after the action), cut, copy, find (and the
+// find bar's buttons), history, preferences.
 #include <wx/stc/stc.h>
 #include <wx/textentry.h>
 
@@ -40,51 +40,57 @@ void add_edit_commands(MainFrame& f) {
   auto& r = f.commands();
   auto& s = f.session();
   auto is_open = [&s] { return s.is_open(); };
-  r.add({"edit/undo",
-         "&Undo",
-         "Undo your last action (as the coder set in Preferences)",
-         "Ctrl+Z",
-         {},
-         wxART_UNDO,
-         [&s, &f] {
-           if (auto name = undo(s.project())) {
-             f.SetStatusText("Undone: " + wx(*name));
-           }
-         },
-         [&s] { return s.is_open() && undo_name(s.project()).has_value(); },
-         [&s] {
-           auto name = s.is_open() ? undo_name(s.project()) : std::nullopt;
-           return name ? "&Undo " + short_name(*name) : wxString("&Undo");
-         }});
-  r.add({"edit/redo",
-         "&Redo",
-         "Redo your last undone action",
-         "Ctrl+Shift+Z",
-         {},
-         wxART_REDO,
-         [&s, &f] {
-           if (auto name = redo(s.project())) {
-             f.SetStatusText("Redone: " + wx(*name));
-           }
-         },
-         [&s] { return s.is_open() && redo_name(s.project()).has_value(); },
-         [&s] {
-           auto name = s.is_open() ? redo_name(s.project()) : std::nullopt;
-           return name ? "&Redo " + short_name(*name) : wxString("&Redo");
-         }});
-  r.add({"edit/cut",
-         "Cu&t",
-         "Cut the selected text (in memos and boxes)",
-         "Ctrl+X",
-         {},
-         wxART_CUT,
-         [] {
+  r.add({.name = "edit/undo",
+         .label = "&Undo",
+         .help = "Undo your last action (as the coder set in Preferences)",
+         .shortcut = "Ctrl+Z",
+         .art = wxART_UNDO,
+         .run =
+             [&s, &f] {
+               if (auto name = undo(s.project())) {
+                 f.SetStatusText("Undone: " + wx(*name));
+               }
+             },
+         .enabled = [&s] { return s.is_open() && undo_name(s.project()).has_value(); },
+         .dynamic_label =
+             [&s] {
+               auto name = s.is_open() ? undo_name(s.project()) : std::nullopt;
+               return name ? "&Undo " + short_name(*name) : wxString("&Undo");
+             }});
+  r.add({.name = "edit/redo",
+         .label = "&Redo",
+         .help = "Redo your last undone action",
+         .shortcut = "Ctrl+Shift+Z",
+         .art = wxART_REDO,
+         .run =
+             [&s, &f] {
+               if (auto name = redo(s.project())) {
+                 f.SetStatusText("Redone: " + wx(*name));
+               }
+             },
+         .enabled = [&s] { return s.is_open() && redo_name(s.project()).has_value(); },
+         .dynamic_label =
+             [&s] {
+               auto name = s.is_open() ? redo_name(s.project()) : std::nullopt;
+               return name ? "&Redo " + short_name(*name) : wxString("&Redo");
+             }});
+  r.add({.name = "edit/cut",
+         .label = "Cu&t",
+         .help = "Cut the selected text (in memos and boxes)",
+         .shortcut = "Ctrl+X",
+         .art = wxART_CUT,
+         .run = [] {
            if (auto* entry = dynamic_cast<wxTextEntry*>(wxWindow::FindFocus());
                entry && entry->IsEditable()) {
              entry->Cut();
            }
          }});
-  r.add({"edit/copy", "&Copy", "Copy the selected text", "Ctrl+C", {}, wxART_COPY, [] {
+  r.add({.name = "edit/copy",
+         .label = "&Copy",
+         .help = "Copy the selected text",
+         .shortcut = "Ctrl+C",
+         .art = wxART_COPY,
+         .run = [] {
            auto* focus = wxWindow::FindFocus();
            if (auto* stc = dynamic_cast<wxStyledTextCtrl*>(focus)) {
              stc->Copy();
@@ -92,29 +98,36 @@ void add_edit_commands(MainFrame& f) {
              entry->Copy();
            }
          }});
-  r.add({"edit/find",
-         L"&Find in Document…",
-         "Find text in the open document",
-         "Ctrl+F",
-         {},
-         wxART_FIND,
-         [&f] { f.document_view().show_find(); },
-         is_open});
-  r.add({"edit/history",
-         L"&History…",
-         "Every action recorded in the project, newest first",
-         "",
-         {},
-         {},
-         [&f] { show_history(f); },
-         is_open});
-  r.add({"edit/preferences",
-         L"&Preferences…",
-         "Coder name, search language, font size",
-         "Ctrl+,",
-         {},
-         {},
-         [&f] { edit_preferences(f); }});
+  r.add({.name = "edit/find",
+         .label = L"&Find in Document…",
+         .help = "Find text in the open document",
+         .shortcut = "Ctrl+F",
+         .art = wxART_FIND,
+         .run = [&f] { f.document_view().show_find(); },
+         .enabled = is_open});
+  r.add({.name = "edit/find-next",
+         .label = "Find &Next",
+         .help = "Select the next place of the text in the find bar",
+         .run = [&f] { f.document_view().find_again(true); },
+         .enabled = is_open});
+  r.add({.name = "edit/find-previous",
+         .label = "Find &Previous",
+         .help = "Select the previous place of the text in the find bar",
+         .run = [&f] { f.document_view().find_again(false); },
+         .enabled = is_open});
+  r.add({.name = "edit/find-done", .label = "&Done", .help = "Hide the find bar", .run = [&f] {
+           f.document_view().hide_find();
+         }});
+  r.add({.name = "edit/history",
+         .label = L"&History…",
+         .help = "Every action recorded in the project, newest first",
+         .run = [&f] { show_history(f); },
+         .enabled = is_open});
+  r.add({.name = "edit/preferences",
+         .label = L"&Preferences…",
+         .help = "Coder name, search language, font size",
+         .shortcut = "Ctrl+,",
+         .run = [&f] { edit_preferences(f); }});
 }
 
 } // namespace quire::gui

@@ -1,10 +1,11 @@
-// file/...: new, open, import, restore a safety copy, close, quit.
+// file/...: new, open, import, export, restore a safety copy, close, quit.
 #include <wx/filedlg.h>
 #include <wx/msgdlg.h>
 #include <wx/utils.h>
 
 #include "commands.h"
 #include "core/safety_copies.h"
+#include "export_runner.h"
 #include "main_frame.h"
 #include "safety_dialog.h"
 #include "wx_text.h"
@@ -66,13 +67,12 @@ void add_file_commands(MainFrame& f) {
   auto& r = f.commands();
   auto& s = f.session();
   auto is_open = [&s] { return s.is_open(); };
-  r.add({"file/new",
-         L"&New Project…",
-         "Make a new, empty project file",
-         "Ctrl+N",
-         {},
-         wxART_NEW,
-         [&f] {
+  r.add({.name = "file/new",
+         .label = L"&New Project…",
+         .help = "Make a new, empty project file",
+         .shortcut = "Ctrl+N",
+         .art = wxART_NEW,
+         .run = [&f] {
            wxFileDialog dlg(&f, "New project", "", "study.quire", project_wildcard, wxFD_SAVE);
            if (dlg.ShowModal() != wxID_OK) {
              return;
@@ -83,53 +83,61 @@ void add_file_commands(MainFrame& f) {
            }
            f.open_project(path, true);
          }});
-  r.add(
-      {"file/open", L"&Open Project…", "Open a project file", "Ctrl+O", {}, wxART_FILE_OPEN, [&f] {
-         wxFileDialog dlg(&f, "Open project", "", "", project_wildcard,
-                          wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-         if (dlg.ShowModal() == wxID_OK) {
-           f.open_project(std::filesystem::path(utf8(dlg.GetPath())));
-         }
-       }});
-  r.add({"file/import",
-         L"&Import Files…",
-         "Import interviews, documents and surveys",
-         "Ctrl+I",
-         {},
-         wxART_ADD_BOOKMARK,
-         [&f] {
-           wxFileDialog dlg(&f, "Import files", "", "",
-                            "Supported "
-                            "files|*.txt;*.docx;*.odt;*.pdf;*.html;*.htm;*.vtt;*.srt;*.csv;*.xlsx;*"
-                            ".qdpx|All files|*",
-                            wxFD_OPEN | wxFD_FILE_MUST_EXIST | wxFD_MULTIPLE);
+  r.add({.name = "file/open",
+         .label = L"&Open Project…",
+         .help = "Open a project file",
+         .shortcut = "Ctrl+O",
+         .art = wxART_FILE_OPEN,
+         .run = [&f] {
+           wxFileDialog dlg(&f, "Open project", "", "", project_wildcard,
+                            wxFD_OPEN | wxFD_FILE_MUST_EXIST);
            if (dlg.ShowModal() == wxID_OK) {
-             f.import_files(chosen_paths(dlg));
+             f.open_project(std::filesystem::path(utf8(dlg.GetPath())));
            }
-         },
-         is_open});
-  r.add({"file/restore",
-         L"Restore a &Safety Copy…",
-         "Bring back the project as it was before a deletion, a merge or a large import",
-         {},
-         {},
-         {},
-         [&f] { restore_a_copy(f); },
-         is_open});
-  r.add({"file/close",
-         "&Close Project",
-         "Close the project (everything is already saved)",
-         "Ctrl+W",
-         {},
-         {},
-         [&s, &f] {
-           s.close();
-           f.refresh_title();
-         },
-         is_open});
-  r.add({"file/quit", "&Quit", "Quit Quire (everything is already saved)", "Ctrl+Q", {}, {}, [&f] {
-           f.Close();
          }});
+  r.add({.name = "file/import",
+         .label = L"&Import Files…",
+         .help = "Import interviews, documents and surveys",
+         .shortcut = "Ctrl+I",
+         .art = wxART_ADD_BOOKMARK,
+         .run =
+             [&f] {
+               wxFileDialog dlg(&f, "Import files", "", "",
+                                "Supported "
+                                "files|*.txt;*.docx;*.odt;*.pdf;*.html;*.htm;*.vtt;*.srt;*.csv;"
+                                "*.xlsx;*.qdpx|All files|*",
+                                wxFD_OPEN | wxFD_FILE_MUST_EXIST | wxFD_MULTIPLE);
+               if (dlg.ShowModal() == wxID_OK) {
+                 f.import_files(chosen_paths(dlg));
+               }
+             },
+         .enabled = is_open});
+  r.add({.name = "file/export",
+         .label = L"&Export…",
+         .help = "Write the project as Excel, CSV, an HTML report or REFI-QDA",
+         .shortcut = "Ctrl+E",
+         .run = [&f] { ask_and_export(f); },
+         .enabled = is_open});
+  r.add({.name = "file/restore",
+         .label = L"Restore a &Safety Copy…",
+         .help = "Bring back the project as it was before a deletion, a merge or a large import",
+         .run = [&f] { restore_a_copy(f); },
+         .enabled = is_open});
+  r.add({.name = "file/close",
+         .label = "&Close Project",
+         .help = "Close the project (everything is already saved)",
+         .shortcut = "Ctrl+W",
+         .run =
+             [&s, &f] {
+               s.close();
+               f.refresh_title();
+             },
+         .enabled = is_open});
+  r.add({.name = "file/quit",
+         .label = "&Quit",
+         .help = "Quit Quire (everything is already saved)",
+         .shortcut = "Ctrl+Q",
+         .run = [&f] { f.Close(); }});
 }
 
 } // namespace quire::gui

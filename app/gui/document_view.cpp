@@ -46,12 +46,10 @@ DocumentView::DocumentView(wxWindow* parent, MainFrame& frame)
   m_find = new wxSearchCtrl(m_find_bar, wxID_ANY, "", wxDefaultPosition, wxSize(260, -1),
                             wxTE_PROCESS_ENTER);
   m_find->SetDescriptiveText("Find in document");
-  auto* next =
-      new wxButton(m_find_bar, wxID_ANY, "Next", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
-  auto* prev = new wxButton(m_find_bar, wxID_ANY, "Previous", wxDefaultPosition, wxDefaultSize,
-                            wxBU_EXACTFIT);
-  auto* done =
-      new wxButton(m_find_bar, wxID_ANY, "Done", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+  auto& r = frame.commands();
+  auto* next = command_button(m_find_bar, r, "edit/find-next", "Next", wxBU_EXACTFIT);
+  auto* prev = command_button(m_find_bar, r, "edit/find-previous", "Previous", wxBU_EXACTFIT);
+  auto* done = command_button(m_find_bar, r, "edit/find-done", "Done", wxBU_EXACTFIT);
   fb->Add(m_find, 0, wxRIGHT, 4);
   fb->Add(next, 0, wxRIGHT, 4);
   fb->Add(prev, 0, wxRIGHT, 4);
@@ -61,7 +59,7 @@ DocumentView::DocumentView(wxWindow* parent, MainFrame& frame)
   sizer->Add(m_find_bar, 0, wxLEFT | wxRIGHT | wxBOTTOM, 8);
 
   auto* body = new wxBoxSizer(wxHORIZONTAL);
-  m_text = new CodedText(this, session);
+  m_text = new CodedText(this, frame);
   m_stripes = new CodingStripes(this, *m_text, session);
   body->Add(m_text, 1, wxEXPAND);
   body->Add(m_stripes, 0, wxEXPAND);
@@ -79,12 +77,6 @@ DocumentView::DocumentView(wxWindow* parent, MainFrame& frame)
     } else {
       e.Skip();
     }
-  });
-  next->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { find(m_find->GetValue(), true); });
-  prev->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { find(m_find->GetValue(), false); });
-  done->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-    m_find_bar->Hide();
-    Layout();
   });
   m_text->Bind(wxEVT_CONTEXT_MENU, &DocumentView::on_context_menu, this);
   m_text->Bind(wxEVT_CHAR, &DocumentView::on_key, this);
@@ -140,7 +132,7 @@ void DocumentView::show(Id document, std::optional<std::pair<std::int64_t, std::
   }
   update_info();
   // The view just shown is the one whose selection the coding commands use.
-  m_frame.session().set_active_text(m_text);
+  m_frame.use_text(*m_text);
   if (range) {
     m_text->select_range(range->first, range->second);
   }
@@ -213,6 +205,15 @@ void DocumentView::show_find() {
   }
   m_find->SetFocus();
   m_find->SelectAll();
+}
+
+bool DocumentView::find_again(bool forward) {
+  return find(m_find->GetValue(), forward);
+}
+
+void DocumentView::hide_find() {
+  m_find_bar->Hide();
+  Layout();
 }
 
 bool DocumentView::find(const wxString& what, bool forward) {

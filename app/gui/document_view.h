@@ -32,6 +32,11 @@ public:
   /// Finds the next (or previous) occurrence of what, case-insensitively,
   /// and selects it. Returns false when there is none.
   bool find(const wxString& what, bool forward = true);
+  /// Finds the text in the find bar again, forward or back (its Next and
+  /// Previous buttons: edit/find-next, edit/find-previous).
+  bool find_again(bool forward);
+  /// Hides the find bar (its Done button: edit/find-done).
+  void hide_find();
   /// Applies the text font size from the preferences.
   void set_font_size(int points);
 

@@ -3,64 +3,11 @@
 #include <wx/msgdlg.h>
 
 #include "core/error.h"
-#include "core/exchange.h"
 #include "import_preview.h"
-#include "importers/importer.h"
-#include "importers/refi_import.h"
 #include "main_frame.h"
 #include "wx_text.h"
 
 namespace quire::gui {
-
-namespace {
-/// The file's content is in the project already (asked about, not an error).
-struct AlreadyImported : InputError {
-  using InputError::InputError;
-};
-} // namespace
-
-ImportSummary import_file(MainFrame& f, const std::filesystem::path& file,
-                          const ImportSettings& settings, const ImportOptions& options,
-                          const std::optional<ImportData>& read) {
-  auto& s = f.session();
-  auto& project = s.project();
-  ImportSummary summary;
-  auto exchange = sniff_exchange_file(file);
-  if (exchange != ExchangeFormat::None) {
-    // REFI-QDA projects and codebooks are merged in: GUIDs, coders, times kept.
-    s.run_job(&f, wx("Importing " + file.filename().string()), [&](Progress& progress) {
-      progress.message("Reading " + file.filename().string());
-      auto data = read_exchange_file(file, settings);
-      progress.check();
-      progress.message("Storing " + file.filename().string());
-      ExchangeOptions opt;
-      opt.action_name = "Import '" + file.filename().string() + "'";
-      auto rep = store_exchange(project, data, opt);
-      summary.documents = rep.documents;
-      summary.codings = static_cast<int>(rep.codings_added);
-      summary.warnings = rep.warnings;
-      for (const auto& n : rep.not_imported) {
-        summary.warnings.push_back("not imported: " + n);
-      }
-    });
-    return summary;
-  }
-  s.run_job(&f, wx("Importing " + file.filename().string()), [&](Progress& progress) {
-    ImportData fresh;
-    if (!read) {
-      progress.message("Reading " + file.filename().string());
-      fresh = read_file(file, settings, progress);
-      progress.check();
-    }
-    const ImportData& data = read ? *read : fresh;
-    if (!options.again && !options.replace && was_imported(project, data.sha256)) {
-      throw AlreadyImported(file.filename().string() + " is already in this project");
-    }
-    progress.message("Storing " + file.filename().string());
-    summary = store_import(project, data, options);
-  });
-  return summary;
-}
 
 bool preview(MainFrame& f, const std::filesystem::path& file, ImportSettings& settings,
              std::optional<ImportData>& read) {
@@ -84,72 +31,159 @@ bool preview(MainFrame& f, const std::filesystem::path& file, ImportSettings& se
   return true;
 }
 
-int run_imports(MainFrame& f, const std::vector<std::filesystem::path>& named) {
-  // A folder gives the files below it that Quire reads (as `quire import DIR`).
-  std::vector<std::string> skipped;
-  auto files = files_to_import(named, skipped);
-  if (files.empty()) {
-    f.show_error(wx("Nothing to import: no file there is of a kind Quire reads." +
-                    (skipped.empty() ? std::string() : "\n\n" + skipped.front())));
-    return 0;
+namespace {
+
+/// Hears the pipeline on the job's thread: lends it the job's progress and
+/// counts the files stored (read on the UI thread once the job is over).
+class JobObserver : public ImportObserver {
+public:
+  Progress& progress() override { return m_progress ? *m_progress : no_progress(); }
+  void file_done(const FileImport& r) override {
+    if (r.outcome == FileOutcome::Stored) {
+      ++stored;
+    }
   }
-  int imported = 0;
+  Progress* m_progress = nullptr;
+  int stored = 0;
+};
+
+/// Runs the import pipeline off the UI thread with a progress dialog.
+/// Throws what it throws (InputError, Cancelled...); `observer.stored` then
+/// says how many files were stored before it stopped.
+std::vector<FileImport> import_as_job(MainFrame& f, ImportRequest request, JobObserver& observer) {
+  const auto& paths = request.paths;
+  const std::string title = paths.size() == 1
+                                ? "Importing " + paths.front().filename().string()
+                                : "Importing " + std::to_string(paths.size()) + " files";
+  std::vector<FileImport> results;
+  f.session().run_job(&f, wx(title), [&](Progress& progress) {
+    observer.m_progress = &progress;
+    results = import_files(f.session().project(), std::move(request), observer);
+  });
+  observer.m_progress = nullptr;
+  return results;
+}
+
+/// The one file a preview is for: what was named gives exactly one file to
+/// read, and it is not a REFI-QDA project (merged whole, nothing to preview).
+std::optional<std::filesystem::path>
+file_to_preview(const std::vector<std::filesystem::path>& named) {
+  std::optional<std::filesystem::path> only;
+  for (const auto& path : files_to_import(named)) {
+    if (!path.left_out.empty()) {
+      continue;
+    }
+    if (only) {
+      return std::nullopt;
+    }
+    only = path.file;
+  }
+  if (only && is_project_file(*only)) {
+    return std::nullopt;
+  }
+  return only;
+}
+
+/// Asks whether to import another copy of a file imported before.
+bool ask_import_again(MainFrame& f, const std::filesystem::path& file) {
+  wxMessageDialog ask(&f,
+                      wx(file.filename().string() +
+                         " was imported before (the same content).\n\nImport another copy?"),
+                      "Already Imported", wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
+  ask.SetYesNoLabels("Import Copy", "Skip");
+  return ask.ShowModal() == wxID_YES;
+}
+
+/// The status bar's line for a file stored or skipped as imported before
+/// (empty for the rest).
+wxString status_of(const FileImport& r) {
+  const std::string name = r.file.filename().string();
+  if (r.skipped_as_imported()) {
+    // Importing a folder again brings its new files only.
+    return wx(name + " skipped: already imported");
+  }
+  if (r.outcome != FileOutcome::Stored) {
+    return {};
+  }
+  wxString note = wxString::Format("Imported %s: %zu document(s), %d passage(s)", wx(name),
+                                   r.summary.documents.size(), r.summary.passages);
+  if (!r.summary.warnings.empty()) {
+    note += L" — " + wx(r.summary.warnings.front());
+  }
+  return note;
+}
+
+/// True when no file named is of a kind Quire reads; says so.
+bool nothing_to_import(MainFrame& f, const std::vector<FileImport>& results) {
+  std::string first_skipped;
+  for (const auto& r : results) {
+    if (r.outcome != FileOutcome::Skipped || r.skipped_as_imported()) {
+      return false;
+    }
+    if (first_skipped.empty()) {
+      first_skipped = r.file.string() + ": skipped (" + r.why + ")";
+    }
+  }
+  f.show_error(wx("Nothing to import: no file there is of a kind Quire reads." +
+                  (first_skipped.empty() ? std::string() : "\n\n" + first_skipped)));
+  return true;
+}
+
+} // namespace
+
+int run_imports(MainFrame& f, const std::vector<std::filesystem::path>& named) {
+  ImportRequest request;
+  request.paths = named;
+  JobObserver observer;
   std::optional<Id> last;
-  for (const auto& [file, in_folder] : files) {
-    ImportOptions options;
-    ImportSettings settings;
-    std::optional<ImportData> read; // what the preview read, when it still holds
-    bool previewed = files.size() > 1 || sniff_exchange_file(file) != ExchangeFormat::None;
-    for (bool retry = true; retry;) {
-      retry = false;
-      try {
-        if (!previewed) {
-          previewed = true;
-          if (!preview(f, file, settings, read)) {
-            f.SetStatusText(wx(file.filename().string() + " not imported"));
-            return imported;
-          }
-        }
-        auto summary = import_file(f, file, settings, options, read);
-        ++imported;
-        if (!summary.documents.empty()) {
-          last = summary.documents.back();
-        }
-        wxString note = wxString::Format("Imported %s: %zu document(s), %d passage(s)",
-                                         wx(file.filename().string()), summary.documents.size(),
-                                         summary.passages);
-        if (!summary.warnings.empty()) {
-          note += L" — " + wx(summary.warnings.front());
-        }
+  // Shows each file's result and remembers the last document stored.
+  auto show = [&](const std::vector<FileImport>& results) {
+    for (const auto& r : results) {
+      if (auto note = status_of(r); !note.empty()) {
         f.SetStatusText(note);
-      } catch (const Cancelled&) {
-        f.SetStatusText(
-            wx("Import of " + file.filename().string() + " cancelled; nothing changed"));
-        return imported;
-      } catch (const AlreadyImported&) {
-        if (in_folder) {
-          // Importing a folder again brings its new files only.
-          f.SetStatusText(wx(file.filename().string() + " skipped: already imported"));
-          continue;
-        }
-        wxMessageDialog ask(&f,
-                            wx(file.filename().string() +
-                               " was imported before (the same content).\n\nImport another copy?"),
-                            "Already Imported", wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
-        ask.SetYesNoLabels("Import Copy", "Skip");
-        if (ask.ShowModal() == wxID_YES) {
-          options.again = true;
-          retry = true;
-        }
-      } catch (const Error& e) {
-        f.show_error(wx(e.what()));
+      }
+      if (r.outcome == FileOutcome::Stored && !r.summary.documents.empty()) {
+        last = r.summary.documents.back();
       }
     }
+  };
+  try {
+    if (auto only = file_to_preview(named)) {
+      if (!preview(f, *only, request.settings, request.already_read)) {
+        f.SetStatusText(wx(only->filename().string() + " not imported"));
+        return 0;
+      }
+    }
+    const auto settings = request.settings;
+    auto results = import_as_job(f, std::move(request), observer);
+    if (nothing_to_import(f, results)) {
+      return 0;
+    }
+    show(results);
+    // Files named on their own that were imported before: asked about, one by one.
+    for (const auto& r : results) {
+      if (r.outcome == FileOutcome::AlreadyImported && ask_import_again(f, r.file)) {
+        ImportRequest again;
+        again.paths = {r.file};
+        again.settings = settings;
+        again.options.again = true;
+        show(import_as_job(f, std::move(again), observer));
+      }
+    }
+  } catch (const Cancelled&) {
+    const std::string what =
+        named.size() == 1 ? "Import of " + named.front().filename().string() : "Import";
+    f.SetStatusText(wx(observer.stored == 0
+                           ? what + " cancelled; nothing changed"
+                           : what + " cancelled; the " + std::to_string(observer.stored) +
+                                 " file(s) stored before it stopped stay imported"));
+  } catch (const Error& e) {
+    f.show_error(wx(e.what()));
   }
   if (last) {
     f.session().show_document(*last);
   }
-  return imported;
+  return observer.stored;
 }
 
 } // namespace quire::gui

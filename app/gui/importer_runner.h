@@ -5,17 +5,19 @@
 #include <optional>
 #include <vector>
 
-#include "core/documents.h"
-#include "importers/importer.h"
+#include "importers/import_pipeline.h"
 
 namespace quire::gui {
 
 class MainFrame;
 
-/// Imports files into the frame's project. A single survey or transcript is
-/// previewed first (see preview()). A file imported before is only
-/// imported again if the user says so. Errors are shown per file. Opens the
-/// last imported document. Returns how many files were imported.
+/// Imports files and folders into the frame's project through the one
+/// import pipeline (importers/import_pipeline.h), run as a background job
+/// with a progress dialog that can cancel. A single survey or transcript is
+/// previewed first (see preview()). A file named on its own that was
+/// imported before is only imported again if the user says so. Errors are
+/// shown. Opens the last imported document. Returns how many files were
+/// imported.
 int run_imports(MainFrame& f, const std::vector<std::filesystem::path>& files);
 
 /// Reads one file (off the UI thread) and, for a survey or a transcript,
@@ -25,12 +27,5 @@ int run_imports(MainFrame& f, const std::vector<std::filesystem::path>& files);
 /// read the file again (a big survey takes seconds); else it is emptied.
 bool preview(MainFrame& f, const std::filesystem::path& file, ImportSettings& settings,
              std::optional<ImportData>& read);
-
-/// Stores one file (off the UI thread), reading it first unless `read`
-/// holds it. Throws what core and the importer throw (InputError,
-/// Cancelled...).
-ImportSummary import_file(MainFrame& f, const std::filesystem::path& file,
-                          const ImportSettings& settings, const ImportOptions& options,
-                          const std::optional<ImportData>& read = std::nullopt);
 
 } // namespace quire::gui

@@ -35,14 +35,10 @@ MainFrame::MainFrame(const wxSize& size)
       m_commands([this](const wxString& m) { show_error(m); }),
       m_recent(std::make_unique<wxFileHistory>()), m_retitle(this, [this] { refresh_title(); }) {
   m_aui.SetManagedWindow(this);
+  m_session.set_selection_provider(this);
   m_recent->Load(*wxConfigBase::Get());
-  add_file_commands(*this);
-  add_edit_commands(*this);
-  add_coding_commands(*this);
-  add_codebook_commands(*this);
+  add_all_commands(*this);
   build_panes();
-  add_view_commands(*this);
-  add_search_commands(*this);
   build_menus();
   m_commands.attach(this);
   m_commands.suspend_while([this] { return m_session.busy(); });
@@ -136,13 +132,43 @@ void MainFrame::build_panes() {
       [this](const std::string&, auto) { m_center->SetSelection(1); });
   // Coding commands work on the text of the page in front.
   m_center->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
-    m_session.set_active_text(e.GetSelection() == 1 ? &m_survey->answer_view()
-                                                    : &m_document->text());
+    use_text(e.GetSelection() == 1 ? m_survey->answer_view() : m_document->text());
     if (e.GetSelection() == 2) {
       m_analysis->CallAfter([this] { m_analysis->refresh_if_stale(); });
     }
     e.Skip();
   });
+}
+
+void MainFrame::forget_text(const CodedText& text) {
+  if (m_text_in_use == &text) {
+    m_text_in_use = nullptr;
+  }
+}
+
+TextSelection MainFrame::text_selection() const {
+  return m_text_in_use ? m_text_in_use->selection() : TextSelection{};
+}
+
+std::vector<PointedCoding> MainFrame::codings_at_selection(std::optional<Id> clicked) const {
+  std::vector<PointedCoding> out;
+  if (!m_text_in_use) {
+    return out;
+  }
+  if (clicked) {
+    for (const auto& l : m_text_in_use->laid()) {
+      if (l.coding.id == *clicked) {
+        out.push_back({l.coding, l.path});
+      }
+    }
+    if (!out.empty()) {
+      return out;
+    }
+  }
+  for (const auto* l : m_text_in_use->codings_in_selection()) {
+    out.push_back({l->coding, l->path});
+  }
+  return out;
 }
 
 void MainFrame::show_analysis() {

@@ -17,6 +17,7 @@ class wxNotebook;
 
 namespace quire::gui {
 
+class CodedText;
 class SourcesPane;
 class CodebookPane;
 class DocumentView;
@@ -26,7 +27,9 @@ class SurveyPane;
 class SearchPane;
 class AnalysisPane;
 
-class MainFrame : public wxFrame {
+/// The frame is the session's SelectionProvider: it knows the coding view in
+/// use (the document view or the survey's answer).
+class MainFrame : public wxFrame, public SelectionProvider {
 public:
   explicit MainFrame(const wxSize& size = wxSize(1280, 800));
   ~MainFrame() override;
@@ -61,6 +64,15 @@ public:
   void refresh_title();
   wxFileHistory& recent_files() { return *m_recent; }
 
+  /// Makes a coding view the one in use (focused or just shown).
+  void use_text(CodedText& text) { m_text_in_use = &text; }
+  /// Forgets a coding view (when it goes away).
+  void forget_text(const CodedText& text);
+  /// The coding view in use, or nullptr.
+  CodedText* text_in_use() const { return m_text_in_use; }
+  TextSelection text_selection() const override;
+  std::vector<PointedCoding> codings_at_selection(std::optional<Id> clicked) const override;
+
 private:
   void build_panes();
   void build_menus();
@@ -84,6 +96,7 @@ private:
   SurveyPane* m_survey = nullptr;
   SearchPane* m_search = nullptr;
   AnalysisPane* m_analysis = nullptr;
+  CodedText* m_text_in_use = nullptr;
 };
 
 } // namespace quire::gui

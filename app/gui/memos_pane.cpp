@@ -53,10 +53,8 @@ MemosPane::MemosPane(wxWindow* parent, MainFrame& frame)
     m_filter->Append(label);
   }
   m_filter->SetSelection(0);
-  auto* add_btn =
-      new wxButton(this, wxID_ANY, L"New memo…", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
-  auto* del_btn =
-      new wxButton(this, wxID_ANY, "Delete", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+  auto* add_btn = command_button(this, frame.commands(), "memos/new", L"New memo…", wxBU_EXACTFIT);
+  auto* del_btn = command_button(this, frame.commands(), "memos/delete", "Delete", wxBU_EXACTFIT);
   bar->Add(m_filter, 1, wxRIGHT, 4);
   bar->Add(add_btn, 0, wxRIGHT, 4);
   bar->Add(del_btn, 0);
@@ -81,17 +79,6 @@ MemosPane::MemosPane(wxWindow* parent, MainFrame& frame)
   SetSizer(sizer);
 
   m_filter->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { reload(); });
-  add_btn->Bind(wxEVT_BUTTON, &MemosPane::on_new, this);
-  del_btn->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-    if (!m_open) {
-      return;
-    }
-    Id id = *m_open;
-    m_autosave.Stop();
-    m_open.reset();
-    guarded([&] { delete_memo(m_frame.session().project(), id); },
-            [this](const wxString& m) { m_frame.show_error(m); });
-  });
   m_list->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
     auto i = static_cast<std::size_t>(e.GetIndex());
     if (!m_loading && i < m_memos.size()) {
@@ -154,7 +141,18 @@ MemosPane::MemosPane(wxWindow* parent, MainFrame& frame)
   });
 }
 
-void MemosPane::on_new(wxCommandEvent&) {
+void MemosPane::delete_open() {
+  if (!m_open) {
+    return;
+  }
+  Id id = *m_open;
+  auto& p = m_frame.session().project();
+  m_autosave.Stop();
+  m_open.reset();
+  delete_memo(p, id);
+}
+
+void MemosPane::choose_new() {
   auto& s = m_frame.session();
   wxMenu menu;
   menu.Append(ID_ON_PROJECT, "On the project");

@@ -32,13 +32,18 @@ public:
   void open(Id memo);
   /// Stores the memo being written, if it changed.
   void store();
+  /// Asks what the new memo is on (a popup menu under the pointer) and adds it.
+  void choose_new();
+  /// Deletes the memo open in the editor (nothing when none is).
+  void delete_open();
+  /// The memo open in the editor.
+  std::optional<Id> open_memo() const { return m_open; }
   const std::vector<Memo>& memos() const { return m_memos; }
   wxTextCtrl& editor() { return *m_editor; }
   /// What a memo is on, as a person reads it ("Code Purpose/Sceptical").
   std::string target_label(const Memo& m) const;
 
 private:
-  void on_new(wxCommandEvent&);
   MainFrame& m_frame;
   std::vector<Memo> m_memos;
   std::optional<Id> m_open;

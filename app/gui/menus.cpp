@@ -20,66 +20,45 @@ std::vector<std::string> recent_names() {
   return names;
 }
 
-/// Commands some other helper's work adds later (search, analysis, export):
-/// listed here by name, shown only once registered.
-std::vector<std::string> present(const CommandRegistry& r, const std::vector<std::string>& names) {
-  std::vector<std::string> out;
-  for (const auto& n : names) {
-    if (n == "-" || r.has(n)) {
-      if (!(n == "-" && (out.empty() || out.back() == "-"))) {
-        out.push_back(n);
-      }
-    }
-  }
-  while (!out.empty() && out.back() == "-") {
-    out.pop_back();
-  }
-  return out;
-}
-
 } // namespace
 
 wxMenuBar* make_menu_bar(MainFrame& frame) {
   auto& r = frame.commands();
   auto* bar = new wxMenuBar;
 
-  auto* file = r.make_menu(present(r, {"file/new", "file/open"}));
+  auto* file = r.make_menu({"file/new", "file/open"});
   auto* recent = new wxMenu;
   frame.recent_files().UseMenu(recent);
   frame.recent_files().AddFilesToMenu(recent);
   file->AppendSubMenu(recent, "Open &Recent");
-  r.append(file, present(r, {"-", "file/import", "file/export", "-", "file/restore", "-",
-                             "file/close", "-", "file/quit"}));
+  r.append(file, {"-", "file/import", "file/export", "-", "file/restore", "-", "file/close", "-",
+                  "file/quit"});
   bar->Append(file, "&File");
-  bar->Append(r.make_menu(present(r, {"edit/undo", "edit/redo", "-", "edit/cut", "edit/copy", "-",
-                                      "edit/find", "-", "edit/history", "edit/preferences"})),
+  bar->Append(r.make_menu({"edit/undo", "edit/redo", "-", "edit/cut", "edit/copy", "-", "edit/find",
+                           "-", "edit/history", "edit/preferences"}),
               "&Edit");
-  bar->Append(r.make_menu(present(r, {"view/sources", "view/codebook", "view/segments",
-                                      "view/memos", "view/survey", "view/search", "view/analysis",
-                                      "-", "view/reset-layout"})),
+  bar->Append(r.make_menu({"view/sources", "view/codebook", "view/segments", "view/memos",
+                           "view/search", "view/analysis", "-", "view/reset-layout"}),
               "&View");
-  auto* codes = r.make_menu(
-      present(r, {"code/code-as", "code/with-selected", "code/uncode", "code/memo-coding", "-"}));
+  auto* codes =
+      r.make_menu({"code/code-as", "code/with-selected", "code/uncode", "code/memo-coding", "-"});
   codes->AppendSubMenu(r.make_menu(recent_names()), "Code with &Recent");
   codes->AppendSeparator();
-  r.append(codes,
-           present(r, {"codes/new", "codes/new-child", "codes/rename", "codes/recolour",
-                       "codes/describe", "codes/merge", "codes/delete", "-", "codes/coders"}));
+  r.append(codes, {"codes/new", "codes/new-child", "codes/rename", "codes/recolour",
+                   "codes/describe", "codes/merge", "codes/delete", "-", "codes/coders"});
   bar->Append(codes, "&Codes");
-  bar->Append(
-      r.make_menu(present(r, {"search/find", "search/code-all", "search/similar", "-",
-                              "analysis/theme-table", "analysis/matrix", "analysis/cooccurrence",
-                              "analysis/frequencies", "-", "analysis/segments", "analysis/subcodes",
-                              "analysis/survey"})),
-      "&Analysis");
-  bar->Append(r.make_menu(present(r, {"help/shortcuts", "help/about"})), "&Help");
+  bar->Append(r.make_menu({"search/find", "search/code-all", "search/similar", "-",
+                           "analysis/theme-table", "analysis/matrix", "analysis/cooccurrence",
+                           "analysis/frequencies", "-", "analysis/segments", "analysis/subcodes"}),
+              "&Analysis");
+  bar->Append(r.make_menu({"help/shortcuts", "help/about"}), "&Help");
   return bar;
 }
 
 void fill_main_toolbar(MainFrame& frame, wxToolBar* bar) {
   auto& r = frame.commands();
-  r.fill_toolbar(bar, present(r, {"file/open", "file/import", "-", "edit/undo", "edit/redo", "-",
-                                  "code/code-as", "codes/new", "edit/find", "search/find"}));
+  r.fill_toolbar(bar, {"file/open", "file/import", "-", "edit/undo", "edit/redo", "-",
+                       "code/code-as", "codes/new", "edit/find", "search/find"});
 }
 
 wxMenu* text_context_menu(MainFrame& frame) {

@@ -109,8 +109,7 @@ SearchPane::SearchPane(wxWindow* parent, MainFrame& frame)
   m_query->SetToolTip("Words (stemmed), \"a phrase\", OR, NOT, NEAR/5, collab*, and filters: "
                       "code:PATH case:NAME speaker:NAME doc:NAME attr:Role=Teacher "
                       "attr:Years:5..10. The arrow lists recent queries.");
-  auto* go =
-      new wxButton(this, wxID_ANY, "Search", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+  auto* go = command_button(this, frame.commands(), "search/run", "Search", wxBU_EXACTFIT);
   top->Add(m_query, 1, wxALIGN_CENTER_VERTICAL);
   top->Add(go, 0, wxLEFT | wxALIGN_CENTER_VERTICAL, 4);
   sizer->Add(top, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 4);
@@ -139,8 +138,8 @@ SearchPane::SearchPane(wxWindow* parent, MainFrame& frame)
   sizer->Add(m_list, 1, wxEXPAND | wxTOP, 2);
 
   auto* actions = new wxBoxSizer(wxHORIZONTAL);
-  m_code_all = new wxButton(this, wxID_ANY, L"Code All Hits…");
-  m_similar_button = new wxButton(this, wxID_ANY, "Find Similar");
+  m_code_all = command_button(this, frame.commands(), "search/code-all", L"Code All Hits…");
+  m_similar_button = command_button(this, frame.commands(), "search/similar", "Find Similar");
   m_similar_button->SetToolTip("Passages like the selected result; with none selected, like the "
                                "selected coding or code");
   actions->Add(m_code_all, 0, wxRIGHT, 4);
@@ -157,26 +156,19 @@ SearchPane::SearchPane(wxWindow* parent, MainFrame& frame)
   }
   fill_filters();
 
-  auto report = [this](const wxString& m) { m_frame.show_error(m); };
+  // Enter, a recent query and a filter run the same command as the button.
   m_query->Bind(wxEVT_TEXT_ENTER,
-                [this, report](wxCommandEvent&) { guarded([this] { run(); }, report); });
+                [this](wxCommandEvent&) { m_frame.commands().invoke("search/run"); });
   m_query->Bind(wxEVT_COMBOBOX,
-                [this, report](wxCommandEvent&) { guarded([this] { run(); }, report); });
-  go->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) { guarded([this] { run(); }, report); });
+                [this](wxCommandEvent&) { m_frame.commands().invoke("search/run"); });
   for (auto* c : {m_code, m_case, m_attr}) {
-    c->Bind(wxEVT_CHOICE, [this, report](wxCommandEvent&) {
+    c->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
       if (!m_query->GetValue().Strip(wxString::both).empty()) {
-        guarded([this] { run(); }, report);
+        m_frame.commands().invoke("search/run");
       }
     });
   }
   m_list->Bind(wxEVT_LISTBOX_DCLICK, [this](wxCommandEvent& e) { open_hit(e.GetSelection()); });
-  m_code_all->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
-    guarded([this] { code_all_hits(); }, report);
-  });
-  m_similar_button->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
-    guarded([this] { find_similar(); }, report);
-  });
 
   auto& s = frame.session();
   s.changed.connect([this](const ChangeSet& c) {

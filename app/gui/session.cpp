@@ -2,15 +2,16 @@
 
 #include <algorithm>
 
+#include <wx/app.h>
 #include <wx/dialog.h>
 #include <wx/string.h>
 #include <wx/timer.h>
 
-#include "coded_text.h"
 #include "core/codebook.h"
 #include "core/coders.h"
 #include "core/error.h"
 #include "job.h"
+#include "wx_text.h"
 
 namespace quire::gui {
 
@@ -39,13 +40,17 @@ bool modal_dialog_up() {
 
 } // namespace
 
-Session::Session() = default;
+Session::Session() : m_ui_thread(std::this_thread::get_id()) {}
 
 Session::~Session() {
   close();
 }
 
 Project& Session::project() {
+  if (m_busy && std::this_thread::get_id() == m_ui_thread) {
+    throw InputError("Quire is busy with \"" + m_job +
+                     "\": wait until it is done (or cancel it), then try again");
+  }
   if (!m_project) {
     throw InputError("no project is open: open one with File > Open or make one with File > New");
   }
@@ -53,6 +58,10 @@ Project& Session::project() {
 }
 
 void Session::open(const std::filesystem::path& path, bool create, ProjectLock lock) {
+  if (m_busy) {
+    throw InputError("Quire is busy with \"" + m_job +
+                     "\": wait until it is done (or cancel it), then open another project");
+  }
   auto p = std::make_unique<Project>(create ? Project::create(path) : Project::open(path));
   close();
   m_project = std::move(p);
@@ -149,7 +158,7 @@ void Session::disconnect_views() {
   survey_requested.clear();
   recent_changed.clear();
   index_problem.clear();
-  m_active_text = nullptr;
+  m_selection = nullptr;
 }
 
 void Session::set_coder(const std::string& name) {
@@ -192,13 +201,11 @@ void Session::show_survey(const std::string& folder, std::optional<Id> question)
 }
 
 TextSelection Session::text_selection() const {
-  return m_active_text ? m_active_text->selection() : TextSelection{};
+  return m_selection ? m_selection->text_selection() : TextSelection{};
 }
 
-void Session::clear_active_text(CodedText* text) {
-  if (m_active_text == text) {
-    m_active_text = nullptr;
-  }
+std::vector<PointedCoding> Session::codings_at_selection() const {
+  return m_selection ? m_selection->codings_at_selection(m_coding) : std::vector<PointedCoding>{};
 }
 
 void Session::note_code_used(Id code) {
@@ -265,7 +272,13 @@ void Session::flush_pending() {
 
 void Session::run_job(wxWindow* parent, const wxString& title,
                       const std::function<void(Progress&)>& work) {
+  // Refreshes the views asked for before the job (Deferred) run now, while
+  // the project is still theirs.
+  if (wxTheApp) {
+    wxTheApp->ProcessPendingEvents();
+  }
   m_busy = true;
+  m_job = utf8(title);
   try {
     run_with_progress(parent, title, work);
   } catch (...) {

@@ -1,14 +1,17 @@
 #pragma once
 // The open project and what the user has selected, shared by every pane.
-// Panes listen to its signals; commands read its selection. It forwards the
-// core's change notifications (Project::subscribe) to the views, on the UI
-// thread, and keeps the project to itself while a long job runs.
+// Panes listen to its signals; commands read its selection (the text part
+// through a SelectionProvider, the frame: the session holds no view). It
+// forwards the core's change notifications (Project::subscribe) to the
+// views, on the UI thread, and keeps the project to the job while a long job
+// runs: project() refuses the UI thread until it ends.
 #include <array>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -16,6 +19,7 @@
 #include "core/project.h"
 #include "core/search_index.h"
 #include "project_lock.h"
+#include "selection_provider.h"
 #include "signal.h"
 
 class wxTimer;
@@ -23,15 +27,6 @@ class wxWindow;
 class wxString;
 
 namespace quire::gui {
-
-class CodedText;
-
-/// A range of a document's text, in code points.
-struct TextSelection {
-  Id document = 0;
-  std::int64_t start = 0, end = 0;
-  bool empty() const { return document == 0 || end <= start; }
-};
 
 /// The codebook as the views need it: every code, and lookup by id.
 struct CodeIndex {
@@ -51,7 +46,8 @@ public:
   Session(const Session&) = delete;
 
   bool is_open() const { return m_project != nullptr; }
-  /// The open project; throws InputError when none is open.
+  /// The open project. Throws InputError when none is open, and on the UI
+  /// thread while a job runs (the job's worker has it; nothing may race it).
   Project& project();
   const std::filesystem::path& path() const { return m_path; }
   /// Opens (or creates) a project, closing the current one. lock is the
@@ -80,15 +76,14 @@ public:
   /// Asks the survey view to show a survey (folder), optionally one question.
   void show_survey(const std::string& folder, std::optional<Id> question = {});
 
+  /// Where the text selection comes from (the frame; nullptr: nowhere).
+  void set_selection_provider(const SelectionProvider* provider) { m_selection = provider; }
   /// The text selection of the coding view in use (the last one focused or
   /// shown: the document view or the survey's answer).
   TextSelection text_selection() const;
-  /// The coding view in use, or nullptr.
-  CodedText* active_text() const { return m_active_text; }
-  /// Makes a coding view the one in use.
-  void set_active_text(CodedText* text) { m_active_text = text; }
-  /// Forgets a coding view (when it goes away).
-  void clear_active_text(CodedText* text);
+  /// The codings an action on the selection applies to: the selected coding
+  /// when the view in use shows it, else those overlapping the selection.
+  std::vector<PointedCoding> codings_at_selection() const;
 
   /// The codes on keys 1-9: a code keeps its key once used; a new one takes
   /// a free key or the least recently used one.
@@ -98,7 +93,8 @@ public:
   /// Runs work off the UI thread with a progress dialog (see job.h); the
   /// views hear about its changes when it is done. Rethrows its exception.
   void run_job(wxWindow* parent, const wxString& title, const std::function<void(Progress&)>& work);
-  /// True while a job runs: views and commands must not touch the project.
+  /// True while a job runs: views and commands must not touch the project
+  /// (project() refuses them, the command registry disables every command).
   bool busy() const { return m_busy; }
 
   /// The search index, opened on first use (built as a job with progress
@@ -142,7 +138,7 @@ private:
   ProjectLock m_lock;
   int m_token = 0;
   std::optional<Id> m_code, m_coding, m_document;
-  CodedText* m_active_text = nullptr;
+  const SelectionProvider* m_selection = nullptr;
   std::array<std::optional<Id>, 9> m_recent;
   std::array<std::uint64_t, 9> m_recent_used{};
   std::uint64_t m_use_clock = 0;
@@ -150,6 +146,8 @@ private:
   bool m_codes_dirty = true;
   std::optional<std::vector<std::string>> m_shown_coders; ///< empty: everyone's
   bool m_busy = false;
+  std::string m_job;                ///< the running job's title
+  std::thread::id m_ui_thread;      ///< the thread that made the session
   std::unique_ptr<wxTimer> m_poll;  ///< looks for other programs' changes
   std::vector<ChangeSet> m_pending; ///< changes made by a job, told when it ends
 };

@@ -76,7 +76,7 @@ SurveyPane::SurveyPane(wxWindow* parent, MainFrame& frame) : wxPanel(parent), m_
   m_answer_title->SetFont(m_answer_title->GetFont().Bold());
   bs->Add(m_answer_title, 0, wxALL, 6);
   auto* body = new wxBoxSizer(wxHORIZONTAL);
-  m_answer = new CodedText(below, session);
+  m_answer = new CodedText(below, frame);
   m_stripes = new CodingStripes(below, *m_answer, session);
   body->Add(m_answer, 1, wxEXPAND);
   body->Add(m_stripes, 0, wxEXPAND);
@@ -303,7 +303,7 @@ void SurveyPane::show_answer(int row, int column) {
   m_answer->set_text(r.document, answer->text, answer->start);
   m_answer_title->SetLabel(wx(r.name + " · " + col.name));
   reload_answer_codings();
-  s.set_active_text(m_answer);
+  m_frame.use_text(*m_answer);
 }
 
 void SurveyPane::reload_answer_codings() {

@@ -91,6 +91,20 @@ BOOST_FIXTURE_TEST_CASE(an_unreadable_file_shows_the_importers_message, FrameFix
   BOOST_CHECK_EQUAL(list_documents(p()).size(), before);
 }
 
+// One import pipeline with the CLI: a file that cannot be read stops the
+// whole import before anything is stored (before, the files dropped before
+// it were imported and the rest after it too).
+BOOST_FIXTURE_TEST_CASE(an_unreadable_file_among_several_imports_none, FrameFixture) {
+  auto ok = dir / "fine-notes.txt";
+  auto bad = dir / "broken.txt";
+  write_file(ok, "Notes that read well.\n");
+  write_file(bad, std::string("ab\0cd\x01\x02", 7));
+  auto before = list_documents(p()).size();
+  wxTEST_DIALOG(frame->import_files({ok, bad}), wxExpectModal<wxMessageDialog>(wxOK));
+  BOOST_CHECK_EQUAL(list_documents(p()).size(), before);
+  BOOST_CHECK_THROW(find_document(p(), "fine-notes"), NotFoundError);
+}
+
 BOOST_AUTO_TEST_CASE(a_project_open_in_another_window_is_detected) {
   TempDir dir;
   auto file = dir / "shared.quire";

@@ -1,5 +1,5 @@
-// codes/...: the codebook's own actions on the selected code. Each is one
-// core call, so each is one undoable step.
+// codes/...: the codebook's own actions on the selected code (each is one
+// core call, so each is one undoable step), and the coders shown.
 #include <algorithm>
 
 #include <wx/colordlg.h>
@@ -8,6 +8,7 @@
 
 #include "code_picker.h"
 #include "codebook_pane.h"
+#include "coders_dialog.h"
 #include "colours.h"
 #include "commands.h"
 #include "core/codebook.h"
@@ -143,67 +144,55 @@ void remove(MainFrame& f) {
 
 } // namespace
 
-void add_codebook_commands(MainFrame& f) {
+void add_codes_commands(MainFrame& f) {
   auto& r = f.commands();
   auto& s = f.session();
   auto is_open = [&s] { return s.is_open(); };
   auto has_code = [&s] { return s.is_open() && s.selected_code().has_value(); };
-  r.add({"codes/new",
-         L"&New Code…",
-         "Add a code to the codebook",
-         "Ctrl+Shift+N",
-         {},
-         wxART_NEW_DIR,
-         [&f] { new_code(f, false); },
-         is_open});
-  r.add({"codes/new-child",
-         L"New C&hild Code…",
-         "Add a code under the selected code",
-         "",
-         {},
-         {},
-         [&f] { new_code(f, true); },
-         has_code});
-  r.add({"codes/rename",
-         "Re&name Code",
-         "Rename the selected code in place",
-         "",
-         "Codebook: F2",
-         {},
-         [&f] { f.codebook().edit_label(selected(f.session()).id); },
-         has_code});
-  r.add({"codes/recolour",
-         L"&Colour…",
-         "Choose the selected code's colour",
-         "",
-         {},
-         {},
-         [&f] { recolour(f); },
-         has_code});
-  r.add({"codes/describe",
-         L"&Describe…",
-         "Write what the selected code means",
-         "",
-         {},
-         {},
-         [&f] { describe(f); },
-         has_code});
-  r.add({"codes/merge",
-         L"&Merge Into…",
-         "Merge the selected code into another code",
-         "",
-         {},
-         {},
-         [&f] { merge(f); },
-         has_code});
-  r.add({"codes/delete",
-         L"De&lete Code…",
-         "Delete the selected code (undoable)",
-         "",
-         "Codebook: Delete",
-         {},
-         [&f] { remove(f); },
-         has_code});
+  r.add({.name = "codes/new",
+         .label = L"&New Code…",
+         .help = "Add a code to the codebook",
+         .shortcut = "Ctrl+Shift+N",
+         .art = wxART_NEW_DIR,
+         .run = [&f] { new_code(f, false); },
+         .enabled = is_open});
+  r.add({.name = "codes/new-child",
+         .label = L"New C&hild Code…",
+         .help = "Add a code under the selected code",
+         .run = [&f] { new_code(f, true); },
+         .enabled = has_code});
+  r.add({.name = "codes/rename",
+         .label = "Re&name Code",
+         .help = "Rename the selected code in place",
+         .scope = "Codebook: F2",
+         .run = [&f] { f.codebook().edit_label(selected(f.session()).id); },
+         .enabled = has_code});
+  r.add({.name = "codes/recolour",
+         .label = L"&Colour…",
+         .help = "Choose the selected code's colour",
+         .run = [&f] { recolour(f); },
+         .enabled = has_code});
+  r.add({.name = "codes/describe",
+         .label = L"&Describe…",
+         .help = "Write what the selected code means",
+         .run = [&f] { describe(f); },
+         .enabled = has_code});
+  r.add({.name = "codes/merge",
+         .label = L"&Merge Into…",
+         .help = "Merge the selected code into another code",
+         .run = [&f] { merge(f); },
+         .enabled = has_code});
+  r.add({.name = "codes/delete",
+         .label = L"De&lete Code…",
+         .help = "Delete the selected code (undoable)",
+         .scope = "Codebook: Delete",
+         .run = [&f] { remove(f); },
+         .enabled = has_code});
+  r.add({.name = "codes/coders",
+         .label = L"C&oders…",
+         .help = "Whose codings to show, and the name you code as",
+         .run = [&f] { edit_coders(f); },
+         .enabled = is_open});
 }
 
 } // namespace quire::gui

@@ -4,7 +4,6 @@
 #include <wx/textdlg.h>
 
 #include "code_picker.h"
-#include "coded_text.h"
 #include "commands.h"
 #include "core/codebook.h"
 #include "core/coding.h"
@@ -51,31 +50,9 @@ void code_as(MainFrame& f) {
   code_selection(f, dlg.chosen_code(), dlg.new_path());
 }
 
-/// The codings an action on the selection applies to: the selected coding,
-/// else the codings overlapping the selection.
-std::vector<const LaidCoding*> target_codings(MainFrame& f) {
-  auto& s = f.session();
-  auto* text = s.active_text();
-  std::vector<const LaidCoding*> out;
-  if (!text) {
-    return out;
-  }
-  if (auto id = s.selected_coding()) {
-    for (const auto& l : text->laid()) {
-      if (l.coding.id == *id) {
-        out.push_back(&l);
-      }
-    }
-    if (!out.empty()) {
-      return out;
-    }
-  }
-  return text->codings_in_selection();
-}
-
 /// Lets the user pick one coding when several apply.
-const LaidCoding* pick_coding(MainFrame& f, const std::vector<const LaidCoding*>& list,
-                              const wxString& what) {
+std::optional<PointedCoding> pick_coding(MainFrame& f, const std::vector<PointedCoding>& list,
+                                         const wxString& what) {
   if (list.empty()) {
     throw InputError("there is no coding here: click a coding stripe or select coded text first");
   }
@@ -83,12 +60,12 @@ const LaidCoding* pick_coding(MainFrame& f, const std::vector<const LaidCoding*>
     return list[0];
   }
   wxArrayString names;
-  for (const auto* l : list) {
-    names.Add(wxString::Format("%s (%s)", wx(l->path), wx(l->coding.coder)));
+  for (const auto& l : list) {
+    names.Add(wxString::Format("%s (%s)", wx(l.path), wx(l.coding.coder)));
   }
   wxSingleChoiceDialog dlg(&f, what, "Which coding?", names);
   if (dlg.ShowModal() != wxID_OK) {
-    return nullptr;
+    return std::nullopt;
   }
   return list[static_cast<std::size_t>(dlg.GetSelection())];
 }
@@ -96,21 +73,21 @@ const LaidCoding* pick_coding(MainFrame& f, const std::vector<const LaidCoding*>
 void uncode(MainFrame& f) {
   auto& s = f.session();
   auto sel = s.text_selection();
-  auto list = target_codings(f);
-  if (s.selected_coding() && list.size() == 1 && list[0]->coding.id == *s.selected_coding()) {
-    delete_coding(s.project(), list[0]->coding.id); // the clicked coding, whole
+  auto list = s.codings_at_selection();
+  if (s.selected_coding() && list.size() == 1 && list[0].coding.id == *s.selected_coding()) {
+    delete_coding(s.project(), list[0].coding.id); // the clicked coding, whole
     s.select_coding(std::nullopt);
     return;
   }
   if (auto code = s.selected_code(); code && !sel.empty()) {
-    for (const auto* l : list) {
-      if (l->coding.code_id == *code) {
+    for (const auto& l : list) {
+      if (l.coding.code_id == *code) {
         uncode_range(s.project(), sel.document, sel.start, sel.end, *code);
         return;
       }
     }
   }
-  const auto* l = pick_coding(f, list, "Remove which code from the selection?");
+  auto l = pick_coding(f, list, "Remove which code from the selection?");
   if (!l) {
     return;
   }
@@ -123,7 +100,7 @@ void uncode(MainFrame& f) {
 
 void memo_on_coding(MainFrame& f) {
   auto& s = f.session();
-  const auto* l = pick_coding(f, target_codings(f), "Write a memo on which coding?");
+  auto l = pick_coding(f, s.codings_at_selection(), "Write a memo on which coding?");
   if (!l) {
     return;
   }
@@ -150,66 +127,60 @@ void memo_on_coding(MainFrame& f) {
 
 } // namespace
 
-void add_coding_commands(MainFrame& f) {
+void add_code_commands(MainFrame& f) {
   auto& r = f.commands();
   auto& s = f.session();
   auto is_open = [&s] { return s.is_open(); };
-  r.add({"code/code-as",
-         L"Code &As…",
-         "Code the selected text: type to find a code, or a new path",
-         "Ctrl+K",
-         {},
-         wxART_TICK_MARK,
-         [&f] { code_as(f); },
-         is_open});
-  r.add({"code/with-selected",
-         "Code with &Selected Code",
-         "Code the selected text with the code selected in the codebook",
-         "Ctrl+Return",
-         {},
-         {},
-         [&f, &s] {
-           if (!s.selected_code()) {
-             throw InputError("select a code in the codebook first");
-           }
-           code_selection(f, *s.selected_code());
-         },
-         [&s] { return s.is_open() && s.selected_code().has_value(); }});
-  r.add({"code/uncode",
-         "&Uncode",
-         "Remove a code from the selected text (or delete the clicked coding)",
-         "Ctrl+Shift+K",
-         {},
-         {},
-         [&f] { uncode(f); },
-         is_open});
-  r.add({"code/memo-coding",
-         L"&Memo on Coding…",
-         "Write a memo on the selected coding",
-         "Ctrl+M",
-         {},
-         {},
-         [&f] { memo_on_coding(f); },
-         is_open});
+  r.add({.name = "code/code-as",
+         .label = L"Code &As…",
+         .help = "Code the selected text: type to find a code, or a new path",
+         .shortcut = "Ctrl+K",
+         .art = wxART_TICK_MARK,
+         .run = [&f] { code_as(f); },
+         .enabled = is_open});
+  r.add({.name = "code/with-selected",
+         .label = "Code with &Selected Code",
+         .help = "Code the selected text with the code selected in the codebook",
+         .shortcut = "Ctrl+Return",
+         .run =
+             [&f, &s] {
+               if (!s.selected_code()) {
+                 throw InputError("select a code in the codebook first");
+               }
+               code_selection(f, *s.selected_code());
+             },
+         .enabled = [&s] { return s.is_open() && s.selected_code().has_value(); }});
+  r.add({.name = "code/uncode",
+         .label = "&Uncode",
+         .help = "Remove a code from the selected text (or delete the clicked coding)",
+         .shortcut = "Ctrl+Shift+K",
+         .run = [&f] { uncode(f); },
+         .enabled = is_open});
+  r.add({.name = "code/memo-coding",
+         .label = L"&Memo on Coding…",
+         .help = "Write a memo on the selected coding",
+         .shortcut = "Ctrl+M",
+         .run = [&f] { memo_on_coding(f); },
+         .enabled = is_open});
   for (int i = 1; i <= 9; ++i) {
     auto slot = static_cast<std::size_t>(i - 1);
-    r.add({"code/recent-" + std::to_string(i),
-           wxString::Format("&%d (no code yet)", i),
-           "Code the selection with this recently used code",
-           "",
-           wxString::Format("Document view: %d", i),
-           {},
-           [&f, &s, slot] {
-             if (auto code = s.recent_codes()[slot]) {
-               code_selection(f, *code);
-             }
-           },
-           [&s, slot] { return s.is_open() && s.recent_codes()[slot].has_value(); },
-           [&s, i, slot] {
-             auto code = s.recent_codes()[slot];
-             const auto* c = code ? s.codes().find(*code) : nullptr;
-             return c ? wxString::Format("&%d  %s", i, wx(c->path)) : wxString();
-           }});
+    r.add({.name = "code/recent-" + std::to_string(i),
+           .label = wxString::Format("&%d (no code yet)", i),
+           .help = "Code the selection with this recently used code",
+           .scope = wxString::Format("Document view: %d", i),
+           .run =
+               [&f, &s, slot] {
+                 if (auto code = s.recent_codes()[slot]) {
+                   code_selection(f, *code);
+                 }
+               },
+           .enabled = [&s, slot] { return s.is_open() && s.recent_codes()[slot].has_value(); },
+           .dynamic_label =
+               [&s, i, slot] {
+                 auto code = s.recent_codes()[slot];
+                 const auto* c = code ? s.codes().find(*code) : nullptr;
+                 return c ? wxString::Format("&%d  %s", i, wx(c->path)) : wxString();
+               }});
   }
 }
 
