@@ -68,7 +68,7 @@ ImportData survey_data() {
   data.cases.push_back({"R2", {{"Years", Value::of_number(4)}}});
   ImportedDocument d;
   d.name = "R2";
-  d.kind = "survey";
+  d.kind = DocumentKind::Survey;
   d.folder = "survey";
   d.case_name = "R2";
   d.text = normalize_text("Because of time.\n\nAnn: rarely.");
