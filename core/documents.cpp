@@ -220,9 +220,8 @@ ImportSummary store_import(Project& p, const ImportData& data, const ImportOptio
   }
 
   if (!data.sha256.empty() && was_imported(p, data.sha256) && !opt.again && !opt.replace) {
-    throw InputError(file + " was already imported into this project (same content). Use "
-                            "--again to import another copy, or --replace to replace the "
-                            "earlier import");
+    throw InputError(file + " was already imported into this project (same content)",
+                     Hint::ImportAgainOrReplace);
   }
   const auto action = "Import '" + (fname.empty() ? std::string("data") : fname) + "'";
   if ((opt.replace && !data.sha256.empty() && was_imported(p, data.sha256)) ||
@@ -563,7 +562,7 @@ Document find_document(const Project& p, const std::string& name) {
     return hits[0];
   }
   if (hits.empty()) {
-    throw NotFoundError("no document named '" + name + "' (see 'quire docs list')");
+    throw NotFoundError("no document named '" + name + "'", Hint::ListDocuments);
   }
   std::string names;
   for (auto& h : hits) {

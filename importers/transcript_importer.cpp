@@ -71,8 +71,7 @@ public:
     }
     d.passages = transcript_passages(d.text);
     if (d.passages.empty()) {
-      throw InputError(file.string() +
-                       ": no transcript turns found; import it as plain text (--as text)");
+      throw InputError(file.string() + ": no transcript turns found", Hint::ImportAsText);
     }
     data.documents.push_back(std::move(d));
     return data;

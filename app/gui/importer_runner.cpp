@@ -3,6 +3,7 @@
 #include <wx/msgdlg.h>
 
 #include "core/error.h"
+#include "hints.h"
 #include "core/exchange.h"
 #include "import_preview.h"
 #include "importers/importer.h"
@@ -142,7 +143,7 @@ int run_imports(MainFrame& f, const std::vector<std::filesystem::path>& named) {
           retry = true;
         }
       } catch (const Error& e) {
-        f.show_error(wx(e.what()));
+        f.show_error(wx(error_words(e)));
       }
     }
   }
