@@ -193,7 +193,8 @@ ExportTable theme_table(const Project& p, const ExportOptions& o) {
   std::string attr =
       o.theme_attribute.empty() ? default_theme_attribute(p) : find_attribute(p, o.theme_attribute).name;
   if (attr.empty()) {
-    return {"Theme table", "No case attributes: add some to the cases for a theme table", {}, {}, {}};
+    return {
+        "Theme table", "No case attributes: add some to the cases for a theme table", {}, {}, {}};
   }
   MatrixSpec spec;
   spec.cols = MatrixCols::Attribute;

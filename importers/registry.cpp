@@ -97,7 +97,7 @@ const Importer& pick_importer(const FileSample& f, const std::string& as_kind) {
   }
   if (!best) {
     throw InputError(f.path.string() + ": Quire cannot read this kind of file (" +
-                     (f.extension.empty() ? std::string("no extension") : f.extension) +
+                         (f.extension.empty() ? std::string("no extension") : f.extension) +
                          "). It reads: " + kinds_list(),
                      Hint::ChooseImporter);
   }
@@ -124,7 +124,7 @@ ImportData read_file(const std::filesystem::path& file, const ImportSettings& se
   }
   if (size > settings.max_bytes) {
     throw InputError(name + ": the file is " + std::to_string(size >> 20) +
-                     " MB, over the limit of " + std::to_string(settings.max_bytes >> 20) +
+                         " MB, over the limit of " + std::to_string(settings.max_bytes >> 20) +
                          " MB",
                      Hint::RaiseSizeLimit);
   }

@@ -289,7 +289,7 @@ std::vector<ColumnPlan> plan_columns(const Table& t, const std::vector<std::stri
         example = "column '" + headers[c] + "': " + id_problem(t, c, stats[c]);
     }
     throw InputError(file + ": no column identifies the respondents (each has a repeated or an " +
-                     "empty value" + (example.empty() ? "" : "; e.g. " + example) +
+                         "empty value" + (example.empty() ? "" : "; e.g. " + example) +
                          "). Add an ID column to the file",
                      Hint::NameIdColumn, row_id_column);
   }

@@ -31,7 +31,8 @@ std::string hint_words(Hint hint, const std::string& arg) {
   case Hint::NameTextColumns: return "; leave out --text-columns (or --cases-only)";
   case Hint::NameTwoCoders: return " (--coders A,B)";
   case Hint::NameSheetCoders: return ": --agreement A,B";
-  case Hint::WriteMatrixSpec: return "; write e.g. --matrix \"rows=codes cols=attr:Role cell=cases\"";
+  case Hint::WriteMatrixSpec:
+    return "; write e.g. --matrix \"rows=codes cols=attr:Role cell=cases\"";
   case Hint::ChooseTable: return " (--table)";
   }
   return "";

@@ -11,8 +11,7 @@ std::string hint_words(Hint hint, const std::string& arg) {
   case Hint::ListAttributes:
     return ". Attributes come from the columns of imported surveys and cases files "
            "(File > Import Files…)";
-  case Hint::ListCodes:
-    return ". View > Codebook lists the codes; Codes > New Code… adds one";
+  case Hint::ListCodes: return ". View > Codebook lists the codes; Codes > New Code… adds one";
   case Hint::ListDocuments: return ". View > Sources lists the documents";
   case Hint::ListCoders: return ". Codes > Coders… lists the coders";
   case Hint::ListSafetyCopies: return ". File > Restore a Safety Copy… lists them";
@@ -33,8 +32,7 @@ std::string hint_words(Hint hint, const std::string& arg) {
   case Hint::NameTextColumns: return ". Choose no text columns for a cases file";
   case Hint::NameTwoCoders:
   case Hint::NameSheetCoders: return ". Choose two different coders";
-  case Hint::WriteMatrixSpec:
-    return ". Choose its rows, columns and cells in Analysis > Matrix";
+  case Hint::WriteMatrixSpec: return ". Choose its rows, columns and cells in Analysis > Matrix";
   case Hint::ChooseTable: return "";
   }
   return "";

@@ -3,8 +3,8 @@
 #include <wx/msgdlg.h>
 
 #include "core/error.h"
-#include "hints.h"
 #include "core/exchange.h"
+#include "hints.h"
 #include "import_preview.h"
 #include "importers/importer.h"
 #include "importers/refi_import.h"

@@ -38,9 +38,9 @@ BOOST_AUTO_TEST_CASE(the_cli_prints_the_message_then_its_flag_hint) {
   Cli c;
   auto t = c.file("i.txt", "We met at the garden.\n\nIt rained.\n");
   BOOST_TEST_REQUIRE(run_quire({"import", c.p, t}).status == 0);
-  BOOST_TEST_REQUIRE(run_quire({"code", c.p, "--doc", "i", "--range", "0:5", "--code", "Place",
-                                "--create"})
-                         .status == 0);
+  BOOST_TEST_REQUIRE(
+      run_quire({"code", c.p, "--doc", "i", "--range", "0:5", "--code", "Place", "--create"})
+          .status == 0);
 
   // The same lines as before the hint moved out of the message.
   BOOST_TEST(has(c.fails({"codes", "delete", c.p, "Place"}),
@@ -58,9 +58,10 @@ BOOST_AUTO_TEST_CASE(the_cli_prints_the_message_then_its_flag_hint) {
   auto plain = c.file("stamps.txt", "00:00:05\n"); // a time, no turn
   BOOST_TEST(has(c.fails({"import", c.p, plain, "--as", "transcript"}),
                  "no transcript turns found; import it as plain text (--as text)\n"));
-  BOOST_TEST(has(c.fails({"export", c.p, (c.dir / "m.xlsx").string(), "--matrix", "colums=cases"}),
-                 "quire: error: matrix 'colums=cases': cannot read 'colums=cases'; write e.g. --matrix "
-                 "\"rows=codes cols=attr:Role cell=cases\"\n"));
+  BOOST_TEST(
+      has(c.fails({"export", c.p, (c.dir / "m.xlsx").string(), "--matrix", "colums=cases"}),
+          "quire: error: matrix 'colums=cases': cannot read 'colums=cases'; write e.g. --matrix "
+          "\"rows=codes cols=attr:Role cell=cases\"\n"));
   BOOST_TEST(has(c.fails({"export", c.p, (c.dir / "t.csv").string(), "--table", "matrix"}),
                  "needs exactly one matrix (0 given); write e.g. --matrix"));
   BOOST_TEST(has(c.fails({"info", (c.dir / "none.quire").string()}),

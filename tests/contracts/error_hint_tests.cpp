@@ -103,7 +103,8 @@ BOOST_AUTO_TEST_CASE(errors_carry_their_hint_and_name_no_cli_flag) {
       {"unknown safety copy", Hint::ListSafetyCopies,
        [&] { find_safety_copy(s.dir / "s.quire", "99"); }},
       {"no such project", Hint::CreateProject, [&] { Project::open(s.dir / "none.quire"); }},
-      {"a code with codings", Hint::ForceDelete, [&] { delete_code(p, find_code(p, "Place").id, false); }},
+      {"a code with codings", Hint::ForceDelete,
+       [&] { delete_code(p, find_code(p, "Place").id, false); }},
       {"the same file again", Hint::ImportAgainOrReplace,
        [&] { store_import(p, quire::read_file(s.text)); }},
       {"a kind Quire does not read", Hint::ChooseImporter, [&] { quire::read_file(odd); }},
@@ -113,7 +114,8 @@ BOOST_AUTO_TEST_CASE(errors_carry_their_hint_and_name_no_cli_flag) {
       {"a transcript without turns", Hint::ImportAsText,
        [&] { quire::read_file(plain, as_transcript); }},
       {"an .xlsx that is CSV", Hint::ImportAsCsv, [&] { quire::read_file(fake_xlsx); }},
-      {"no ID column", Hint::NameIdColumn, [&] { quire::read_file(s.write("no-id.csv", no_id)); }, "#row"},
+      {"no ID column", Hint::NameIdColumn, [&] { quire::read_file(s.write("no-id.csv", no_id)); },
+       "#row"},
       {"an ID column with a repeated value", Hint::NameIdColumn,
        [&] { quire::read_file(s.write("bad-id.csv", bad_id)); }},
       {"text columns of a cases file", Hint::NameTextColumns,
@@ -150,6 +152,30 @@ BOOST_AUTO_TEST_CASE(errors_carry_their_hint_and_name_no_cli_flag) {
   // Nothing the errors refused changed the project: one document, one coding.
   BOOST_TEST(list_documents(p).size() == 1u);
   BOOST_TEST(count_codings(p) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(an_empty_sheet_of_a_workbook_with_others_hints_at_choosing_one) {
+  // A workbook made by openpyxl (as the exporter tests read theirs back):
+  // its first sheet empty, its second holding the answers.
+  TempDir dir;
+  auto book = dir / "two-sheets.xlsx";
+  auto made = run_program("/usr/bin/python3", {"-c",
+                                               "import openpyxl, sys\n"
+                                               "wb = openpyxl.Workbook()\n"
+                                               "wb.active.title = 'Cover'\n"
+                                               "wb.create_sheet('Answers').append(['ID', 'Why'])\n"
+                                               "wb.save(sys.argv[1])",
+                                               book.string()});
+  BOOST_TEST_REQUIRE(made.status == 0, made.err);
+  try {
+    quire::read_file(book);
+    BOOST_ERROR("an empty sheet was read");
+  } catch (const InputError& e) {
+    const std::string what = e.what();
+    BOOST_TEST(what.find("sheet 'Cover' is empty") != std::string::npos, what);
+    BOOST_TEST(!std::regex_search(what, cli_words), what);
+    BOOST_TEST((e.hint() == Hint::ChooseSheet));
+  }
 }
 
 BOOST_AUTO_TEST_CASE(the_cli_words_pattern_catches_flags_and_commands) {

@@ -41,8 +41,8 @@ BOOST_AUTO_TEST_CASE(the_app_words_hints_in_menu_words_not_flags) {
   BOOST_TEST(gui::hint_words(Hint::ForceDelete).find("Codes > Delete Code…") != std::string::npos);
   BOOST_TEST(gui::hint_words(Hint::NameIdColumn).find("import preview") != std::string::npos);
   InputError e("code 'Place' has 0 subcode(s) and 1 coding(s)", Hint::ForceDelete);
-  BOOST_TEST(gui::error_words(e) == "code 'Place' has 0 subcode(s) and 1 coding(s)" +
-                                        gui::hint_words(Hint::ForceDelete));
+  BOOST_TEST(gui::error_words(e) ==
+             "code 'Place' has 0 subcode(s) and 1 coding(s)" + gui::hint_words(Hint::ForceDelete));
   StorageError ro(StorageError::Kind::ReadOnly, "study.quire cannot be written");
   BOOST_TEST(gui::error_words(ro).find("copy the file") != std::string::npos);
 }
