@@ -123,7 +123,8 @@ struct Tally {
 
 AgreementReport compute_agreement(const Project& p, const AgreementOptions& opt) {
   if (opt.coder_a.empty() || opt.coder_b.empty()) {
-    throw InputError("agreement needs two coders (--coders A,B); with one coder there is nothing to compare");
+    throw InputError("agreement needs two coders; with one coder there is nothing to compare",
+                     Hint::NameTwoCoders);
   }
   if (opt.coder_a == opt.coder_b) {
     throw InputError("agreement needs two different coders, not '" + opt.coder_a + "' twice");
@@ -136,7 +137,8 @@ AgreementReport compute_agreement(const Project& p, const AgreementOptions& opt)
         known += (known.empty() ? "" : ", ") + k;
       }
       throw NotFoundError("no coder named '" + *c + "' in this project (coders: " +
-                          (known.empty() ? "none" : known) + "; see 'quire coders')");
+                              (known.empty() ? "none" : known) + ")",
+                          Hint::ListCoders);
     }
   }
   AgreementReport rep;

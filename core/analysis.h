@@ -99,6 +99,14 @@ struct Matrix {
 /// the part that is wrong, NotFoundError for an unknown code or attribute.
 MatrixSpec parse_matrix_spec(const Project& p, const std::vector<std::string>& rows,
                              const std::string& cols, const std::string& cell);
+/// A matrix written in one line, as the CLI's --matrix takes it (and any
+/// front end that lets a person type one): "rows=codes cols=attr:Role
+/// cell=cases", each part optional (rows=codes, cols=cases, cell=cases);
+/// rows may list paths with commas; a value runs to the next " key=", so it
+/// may hold spaces. Parsed once, into the typed spec exporters take. Throws
+/// InputError (Hint::WriteMatrixSpec) for words it cannot read, and what
+/// parse_matrix_spec() throws.
+MatrixSpec parse_matrix_text(const Project& p, const std::string& text);
 /// Builds the matrix. Throws NotFoundError for an unknown attribute.
 Matrix matrix(const Project& p, const MatrixSpec& spec);
 /// The passages behind one cell of matrix(p, spec): the stretches of the row

@@ -134,7 +134,7 @@ Case find_case(const Project& p, const std::string& name) {
   if (auto c = try_find_case(p, name)) {
     return *c;
   }
-  throw NotFoundError("no case named '" + name + "' (see 'quire cases list')");
+  throw NotFoundError("no case named '" + name + "'", Hint::ListCases);
 }
 
 void rename_case(Project& p, Id id, const std::string& new_name) {
@@ -182,7 +182,7 @@ Attribute find_attribute(const Project& p, const std::string& name) {
       return a;
     }
   }
-  throw NotFoundError("no attribute named '" + name + "' (see 'quire cases attributes')");
+  throw NotFoundError("no attribute named '" + name + "'", Hint::ListAttributes);
 }
 
 Id add_attribute(Project& p, const std::string& name, AttrType type) {

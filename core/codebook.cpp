@@ -195,8 +195,7 @@ Code find_code(const Project& p, const std::string& path) {
   if (auto c = try_find_code(p, path)) {
     return *c;
   }
-  throw NotFoundError("no code '" + path +
-                      "' (see 'quire codes list'; add it with 'quire codes add')");
+  throw NotFoundError("no code '" + path + "'", Hint::ListCodes);
 }
 
 std::vector<Id> code_subtree(const Project& p, Id code_id) {
@@ -376,8 +375,8 @@ DeleteCodeReport delete_code(Project& p, Id id, bool force) {
   rep.codings = static_cast<int>(rdb.scalar("SELECT count(*) FROM coding WHERE code_id IN " + in));
   if (!force && (rep.codes > 1 || rep.codings > 0)) {
     throw InputError("code '" + c.path + "' has " + std::to_string(rep.codes - 1) +
-                     " subcode(s) and " + std::to_string(rep.codings) +
-                     " coding(s); use --force to delete them too (it can be undone)");
+                         " subcode(s) and " + std::to_string(rep.codings) + " coding(s)",
+                     Hint::ForceDelete);
   }
   const auto name = "Delete code '" + c.path + "'";
   if (rep.codes > 1 || rep.codings > 0) {

@@ -60,7 +60,7 @@ void set_shown_coders(Project& p, const std::vector<std::string>& names) {
       throw InputError("'" + n + "' is not a coder's name");
     }
     if (std::find(known.begin(), known.end(), n) == known.end() && n != p.coder()) {
-      throw NotFoundError("no coder named '" + n + "' (see 'quire coders')");
+      throw NotFoundError("no coder named '" + n + "'", Hint::ListCoders);
     }
     value += n + '\n';
   }

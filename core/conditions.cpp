@@ -88,7 +88,7 @@ Condition parse_one(const Project& p, const std::string& text) {
       try {
         cond.value = parse_value(raw, attr.type);
       } catch (const InputError& e) {
-        throw InputError("in the condition '" + text + "': " + e.what());
+        throw InputError("in the condition '" + text + "': " + e.what(), e.hint(), e.hint_arg());
       }
       if (attr.type == AttrType::Text && op != "=" && op != "!=") {
         // Text compares alphabetically; allowed, but keep the raw text.

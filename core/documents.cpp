@@ -148,9 +148,8 @@ ImportPlan plan_import(Project& p, const ImportData& data, const ImportOptions& 
   }
   const bool again = !data.sha256.empty() && was_imported(p, data.sha256);
   if (again && !opt.again && !opt.replace) {
-    throw InputError(plan.file + " was already imported into this project (same content). Use "
-                                 "--again to import another copy, or --replace to replace the "
-                                 "earlier import");
+    throw InputError(plan.file + " was already imported into this project (same content)",
+                     Hint::ImportAgainOrReplace);
   }
   plan.action = "Import '" + (plan.fname.empty() ? std::string("data") : plan.fname) + "'";
   if ((opt.replace && again) || passages_in(data) > bulk_import_passages) {
@@ -636,7 +635,7 @@ Document find_document(const Project& p, const std::string& name) {
     return hits[0];
   }
   if (hits.empty()) {
-    throw NotFoundError("no document named '" + name + "' (see 'quire docs list')");
+    throw NotFoundError("no document named '" + name + "'", Hint::ListDocuments);
   }
   std::string names;
   for (auto& h : hits) {

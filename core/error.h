@@ -3,13 +3,55 @@
 // one catch at the edge (CLI main, GUI command handler) catches ours.
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace quire {
 
-/// Root of all Quire errors. what() is a message fit to show a person.
+/// What a person can do about an error, named once here and worded by each
+/// front end its own way (app/cli/hints.cpp: "see 'quire cases list'", "use
+/// --force ..."; app/gui/hints.cpp: "Codes > Delete ..."). No message from
+/// core, an importer or an exporter names a CLI flag or command: the hint
+/// carries that, so the GUI never shows one. See docs/design.md, "Errors:
+/// kind, hint, and each front end's words".
+enum class Hint {
+  None,
+  ListCases,            ///< an unknown case: where the cases are listed
+  ListAttributes,       ///< an unknown case attribute
+  ListCodes,            ///< an unknown code: list them, or add it
+  ListDocuments,        ///< an unknown document
+  ListCoders,           ///< an unknown coder
+  ListSafetyCopies,     ///< an unknown safety copy
+  CreateProject,        ///< no project at that path: make one
+  ForceDelete,          ///< a code with subcodes or codings: confirm to delete them too
+  ImportAgainOrReplace, ///< same content imported before: import a copy or replace it
+  ChooseImporter,       ///< the kind of file was not recognised: name the kind
+  ImportAsText,         ///< no transcript turns: read it as plain text
+  ImportAsCsv,          ///< an .xlsx that is no workbook: read it as CSV
+  RaiseSizeLimit,       ///< a file over the size limit
+  ChooseSheet,          ///< an empty sheet of a workbook with others
+  NameIdColumn,         ///< no column identifies respondents: name one (arg: the "by row" name)
+  NameTextColumns,      ///< a cases file given answer columns: leave them out
+  NameTwoCoders,        ///< agreement asked of fewer than two coders
+  NameSheetCoders,      ///< an export's Agreement sheet asked of other than two coders
+  WriteMatrixSpec,      ///< a matrix asked for in words Quire cannot read
+  ChooseTable,          ///< a CSV export of an unknown table
+  // ChooseTable stays last: tests walk every hint from None to it.
+};
+
+/// Root of all Quire errors. what() is a message fit to show a person: a
+/// whole sentence without the hint. hint() says what can be done about it,
+/// for the front end to word; hint_arg() is a word the hint may need.
 class Error : public std::runtime_error {
 public:
   using std::runtime_error::runtime_error;
+  Error(const std::string& what, Hint hint, std::string hint_arg = {})
+      : std::runtime_error(what), m_hint(hint), m_hint_arg(std::move(hint_arg)) {}
+  Hint hint() const { return m_hint; }
+  const std::string& hint_arg() const { return m_hint_arg; }
+
+private:
+  Hint m_hint = Hint::None;
+  std::string m_hint_arg;
 };
 
 /// Bad input from the user: a malformed file, an unknown code path, an offset
@@ -44,7 +86,8 @@ public:
     NoAccess,       ///< the file or folder belongs to someone else / cannot be opened
   };
   using Error::Error;
-  StorageError(Kind kind, const std::string& what) : Error(what), m_kind(kind) {}
+  StorageError(Kind kind, const std::string& what, Hint hint = Hint::None)
+      : Error(what, hint), m_kind(kind) {}
   Kind kind() const { return m_kind; }
 
 private:

@@ -139,7 +139,8 @@ Project Project::open(const fs::path& file, Access access) {
   std::error_code ec;
   auto status = fs::status(file, ec); // stat only: no descriptor
   if (!fs::exists(status)) {
-    throw StorageError("no such project: " + file.string() + " (create one with 'quire init')");
+    throw StorageError(StorageError::Kind::Other, "no such project: " + file.string(),
+                       Hint::CreateProject);
   }
   if (fs::is_directory(status)) {
     throw StorageError(Kind::NotAProject, file.string() + " is a folder, not a Quire project");

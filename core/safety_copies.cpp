@@ -410,8 +410,9 @@ SafetyCopy find_safety_copy(const fs::path& project_file, const std::string& whi
     return describe(fs::path(which), &order);
   }
   throw NotFoundError("no safety copy '" + which + "' of " + project_file.filename().string() +
-                      " (there are " + std::to_string(copies.size()) +
-                      "; list them with 'quire backups', newest is number 1)");
+                          " (there are " + std::to_string(copies.size()) +
+                          ", newest first: number 1 is the newest)",
+                      Hint::ListSafetyCopies);
 }
 
 int roll_safety_copies(const fs::path& project_file, int keep, std::uintmax_t max_bytes) {

@@ -99,14 +99,16 @@ public:
       t = agreement_table(p, o);
     } else if (table == "matrix") {
       if (o.matrices.size() != 1) {
-        throw InputError(
-            "--table matrix needs one --matrix \"rows=codes cols=attr:Role cell=cases\"");
+        throw InputError("a CSV of the matrix table needs exactly one matrix (" +
+                             std::to_string(o.matrices.size()) + " given)",
+                         Hint::WriteMatrixSpec);
       }
       t = matrix_table(p, o.matrices[0], o, "Matrix");
     } else if (table != "segments") {
-      throw InputError("--table '" + table +
-                       "' is not one of segments, codebook, frequencies, theme, cooccurrence, "
-                       "matrix, agreement");
+      throw InputError("table '" + table +
+                           "' is not one of segments, codebook, frequencies, theme, cooccurrence, "
+                           "matrix, agreement",
+                       Hint::ChooseTable);
     }
     CsvWriter w(out, o.bom);
     if (table == "segments") {

@@ -178,59 +178,23 @@ ExportTable matrix_table(const Matrix& m, const std::string& name) {
   return t;
 }
 
-ExportTable matrix_table(const Project& p, const std::string& spec, const ExportOptions& o,
-                   const std::string& name) {
-  // "rows=codes cols=attr:Role cell=cases": keys may hold spaces in values,
-  // so a value runs to the next " key=".
-  static const std::vector<std::string> keys = {"rows=", "cols=", "cell="};
-  std::map<std::string, std::string> parts;
-  std::size_t i = 0;
-  while (i < spec.size()) {
-    while (i < spec.size() && spec[i] == ' ') {
-      ++i;
-    }
-    if (i >= spec.size()) {
-      break;
-    }
-    std::string key;
-    for (const auto& k : keys) {
-      if (spec.compare(i, k.size(), k) == 0) {
-        key = k;
-      }
-    }
-    if (key.empty()) {
-      throw InputError("--matrix '" + spec + "': cannot read '" + spec.substr(i) +
-                       "'; write e.g. \"rows=codes cols=attr:Role cell=cases\"");
-    }
-    std::size_t end = spec.size();
-    for (const auto& k : keys) {
-      auto at = spec.find(" " + k, i + key.size());
-      end = std::min(end, at);
-    }
-    parts[key] = spec.substr(i + key.size(), end - i - key.size());
-    i = end;
+ExportTable matrix_table(const Project& p, const ExportMatrix& m, const ExportOptions& o,
+                         const std::string& name) {
+  MatrixSpec spec = m.spec;
+  spec.filter = o.filter;
+  auto t = matrix_table(matrix(p, spec), name);
+  if (!m.title.empty()) {
+    t.title = m.title + " — " + t.title;
   }
-  std::vector<std::string> rows;
-  std::string r = parts.count("rows=") ? parts["rows="] : "codes";
-  for (std::size_t a = 0; a <= r.size();) {
-    auto b = r.find(',', a);
-    b = b == std::string::npos ? r.size() : b;
-    if (b > a) {
-      rows.push_back(r.substr(a, b - a));
-    }
-    a = b + 1;
-  }
-  auto ms = parse_matrix_spec(p, rows, parts.count("cols=") ? parts["cols="] : "cases",
-                              parts.count("cell=") ? parts["cell="] : "cases");
-  ms.filter = o.filter;
-  return matrix_table(matrix(p, ms), name);
+  return t;
 }
 
 ExportTable theme_table(const Project& p, const ExportOptions& o) {
   std::string attr =
       o.theme_attribute.empty() ? default_theme_attribute(p) : find_attribute(p, o.theme_attribute).name;
   if (attr.empty()) {
-    return {"Theme table", "No case attributes: add some (quire cases set) for a theme table", {}, {}, {}};
+    return {
+        "Theme table", "No case attributes: add some to the cases for a theme table", {}, {}, {}};
   }
   MatrixSpec spec;
   spec.cols = MatrixCols::Attribute;
@@ -266,7 +230,7 @@ ExportTable cooccurrence_table(const Project& p, const ExportOptions& o) {
 
 ExportTable agreement_table(const Project& p, const ExportOptions& o) {
   if (o.coders.size() != 2) {
-    throw InputError("--agreement needs two coders: --agreement A,B");
+    throw InputError("the Agreement sheet needs two coders", Hint::NameSheetCoders);
   }
   AgreementOptions ao;
   ao.coder_a = o.coders[0];

@@ -55,9 +55,9 @@ ExportTable frequency_table(const Project& p, const ExportOptions& o);
 ExportTable theme_table(const Project& p, const ExportOptions& o);
 /// Any matrix, with counts, row % and column %.
 ExportTable matrix_table(const Matrix& m, const std::string& name);
-/// The matrix a --matrix text asks for ("rows=codes cols=attr:Role cell=cases").
-ExportTable matrix_table(const Project& p, const std::string& spec, const ExportOptions& o,
-                   const std::string& name);
+/// One extra matrix of the options, filtered as every table is.
+ExportTable matrix_table(const Project& p, const ExportMatrix& m, const ExportOptions& o,
+                         const std::string& name);
 /// Codes × codes, overlapping codings.
 ExportTable cooccurrence_table(const Project& p, const ExportOptions& o);
 /// Agreement of o.coders[0] and o.coders[1], per code and overall.

@@ -14,9 +14,16 @@
 namespace quire {
 class Project;
 
+/// One extra matrix of an export, typed (a front end builds it, or parses
+/// a person's words once with parse_matrix_text()).
+struct ExportMatrix {
+  MatrixSpec spec;   ///< its filter is ExportOptions::filter, as for every table
+  std::string title; ///< the words shown above the table ("rows=Barriers cols=attr:Role"), or ""
+};
+
 /// What the user asked for beyond the format.
 struct ExportOptions {
-  std::vector<std::string> matrices; ///< extra matrices: "rows=codes cols=attr:Role cell=cases"
+  std::vector<ExportMatrix> matrices; ///< extra matrices (a sheet each; CSV: the one table)
   std::string theme_attribute;       ///< the Theme table's columns (default: first text attribute)
   std::string table;                 ///< CSV: which table ("segments", "codebook", "frequencies",
                                      ///< "theme", "cooccurrence", "matrix")

@@ -67,7 +67,6 @@ private:
     std::vector<ExportTable> out{codebook_table(p, o), theme_table(p, o), cooccurrence_table(p, o)};
     for (std::size_t i = 0; i < o.matrices.size(); ++i) {
       out.push_back(matrix_table(p, o.matrices[i], o, "Matrix " + std::to_string(i + 1)));
-      out.back().title = o.matrices[i] + " — " + out.back().title;
     }
     if (!o.coders.empty()) {
       out.push_back(agreement_table(p, o));

@@ -31,8 +31,9 @@ std::string read_bytes(const std::filesystem::path& file, const ImportSettings& 
     throw InputError("cannot read " + file.string() + ": " + ec.message());
   }
   if (size > settings.max_bytes) {
-    throw InputError(file.string() + " is larger than " + std::to_string(settings.max_bytes >> 20) +
-                     " MB; refused (see --max-size)");
+    throw InputError(file.string() + " is larger than the limit of " +
+                         std::to_string(settings.max_bytes >> 20) + " MB",
+                     Hint::RaiseSizeLimit);
   }
   std::ifstream in(file, std::ios::binary);
   std::string bytes(size, '\0');

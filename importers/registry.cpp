@@ -97,8 +97,9 @@ const Importer& pick_importer(const FileSample& f, const std::string& as_kind) {
   }
   if (!best) {
     throw InputError(f.path.string() + ": Quire cannot read this kind of file (" +
-                     (f.extension.empty() ? std::string("no extension") : f.extension) +
-                     "). It reads: " + kinds_list() + "; use --as KIND to force one");
+                         (f.extension.empty() ? std::string("no extension") : f.extension) +
+                         "). It reads: " + kinds_list(),
+                     Hint::ChooseImporter);
   }
   return *best;
 }
@@ -155,8 +156,9 @@ ImportData read_file(const std::filesystem::path& file, const ImportSettings& se
   auto size = readable_size(file);
   if (size > settings.max_bytes) {
     throw InputError(name + ": the file is " + std::to_string(size >> 20) +
-                     " MB, over the limit of " + std::to_string(settings.max_bytes >> 20) +
-                     " MB. Split it, or raise the limit with --max-size MB");
+                         " MB, over the limit of " + std::to_string(settings.max_bytes >> 20) +
+                         " MB",
+                     Hint::RaiseSizeLimit);
   }
   std::string bytes(size, '\0');
   {

@@ -36,6 +36,20 @@ std::string quoted_list(const std::vector<std::string>& names) {
 }
 
 /// The index of a header named by the user: exact, else ignoring case.
+/// What naming a column with an option made it, in words of no front end:
+/// "--text-columns" is "a text column".
+std::string named_as(const std::string& option) {
+  if (option == "--id-column")
+    return "the ID column";
+  if (option == "--text-columns")
+    return "a text column";
+  if (option == "--attribute-columns")
+    return "an attribute column";
+  if (option == "--skip-columns")
+    return "a column to skip";
+  return option;
+}
+
 std::size_t find_header(const std::vector<std::string>& headers, const std::string& name,
                         const std::string& option, const std::string& file) {
   for (std::size_t i = 0; i < headers.size(); ++i) {
@@ -46,9 +60,8 @@ std::size_t find_header(const std::vector<std::string>& headers, const std::stri
     if (lower_ascii(headers[i]) == lower_ascii(name))
       return i;
   }
-  throw InputError(file + ": " + option + " names '" + name +
-                   "', which is not a column of this file. " +
-                   "The columns are: " + quoted_list(headers));
+  throw InputError(file + ": '" + name + "', named as " + named_as(option) +
+                   ", is not a column of this file. The columns are: " + quoted_list(headers));
 }
 
 /// A header that names a respondent ID: "ID", "Respondent ID", "ResponseId", "case_id"...
@@ -219,8 +232,8 @@ std::vector<ColumnPlan> plan_columns(const Table& t, const std::vector<std::stri
     for (const auto& name : names) {
       std::size_t c = find_header(headers, name, option, file);
       if (given.count(c) && plans[c].why != option) {
-        throw InputError(file + ": column '" + headers[c] + "' is named by both " + plans[c].why +
-                         " and " + option + "; name it once");
+        throw InputError(file + ": column '" + headers[c] + "' is named as both " +
+                         named_as(plans[c].why) + " and " + named_as(option) + "; name it once");
       }
       given[c] = role;
       plans[c].role = role;
@@ -232,8 +245,8 @@ std::vector<ColumnPlan> plan_columns(const Table& t, const std::vector<std::stri
     take({s.id_column}, "--id-column", "id");
   }
   if (s.cases_only && !s.text_columns.empty()) {
-    throw InputError(file +
-                     ": a cases file (--cases-only) has no answers; leave out --text-columns");
+    throw InputError(file + ": a cases file has no answers, so it has no text columns",
+                     Hint::NameTextColumns);
   }
   take(s.text_columns, "--text-columns", "text");
   take(s.attribute_columns, "--attribute-columns", "attribute");
@@ -248,7 +261,7 @@ std::vector<ColumnPlan> plan_columns(const Table& t, const std::vector<std::stri
   }
   if (id) {
     if (auto why = id_problem(t, *id, stats[*id]); !why.empty()) {
-      throw InputError(file + ": the ID column '" + headers[*id] + "' (--id-column) cannot " +
+      throw InputError(file + ": the ID column named, '" + headers[*id] + "', cannot " +
                        "identify respondents: " + why + ". Each respondent needs their own ID");
     }
   }
@@ -257,8 +270,8 @@ std::vector<ColumnPlan> plan_columns(const Table& t, const std::vector<std::stri
       continue;
     if (auto why = id_problem(t, c, stats[c]); !why.empty()) {
       throw InputError(file + ": column '" + headers[c] + "' looks like the respondent ID, but " +
-                       why + ". Fix the file, or name the column that identifies respondents " +
-                       "with --id-column");
+                           why + ". Fix the file, or name the column that identifies respondents",
+                       Hint::NameIdColumn);
     }
     id = c;
     plans[c].why = "its header names an ID";
@@ -276,10 +289,9 @@ std::vector<ColumnPlan> plan_columns(const Table& t, const std::vector<std::stri
         example = "column '" + headers[c] + "': " + id_problem(t, c, stats[c]);
     }
     throw InputError(file + ": no column identifies the respondents (each has a repeated or an " +
-                     "empty value" + (example.empty() ? "" : "; e.g. " + example) +
-                     "). Add an ID column, name one with --id-column, or name respondents by "
-                     "their row with --id-column '" +
-                     row_id_column + "'");
+                         "empty value" + (example.empty() ? "" : "; e.g. " + example) +
+                         "). Add an ID column to the file",
+                     Hint::NameIdColumn, row_id_column);
   }
   if (id) {
     plans[*id].role = "id";

@@ -61,7 +61,7 @@ public:
       d.passages = transcript_passages(d.text);
       if (d.passages.empty()) {
         throw InputError(file.string() +
-                         ": no transcript turns found; import it as plain text (--as text)");
+                         ": no transcript turns found", Hint::ImportAsText);
       }
     });
   }

@@ -97,8 +97,9 @@ public:
                                 "Open it in Excel or LibreOffice and save it as .xlsx (or .csv)");
       }
       throw InputError(file + ": not an Excel workbook: an .xlsx file is a zip archive and this " +
-                       "one is not (damaged, or another kind of file). If it is a CSV file, name " +
-                       "it .csv or use --as csv");
+                           "one is not (damaged, or another kind of file). If it is a CSV file, " +
+                           "name it .csv",
+                       Hint::ImportAsCsv);
     }
     ZipLimits limits;
     limits.max_total_bytes = s.max_unpacked_bytes;
@@ -126,9 +127,10 @@ public:
     shared.clear();
     shared.shrink_to_fit();
     if (t.headers.empty()) {
-      throw InputError(
-          where + " is empty. " +
-          (wb.sheets.size() > 1 ? "Choose another sheet with --sheet" : "Nothing to import"));
+      if (wb.sheets.size() > 1) {
+        throw InputError(where + " is empty", Hint::ChooseSheet);
+      }
+      throw InputError(where + " is empty. Nothing to import");
     }
     t.survey = path.stem().string();
     if (&sheet != &wb.sheets.front()) {

@@ -28,10 +28,14 @@ void add_export_commands(CLI::App& app) {
   auto o = std::make_shared<ExportOptions>();
   auto where = std::make_shared<std::vector<std::string>>();
   auto only_coder = std::make_shared<std::string>();
+  auto matrices = std::make_shared<std::vector<std::string>>();
   auto* cmd = project_command(
       &app, "export", "Export to Excel, CSV, HTML or REFI-QDA (by OUT's extension)",
-      [out, format, o, where, only_coder](Project& p, bool json) {
+      [out, format, o, where, only_coder, matrices](Project& p, bool json) {
         ExportOptions opts = *o;
+        for (const auto& text : *matrices) {
+          opts.matrices.push_back({parse_matrix_text(p, text), text}); // the words, read once
+        }
         opts.filter.where = *where;
         if (!only_coder->empty()) {
           opts.filter.coder = *only_coder;
@@ -49,7 +53,7 @@ void add_export_commands(CLI::App& app) {
       true);
   cmd->add_option("OUT", *out, "The file to write; its extension picks the format")->required();
   cmd->add_option("--format", *format, "Format name when the extension does not say it");
-  cmd->add_option("--matrix", o->matrices,
+  cmd->add_option("--matrix", *matrices,
                   "An extra matrix sheet/table: \"rows=codes cols=attr:Role cell=cases\"");
   cmd->add_option("--theme", o->theme_attribute,
                   "Attribute whose values are the Theme table's columns");

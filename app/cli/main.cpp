@@ -6,6 +6,7 @@
 #include "common.h"
 #include "core/error.h"
 #include "core/safety_copies.h"
+#include "hints.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"Quire: qualitative data analysis from the command line.\n"
@@ -47,11 +48,11 @@ int main(int argc, char** argv) {
               << "\n(to go on without a safety copy, run it again with QUIRE_SAFETY_COPY=optional)\n";
     return 1;
   } catch (const quire::StorageError& e) {
-    std::cerr << "quire: error: " << e.what() << quire::cli::storage_hint(e.kind()) << '\n';
+    std::cerr << "quire: error: " << quire::cli::error_words(e) << '\n';
     tell_index_problem.said = e.what();
     return 1;
   } catch (const quire::Error& e) {
-    std::cerr << "quire: error: " << e.what() << '\n';
+    std::cerr << "quire: error: " << quire::cli::error_words(e) << '\n';
     tell_index_problem.said = e.what();
     return 1;
   } catch (const std::exception& e) {

@@ -436,7 +436,7 @@ void AnalysisPane::export_excel(const std::filesystem::path& out) {
     o.theme_attribute = cols.substr(5);
   }
   if (kind() == AnalysisKind::Matrix) {
-    o.matrices.push_back(matrix_words());
+    o.matrices.push_back({matrix_spec(), matrix_words()}); // typed; the words are its title
   }
   ExportReport done;
   s.run_job(&m_frame, "Export to Excel",

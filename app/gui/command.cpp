@@ -8,6 +8,7 @@
 #include <wx/window.h>
 
 #include "core/error.h"
+#include "hints.h"
 #include "wx_text.h"
 
 namespace quire::gui {
@@ -23,7 +24,7 @@ bool guarded(const std::function<void()>& f, const std::function<void(const wxSt
   } catch (const Cancelled&) {
     return false; // not an error: the user stopped it and nothing changed
   } catch (const Error& e) {
-    report(wx(e.what()));
+    report(wx(error_words(e))); // the message and the app's words for its hint
   } catch (const std::exception& e) {
     report(wxString::Format("Unexpected error: %s", wx(e.what())));
   } catch (...) {

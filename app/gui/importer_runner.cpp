@@ -3,6 +3,7 @@
 #include <wx/msgdlg.h>
 
 #include "core/error.h"
+#include "hints.h"
 #include "import_preview.h"
 #include "main_frame.h"
 #include "wx_text.h"
@@ -178,7 +179,7 @@ int run_imports(MainFrame& f, const std::vector<std::filesystem::path>& named) {
                            : what + " cancelled; the " + std::to_string(observer.stored) +
                                  " file(s) stored before it stopped stay imported"));
   } catch (const Error& e) {
-    f.show_error(wx(e.what()));
+    f.show_error(wx(error_words(e)));
   }
   if (last) {
     f.session().show_document(*last);

@@ -165,11 +165,13 @@ BOOST_AUTO_TEST_CASE(a_matrix_sheet_on_request_and_a_bad_one_writes_nothing) {
   SurveyProject sp;
   auto out = sp.dir / "report.xlsx";
   ExportOptions o;
-  o.matrices = {"rows=Barriers cols=attr:Role cell=codings"};
+  const std::string words = "rows=Barriers cols=attr:Role cell=codings";
+  o.matrices = {{parse_matrix_text(sp.project, words), words}};
   export_file(sp.project, out, o);
   auto wb = read_back(out);
   auto m = values(wb["sheets"]["Matrix 1"]);
   BOOST_CHECK_EQUAL(m[2][0], "Barriers");
+  BOOST_CHECK(m[0][0].get<std::string>().rfind(words + " — ", 0) == 0); // its title: the words
   // Codings of Barriers and below, counted here.
   std::int64_t n = 0;
   for (const auto& s : list_codings(sp.project, {})) {
@@ -178,7 +180,12 @@ BOOST_AUTO_TEST_CASE(a_matrix_sheet_on_request_and_a_bad_one_writes_nothing) {
   BOOST_CHECK_EQUAL(m[2].back().get<double>(), static_cast<double>(n));
 
   auto bad = sp.dir / "bad.xlsx";
-  o.matrices = {"rows=codes cols=attr:Shoe size"};
+  // Words naming no attribute are refused when read; a typed spec naming
+  // none fails the export, which writes nothing.
+  BOOST_CHECK_THROW(parse_matrix_text(sp.project, "rows=codes cols=attr:Shoe size"), NotFoundError);
+  MatrixSpec shoe;
+  shoe.attribute = "Shoe size";
+  o.matrices = {{shoe, "rows=codes cols=attr:Shoe size"}};
   BOOST_CHECK_THROW(export_file(sp.project, bad, o), InputError);
   BOOST_CHECK(!std::filesystem::exists(bad));
   BOOST_CHECK(!std::filesystem::exists(sp.dir / "bad.xlsx.part"));

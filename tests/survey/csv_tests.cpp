@@ -134,7 +134,13 @@ BOOST_AUTO_TEST_CASE(broken_files_give_errors_naming_file_and_place) {
   check("unclosed-quote.csv", {"line 3", "closing quote"});
   check("ragged-long.csv", {"row 3", "4 fields", "header has 3"});
   check("invalid-utf8.csv", {"line 3", "invalid UTF-8"});
-  check("duplicate-ids.csv", {"'P1'", "row 2", "row 4", "--id-column"});
+  check("duplicate-ids.csv",
+        {"'P1'", "row 2", "row 4", "name the column that identifies respondents"});
+  try { // how to name it (the CLI: --id-column) is the error's hint
+    read_survey(survey_fixture("duplicate-ids.csv"));
+  } catch (const InputError& e) {
+    BOOST_CHECK(e.hint() == Hint::NameIdColumn);
+  }
   check("random.csv", {"position"});
 }
 
