@@ -99,6 +99,48 @@ std::int64_t doc_length(Db& db, Id document_id, std::string* name = nullptr) {
   return s.i64(0);
 }
 
+/// The start of a document's range as a person recognises it in an undo
+/// step: \u201ca place where heads can admit\u2026\u201d (its first 40 characters or
+/// so, cut at a word where one is near, on one line).
+std::string quote_range(Db& db, Id document_id, std::int64_t start, std::int64_t end) {
+  constexpr std::size_t most = 40;
+  auto s = db.prepare("SELECT substr(text, ?, ?) FROM document_text WHERE document_id = ?");
+  s.bind(1, start + 1).bind(2, std::min<std::int64_t>(end - start, 4 * most)).bind(3, document_id);
+  std::string raw = s.step() ? s.str(0) : std::string();
+  // Whitespace runs (line breaks too) become one space; code points counted.
+  std::string out;
+  std::size_t points = 0;
+  bool space = false, cut = false;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    auto ch = static_cast<unsigned char>(raw[i]);
+    if (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t') {
+      space = !out.empty();
+      continue;
+    }
+    bool lead = (ch & 0xC0) != 0x80;
+    if (lead && (points + (space ? 1 : 0)) >= most) {
+      cut = true;
+      break;
+    }
+    if (space) {
+      out += ' ';
+      ++points;
+      space = false;
+    }
+    out += raw[i];
+    points += lead ? 1 : 0;
+  }
+  cut = cut || end - start > static_cast<std::int64_t>(4 * most);
+  if (cut) {
+    auto at = out.rfind(' ');
+    if (at != std::string::npos && at + 15 > out.size()) {
+      out.erase(at);
+    }
+    out += "\u2026";
+  }
+  return "\u201c" + out + "\u201d";
+}
+
 void check_range(std::int64_t start, std::int64_t end, std::int64_t len, const std::string& doc) {
   if (start < 0 || end > len || start >= end) {
     throw InputError("range " + std::to_string(start) + ":" + std::to_string(end) +
@@ -117,8 +159,7 @@ CodeResult code_range(Project& p, Id document_id, std::int64_t start, std::int64
   check_range(start, end, len, dname);
   auto code = get_code(p, code_id);
   std::string coder = p.coder();
-  detail::Action act(p, "Code " + std::to_string(start) + ":" + std::to_string(end) + " of '" +
-                            dname + "' as " + code.path);
+  detail::Action act(p, "Code " + quote_range(rdb, document_id, start, end) + " as " + code.path);
   auto& db = act.db();
   Id coder_id = detail::coder_id(db, coder);
   Id id = detail::CodingWriter(db).write({.document_id = document_id,
@@ -149,14 +190,13 @@ CodeResult code_range_creating(Project& p, Id document_id, std::int64_t start, s
   auto len = doc_length(detail::db(p), document_id, &dname);
   check_range(start, end, len, dname);
   // One step: "Code" alone would leave an empty new code behind on undo.
-  detail::Action act(p, "Code " + std::to_string(start) + ":" + std::to_string(end) + " of '" +
-                            dname + "' as " + code_path);
+  auto quote = quote_range(detail::db(p), document_id, start, end);
+  detail::Action act(p, "Code " + quote + " as " + code_path);
   auto codes_before = act.db().scalar("SELECT count(*) FROM code");
   Id code = ensure_code(p, code_path);
   bool created = act.db().scalar("SELECT count(*) FROM code") > codes_before;
   auto r = code_range(p, document_id, start, end, code, memo);
-  act.rename("Code " + std::to_string(start) + ":" + std::to_string(end) + " of '" + dname +
-             "' as " + get_code(p, code).path + (created ? " (new code)" : ""));
+  act.rename("Code " + quote + " as " + get_code(p, code).path + (created ? " (new code)" : ""));
   act.commit();
   return r;
 }
@@ -169,8 +209,8 @@ int uncode_range(Project& p, Id document_id, std::int64_t start, std::int64_t en
   check_range(start, end, len, dname);
   auto code = get_code(p, code_id);
   std::string coder = p.coder();
-  detail::Action act(p, "Uncode " + std::to_string(start) + ":" + std::to_string(end) + " of '" +
-                            dname + "' from " + code.path);
+  detail::Action act(p,
+                     "Uncode " + quote_range(rdb, document_id, start, end) + " from " + code.path);
   auto& db = act.db();
   struct Row {
     Id id;

@@ -1,6 +1,7 @@
 // Documents and passages, and storing an importer's result in one action.
 #include "documents.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -602,6 +603,13 @@ std::vector<Document> list_documents(const Project& p) {
   while (s.step()) {
     out.push_back(read_doc(s));
   }
+  // Natural order (P2 before P10), as the sources pane and `quire docs` show them.
+  std::stable_sort(out.begin(), out.end(), [](const Document& x, const Document& y) {
+    if (x.folder != y.folder) {
+      return natural_less(x.folder, y.folder);
+    }
+    return natural_less(x.name, y.name);
+  });
   return out;
 }
 

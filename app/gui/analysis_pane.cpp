@@ -29,6 +29,16 @@ const char* const cell_words[] = {"cases", "codings", "words"};
 
 } // namespace
 
+wxString percent_text(double pct) {
+  if (pct > 0 && pct < 0.5) {
+    return "<1%";
+  }
+  if (pct >= 99.5 && pct < 100) {
+    return ">99%";
+  }
+  return wxString::Format("%.0f%%", pct);
+}
+
 AnalysisPane::AnalysisPane(wxWindow* parent, MainFrame& frame)
     : wxPanel(parent), m_frame(frame), m_rerun(this, [this] { refresh_if_stale(); }) {
   auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -301,8 +311,8 @@ void AnalysisPane::run() {
       if (n == 0) {
         return wxString(L"·");
       }
-      return pct ? wxString::Format("%lld  (%.0f%%)", static_cast<long long>(n),
-                                    m_matrix.col_pct(r, c))
+      return pct ? wxString::Format("%lld  (%s)", static_cast<long long>(n),
+                                    percent_text(m_matrix.col_pct(r, c)))
                  : number(n);
     });
     static const char* const units[] = {"cases", "codings", "words coded"};
@@ -343,7 +353,7 @@ void AnalysisPane::run() {
                 case 0: return number(n.codings);
                 case 1: return number(n.documents);
                 case 2: return number(n.cases);
-                case 3: return wxString::Format("%.0f%%", n.pct_cases);
+                case 3: return percent_text(n.pct_cases);
                 default: return number(n.words);
                 }
               });

@@ -25,6 +25,10 @@ class MainFrame;
 
 enum class AnalysisKind { ThemeTable, Matrix, Cooccurrence, Frequencies };
 
+/// A percentage as a cell shows it: whole numbers, but never "0%" for a count
+/// that is there ("<1%") nor "100%" for one short of all (">99%").
+wxString percent_text(double pct);
+
 class AnalysisPane : public wxPanel {
 public:
   AnalysisPane(wxWindow* parent, MainFrame& frame);

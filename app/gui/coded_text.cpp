@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include <wx/accel.h>
+
 #include "code_drag.h"
 #include "colours.h"
 #include "core/coding.h"
@@ -25,6 +27,7 @@ CodedText::CodedText(wxWindow* parent, MainFrame& frame)
   setup_styles();
   SetReadOnly(true);
   SetUndoCollection(false);
+  leave_shortcuts_to_commands(frame.commands());
   SetDropTarget(new CodeDropTarget(
       [this](Id code, wxPoint) {
         if (selection().empty() || !on_code_dropped) {
@@ -38,6 +41,28 @@ CodedText::CodedText(wxWindow* parent, MainFrame& frame)
     m_frame.use_text(*this);
     e.Skip();
   });
+}
+
+void CodedText::leave_shortcuts_to_commands(const CommandRegistry& commands) {
+  // Scintilla's own keymap takes keys such as Ctrl+Z (its undo, which has
+  // nothing to undo in this read-only text) before the menu accelerators see
+  // them, so Edit > Undo did nothing while the text had focus. Each key a
+  // command uses is taken out of the keymap; the menus then run the command.
+  for (const auto* c : commands.all()) {
+    wxAcceleratorEntry a;
+    if (c->shortcut.empty() || !a.FromString(c->shortcut)) {
+      continue;
+    }
+    int mods = 0;
+    mods |= (a.GetFlags() & wxACCEL_CTRL) ? wxSTC_KEYMOD_CTRL : 0;
+    mods |= (a.GetFlags() & wxACCEL_SHIFT) ? wxSTC_KEYMOD_SHIFT : 0;
+    mods |= (a.GetFlags() & wxACCEL_ALT) ? wxSTC_KEYMOD_ALT : 0;
+    int key = a.GetKeyCode();
+    if (key >= 'a' && key <= 'z') {
+      key = key - 'a' + 'A';
+    }
+    CmdKeyClear(key, mods);
+  }
 }
 
 CodedText::~CodedText() {

@@ -18,6 +18,7 @@
 namespace quire::gui {
 
 class MainFrame;
+class CommandRegistry;
 
 /// A coding as laid out in a view: its layer (column) and colour.
 struct LaidCoding {
@@ -78,6 +79,8 @@ public:
 
 private:
   void setup_styles();
+  /// Takes the keys of the commands' shortcuts out of Scintilla's keymap.
+  void leave_shortcuts_to_commands(const CommandRegistry& commands);
   /// Fills the indicators for m_laid, redrawing only what differs from old.
   void draw_indicators(const std::vector<LaidCoding>& old);
   MainFrame& m_frame;

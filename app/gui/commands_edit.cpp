@@ -15,9 +15,15 @@ namespace quire::gui {
 
 namespace {
 
+/// A step's name as a menu item shows it: whole up to 100 characters (a
+/// quote of 40 and a code path fit), '&' kept as itself, not a mnemonic.
 wxString short_name(const std::string& name) {
   auto w = wx(name);
-  return w.length() > 60 ? w.Left(58) + L"…" : w;
+  if (w.length() > 100) {
+    w = w.Left(99) + L"…";
+  }
+  w.Replace("&", "&&");
+  return w;
 }
 
 void show_history(MainFrame& f) {

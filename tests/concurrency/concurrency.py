@@ -105,8 +105,11 @@ class Worker(threading.Thread):
                 if (res["start"], res["end"], res["merged"]) != (s, e, 0):
                     self.failed.append(("code", 0, "merged with another coding: %s" % res))
                 self.codings.add((doc, code, s, e))
+                # The step is named by the words it coded ("Code “the first
+                # words…” as A"): the first 20 of them, whitespace runs as one.
+                quoted = " ".join(self.r.texts[doc][s:e].split())[:20]
                 self.done.append(("code", (doc, code, s, e),
-                                  "Code %d:%d of '%s' as %s" % (s, e, doc, code)))
+                                  ("Code \u201c" + quoted, "\u201d as " + code)))
             else:
                 self.failed_changes.add((doc, code, s, e))
         elif kind == "undo":
@@ -114,7 +117,8 @@ class Worker(threading.Thread):
             if rc == 0:
                 what, thing, name = self.done[-1]
                 m = re.search(r"Undid: (.*)", out)
-                if not m or name not in m.group(1):
+                parts = name if isinstance(name, tuple) else (name,)
+                if not m or not all(part in m.group(1) for part in parts):
                     self.wrong_undo.append("expected to undo %r, quire said %r"
                                            % (name, out.strip()))
                 self.done.pop()
@@ -130,7 +134,8 @@ class Worker(threading.Thread):
             rc, out = self.run_one(["import", P, path])
             if rc == 0:
                 with open(path, encoding="utf-8") as f:
-                    self.r.sizes[name] = len(f.read())
+                    self.r.texts[name] = f.read()
+                    self.r.sizes[name] = len(self.r.texts[name])
                 self.documents.add(name)
                 self.done.append(("import", name, "Import '%s.txt' (1 document)" % name))
             else:
@@ -158,6 +163,7 @@ class Round:
         os.makedirs(self.inputs)
         self.tokens = {}
         self.sizes = {}  # document -> length in code points (ASCII text: characters)
+        self.texts = {}  # document -> its text
         self.shared_docs = []
 
     def go(self):
@@ -173,7 +179,8 @@ class Round:
                 qh.write_document(path, rng, "zqtokshared%dx" % i, 40)
                 must(q, ["import", P, path])
                 with open(path, encoding="utf-8") as f:
-                    self.shared_docs.append((name, len(f.read())))
+                    self.texts[name] = f.read()
+                    self.shared_docs.append((name, len(self.texts[name])))
                 self.tokens["zqtokshared%dx" % i] = name
             must(q, ["search", P, "school"])
             self.deadline = qh.Deadline(self.args.seconds)

@@ -4,10 +4,10 @@
 #include "core/coding.h"
 #include "core/documents.h"
 #include "core/error.h"
-#include "core/memos.h"
-#include "core/project.h"
 #include "core/history.h"
 #include "core/import_data.h"
+#include "core/memos.h"
+#include "core/project.h"
 #include "core/text.h"
 #include "support/project_snapshot.h"
 #include "support/test_support.h"
@@ -177,9 +177,9 @@ BOOST_AUTO_TEST_CASE(unicode_offsets_are_code_points) {
   BOOST_TEST(stored.substr(0, 5) == "Caf\xC3\xA9"); // NFC
   // What the store checks importers' texts with: is the text as normalize_text() leaves it?
   BOOST_TEST(is_normalized_text(stored));
-  BOOST_TEST(!is_normalized_text(text));          // decomposed é
-  BOOST_TEST(!is_normalized_text("a\r\nb"));       // CRLF
-  BOOST_TEST(!is_normalized_text("a\xC3"));        // invalid UTF-8
+  BOOST_TEST(!is_normalized_text(text));     // decomposed é
+  BOOST_TEST(!is_normalized_text("a\r\nb")); // CRLF
+  BOOST_TEST(!is_normalized_text("a\xC3"));  // invalid UTF-8
   BOOST_TEST(is_normalized_text(normalize_text("x\ry\r\nCafe\xCC\x81")));
   Id a = add_code(p, "A");
   auto [s, e] = find_in_document(p, d, "\xE5\xAD\xA6\xE6\xA0\xA1");
@@ -260,3 +260,22 @@ BOOST_AUTO_TEST_CASE(an_imports_documents_and_cases_are_named_and_linked_as_one_
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Sources sort as a person sorts them: P2 before P10, not P10 … P17 before P1.
+BOOST_AUTO_TEST_CASE(documents_list_in_natural_order) {
+  TempDir dir;
+  auto p = Project::create(dir / "n.quire");
+  for (const char* name : {"P10", "P2", "P1", "P17", "P01a", "Notes"}) {
+    add_text_document(p, name, std::string("Text of ") + name + ".");
+  }
+  std::vector<std::string> names;
+  for (const auto& d : list_documents(p)) {
+    names.push_back(d.name);
+  }
+  std::vector<std::string> want{"Notes", "P1", "P01a", "P2", "P10", "P17"};
+  BOOST_TEST(names == want, boost::test_tools::per_element());
+  BOOST_TEST(natural_less("interview 9", "interview 10"));
+  BOOST_TEST(!natural_less("interview 10", "interview 9"));
+  BOOST_TEST(natural_less("a", "b"));
+  BOOST_TEST(!natural_less("P1", "P1"));
+}

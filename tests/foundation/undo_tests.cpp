@@ -94,15 +94,34 @@ BOOST_AUTO_TEST_CASE(every_action_undoes_and_redoes_across_reopen) {
   BOOST_TEST(list_cases(p).empty());
 }
 
+// A step is named by the words it coded, as a person recognises them (not by
+// character offsets): the first 40 characters or so on one line, cut at a word.
+BOOST_AUTO_TEST_CASE(coding_steps_quote_the_coded_text) {
+  TempDir dir;
+  auto p = Project::create(dir / "q.quire");
+  Id d = add_text_document(
+      p, "interview-02",
+      "Why I came:\n\n  a place where heads can admit doubt and still be respected.");
+  Id c = add_code(p, "Purpose/Sceptical");
+  code_range(p, d, 0, 70, c);
+  BOOST_TEST(*undo_name(p) ==
+             "Code \u201cWhy I came: a place where heads can\u2026\u201d as Purpose/Sceptical");
+  undo(p);
+  code_range_creating(p, d, 14, 21, "Place/Heads");
+  BOOST_TEST(*undo_name(p) == "Code \u201ca place\u201d as Place/Heads (new code)");
+  uncode_range(p, d, 14, 15, find_code(p, "Place/Heads").id);
+  BOOST_TEST(*undo_name(p) == "Uncode \u201ca\u201d from Place/Heads");
+}
+
 BOOST_AUTO_TEST_CASE(a_new_action_clears_redo_and_history_is_named) {
   TempDir dir;
   auto p = Project::create(dir / "h.quire");
   Id d = add_text_document(p, "interview-01", "Some words here.");
   Id c = add_code(p, "A");
   code_range(p, d, 0, 4, c);
-  BOOST_TEST(*undo_name(p) == "Code 0:4 of 'interview-01' as A");
+  BOOST_TEST(*undo_name(p) == "Code \u201cSome\u201d as A");
   undo(p);
-  BOOST_TEST(*redo_name(p) == "Code 0:4 of 'interview-01' as A");
+  BOOST_TEST(*redo_name(p) == "Code \u201cSome\u201d as A");
   add_code(p, "B");
   BOOST_TEST(!redo_name(p).has_value());
   auto h = history(p);
@@ -184,26 +203,26 @@ BOOST_AUTO_TEST_CASE(each_coder_undoes_and_redoes_their_own_steps) {
   Id a = find_code(alice, "A").id;
   code_range(alice, 1, 0, 3, a);
   code_range(bob, 1, 4, 11, a);
-  BOOST_TEST(*undo_name(alice) == "Code 0:3 of 'd' as A");
-  BOOST_TEST(*undo_name(bob) == "Code 4:11 of 'd' as A");
+  BOOST_TEST(*undo_name(alice) == "Code \u201cThe\u201d as A");
+  BOOST_TEST(*undo_name(bob) == "Code \u201cnetwork\u201d as A");
 
-  BOOST_TEST(*undo(alice) == "Code 0:3 of 'd' as A"); // not bob's, the later one
+  BOOST_TEST(*undo(alice) == "Code \u201cThe\u201d as A"); // not bob's, the later one
   BOOST_TEST(codings_text(alice) == (Strings{"bob 4:11"}), boost::test_tools::per_element());
-  BOOST_TEST(*redo_name(alice) == "Code 0:3 of 'd' as A");
+  BOOST_TEST(*redo_name(alice) == "Code \u201cThe\u201d as A");
   BOOST_TEST(!redo_name(bob).has_value());
   // Bob's new action does not take alice's redo away.
   add_code(bob, "B");
-  BOOST_TEST(*redo(alice) == "Code 0:3 of 'd' as A");
+  BOOST_TEST(*redo(alice) == "Code \u201cThe\u201d as A");
   BOOST_TEST(codings_text(alice) == (Strings{"alice 0:3", "bob 4:11"}),
              boost::test_tools::per_element());
 
   BOOST_TEST(*undo(bob) == "Add code 'B'");
-  BOOST_TEST(*undo(bob) == "Code 4:11 of 'd' as A");
+  BOOST_TEST(*undo(bob) == "Code \u201cnetwork\u201d as A");
   BOOST_TEST(codings_text(alice) == (Strings{"alice 0:3"}), boost::test_tools::per_element());
   // Bob's own steps only; the project's first steps were lead's.
   BOOST_TEST(!undo(bob).has_value());
   // Redo walks bob's undone steps oldest first.
-  BOOST_TEST(*redo(bob) == "Code 4:11 of 'd' as A");
+  BOOST_TEST(*redo(bob) == "Code \u201cnetwork\u201d as A");
 
   auto h = history(alice);
   BOOST_TEST_REQUIRE(h.size() == 5u);
@@ -229,11 +248,13 @@ BOOST_AUTO_TEST_CASE(undo_over_another_coders_later_change_is_refused_and_change
     undo(alice);
     BOOST_FAIL("undo over bob's change was not refused");
   } catch (const UndoConflict& e) {
-    BOOST_TEST(std::string(e.what()) ==
-               "cannot undo \u201cCode 0:20 of 'd' as A\u201d: bob's later step \u201cUncode 5:8 "
-               "of 'd' from A\u201d changed the same coding; undo that first, or leave this one");
+    BOOST_TEST(
+        std::string(e.what()) ==
+        "cannot undo \u201cCode \u201cThe network helps me\u201d as A\u201d: bob's later step "
+        "\u201cUncode "
+        "\u201cetw\u201d from A\u201d changed the same coding; undo that first, or leave this one");
     BOOST_TEST(e.coder() == "bob");
-    BOOST_TEST(e.step() == "Uncode 5:8 of 'd' from A");
+    BOOST_TEST(e.step() == "Uncode \u201cetw\u201d from A");
   }
   BOOST_TEST(project_snapshot(alice) == before);
   BOOST_TEST(alice.generation() == gen);
@@ -243,8 +264,8 @@ BOOST_AUTO_TEST_CASE(undo_over_another_coders_later_change_is_refused_and_change
     BOOST_TEST(after[i].undone == steps[i].undone);
   }
   // Once bob has undone his, alice's undo goes through.
-  BOOST_TEST(*undo(bob) == "Uncode 5:8 of 'd' from A");
-  BOOST_TEST(*undo(alice) == "Code 0:20 of 'd' as A");
+  BOOST_TEST(*undo(bob) == "Uncode \u201cetw\u201d from A");
+  BOOST_TEST(*undo(alice) == "Code \u201cThe network helps me\u201d as A");
   BOOST_TEST(list_codings(alice, {}).empty());
 }
 
@@ -260,9 +281,10 @@ BOOST_AUTO_TEST_CASE(undo_that_would_remove_what_another_coder_used_is_refused) 
     undo(alice);
     BOOST_FAIL("undo of a code bob coded with was not refused");
   } catch (const UndoConflict& e) {
-    BOOST_TEST(std::string(e.what()) ==
-               "cannot undo \u201cAdd code 'New'\u201d: bob's later step \u201cCode 0:3 of 'd' "
-               "as New\u201d made a coding that needs it; undo that first, or leave this one");
+    BOOST_TEST(
+        std::string(e.what()) ==
+        "cannot undo \u201cAdd code 'New'\u201d: bob's later step \u201cCode \u201cThe\u201d "
+        "as New\u201d made a coding that needs it; undo that first, or leave this one");
   }
   BOOST_TEST(project_snapshot(alice) == before);
 
@@ -275,7 +297,7 @@ BOOST_AUTO_TEST_CASE(undo_that_would_remove_what_another_coder_used_is_refused) 
     BOOST_FAIL("undo of an import bob coded was not refused");
   } catch (const UndoConflict& e) {
     BOOST_TEST(e.coder() == "bob");
-    BOOST_TEST(e.step() == "Code 0:6 of 'd2' as New");
+    BOOST_TEST(e.step() == "Code \u201cSecond\u201d as New");
   }
   BOOST_TEST(project_snapshot(alice) == before);
 }
@@ -296,14 +318,15 @@ BOOST_AUTO_TEST_CASE(redo_over_another_coders_later_change_is_refused) {
     BOOST_FAIL("redo over bob's coding was not refused");
   } catch (const UndoConflict& e) {
     BOOST_TEST(std::string(e.what()) ==
-               "cannot redo \u201cCode 0:3 of 'd' as A\u201d: bob's later step \u201cCode 10:20 "
-               "of 'd' as A\u201d changed the same coding; undo that first, or leave this one "
+               "cannot redo \u201cCode \u201cThe\u201d as A\u201d: bob's later step \u201cCode "
+               "\u201ck helps me\u201d as A\u201d changed the same coding; undo that first, or "
+               "leave this one "
                "undone");
   }
   BOOST_TEST(project_snapshot(alice) == before);
-  BOOST_TEST(*redo_name(alice) == "Code 0:3 of 'd' as A");
+  BOOST_TEST(*redo_name(alice) == "Code \u201cThe\u201d as A");
   undo(bob);
-  BOOST_TEST(*redo(alice) == "Code 0:3 of 'd' as A");
+  BOOST_TEST(*redo(alice) == "Code \u201cThe\u201d as A");
   BOOST_TEST(codings_text(alice) == (Strings{"alice 0:3"}), boost::test_tools::per_element());
   // Bob's step now is the one whose rows are no longer as they were.
   try {
@@ -311,7 +334,7 @@ BOOST_AUTO_TEST_CASE(redo_over_another_coders_later_change_is_refused) {
     BOOST_FAIL("bob's redo over alice's redone coding was not refused");
   } catch (const UndoConflict& e) {
     BOOST_TEST(e.coder() == "alice");
-    BOOST_TEST(e.step() == "Code 0:3 of 'd' as A");
+    BOOST_TEST(e.step() == "Code \u201cThe\u201d as A");
   }
 }
 
@@ -331,14 +354,15 @@ BOOST_AUTO_TEST_CASE(redo_of_what_another_coder_has_since_undone_the_basis_of_is
     redo(alice);
     BOOST_FAIL("redo of a coding whose code bob undid was not refused");
   } catch (const UndoConflict& e) {
-    BOOST_TEST(std::string(e.what()) ==
-               "cannot redo \u201cCode 30:35 of 'd' as B\u201d: bob has since undone \u201cAdd "
-               "code 'B'\u201d, which changed the same code; redo that first, or leave this one "
-               "undone");
+    BOOST_TEST(
+        std::string(e.what()) ==
+        "cannot redo \u201cCode \u201cve no\u201d as B\u201d: bob has since undone \u201cAdd "
+        "code 'B'\u201d, which changed the same code; redo that first, or leave this one "
+        "undone");
   }
   BOOST_TEST(project_snapshot(alice) == before);
   BOOST_TEST(*redo(bob) == "Add code 'B'");
-  BOOST_TEST(*redo(alice) == "Code 30:35 of 'd' as B");
+  BOOST_TEST(*redo(alice) == "Code \u201cve no\u201d as B");
   BOOST_TEST(codings_text(alice) == (Strings{"alice 30:35"}), boost::test_tools::per_element());
 }
 
@@ -360,9 +384,9 @@ BOOST_AUTO_TEST_CASE(steps_from_before_coders_were_recorded_belong_to_everyone) 
   auto alice = as(file, "alice");
   auto bob = as(file, "bob");
   BOOST_TEST(history(alice)[0].coder == "");
-  BOOST_TEST(*undo_name(bob) == "Code 0:3 of 'd' as A");
-  BOOST_TEST(*undo(bob) == "Code 0:3 of 'd' as A");
-  BOOST_TEST(*redo_name(alice) == "Code 0:3 of 'd' as A");
+  BOOST_TEST(*undo_name(bob) == "Code \u201cThe\u201d as A");
+  BOOST_TEST(*undo(bob) == "Code \u201cThe\u201d as A");
+  BOOST_TEST(*redo_name(alice) == "Code \u201cThe\u201d as A");
   BOOST_TEST(*undo(alice) == "Add code 'A'");
   // A new action of alice's drops the undone steps without a coder too.
   add_code(alice, "Z");
@@ -381,13 +405,13 @@ BOOST_AUTO_TEST_CASE(coding_with_a_new_code_is_one_step) {
   auto before = project_snapshot(p);
   auto r = code_range_creating(p, d, 0, 4, "Fresh/Idea");
   BOOST_TEST(get_code(p, get_coding(p, r.coding_id).code_id).path == "Fresh/Idea");
-  BOOST_TEST(*undo_name(p) == "Code 0:4 of 'd' as Fresh/Idea (new code)");
-  BOOST_TEST(*undo(p) == "Code 0:4 of 'd' as Fresh/Idea (new code)");
+  BOOST_TEST(*undo_name(p) == "Code \u201cSome\u201d as Fresh/Idea (new code)");
+  BOOST_TEST(*undo(p) == "Code \u201cSome\u201d as Fresh/Idea (new code)");
   BOOST_TEST(project_snapshot(p) == before);
   // With a code that exists, it is a plain coding.
   add_code(p, "Old");
   code_range_creating(p, d, 5, 10, "Old");
-  BOOST_TEST(*undo_name(p) == "Code 5:10 of 'd' as Old");
+  BOOST_TEST(*undo_name(p) == "Code \u201cwords\u201d as Old");
   // A failure after the code would have been made leaves no code.
   auto steps = history(p).size();
   before = project_snapshot(p);
@@ -412,7 +436,7 @@ BOOST_AUTO_TEST_CASE(the_cli_codes_with_a_new_code_in_one_step) {
       {"code", proj, "--doc", "talk", "--match", "cafe", "--code", "Place/Cafe", "--create"});
   BOOST_TEST_REQUIRE(r.status == 0, r.err);
   r = run_quire({"undo", proj});
-  BOOST_TEST(r.out == "Undid: Code 15:19 of 'talk' as Place/Cafe (new code)\n");
+  BOOST_TEST(r.out == "Undid: Code \u201ccafe\u201d as Place/Cafe (new code)\n");
   {
     auto p = Project::open(proj);
     BOOST_TEST(project_snapshot(p) == before); // neither the code nor the coding
@@ -480,7 +504,7 @@ BOOST_AUTO_TEST_CASE(undo_and_redo_act_as_the_coder_and_history_names_them) {
       run_quire({"code", proj, "--doc", "talk", "--range", "3:7", "--code", "A", "--coder", "bob"})
           .status == 0);
   auto r = run_quire({"undo", proj, "--coder", "alice"});
-  BOOST_TEST(r.out == "Undid: Code 0:2 of 'talk' as A\n", r.err);
+  BOOST_TEST(r.out == "Undid: Code \u201cWe\u201d as A\n", r.err);
   auto j = nlohmann::json::parse(run_quire({"codings", proj, "--json", "--all-coders"}).out);
   BOOST_TEST_REQUIRE(j.size() == 1u);
   BOOST_TEST(j[0]["coder"] == "bob");
@@ -488,7 +512,7 @@ BOOST_AUTO_TEST_CASE(undo_and_redo_act_as_the_coder_and_history_names_them) {
   BOOST_TEST(r.out == "Nothing to undo for alice\n");
   // The default coder ($QUIRE_CODER here) when there is no --coder.
   r = run_quire({"redo", proj}, {{"QUIRE_CODER", "alice"}});
-  BOOST_TEST(r.out == "Redid: Code 0:2 of 'talk' as A\n", r.err);
+  BOOST_TEST(r.out == "Redid: Code \u201cWe\u201d as A\n", r.err);
 
   // Bob splits alice's coding; alice's undo is refused, exit code 1.
   BOOST_TEST_REQUIRE(run_quire({"uncode", proj, "--doc", "talk", "--range", "1:2", "--code", "A",
@@ -497,8 +521,8 @@ BOOST_AUTO_TEST_CASE(undo_and_redo_act_as_the_coder_and_history_names_them) {
   auto digest = quire::test::file_digest(proj);
   r = run_quire({"undo", proj, "--coder", "alice"});
   BOOST_TEST(r.status == 1);
-  BOOST_TEST(r.err == "quire: error: cannot undo \u201cCode 0:2 of 'talk' as A\u201d: bob's later "
-                      "step \u201cUncode 1:2 of 'talk' from A\u201d changed the same coding; undo "
+  BOOST_TEST(r.err == "quire: error: cannot undo \u201cCode \u201cWe\u201d as A\u201d: bob's later "
+                      "step \u201cUncode \u201ce\u201d from A\u201d changed the same coding; undo "
                       "that first, or leave this one\n");
   BOOST_TEST(quire::test::file_digest(proj) == digest);
 

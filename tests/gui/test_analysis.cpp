@@ -248,4 +248,15 @@ BOOST_FIXTURE_TEST_CASE(export_to_excel_and_file_export_write_files, AnalysisFix
   BOOST_CHECK_NO_THROW(find_code(q, "Barriers/Funding"));
 }
 
+// A count of 1 among hundreds of cases is there: it shows as "<1%", never
+// "(0%)"; one short of all is not "100%".
+BOOST_AUTO_TEST_CASE(a_count_that_is_there_never_shows_as_zero_percent) {
+  BOOST_CHECK_EQUAL(gui::utf8(gui::percent_text(100.0 / 300.0)), "<1%");
+  BOOST_CHECK_EQUAL(gui::utf8(gui::percent_text(0)), "0%");
+  BOOST_CHECK_EQUAL(gui::utf8(gui::percent_text(0.5)), "1%");
+  BOOST_CHECK_EQUAL(gui::utf8(gui::percent_text(50)), "50%");
+  BOOST_CHECK_EQUAL(gui::utf8(gui::percent_text(299.0 / 3.0)), ">99%");
+  BOOST_CHECK_EQUAL(gui::utf8(gui::percent_text(100)), "100%");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
