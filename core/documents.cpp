@@ -8,11 +8,11 @@
 #include "cases.h"
 #include "codebook.h"
 #include "error.h"
+#include "natural_order.h"
 #include "project_p.h"
 #include "rows_p.h"
 #include "safety_copies.h"
 #include "store_p.h"
-#include "text.h"
 
 namespace quire {
 

@@ -62,8 +62,8 @@ bool nfc_utf8(std::string_view utf8) {
     return false;
   }
   UErrorCode err = U_ZERO_ERROR;
-  bool yes = nfc_normalizer().isNormalizedUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), err);
+  bool yes = nfc_normalizer().isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())),
+                                   err);
   return U_SUCCESS(err) && yes;
 }
 
@@ -102,47 +102,6 @@ std::string normalize_text(std::string_view in) {
   std::string result;
   out.toUTF8String(result);
   return result;
-}
-
-bool natural_less(std::string_view a, std::string_view b) {
-  auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  std::size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (digit(a[i]) && digit(b[j])) {
-      auto si = i, sj = j;
-      while (si < a.size() && a[si] == '0') {
-        ++si;
-      }
-      while (sj < b.size() && b[sj] == '0') {
-        ++sj;
-      }
-      auto ei = si, ej = sj;
-      while (ei < a.size() && digit(a[ei])) {
-        ++ei;
-      }
-      while (ej < b.size() && digit(b[ej])) {
-        ++ej;
-      }
-      if (ei - si != ej - sj) {
-        return ei - si < ej - sj; // fewer digits: the smaller number
-      }
-      if (auto c = a.substr(si, ei - si).compare(b.substr(sj, ej - sj)); c != 0) {
-        return c < 0;
-      }
-      i = ei;
-      j = ej;
-      continue;
-    }
-    if (a[i] != b[j]) {
-      return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]);
-    }
-    ++i;
-    ++j;
-  }
-  if (a.size() - i != b.size() - j) {
-    return a.size() - i < b.size() - j;
-  }
-  return a < b; // equal as numbers ("P01", "P1"): a fixed order all the same
 }
 
 std::string fold_case(std::string_view s) {

@@ -20,9 +20,6 @@ bool is_valid_utf8(std::string_view s);
 std::int64_t count_code_points(std::string_view utf8);
 /// Lower-cases text (Unicode-aware, locale-independent).
 std::string fold_case(std::string_view utf8);
-/// Natural order of names, as a person sorts them: runs of digits compare as
-/// numbers, so "P2" comes before "P10" (other text compares byte by byte).
-bool natural_less(std::string_view a, std::string_view b);
 /// Every match of needle in text ignoring case (simple Unicode case folding,
 /// one code point for one, so "CAFÉ" finds "café"), as code-point ranges.
 std::vector<std::pair<std::int64_t, std::int64_t>> find_ignoring_case(std::string_view text,

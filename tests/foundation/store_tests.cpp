@@ -7,6 +7,7 @@
 #include "core/history.h"
 #include "core/import_data.h"
 #include "core/memos.h"
+#include "core/natural_order.h"
 #include "core/project.h"
 #include "core/text.h"
 #include "support/project_snapshot.h"
