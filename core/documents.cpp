@@ -9,6 +9,7 @@
 #include "codebook.h"
 #include "error.h"
 #include "natural_order.h"
+#include "text.h"
 #include "project_p.h"
 #include "rows_p.h"
 #include "safety_copies.h"
