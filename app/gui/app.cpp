@@ -18,11 +18,12 @@
 #include "core/coding.h"
 #include "core/documents.h"
 #include "core/error.h"
+#include "core/surveys.h"
 #include "fonts.h"
+#include "layout_dump.h"
 #include "main_frame.h"
 #include "screenshot.h"
 #include "search_pane.h"
-#include "core/surveys.h"
 #include "wx_text.h"
 
 namespace quire::gui {
@@ -153,6 +154,7 @@ bool App::OnInit() {
   }
   m_frame = new MainFrame(wxSize(m_opts.width, m_opts.height));
   m_frame->Show();
+  start_layout_dump(m_frame);
   if (!m_opts.project.empty()) {
     if (m_frame->open_project(std::filesystem::path(m_opts.project), false, !shot)) {
       guarded([&] { apply_start_options(*m_frame, m_opts); },

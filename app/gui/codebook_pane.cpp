@@ -38,6 +38,7 @@ CodebookPane::CodebookPane(wxWindow* parent, MainFrame& frame)
   m_tree = new wxTreeCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                           wxTR_HAS_BUTTONS | wxTR_HIDE_ROOT | wxTR_EDIT_LABELS |
                               wxTR_LINES_AT_ROOT | wxTR_SINGLE | wxBORDER_NONE);
+  m_tree->SetName("quire-codebook-tree");
   m_images = new wxImageList(12, 12);
   m_tree->AssignImageList(m_images);
   sizer->Add(m_tree, 1, wxEXPAND);

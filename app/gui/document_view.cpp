@@ -20,10 +20,7 @@
 
 namespace quire::gui {
 
-namespace {
-
-
-} // namespace
+namespace {} // namespace
 
 DocumentView::DocumentView(wxWindow* parent, MainFrame& frame)
     : wxPanel(parent, wxID_ANY), m_frame(frame) {
@@ -61,6 +58,10 @@ DocumentView::DocumentView(wxWindow* parent, MainFrame& frame)
   auto* body = new wxBoxSizer(wxHORIZONTAL);
   m_text = new CodedText(this, frame);
   m_stripes = new CodingStripes(this, *m_text, session);
+  m_text->SetName("quire-document-text"); // names a test finds the window by
+  m_stripes->SetName("quire-coding-stripes");
+  m_title->SetName("quire-document-title");
+  m_info->SetName("quire-document-info");
   body->Add(m_text, 1, wxEXPAND);
   body->Add(m_stripes, 0, wxEXPAND);
   sizer->Add(body, 1, wxEXPAND);
@@ -163,8 +164,9 @@ void DocumentView::update_info() {
   if (d.case_id) {
     info += wx(" · case " + get_case(p, *d.case_id).name);
   }
-  info += wxString::Format(L" · %lld characters · %zu codings", static_cast<long long>(d.length),
-                           m_text->laid().size());
+  auto n = m_text->laid().size();
+  info += wxString::Format(L" · %lld characters · %zu coding%s", static_cast<long long>(d.length),
+                           n, n == 1 ? "" : "s");
   m_info->SetLabel(info);
   Layout();
 }
