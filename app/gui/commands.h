@@ -2,9 +2,17 @@
 // The command groups, one file each (commands_<group>.cpp registers the
 // commands named "<group>/..."): they fill the registry of a frame. Menus,
 // the toolbar, context menus, shortcuts and pane buttons all run these.
+#include <filesystem>
+#include <string>
+
 namespace quire::gui {
 
 class MainFrame;
+
+/// The project file File > New makes of the path typed in its dialog: with
+/// ".quire" added when missing, and once only ("x.quire" typed over the
+/// dialog's selected "study" arrives as "x.quire.quire").
+std::filesystem::path project_path_typed(const std::string& typed);
 
 void add_file_commands(MainFrame& f);     ///< file/...: projects, import, export, safety copies
 void add_edit_commands(MainFrame& f);     ///< edit/...: undo, clipboard, find, preferences

@@ -16,6 +16,25 @@ namespace {
 
 const char* const project_wildcard = "Quire projects (*.quire)|*.quire|All files|*";
 
+} // namespace
+
+std::filesystem::path project_path_typed(const std::string& typed) {
+  // The GTK dialog selects the name without its extension ("study" of
+  // "study.quire"), so typing "x.quire" over it gives "x.quire.quire".
+  std::string path = typed;
+  const std::string ext = ".quire";
+  while (path.size() > 2 * ext.size() &&
+         path.compare(path.size() - 2 * ext.size(), 2 * ext.size(), ext + ext) == 0) {
+    path.resize(path.size() - ext.size());
+  }
+  if (std::filesystem::path(path).extension() != ext) {
+    path += ext;
+  }
+  return path;
+}
+
+namespace {
+
 std::vector<std::filesystem::path> chosen_paths(wxFileDialog& dlg) {
   wxArrayString paths;
   dlg.GetPaths(paths);
@@ -77,11 +96,7 @@ void add_file_commands(MainFrame& f) {
            if (dlg.ShowModal() != wxID_OK) {
              return;
            }
-           std::filesystem::path path(utf8(dlg.GetPath()));
-           if (path.extension() != ".quire") {
-             path += ".quire";
-           }
-           f.open_project(path, true);
+           f.open_project(project_path_typed(utf8(dlg.GetPath())), true);
          }});
   r.add({.name = "file/open",
          .label = L"&Open Project…",

@@ -98,6 +98,8 @@ std::string describe(wxFrame* frame) {
   out += "],\"status\":";
   auto* bar = frame->GetStatusBar();
   out += quoted(bar ? utf8(bar->GetStatusText(0)) : std::string());
+  out += ",\"counts\":"; // the status bar's right field
+  out += quoted(bar && bar->GetFieldsCount() > 1 ? utf8(bar->GetStatusText(1)) : std::string());
   auto* focus = wxWindow::FindFocus();
   out += ",\"focus\":" + quoted(focus ? utf8(focus->GetName()) : std::string());
   out += ",\"named\":[";

@@ -221,9 +221,13 @@ void MainFrame::refresh_title() {
     m_documents = list_documents(p).size();
     m_documents_dirty = false;
   }
-  SetStatusText(wxString::Format(L"%zu documents · %zu codes · %lld codings · coder %s",
-                                 m_documents, m_session.codes().list.size(),
-                                 static_cast<long long>(count_codings(p)), wx(p.coder())),
+  auto counted = [](long long n, const char* what) {
+    return wxString::Format("%lld %s%s", n, what, n == 1 ? "" : "s");
+  };
+  SetStatusText(counted(static_cast<long long>(m_documents), "document") + L" · " +
+                    counted(static_cast<long long>(m_session.codes().list.size()), "code") +
+                    L" · " + counted(static_cast<long long>(count_codings(p)), "coding") +
+                    L" · coder " + wx(p.coder()),
                 1);
 }
 

@@ -14,6 +14,7 @@
 #include <wx/timer.h>
 
 #include "analysis_pane.h"
+#include "commands.h"
 #include "core/documents.h"
 #include "core/error.h"
 #include "core/memos.h"
@@ -193,6 +194,17 @@ BOOST_FIXTURE_TEST_CASE(while_an_import_runs_the_project_is_refused_to_the_ui, F
   BOOST_CHECK_EQUAL(list_documents(p()).size(), documents_before + 1);
   BOOST_CHECK(frame->commands().enabled("codes/new"));
   BOOST_CHECK(frame->commands().enabled("edit/undo"));
+}
+
+// File > New: the GTK dialog selects "study" of "study.quire", so a name
+// typed over it arrives as "x.quire.quire"; the project is x.quire.
+BOOST_AUTO_TEST_CASE(new_project_takes_the_name_as_typed) {
+  BOOST_CHECK_EQUAL(gui::project_path_typed("/tmp/a/x.quire.quire").string(), "/tmp/a/x.quire");
+  BOOST_CHECK_EQUAL(gui::project_path_typed("/tmp/a/x.quire").string(), "/tmp/a/x.quire");
+  BOOST_CHECK_EQUAL(gui::project_path_typed("/tmp/a/x").string(), "/tmp/a/x.quire");
+  BOOST_CHECK_EQUAL(gui::project_path_typed("/tmp/a/study 2.quire.quire.quire").string(),
+                    "/tmp/a/study 2.quire");
+  BOOST_CHECK_EQUAL(gui::project_path_typed("/tmp/a/v1.2").string(), "/tmp/a/v1.2.quire");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

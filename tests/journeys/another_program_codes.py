@@ -7,7 +7,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from journey import App, check, quire, region_difference, run, screenshot, step
+from journey import App, check, quire, region_difference, run, screenshot, step, wait_for
 
 TEXT = ("We meet once a month at the cafe and share what did not work. "
         "The head of the other school comes when there is time.\n")
@@ -44,6 +44,8 @@ def journey(work):
                         "the codebook to show the new code")
         app.wait_widget("quire-document-info", lambda w: w["label"].endswith("1 coding"),
                         "the document view to count the new coding")
+        wait_for("the status bar to count it",
+                 lambda: "1 coding \u00b7" in app.layout()["counts"])
         after = screenshot(os.path.join(work, "after.png"))
         diff = region_difference(before, after, text)
         check(diff > 50, "the new coding is drawn in the open document (%d pixels)" % diff)

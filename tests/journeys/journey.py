@@ -75,7 +75,7 @@ class App:
                    XDG_CONFIG_HOME=os.path.join(workdir, "config"),
                    GTK_A11Y="none", NO_AT_BRIDGE="1")
         self.log = open(os.path.join(workdir, "quire-gui.log"), "w")
-        self.proc = subprocess.Popen([QUIRE_GUI] + [str(a) for a in args], env=env,
+        self.proc = subprocess.Popen([QUIRE_GUI] + [str(a) for a in args], env=env, cwd=workdir,
                                      stdout=self.log, stderr=subprocess.STDOUT)
         self.window = None
 

@@ -16,9 +16,10 @@ def journey(work):
         app.key("ctrl+n")
         dlg = app.wait_window("^New project$")
         app.focus(dlg)
+        # The dialog opens in the app's folder with "study" of "study.quire"
+        # selected: the name typed replaces it, as a person does.
         target = os.path.join(work, "x.quire")
-        app.key("ctrl+a")
-        app.type(target)
+        app.type("x.quire")
         app.key("Return")
         app.wait_window(r"^x\.quire — Quire$")
         step("the window is titled x.quire")
