@@ -1,6 +1,7 @@
 #include "coded_text.h"
 
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 
 #include <wx/accel.h>
@@ -43,26 +44,31 @@ CodedText::CodedText(wxWindow* parent, MainFrame& frame)
   });
 }
 
-void CodedText::leave_shortcuts_to_commands(const CommandRegistry& commands) {
+void CodedText::leave_shortcuts_to_commands(CommandRegistry& commands) {
   // Scintilla's own keymap takes keys such as Ctrl+Z (its undo, which has
   // nothing to undo in this read-only text) before the menu accelerators see
-  // them, so Edit > Undo did nothing while the text had focus. Each key a
-  // command uses is taken out of the keymap; the menus then run the command.
+  // them, so Edit > Undo did nothing while the text had focus. (Clearing a
+  // key from its keymap does not help: a cleared key still counts as handled.)
+  // So the keys of the commands' shortcuts run their commands here, first.
+  std::map<std::pair<int, int>, std::string> by_key;
   for (const auto* c : commands.all()) {
     wxAcceleratorEntry a;
-    if (c->shortcut.empty() || !a.FromString(c->shortcut)) {
-      continue;
+    if (!c->shortcut.empty() && a.FromString(c->shortcut)) {
+      int key = a.GetKeyCode();
+      by_key[{key >= 'a' && key <= 'z' ? key - 'a' + 'A' : key,
+              a.GetFlags() & (wxACCEL_CTRL | wxACCEL_SHIFT | wxACCEL_ALT)}] = c->name;
     }
-    int mods = 0;
-    mods |= (a.GetFlags() & wxACCEL_CTRL) ? wxSTC_KEYMOD_CTRL : 0;
-    mods |= (a.GetFlags() & wxACCEL_SHIFT) ? wxSTC_KEYMOD_SHIFT : 0;
-    mods |= (a.GetFlags() & wxACCEL_ALT) ? wxSTC_KEYMOD_ALT : 0;
-    int key = a.GetKeyCode();
-    if (key >= 'a' && key <= 'z') {
-      key = key - 'a' + 'A';
-    }
-    CmdKeyClear(key, mods);
   }
+  Bind(wxEVT_KEY_DOWN, [&commands, by_key = std::move(by_key)](wxKeyEvent& e) {
+    int key = e.GetKeyCode();
+    auto it = by_key.find({key >= 'a' && key <= 'z' ? key - 'a' + 'A' : key,
+                           e.GetModifiers() & (wxMOD_CONTROL | wxMOD_SHIFT | wxMOD_ALT)});
+    if (it == by_key.end()) {
+      e.Skip();
+      return;
+    }
+    commands.invoke(it->second);
+  });
 }
 
 CodedText::~CodedText() {

@@ -79,8 +79,8 @@ public:
 
 private:
   void setup_styles();
-  /// Takes the keys of the commands' shortcuts out of Scintilla's keymap.
-  void leave_shortcuts_to_commands(const CommandRegistry& commands);
+  /// Runs the commands' shortcuts before Scintilla's keymap can take them.
+  void leave_shortcuts_to_commands(CommandRegistry& commands);
   /// Fills the indicators for m_laid, redrawing only what differs from old.
   void draw_indicators(const std::vector<LaidCoding>& old);
   MainFrame& m_frame;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include <wx/frame.h>
+#include <wx/menu.h>
 #include <wx/stattext.h>
 #include <wx/statusbr.h>
 #include <wx/stc/stc.h>
@@ -100,6 +101,23 @@ std::string describe(wxFrame* frame) {
   out += quoted(bar ? utf8(bar->GetStatusText(0)) : std::string());
   out += ",\"counts\":"; // the status bar's right field
   out += quoted(bar && bar->GetFieldsCount() > 1 ? utf8(bar->GetStatusText(1)) : std::string());
+  // The menu bar's items as the menus show them (labels change with the
+  // project: "Undo Code “…” as Purpose").
+  out += ",\"menus\":{";
+  if (auto* menus = frame->GetMenuBar()) {
+    for (std::size_t m = 0; m < menus->GetMenuCount(); ++m) {
+      out += (m ? "," : "") + quoted(utf8(menus->GetMenuLabelText(m))) + ":[";
+      bool first = true;
+      for (auto* item : menus->GetMenu(m)->GetMenuItems()) {
+        if (!item->IsSeparator()) {
+          out += (first ? "" : ",") + quoted(utf8(item->GetItemLabelText()));
+          first = false;
+        }
+      }
+      out += "]";
+    }
+  }
+  out += "}";
   auto* focus = wxWindow::FindFocus();
   out += ",\"focus\":" + quoted(focus ? utf8(focus->GetName()) : std::string());
   out += ",\"named\":[";

@@ -2,9 +2,10 @@
 // For tests that drive the real window from outside with X input
 // (tests/journeys): with QUIRE_GUI_DUMP_LAYOUT=FILE in the environment the
 // app writes what it shows to FILE as JSON whenever that changes: each
-// top-level window's title, the status bar, the window with keyboard focus,
-// and every named window (see name_for_tests) with its screen rectangle,
-// whether it is shown, and its text (labels; a tree's items). Without the
+// top-level window's title, the status bar, the menus' items, the window with
+// the keyboard focus, and every named window ("quire-..." names, command
+// buttons by command) with its screen rectangle, whether it is shown, and
+// what it shows (a label, a tree's items, a text's selection). Without the
 // variable nothing runs.
 class wxFrame;
 class wxWindow;

@@ -183,7 +183,10 @@ def run(journey):
     started = time.monotonic()
     try:
         journey(work)
-    except JourneyFailed as e:
+    except Exception as e:  # a failed check, or a tool that broke
+        if not isinstance(e, JourneyFailed):
+            import traceback
+            traceback.print_exc()
         print("journey: FAILED: %s (files kept in %s)" % (e, work))
         for name in ("quire-gui.log", "layout.json"):
             p = os.path.join(work, name)
