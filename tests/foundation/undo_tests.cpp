@@ -107,9 +107,9 @@ BOOST_AUTO_TEST_CASE(coding_steps_quote_the_coded_text) {
   BOOST_TEST(*undo_name(p) ==
              "Code \u201cWhy I came: a place where heads can\u2026\u201d as Purpose/Sceptical");
   undo(p);
-  code_range_creating(p, d, 14, 21, "Place/Heads");
+  code_range_creating(p, d, 15, 22, "Place/Heads");
   BOOST_TEST(*undo_name(p) == "Code \u201ca place\u201d as Place/Heads (new code)");
-  uncode_range(p, d, 14, 15, find_code(p, "Place/Heads").id);
+  uncode_range(p, d, 15, 16, find_code(p, "Place/Heads").id);
   BOOST_TEST(*undo_name(p) == "Uncode \u201ca\u201d from Place/Heads");
 }
 
