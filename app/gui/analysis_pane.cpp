@@ -30,13 +30,14 @@ const char* const cell_words[] = {"cases", "codings", "words"};
 } // namespace
 
 wxString percent_text(double pct) {
-  if (pct > 0 && pct < 0.5) {
+  auto shown = wxString::Format("%.0f%%", pct);
+  if (pct > 0 && shown == "0%") {
     return "<1%";
   }
-  if (pct >= 99.5 && pct < 100) {
+  if (pct < 100 && shown == "100%") {
     return ">99%";
   }
-  return wxString::Format("%.0f%%", pct);
+  return shown;
 }
 
 AnalysisPane::AnalysisPane(wxWindow* parent, MainFrame& frame)

@@ -253,7 +253,8 @@ BOOST_FIXTURE_TEST_CASE(export_to_excel_and_file_export_write_files, AnalysisFix
 BOOST_AUTO_TEST_CASE(a_count_that_is_there_never_shows_as_zero_percent) {
   BOOST_CHECK_EQUAL(gui::utf8(gui::percent_text(100.0 / 300.0)), "<1%");
   BOOST_CHECK_EQUAL(gui::utf8(gui::percent_text(0)), "0%");
-  BOOST_CHECK_EQUAL(gui::utf8(gui::percent_text(0.5)), "1%");
+  BOOST_CHECK_EQUAL(gui::utf8(gui::percent_text(0.5)), "<1%"); // printf rounds it to even: 0
+  BOOST_CHECK_EQUAL(gui::utf8(gui::percent_text(0.7)), "1%");
   BOOST_CHECK_EQUAL(gui::utf8(gui::percent_text(50)), "50%");
   BOOST_CHECK_EQUAL(gui::utf8(gui::percent_text(299.0 / 3.0)), ">99%");
   BOOST_CHECK_EQUAL(gui::utf8(gui::percent_text(100)), "100%");
