@@ -35,8 +35,7 @@ struct Condition {
 /// InputError (naming the text and what is wrong) or NotFoundError.
 std::vector<Condition> parse_conditions(const Project& p, const std::string& text);
 /// True when the case's values satisfy every condition.
-bool case_matches(const std::vector<Condition>& conds,
-                  const std::map<std::string, Value>& values);
+bool case_matches(const std::vector<Condition>& conds, const std::map<std::string, Value>& values);
 
 // ---- Code frequencies -------------------------------------------------------
 
@@ -67,8 +66,8 @@ enum class MatrixCell { Cases, Codings, Words };
 enum class MatrixCols { Attribute, Cases, Documents, Codes };
 
 struct MatrixSpec {
-  std::vector<Id> rows;      ///< codes, one row each (empty: every code)
-  bool rollup = true;        ///< a row counts its code's descendants too
+  std::vector<Id> rows; ///< codes, one row each (empty: every code)
+  bool rollup = true;   ///< a row counts its code's descendants too
   MatrixCols cols = MatrixCols::Attribute;
   std::string attribute;     ///< for MatrixCols::Attribute
   std::vector<Id> col_codes; ///< for MatrixCols::Codes (empty: every code)
@@ -82,9 +81,9 @@ struct Matrix {
   std::vector<std::string> cols; ///< column labels
   std::vector<Id> col_ids;       ///< case/document/code id per column (0 for attribute values)
   std::vector<std::vector<std::int64_t>> counts; ///< [row][col]
-  std::vector<std::int64_t> row_totals;  ///< distinct units of the row over all columns
-  std::vector<std::int64_t> col_totals;  ///< distinct units of the column over all rows
-  std::int64_t grand_total = 0;          ///< distinct units over the whole table
+  std::vector<std::int64_t> row_totals;          ///< distinct units of the row over all columns
+  std::vector<std::int64_t> col_totals;          ///< distinct units of the column over all rows
+  std::int64_t grand_total = 0;                  ///< distinct units over the whole table
   /// Cases in each column whether coded or not (cell = cases with attribute,
   /// case or document columns); column % of a cases matrix is against this.
   std::vector<std::int64_t> col_bases;
@@ -136,7 +135,7 @@ struct CooccurrenceSpec {
   std::vector<Id> codes;      ///< empty: every code
   bool with_subcodes = false; ///< a code stands for its subtree
   CooccurrenceMode mode = CooccurrenceMode::Overlap;
-  bool with_hits = true;      ///< fill the passages behind each cell
+  bool with_hits = true; ///< fill the passages behind each cell
   AnalysisFilter filter;
 };
 struct Cooccurrence {
@@ -161,18 +160,18 @@ std::vector<Hit> coding_query(const Project& p, const std::string& query,
 // ---- Word frequency ----------------------------------------------------------
 
 struct WordFrequencySpec {
-  std::optional<Id> code;            ///< only text coded with it (and subcodes)
-  std::optional<std::string> query;  ///< only text a coding query finds
-  std::string language;              ///< "en", "fr", ... (empty: the project's, else en)
-  bool stop_words = true;            ///< leave out the language's stop words
+  std::optional<Id> code;           ///< only text coded with it (and subcodes)
+  std::optional<std::string> query; ///< only text a coding query finds
+  std::string language;             ///< "en", "fr", ... (empty: the project's, else en)
+  bool stop_words = true;           ///< leave out the language's stop words
   bool group_by_stem = true;
-  int min_length = 2;                ///< in code points
-  std::size_t limit = 0;             ///< 0: all
-  AnalysisFilter filter;             ///< restricts the documents and cases
+  int min_length = 2;    ///< in code points
+  std::size_t limit = 0; ///< 0: all
+  AnalysisFilter filter; ///< restricts the documents and cases
 };
 struct WordCount {
-  std::string word;               ///< the group's most frequent form
-  std::string stem;               ///< the stem (the word itself without grouping)
+  std::string word; ///< the group's most frequent form
+  std::string stem; ///< the stem (the word itself without grouping)
   std::int64_t count = 0;
   std::vector<std::string> forms; ///< every form seen, most frequent first
 };

@@ -13,8 +13,8 @@ struct CoderSummary {
   std::string guid;
   std::int64_t codings = 0, documents = 0, codes = 0, memos = 0;
   std::string first_coded, last_coded; ///< ISO 8601 times ("" without codings)
-  bool current = false; ///< the coder new codings are made as
-  bool shown = true;    ///< listings show this coder's codings
+  bool current = false;                ///< the coder new codings are made as
+  bool shown = true;                   ///< listings show this coder's codings
 };
 
 /// Every coder with what they coded, by name.

@@ -24,7 +24,7 @@ struct ExchangeCode {
   std::string guid;
   std::string parent_guid; ///< "" for a top-level code; parents come before children
   std::string name;
-  std::string color;       ///< "#rrggbb", or "" (one is picked when stored)
+  std::string color; ///< "#rrggbb", or "" (one is picked when stored)
   std::string description;
 };
 
@@ -43,7 +43,7 @@ struct ExchangePassage {
   std::string case_name; ///< "" when the passage has no case of its own
   std::string speaker;
   std::optional<std::int64_t> start_ms, end_ms;
-  std::string question;  ///< survey question, if any
+  std::string question; ///< survey question, if any
 };
 
 struct ExchangeSource {
@@ -52,10 +52,10 @@ struct ExchangeSource {
   std::string kind = "text";
   std::string folder;
   std::string original_name;
-  std::string sha256;     ///< of the original file ("" = of the text)
-  std::string text;       ///< normalised: NFC, '\n'
+  std::string sha256; ///< of the original file ("" = of the text)
+  std::string text;   ///< normalised: NFC, '\n'
   std::string created_at;
-  std::string case_name;  ///< the case the whole source belongs to, if any
+  std::string case_name;                 ///< the case the whole source belongs to, if any
   std::vector<ExchangePassage> passages; ///< empty: paragraphs become passages
   std::vector<ExchangeCoding> codings;
 };
@@ -79,8 +79,8 @@ struct ExchangeNote {
 
 /// Everything of a project that travels between projects and tools.
 struct ProjectData {
-  std::string name;       ///< the project's name (file stem)
-  std::string origin;     ///< the program that wrote it, when known
+  std::string name;   ///< the project's name (file stem)
+  std::string origin; ///< the program that wrote it, when known
   std::string created_at;
   std::vector<ExchangeUser> users;
   std::vector<ExchangeCode> codes;
@@ -88,7 +88,7 @@ struct ProjectData {
   std::vector<ExchangeCase> cases;
   std::vector<ExchangeSource> sources;
   std::vector<ExchangeNote> notes;
-  std::vector<std::string> warnings;    ///< from reading: what was read approximately
+  std::vector<std::string> warnings;     ///< from reading: what was read approximately
   std::vector<std::string> not_imported; ///< from reading: what could not be read, and why
 };
 
@@ -107,7 +107,7 @@ struct ExchangeItem {
 
 struct ExchangeReport {
   std::vector<ExchangeItem> added;
-  std::vector<ExchangeItem> matched;   ///< already in the project (same GUID, path, content or name)
+  std::vector<ExchangeItem> matched; ///< already in the project (same GUID, path, content or name)
   std::vector<ExchangeItem> conflicts; ///< matched but different; the project's side was kept
   std::vector<std::string> warnings;
   std::vector<std::string> not_imported;

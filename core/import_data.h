@@ -25,13 +25,13 @@ struct ImportedCoding {
 };
 
 struct ImportedDocument {
-  std::string name;                      ///< wanted name; made unique on import
+  std::string name;                       ///< wanted name; made unique on import
   DocumentKind kind = DocumentKind::Text; ///< stored as to_string(kind)
-  std::string folder;                    ///< grouping (the survey's name)
-  std::string original_name;             ///< the file's name
-  std::string sha256;                    ///< of the original file's bytes
-  std::string text;                      ///< normalised: NFC, '\n' (see TextBuilder)
-  std::vector<ImportedPassage> passages; ///< sorted, inside the text
+  std::string folder;                     ///< grouping (the survey's name)
+  std::string original_name;              ///< the file's name
+  std::string sha256;                     ///< of the original file's bytes
+  std::string text;                       ///< normalised: NFC, '\n' (see TextBuilder)
+  std::vector<ImportedPassage> passages;  ///< sorted, inside the text
   std::vector<ImportedCoding> codings;
   std::string case_name;          ///< links the whole document to a case
   std::vector<std::string> memos; ///< notes found in the file (comments, footnotes)

@@ -18,11 +18,11 @@
 #include "core/coding.h"
 #include "core/documents.h"
 #include "core/error.h"
+#include "core/surveys.h"
 #include "fonts.h"
 #include "main_frame.h"
 #include "screenshot.h"
 #include "search_pane.h"
-#include "core/surveys.h"
 #include "wx_text.h"
 
 namespace quire::gui {

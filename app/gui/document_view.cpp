@@ -20,10 +20,7 @@
 
 namespace quire::gui {
 
-namespace {
-
-
-} // namespace
+namespace {} // namespace
 
 DocumentView::DocumentView(wxWindow* parent, MainFrame& frame)
     : wxPanel(parent, wxID_ANY), m_frame(frame) {

@@ -40,7 +40,6 @@ const char* type_name(AttrType t) {
   }
 }
 
-
 } // namespace
 
 bool ImportPreview::wanted(const ImportData& data) {

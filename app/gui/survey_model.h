@@ -71,10 +71,11 @@ private:
   std::vector<Column> m_columns;
   std::vector<Question> m_questions;
   std::map<Id, std::map<std::string, Value>> m_values; ///< case -> attribute -> value
-  std::vector<std::size_t> m_rows;                    ///< shown respondents, in order
+  std::vector<std::size_t> m_rows;                     ///< shown respondents, in order
   std::string m_filter_attr, m_filter_value;
   // Answers read so far: respondent index -> answers by question (LRU, bounded).
-  std::unordered_map<std::size_t, std::pair<std::vector<Answer>, std::list<std::size_t>::iterator>> m_cache;
+  std::unordered_map<std::size_t, std::pair<std::vector<Answer>, std::list<std::size_t>::iterator>>
+      m_cache;
   std::list<std::size_t> m_lru;
   std::map<Id, std::size_t> m_question_pos; ///< question id -> index in m_questions
 };

@@ -19,7 +19,6 @@
 #include <random>
 #include <string>
 
-#include "corpus.h"
 #include "core/analysis.h"
 #include "core/codebook.h"
 #include "core/db_p.h"
@@ -27,6 +26,7 @@
 #include "core/project.h"
 #include "core/project_p.h"
 #include "core/text.h"
+#include "corpus.h"
 #include "figures.h"
 
 using namespace quire;

@@ -20,13 +20,13 @@
 #include <random>
 #include <string>
 
-#include "corpus.h"
 #include "core/analysis.h"
 #include "core/codebook.h"
 #include "core/documents.h"
 #include "core/project.h"
 #include "core/project_p.h"
 #include "core/text.h"
+#include "corpus.h"
 #include "exporters/exporter.h"
 #include "figures.h"
 

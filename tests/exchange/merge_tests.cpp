@@ -378,14 +378,16 @@ BOOST_AUTO_TEST_CASE(merge_project_gives_counts_and_conflicts_for_the_front_end)
   BOOST_TEST(rep.counts["value"].conflicts == 1); // P1's role
   BOOST_TEST(rep.counts["code"].added == 1);      // Purpose/Habit
   BOOST_TEST(rep.counts["code"].matched == 4);
-  BOOST_TEST(rep.counts["source"].added == 1);    // extra
-  BOOST_TEST(rep.counts["source"].matched == 2);  // interview, notes
-  BOOST_TEST(rep.counts["case"].added == 1);      // P2
-  BOOST_TEST(rep.counts["case"].matched == 1);    // P1
+  BOOST_TEST(rep.counts["source"].added == 1);   // extra
+  BOOST_TEST(rep.counts["source"].matched == 2); // interview, notes
+  BOOST_TEST(rep.counts["case"].added == 1);     // P2
+  BOOST_TEST(rep.counts["case"].matched == 1);   // P1
   BOOST_TEST(rep.items.codings_added == 4);
-  BOOST_TEST(has(rep.items.conflicts, "code", "Purpose/Social", "colour #ff0000 there, #0033aa here"),
-             items(rep.items.conflicts));
-  BOOST_TEST((progress.messages == std::vector<std::string>{"Reading ben.quire", "Merging ben.quire"}));
+  BOOST_TEST(
+      has(rep.items.conflicts, "code", "Purpose/Social", "colour #ff0000 there, #0033aa here"),
+      items(rep.items.conflicts));
+  BOOST_TEST(
+      (progress.messages == std::vector<std::string>{"Reading ben.quire", "Merging ben.quire"}));
   BOOST_TEST(coding_lines(a).size() == ana_codings.size() + 4);
   BOOST_TEST(undo_name(a).value_or("") == "Merge 'ben.quire'");
   BOOST_TEST(file_digest(t.ben) == ben_digest);

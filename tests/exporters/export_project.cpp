@@ -17,9 +17,10 @@ Project make(const std::filesystem::path& file) {
   p.set_session_coder("ana");
   store_import(p, quire::read_file(fixture("export/survey.csv")));
   // Themes coded where the answers say them.
-  const std::pair<const char*, const char*> themes[] = {
-      {"Barriers/Time", "time"},           {"Purpose/Sharing practice", "haring"},
-      {"Purpose/Peer support", "peer support"}, {"Barriers/Funding", "Funding"}};
+  const std::pair<const char*, const char*> themes[] = {{"Barriers/Time", "time"},
+                                                        {"Purpose/Sharing practice", "haring"},
+                                                        {"Purpose/Peer support", "peer support"},
+                                                        {"Barriers/Funding", "Funding"}};
   for (const auto& d : list_documents(p)) {
     for (const auto& [code, word] : themes) {
       try {

@@ -4,10 +4,10 @@
 #include "core/coding.h"
 #include "core/documents.h"
 #include "core/error.h"
-#include "core/memos.h"
-#include "core/project.h"
 #include "core/history.h"
 #include "core/import_data.h"
+#include "core/memos.h"
+#include "core/project.h"
 #include "core/text.h"
 #include "support/project_snapshot.h"
 #include "support/test_support.h"
@@ -177,9 +177,9 @@ BOOST_AUTO_TEST_CASE(unicode_offsets_are_code_points) {
   BOOST_TEST(stored.substr(0, 5) == "Caf\xC3\xA9"); // NFC
   // What the store checks importers' texts with: is the text as normalize_text() leaves it?
   BOOST_TEST(is_normalized_text(stored));
-  BOOST_TEST(!is_normalized_text(text));          // decomposed é
-  BOOST_TEST(!is_normalized_text("a\r\nb"));       // CRLF
-  BOOST_TEST(!is_normalized_text("a\xC3"));        // invalid UTF-8
+  BOOST_TEST(!is_normalized_text(text));     // decomposed é
+  BOOST_TEST(!is_normalized_text("a\r\nb")); // CRLF
+  BOOST_TEST(!is_normalized_text("a\xC3"));  // invalid UTF-8
   BOOST_TEST(is_normalized_text(normalize_text("x\ry\r\nCafe\xCC\x81")));
   Id a = add_code(p, "A");
   auto [s, e] = find_in_document(p, d, "\xE5\xAD\xA6\xE6\xA0\xA1");

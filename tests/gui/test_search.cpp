@@ -238,7 +238,7 @@ BOOST_FIXTURE_TEST_CASE(results_follow_the_project_and_wait_while_hidden, FrameF
   auto [b0, b1] = find_in_document(p(), doc.id, "network meetings");
   code_range(p(), doc.id, b0, b1, code("Barriers/Funding"));
   pump(20);
-  BOOST_CHECK_EQUAL(pane.hits().size(), before + 1); // not run while hidden
+  BOOST_CHECK_EQUAL(pane.hits().size(), before + 1);      // not run while hidden
   BOOST_REQUIRE(frame->commands().invoke("view/search")); // shown again
   pump(20);
   BOOST_CHECK_EQUAL(pane.hits().size(), before + 2);

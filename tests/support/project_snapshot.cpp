@@ -16,8 +16,7 @@ std::string project_snapshot(const Project& p) {
     o << "doc " << d.id << ' ' << d.name << ' ' << d.guid << ' ' << d.case_id.value_or(0) << '\n';
     for (auto& ps : list_passages(p, d.id)) {
       o << " passage " << ps.id << ' ' << ps.start << ':' << ps.end << ' ' << ps.guid << ' '
-        << ps.speaker << ' ' << ps.case_id.value_or(0) << ' ' << ps.question_id.value_or(0)
-        << '\n';
+        << ps.speaker << ' ' << ps.case_id.value_or(0) << ' ' << ps.question_id.value_or(0) << '\n';
     }
   }
   for (auto& q : list_questions(p)) {
