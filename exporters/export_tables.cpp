@@ -8,13 +8,13 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "core/agreement.h"
-#include "core/analysis.h"
-#include "core/cases.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/error.h"
-#include "core/text.h"
+#include "quire/analysis/agreement.h"
+#include "quire/analysis/analysis.h"
+#include "quire/base/error.h"
+#include "quire/base/text.h"
+#include "quire/model/cases.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
 
 namespace quire {
 

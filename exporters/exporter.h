@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "core/analysis.h"
-#include "core/progress.h"
+#include "quire/analysis/analysis.h"
+#include "quire/base/progress.h"
 
 namespace quire {
 class Project;

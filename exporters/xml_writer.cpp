@@ -1,7 +1,7 @@
 // Escaping and indenting XML.
 #include "xml_writer.h"
 
-#include "core/error.h"
+#include "quire/base/error.h"
 
 namespace quire {
 

@@ -8,8 +8,8 @@
 #include <optional>
 #include <string>
 
-#include "core/exchange.h"
 #include "importer.h"
+#include "quire/ingest/exchange.h"
 
 namespace quire {
 

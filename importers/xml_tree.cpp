@@ -1,7 +1,7 @@
 // Building an element tree from the streaming reader's events.
 #include "xml_tree.h"
 
-#include "core/error.h"
+#include "quire/base/error.h"
 
 namespace quire {
 

@@ -5,11 +5,11 @@
 
 #include "commands.h"
 #include "common.h"
-#include "core/agreement.h"
-#include "core/codebook.h"
-#include "core/coders.h"
-#include "core/documents.h"
-#include "core/error.h"
+#include "quire/analysis/agreement.h"
+#include "quire/base/error.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coders.h"
+#include "quire/model/documents.h"
 
 namespace quire::cli {
 

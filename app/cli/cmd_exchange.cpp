@@ -7,11 +7,11 @@
 
 #include "commands.h"
 #include "common.h"
-#include "core/error.h"
-#include "core/merge.h"
 #include "exchange_cli.h"
 #include "exporters/refi_export.h"
 #include "importers/refi_import.h"
+#include "quire/base/error.h"
+#include "quire/ingest/merge.h"
 
 namespace quire::cli {
 
@@ -110,7 +110,7 @@ void add_exchange_commands(CLI::App& app) {
         "by "
         "their text, codes by GUID then path, cases by name; nothing of either side is lost",
         [other, dry](Project& p, bool json) {
-          // Merging is core's (core/merge.h); here only which reader a
+          // Merging is core's (core/include/quire/ingest/merge.h); here only which reader a
           // file needs, and the report.
           MergeOptions opt;
           opt.dry_run = *dry;

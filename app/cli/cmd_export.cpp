@@ -4,9 +4,9 @@
 
 #include "commands.h"
 #include "common.h"
-#include "core/analysis.h"
-#include "core/error.h"
 #include "exporters/exporter.h"
+#include "quire/analysis/analysis.h"
+#include "quire/base/error.h"
 
 namespace quire::cli {
 

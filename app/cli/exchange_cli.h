@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "core/exchange.h"
 #include "importers/refi_import.h"
+#include "quire/ingest/exchange.h"
 
 namespace quire::cli {
 

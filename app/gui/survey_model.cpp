@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "core/text.h"
+#include "quire/base/text.h"
 
 namespace quire::gui {
 

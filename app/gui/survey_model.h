@@ -1,6 +1,6 @@
 #pragma once
 // What the survey grid shows, read through core's survey read-model
-// (core/surveys.h): the respondents of one survey, their attributes, and
+// (core/include/quire/model/surveys.h): the respondents of one survey, their attributes, and
 // their answers per question, read lazily for the rows in view so that
 // 10,000 respondents open at once. Sorting and filtering only reorder rows;
 // nothing here changes the project.
@@ -12,9 +12,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/project.h"
-#include "core/surveys.h"
-#include "core/types.h"
+#include "quire/base/types.h"
+#include "quire/model/surveys.h"
+#include "quire/store/project.h"
 
 namespace quire::gui {
 

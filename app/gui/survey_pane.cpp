@@ -8,9 +8,9 @@
 
 #include "coded_text.h"
 #include "coding_stripes.h"
-#include "core/coding.h"
 #include "main_frame.h"
 #include "menus.h"
+#include "quire/model/coding.h"
 #include "wx_text.h"
 
 namespace quire::gui {

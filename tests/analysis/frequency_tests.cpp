@@ -2,11 +2,11 @@
 #include <boost/test/unit_test.hpp>
 #include <set>
 
-#include "core/analysis.h"
-#include "core/codebook.h"
-#include "core/documents.h"
-#include "core/error.h"
 #include "model.h"
+#include "quire/analysis/analysis.h"
+#include "quire/base/error.h"
+#include "quire/model/codebook.h"
+#include "quire/model/documents.h"
 
 using namespace quire;
 using namespace quire::test;

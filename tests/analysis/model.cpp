@@ -3,10 +3,10 @@
 #include <cctype>
 #include <random>
 
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/import_data.h"
+#include "quire/ingest/import_data.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
 
 namespace quire::test {
 

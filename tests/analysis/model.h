@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "core/project.h"
-#include "core/types.h"
+#include "quire/base/types.h"
+#include "quire/store/project.h"
 #include "support/test_support.h"
 
 namespace quire::test {

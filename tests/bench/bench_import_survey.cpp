@@ -18,11 +18,11 @@
 #include <string>
 #include <vector>
 
-#include "core/documents.h"
-#include "core/project.h"
-#include "core/search_index.h"
 #include "figures.h"
 #include "importers/importer.h"
+#include "quire/model/documents.h"
+#include "quire/search/search_index.h"
+#include "quire/store/project.h"
 
 namespace fs = std::filesystem;
 using namespace quire;

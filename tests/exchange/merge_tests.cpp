@@ -7,18 +7,18 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "core/cases.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/exchange.h"
-#include "core/history.h"
-#include "core/memos.h"
-#include "core/merge.h"
-#include "core/progress.h"
 #include "exchange_support.h"
 #include "exporters/refi_export.h"
 #include "importers/refi_import.h"
+#include "quire/base/progress.h"
+#include "quire/ingest/exchange.h"
+#include "quire/ingest/merge.h"
+#include "quire/model/cases.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/model/memos.h"
+#include "quire/store/history.h"
 #include "support/project_snapshot.h"
 
 using namespace quire;

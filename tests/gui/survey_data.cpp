@@ -2,8 +2,8 @@
 
 #include <cstdio>
 
-#include "core/documents.h"
-#include "core/import_data.h"
+#include "quire/ingest/import_data.h"
+#include "quire/model/documents.h"
 
 namespace quire::test {
 

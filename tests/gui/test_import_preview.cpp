@@ -3,10 +3,10 @@
 // a transcript's speakers and times, and Cancel importing nothing.
 #include <wx/grid.h>
 
-#include "core/cases.h"
-#include "core/documents.h"
 #include "gui_test_support.h"
 #include "import_preview.h"
+#include "quire/model/cases.h"
+#include "quire/model/documents.h"
 #include "wx_text.h"
 
 using namespace quire;

@@ -3,11 +3,11 @@
 #include <wx/notebook.h>
 
 #include "coded_text.h"
-#include "core/cases.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
 #include "gui_test_support.h"
+#include "quire/model/cases.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
 #include "sources_pane.h"
 #include "survey_data.h"
 #include "survey_pane.h"

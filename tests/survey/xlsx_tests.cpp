@@ -1,9 +1,9 @@
 // XLSX: cells, types, sheets, and broken or hostile workbooks.
 #include <boost/test/unit_test.hpp>
 
-#include "core/documents.h"
-#include "core/project.h"
-#include "core/text.h"
+#include "quire/base/text.h"
+#include "quire/model/documents.h"
+#include "quire/store/project.h"
 #include "survey_helpers.h"
 
 using namespace quire;
