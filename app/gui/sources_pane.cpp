@@ -7,10 +7,10 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/surveys.h"
 #include "main_frame.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/model/surveys.h"
 #include "wx_text.h"
 
 namespace quire::gui {

@@ -1,15 +1,15 @@
 // Invariants of the store: offsets, merging, delete safety, cascades, Unicode.
-#include "core/cases.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/error.h"
-#include "core/history.h"
-#include "core/import_data.h"
-#include "core/memos.h"
-#include "core/natural_order.h"
-#include "core/project.h"
-#include "core/text.h"
+#include "quire/base/error.h"
+#include "quire/base/natural_order.h"
+#include "quire/base/text.h"
+#include "quire/ingest/import_data.h"
+#include "quire/model/cases.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/model/memos.h"
+#include "quire/store/history.h"
+#include "quire/store/project.h"
 #include "support/project_snapshot.h"
 #include "support/test_support.h"
 
@@ -207,7 +207,7 @@ BOOST_AUTO_TEST_CASE(every_entity_has_a_guid) {
 }
 
 // An import gives its documents ids and names before writing them in bulk
-// (core/bulk_insert_p.h): two documents wanting one name, a name already in
+// (core/store/bulk_insert_p.h): two documents wanting one name, a name already in
 // the project, and cases made for speakers along the way all come out as
 // one-at-a-time inserts would make them; one undo takes it all back.
 BOOST_AUTO_TEST_CASE(an_imports_documents_and_cases_are_named_and_linked_as_one_by_one) {
