@@ -102,6 +102,12 @@ def journey(work):
         check(again[0]["text"] == c["text"] and again[0]["code"] == "Purpose/Sceptical",
               "redo brought the coding back")
         app.wait_widget("quire-document-info", lambda w: w["label"].endswith("1 coding"))
+        # The same keys from another pane: a click in Sources, then Ctrl+Z.
+        app.click("quire-sources-tree", dy=5)
+        app.wait_focus("quire-sources-tree")
+        app.key("ctrl+z")
+        wait_for("Ctrl+Z in Sources to undo", lambda: quire("codings", project, "--json") == [])
+        step("ok: Ctrl+Z undoes from the sources pane too")
         check(app.proc.poll() is None, "the app is still running")
     finally:
         app.close()
