@@ -25,6 +25,7 @@ namespace {
 /// the parser leaks what it was building (AddressSanitizer saw it).
 class Field : public Xapian::FieldProcessor {
 public:
+  // NOLINTNEXTLINE(bugprone-throw-keyword-missing): holds an error for later, throws nothing
   explicit Field(std::shared_ptr<std::exception_ptr> error) : m_error(std::move(error)) {}
   Xapian::Query operator()(const std::string& value) final {
     try {
