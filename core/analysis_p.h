@@ -133,8 +133,8 @@ private:
   std::unordered_map<Id, std::string> m_case_names;
 };
 
-/// Stop words of a language ("en", "fr", ...), folded to lower case; empty
-/// for a language without a list.
+/// Stop words of a language ("en" or "english", "fr" or "french", ...),
+/// folded to lower case; empty for a language without a list.
 const std::vector<std::string_view>& stop_words(const std::string& language);
 
 } // namespace quire::detail
