@@ -241,10 +241,16 @@ struct QueryMatcher::Stretch {
     Eval r;
     std::vector<std::size_t> chosen;
     // Every word of slot s that takes part in some match.
+    // Whether the words chosen so far (spanning lo..hi) can be completed from
+    // slot s on; every complete choice's words take part in the match.
     std::function<bool(std::size_t, std::size_t, std::size_t)> fill =
         [&](std::size_t s, std::size_t lo, std::size_t hi) -> bool {
-      if (s == slots.size())
-        return hi - lo < window;
+      if (s == slots.size()) {
+        r.words.insert(chosen.begin(), chosen.end());
+        r.match = true;
+        return true;
+      }
+      bool found = false;
       for (auto pos : slots[s]) {
         if (ordered && !chosen.empty() && pos <= chosen.back())
           continue;
@@ -255,14 +261,10 @@ struct QueryMatcher::Stretch {
         if (nhi - nlo >= window)
           continue;
         chosen.push_back(pos);
-        bool ok = fill(s + 1, nlo, nhi);
-        if (ok) {
-          r.words.insert(chosen.begin(), chosen.end());
-          r.match = true;
-        }
+        found = fill(s + 1, nlo, nhi) || found;
         chosen.pop_back();
       }
-      return r.match;
+      return found;
     };
     fill(0, 0, 0);
     return r;

@@ -505,11 +505,15 @@ std::vector<UnitMatches> SearchIndex::match_units_once(const std::string& query,
     const auto text = document_text(m_impl->project, ps.document_id, ps.start, ps.end);
     const auto tokens = tokenize_words(text);
     QueryMatcher matcher(*m_impl->reader, *it, q);
-    if (unit == AutocodeUnit::Hit) {
-      auto words = matcher.match(tokens, 0, tokens.size());
-      if (words && words->empty()) {
+    auto words = matcher.match(tokens, 0, tokens.size());
+    if (!words) {
+      // The index found it but its words cannot be told apart (CJK text,
+      // indexed as character n-grams): the whole passage.
+      um.ranges.emplace_back(ps.start, ps.end);
+    } else if (unit == AutocodeUnit::Hit) {
+      if (words->empty()) {
         um.ranges.emplace_back(ps.start, ps.end); // only filters: the passage
-      } else if (words) {
+      } else {
         // Matching words with only spaces between them ("lose my job") are
         // one range.
         const CodePointIndex cps(text);

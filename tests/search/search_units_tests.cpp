@@ -41,7 +41,7 @@ const Answer answers[] = {
      "Workload is heavy. Meetings after school take time. Marking takes all "
      "weekend."},
     {"R5", "Nurse",
-     "Time is what we lack, and the whole department has said that for years about planning. "
+     "Time is what we lack, and the whole department has said that about planning for years. "
      "Planning time would help."},
     {"R6", "Teacher", "School meetings run late. Then there is no time at all for marking."},
     {"R7", "Nurse", "Redundancy is coming. Nobody talks about it."},
@@ -78,16 +78,17 @@ struct Survey {
     docs = store_import(p, data).documents;
   }
   Id doc(const std::string& name) const { return find_document(p, name).id; }
-  /// The texts autocode would code (a dry run codes nothing), by document.
+  /// The texts Code All Hits codes with this unit (coded with a code of
+  /// their own, through the one path the CLI and the app take).
   std::multiset<std::string> units(const SearchIndex& idx, const std::string& query,
-                                   AutocodeUnit unit) const {
-    std::multiset<std::string> out;
-    for (auto& m : idx.match_units(query, unit)) {
-      for (auto [s, e] : m.ranges)
-        out.insert(document_text(p, m.document_id, s, e));
-    }
+                                   AutocodeUnit unit) {
+    Id code = add_code(p, "Units/" + std::to_string(++m_codes));
+    auto r = autocode(p, idx, query, code, unit, false);
+    auto out = coded(code);
+    BOOST_TEST(static_cast<std::int64_t>(out.size()) == r.ranges);
     return out;
   }
+  int m_codes = 0;
   /// The texts of the codings of a code.
   std::multiset<std::string> coded(Id code) const {
     CodingFilter f;
