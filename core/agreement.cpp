@@ -15,9 +15,7 @@
 
 namespace quire {
 
-std::string to_string(AgreementUnit u) {
-  return u == AgreementUnit::Passage ? "passage" : "char";
-}
+std::string to_string(AgreementUnit u) { return u == AgreementUnit::Passage ? "passage" : "char"; }
 
 AgreementUnit agreement_unit_from_string(const std::string& s) {
   if (s == "char" || s == "character" || s == "characters") {
@@ -59,8 +57,7 @@ AgreementFigures agreement_figures(std::int64_t both, std::int64_t only_a, std::
   // alpha = 1 - (m - 1) · d / (n0 · n1).
   const double d = static_cast<double>(only_a + only_b);
   const double m = 2 * n;
-  const double n1 = 2.0 * static_cast<double>(both) + d,
-               n0 = 2.0 * static_cast<double>(neither) + d;
+  const double n1 = 2.0 * static_cast<double>(both) + d, n0 = 2.0 * static_cast<double>(neither) + d;
   f.alpha = 1 - (m - 1) * d / (n0 * n1);
   return f;
 }
@@ -110,8 +107,7 @@ std::vector<Seg> segments(const Ranges& a, const Ranges& b, std::int64_t len) {
     if (cuts[i] >= len) {
       break;
     }
-    out.push_back(
-        {cuts[i], cuts[i + 1], covers(a, cuts[i], cuts[i + 1]), covers(b, cuts[i], cuts[i + 1])});
+    out.push_back({cuts[i], cuts[i + 1], covers(a, cuts[i], cuts[i + 1]), covers(b, cuts[i], cuts[i + 1])});
   }
   return out;
 }
@@ -154,9 +150,8 @@ AgreementReport compute_agreement(const Project& p, const AgreementOptions& opt)
   std::map<std::pair<Id, Id>, std::pair<Ranges, Ranges>> coded;
   std::set<Id> coded_docs, used_codes;
   {
-    auto s = detail::db(p).prepare(
-        "SELECT c.document_id, c.code_id, c.start, c.end, k.name FROM coding c "
-        "JOIN coder k ON k.id = c.coder_id WHERE k.name IN (?1, ?2)");
+    auto s = detail::db(p).prepare("SELECT c.document_id, c.code_id, c.start, c.end, k.name FROM coding c "
+                                   "JOIN coder k ON k.id = c.coder_id WHERE k.name IN (?1, ?2)");
     s.bind(1, opt.coder_a).bind(2, opt.coder_b);
     while (s.step()) {
       auto& both = coded[{s.i64(0), s.i64(1)}];
@@ -172,9 +167,8 @@ AgreementReport compute_agreement(const Project& p, const AgreementOptions& opt)
   rep.documents = static_cast<std::int64_t>(docs.size());
   std::vector<Code> codes;
   for (const auto& c : list_codes(p)) {
-    bool wanted = opt.codes.empty()
-                      ? used_codes.count(c.id) > 0
-                      : std::find(opt.codes.begin(), opt.codes.end(), c.id) != opt.codes.end();
+    bool wanted = opt.codes.empty() ? used_codes.count(c.id) > 0
+                                    : std::find(opt.codes.begin(), opt.codes.end(), c.id) != opt.codes.end();
     if (wanted) {
       codes.push_back(c);
     }
@@ -204,8 +198,7 @@ AgreementReport compute_agreement(const Project& p, const AgreementOptions& opt)
       }
       auto& t = tallies[code.id];
       auto disagree = [&](std::int64_t s, std::int64_t e, bool by_a) {
-        rep.disagreements.push_back({doc, d.name, code.id, code.path, s, e,
-                                     by_a ? opt.coder_a : opt.coder_b,
+        rep.disagreements.push_back({doc, d.name, code.id, code.path, s, e, by_a ? opt.coder_a : opt.coder_b,
                                      std::string(idx.slice(s, e))});
       };
       if (opt.unit == AgreementUnit::Character) {
@@ -230,8 +223,7 @@ AgreementReport compute_agreement(const Project& p, const AgreementOptions& opt)
   }
   for (const auto& code : codes) {
     const auto& t = tallies[code.id];
-    rep.codes.push_back(
-        {code.id, code.path, agreement_figures(t.both, t.only_a, t.only_b, t.neither)});
+    rep.codes.push_back({code.id, code.path, agreement_figures(t.both, t.only_a, t.only_b, t.neither)});
   }
   rep.overall = agreement_figures(total.both, total.only_a, total.only_b, total.neither);
   return rep;

@@ -27,8 +27,7 @@ CodeFrequency::Counts counts_of(const std::vector<const ACoding*>& cs, std::size
   n.codings = static_cast<std::int64_t>(cs.size());
   n.documents = static_cast<std::int64_t>(docs.size());
   n.cases = static_cast<std::int64_t>(cases.size());
-  n.pct_cases =
-      base_cases ? 100.0 * static_cast<double>(n.cases) / static_cast<double>(base_cases) : 0;
+  n.pct_cases = base_cases ? 100.0 * static_cast<double>(n.cases) / static_cast<double>(base_cases) : 0;
   n.words = words ? words->count(detail::merge_ranges(std::move(ranges))) : 0;
   return n;
 }

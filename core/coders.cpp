@@ -20,8 +20,7 @@ std::vector<CoderSummary> coder_summaries(const Project& p) {
   auto shown = shown_coders(p);
   auto current = p.coder();
   auto s = detail::db(p).prepare(
-      "SELECT k.name, k.guid, count(c.id), count(DISTINCT c.document_id), count(DISTINCT "
-      "c.code_id), "
+      "SELECT k.name, k.guid, count(c.id), count(DISTINCT c.document_id), count(DISTINCT c.code_id), "
       "coalesce(min(c.created_at), ''), coalesce(max(c.created_at), ''), "
       "(SELECT count(*) FROM memo m WHERE m.author = k.name) "
       "FROM coder k LEFT JOIN coding c ON c.coder_id = k.id GROUP BY k.id ORDER BY k.name");

@@ -96,9 +96,7 @@ public:
   }
 
 private:
-  InputError error(const std::string& why) const {
-    return InputError("the query '" + m_q + "' " + why);
-  }
+  InputError error(const std::string& why) const { return InputError("the query '" + m_q + "' " + why); }
 
   bool take_op(const char* op) {
     if (m_tokens[m_at].kind == Token::Op && m_tokens[m_at].text == op) {
@@ -164,7 +162,8 @@ private:
   }
 
   /// Does segment s overlap some range of b (merged, sorted)?
-  template <class Pred> static Segs keep(const Segs& a, const Segs& b, Pred pred) {
+  template <class Pred>
+  static Segs keep(const Segs& a, const Segs& b, Pred pred) {
     Segs out;
     for (const auto& s : a) {
       auto it = std::lower_bound(b.begin(), b.end(), s, [](const Range& r, const Range& x) {
@@ -185,8 +184,7 @@ private:
 
   static Segs within(const Segs& a, const Segs& b) {
     return keep(a, b, [](const Range& s, auto it, auto end) {
-      return it != end && it->document_id == s.document_id && it->start <= s.start &&
-             it->end >= s.end;
+      return it != end && it->document_id == s.document_id && it->start <= s.start && it->end >= s.end;
     });
   }
 

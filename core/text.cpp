@@ -62,8 +62,8 @@ bool nfc_utf8(std::string_view utf8) {
     return false;
   }
   UErrorCode err = U_ZERO_ERROR;
-  bool yes = nfc_normalizer().isNormalizedUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), err);
+  bool yes = nfc_normalizer().isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())),
+                                   err);
   return U_SUCCESS(err) && yes;
 }
 

@@ -51,8 +51,7 @@ NormalizedText::NormalizedText(std::string_view original) {
     auto end = original.find('\r', i);
     auto run = original.substr(i, end == std::string_view::npos ? std::string_view::npos : end - i);
     i += run.size();
-    auto u = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(run.data(), static_cast<int32_t>(run.size())));
+    auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(run.data(), static_cast<int32_t>(run.size())));
     UErrorCode err = U_ZERO_ERROR;
     if (norm.isNormalized(u, err) && U_SUCCESS(err)) {
       m_text.append(run);

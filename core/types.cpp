@@ -34,8 +34,8 @@ std::string to_string(DocumentKind k) {
 }
 
 std::optional<DocumentKind> parse_document_kind(std::string_view name) {
-  for (auto k : {DocumentKind::Text, DocumentKind::Transcript, DocumentKind::Survey,
-                 DocumentKind::Pdf, DocumentKind::Html}) {
+  for (auto k : {DocumentKind::Text, DocumentKind::Transcript, DocumentKind::Survey, DocumentKind::Pdf,
+                 DocumentKind::Html}) {
     if (name == to_string(k)) {
       return k;
     }

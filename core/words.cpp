@@ -32,8 +32,7 @@ std::vector<std::pair<std::int64_t, std::int64_t>> word_ranges(std::string_view 
     return cp;
   };
   std::int32_t start = bi->first();
-  for (std::int32_t end = bi->next(); end != icu::BreakIterator::DONE;
-       start = end, end = bi->next()) {
+  for (std::int32_t end = bi->next(); end != icu::BreakIterator::DONE; start = end, end = bi->next()) {
     if (bi->getRuleStatus() != UBRK_WORD_NONE) {
       auto s = to_cp(static_cast<std::size_t>(start));
       out.emplace_back(s, to_cp(static_cast<std::size_t>(end)));
