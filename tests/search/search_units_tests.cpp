@@ -264,3 +264,35 @@ BOOST_AUTO_TEST_CASE(find_similar_tells_by_content_words) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// The reported run, end to end through the built `quire`: a survey CSV,
+// `quire autocode '"lose my job"' --unit sentence` codes the sentences that
+// hold the phrase, and nothing else.
+BOOST_AUTO_TEST_CASE(the_cli_codes_only_the_sentences_holding_the_phrase) {
+  using quire::test::run_quire;
+  TempDir dir;
+  const auto proj = (dir / "staff.quire").string();
+  std::string csv = "ID,Role,Worries\n";
+  for (const auto& a : answers) {
+    std::string text = a.text;
+    csv += std::string(a.respondent) + "," + a.role + ",\"" + text + "\"\n";
+  }
+  quire::test::write_file(dir / "staff.csv", csv);
+  BOOST_TEST_REQUIRE(run_quire({"init", proj}).status == 0);
+  auto r = run_quire({"import", proj, (dir / "staff.csv").string(), "--id-column", "ID",
+                      "--text-columns", "Worries"});
+  BOOST_TEST_REQUIRE(r.status == 0, r.err);
+  BOOST_TEST_REQUIRE(run_quire({"codes", "add", proj, "Job loss"}).status == 0);
+  r = run_quire(
+      {"autocode", proj, "\"lose my job\"", "--code", "Job loss", "--unit", "sentence", "--json"});
+  BOOST_TEST_REQUIRE(r.status == 0, r.err);
+  BOOST_TEST(r.out.find("\"ranges\": 2") != std::string::npos, r.out);
+  auto p = Project::open(dir / "staff.quire");
+  CodingFilter f;
+  f.code_id = find_code(p, "Job loss").id;
+  Texts got;
+  for (auto& s : list_codings(p, f))
+    got.insert(s.text);
+  BOOST_TEST(got == (Texts{"I am worried that I will lose my job.",
+                           "Honestly I could lose my job any day now."}));
+}
