@@ -233,33 +233,44 @@ BOOST_AUTO_TEST_CASE(did_you_mean_only_when_the_words_are_unknown) {
 BOOST_AUTO_TEST_CASE(find_similar_tells_by_content_words) {
   TempDir d;
   auto q = Project::create(d / "similar.quire");
-  const char* const texts[] = {
+  // Two answers about redundancy; two sharing only "I am very ... my" with
+  // the first; twenty others with none of these words.
+  std::vector<std::string> texts = {
       "I am very worried about my job and the redundancy letters that went out to my team.",
       "Redundancy letters went out to the whole team; everyone is worried about their job.",
-      "I am very happy with my holidays and I go to the coast for the summer.",
-      "For me it is very good to have time to rest and I am happy to go for walks.",
-      "My garden is very nice to sit in for an hour.",
-      "The canteen food is very good for the price.",
+      "I am very happy with my holidays.",
+      "I am very glad for my garden.",
   };
+  const char* const subjects[] = {"Canteen", "Parking", "Training", "Uniform"};
+  const char* const things[] = {"food", "spaces", "sessions", "colours", "prices"};
+  const char* const verdicts[] = {"seem fine", "feel odd", "look useful", "come late"};
+  for (int i = 0; i < 20; ++i)
+    texts.push_back(std::string(subjects[i % 4]) + " " + things[i % 5] + " " + verdicts[i / 5] +
+                    ".");
   std::vector<Id> ps;
-  for (int i = 0; i < 6; ++i) {
+  for (std::size_t i = 0; i < texts.size(); ++i) {
     Id doc = add_text_document(q, "D" + std::to_string(i), texts[i]);
     ps.push_back(list_passages(q, doc).at(0).id);
   }
   auto idx = SearchIndex::open(q);
-  auto sim = idx->similar({ps[0]}, std::nullopt, 3);
+  auto sim = idx->similar({ps[0]}, std::nullopt, 5);
   BOOST_TEST_REQUIRE(!sim.empty());
-  // Found by content (redundancy, letters, team, worried, job), not by
-  // "am", "my", "very", "to", "for".
+  // Found by content (redundancy, letters, team, worried, job), never by
+  // "i", "am", "my", "very", "to", "for" alone.
   BOOST_TEST(sim[0].passage_id == ps[1]);
-  std::set<std::string> stop = {"i",  "am", "my",  "very", "to", "for",
+  for (auto& h : sim) {
+    BOOST_TEST(h.passage_id != ps[2]);
+    BOOST_TEST(h.passage_id != ps[3]);
+  }
+  // The words shown as telling (marked in the results) are content words.
+  std::set<std::string> stop = {"i",  "am", "my",  "very", "to",  "for", "out",
                                 "me", "it", "the", "and",  "is", "about"};
   for (auto& h : sim) {
+    BOOST_TEST(!h.hits.empty());
     for (auto [s, e] : h.hits) {
       auto w = fold_case(document_text(q, h.document_id, s, e));
       BOOST_TEST(stop.count(w) == 0u, "stop word '" << w << "' told passage " << h.passage_id);
     }
-    BOOST_TEST(h.snippet.find("\xC2\xABvery\xC2\xBB") == std::string::npos);
   }
 }
 
