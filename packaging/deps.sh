@@ -15,7 +15,7 @@ if [ "${1:-}" != "app" ]; then
   PACKAGES+=(
     libboost-test-dev xvfb xauth
     python3 python3-openpyxl python3-xmlschema python3-xlsxwriter libxml2-utils zip unzip
-    sqlite3 clang libclang-rt-14-dev
+    sqlite3 clang libclang-rt-14-dev clang-format clang-tidy
   )
 fi
 missing=()

@@ -4,9 +4,9 @@
 
 #include "commands.h"
 #include "common.h"
-#include "core/error.h"
-#include "core/safety_copies.h"
 #include "hints.h"
+#include "quire/base/error.h"
+#include "quire/store/safety_copies.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"Quire: qualitative data analysis from the command line.\n"
@@ -44,8 +44,9 @@ int main(int argc, char** argv) {
     std::cerr << "quire: cancelled; nothing was changed\n";
     return 1;
   } catch (const quire::SafetyCopyError& e) {
-    std::cerr << "quire: error: " << e.what()
-              << "\n(to go on without a safety copy, run it again with QUIRE_SAFETY_COPY=optional)\n";
+    std::cerr
+        << "quire: error: " << e.what()
+        << "\n(to go on without a safety copy, run it again with QUIRE_SAFETY_COPY=optional)\n";
     return 1;
   } catch (const quire::StorageError& e) {
     std::cerr << "quire: error: " << quire::cli::error_words(e) << '\n';

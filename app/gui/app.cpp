@@ -14,15 +14,15 @@
 #include <wx/timer.h>
 
 #include "analysis_pane.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/error.h"
 #include "fonts.h"
 #include "main_frame.h"
+#include "quire/base/error.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/model/surveys.h"
 #include "screenshot.h"
 #include "search_pane.h"
-#include "core/surveys.h"
 #include "wx_text.h"
 
 namespace quire::gui {

@@ -9,12 +9,12 @@
 
 #include "autocode_dialog.h"
 #include "coded_text.h"
-#include "core/cases.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
 #include "document_view.h"
 #include "gui_test_support.h"
+#include "quire/model/cases.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
 #include "search_pane.h"
 #include "wx_text.h"
 

@@ -7,14 +7,14 @@
 #include <string>
 #include <vector>
 
-#include "core/cases.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/import_data.h"
-#include "core/project.h"
-#include "core/search_index.h"
-#include "core/text.h"
+#include "quire/base/text.h"
+#include "quire/ingest/import_data.h"
+#include "quire/model/cases.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/search/search_index.h"
+#include "quire/store/project.h"
 #include "support/test_support.h"
 
 using namespace quire;
@@ -263,7 +263,7 @@ BOOST_AUTO_TEST_CASE(find_similar_tells_by_content_words) {
     BOOST_TEST(h.passage_id != ps[3]);
   }
   // The words shown as telling (marked in the results) are content words.
-  std::set<std::string> stop = {"i",  "am", "my",  "very", "to",  "for", "out",
+  std::set<std::string> stop = {"i",  "am", "my",  "very", "to", "for",  "out",
                                 "me", "it", "the", "and",  "is", "about"};
   for (auto& h : sim) {
     BOOST_TEST(!h.hits.empty());
