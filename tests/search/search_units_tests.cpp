@@ -148,6 +148,8 @@ BOOST_AUTO_TEST_CASE(or_codes_each_sentence_matching_either_side) {
   BOOST_TEST(units(*idx, "redundancy OR \"lose my job\"", AutocodeUnit::Sentence) ==
              (Texts{"I am worried that I will lose my job.",
                     "Honestly I could lose my job any day now.", "Redundancy is coming."}));
+  BOOST_TEST(units(*idx, "redund* OR (rota AND nobody)", AutocodeUnit::Sentence) ==
+             (Texts{"Redundancy is coming.", "The rota changes every week and nobody asks us."}));
   BOOST_TEST(units(*idx, "redundancy OR \"lose my job\"", AutocodeUnit::Hit) ==
              (Texts{"lose my job", "lose my job", "Redundancy"}));
 }
