@@ -19,12 +19,9 @@
 #include <thread>
 
 #include "project_p.h"
+#include "quire_version.h"
 
 namespace fs = std::filesystem;
-
-#ifndef QUIRE_VERSION_STRING
-#define QUIRE_VERSION_STRING ""
-#endif
 
 namespace quire {
 

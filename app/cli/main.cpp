@@ -7,12 +7,14 @@
 #include "core/error.h"
 #include "core/safety_copies.h"
 #include "hints.h"
+#include "quire_version.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"Quire: qualitative data analysis from the command line.\n"
                "Import interviews and surveys, code passages with themes, search and export.\n"
-               "Run 'quire COMMAND --help' for a command's options."};
-  app.set_version_flag("--version", "quire 0.1.0");
+               "Run 'quire COMMAND --help' for a command's options.",
+               "quire"}; // named, not argv[0]: the help (and man page) says "quire"
+  app.set_version_flag("--version", "quire " QUIRE_VERSION_STRING);
   app.require_subcommand(1);
   app.fallthrough();
   for (auto add : quire::cli::command_groups()) {
@@ -44,8 +46,9 @@ int main(int argc, char** argv) {
     std::cerr << "quire: cancelled; nothing was changed\n";
     return 1;
   } catch (const quire::SafetyCopyError& e) {
-    std::cerr << "quire: error: " << e.what()
-              << "\n(to go on without a safety copy, run it again with QUIRE_SAFETY_COPY=optional)\n";
+    std::cerr
+        << "quire: error: " << e.what()
+        << "\n(to go on without a safety copy, run it again with QUIRE_SAFETY_COPY=optional)\n";
     return 1;
   } catch (const quire::StorageError& e) {
     std::cerr << "quire: error: " << quire::cli::error_words(e) << '\n';
