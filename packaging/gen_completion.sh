@@ -21,7 +21,7 @@ section() {
 commands=()
 options=()
 walk() {
-  local path="$*" subs opts
+  local path="quire${*:+ $*}" subs opts # the key: bash has no empty array key
   subs="$(section "Subcommands:" "$@" | tr '\n' ' ')"
   opts="$(section "Options:" "$@" | tr '\n' ' ')"
   commands+=("[\"$path\"]=\"${subs% }\"")
@@ -41,12 +41,12 @@ HEAD
   echo "declare -gA _quire_options=(${options[*]})"
   cat <<'BODY'
 _quire() {
-  local cur="${COMP_WORDS[COMP_CWORD]}" path="" word i
+  local cur="${COMP_WORDS[COMP_CWORD]}" path="quire" word i
   # The command path so far: the words that name a subcommand of the last.
   for ((i = 1; i < COMP_CWORD; i++)); do
     word="${COMP_WORDS[i]}"
     if [[ "$word" != -* && " ${_quire_commands[$path]} " == *" $word "* ]]; then
-      path="${path:+$path }$word"
+      path="$path $word"
     fi
   done
   if [[ "$cur" == -* ]]; then
