@@ -3,7 +3,7 @@
 # help2man, so the page cannot drift from the program. For `quire` it adds a
 # COMMANDS section with every command's own --help (walked from the command
 # tree the help lists).
-# Usage: gen_man.sh PROGRAM "SHORT DESCRIPTION" OUT.1 [SEE-ALSO-PAGE]
+# Usage: gen_man.sh PROGRAM "SHORT DESCRIPTION" OUT.1 [SEE-ALSO-PAGE] (writes OUT.1 and OUT.1.gz)
 set -euo pipefail
 program="$1"
 name="$2"
@@ -38,3 +38,4 @@ if [ -n "$see_also" ]; then
 fi
 help2man --no-info --no-discard-stderr --section=1 --name="$name" --include="$include" \
   --output="$out" "$program"
+gzip -9nkf "$out" # OUT.1.gz, as Debian installs man pages

@@ -37,6 +37,9 @@ for lib in libwxgtk3.2 libxapian libsqlite3 libpoppler-cpp; do
 done
 
 find /usr -xdev | sort >"$work/usr-before"
+# From here on a failure still removes the package (and then the work folder).
+trap '$SUDO env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq quire >/dev/null 2>&1 || true
+  rm -rf "$work"' EXIT
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >"$work/apt.log" 2>&1 ||
   { cat "$work/apt.log"; fail "apt-get install $deb"; }
 dpkg-query -W -f='${Status} ${Version}\n' quire | grep -q "install ok installed $version" ||
@@ -98,6 +101,7 @@ while read -r f; do
     left+=" $f"
   fi
 done <"$work/files"
+trap 'rm -rf "$work"' EXIT
 [ -z "$left" ] || fail "left after apt-get remove:$left"
 find /usr -xdev | sort >"$work/usr-after"
 if ! diff -q "$work/usr-before" "$work/usr-after" >/dev/null; then
