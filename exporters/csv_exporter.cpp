@@ -3,8 +3,8 @@
 #include <fstream>
 
 #include "builtin.h"
-#include "core/error.h"
 #include "export_tables.h"
+#include "quire/base/error.h"
 
 namespace quire {
 namespace {

@@ -8,13 +8,13 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "core/agreement.h"
-#include "core/analysis.h"
-#include "core/cases.h"
-#include "core/text.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/error.h"
+#include "quire/analysis/agreement.h"
+#include "quire/analysis/analysis.h"
+#include "quire/base/error.h"
+#include "quire/base/text.h"
+#include "quire/model/cases.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
 
 namespace quire {
 
@@ -23,12 +23,9 @@ ExportCell ExportCell::of(const Value& v) {
     return {};
   }
   switch (v.type) {
-  case AttrType::Number:
-    return num(v.number);
-  case AttrType::Date:
-    return {Date, v.text, 0, {}};
-  case AttrType::Text:
-    break;
+  case AttrType::Number: return num(v.number);
+  case AttrType::Date: return {Date, v.text, 0, {}};
+  case AttrType::Text: break;
   }
   return of(v.text);
 }
@@ -36,8 +33,7 @@ ExportCell ExportCell::of(const Value& v) {
 std::string ExportCell::display() const {
   char buf[64];
   switch (kind) {
-  case Empty:
-    return {};
+  case Empty: return {};
   case Number:
     if (std::floor(number) == number && std::fabs(number) < 1e15) {
       std::snprintf(buf, sizeof buf, "%.0f", number);
@@ -45,14 +41,11 @@ std::string ExportCell::display() const {
       std::snprintf(buf, sizeof buf, "%.6g", number);
     }
     return buf;
-  case Percent:
-    std::snprintf(buf, sizeof buf, "%.1f%%", number);
-    return buf;
+  case Percent: std::snprintf(buf, sizeof buf, "%.1f%%", number); return buf;
   case Duration: {
     return clock_text(static_cast<std::int64_t>(number));
   }
-  default:
-    return text;
+  default: return text;
   }
 }
 
@@ -114,20 +107,23 @@ ExportTable codebook_table(const Project& p, const ExportOptions& o) {
   for (const auto& f : code_frequencies(p, o.filter, false)) {
     ExportCell colour = ExportCell::of(f.code.color);
     colour.fill = f.code.color;
-    t.rows.push_back({ExportCell::of(f.code.path), ExportCell::num(f.code.level + 1), ExportCell::of(f.code.name),
-                      ExportCell::of(f.code.description), colour, ExportCell::num(double(f.own.codings)),
-                      ExportCell::num(double(f.with_subcodes.codings)), ExportCell::num(double(f.own.cases)),
-                      ExportCell::num(double(f.with_subcodes.cases))});
+    t.rows.push_back(
+        {ExportCell::of(f.code.path), ExportCell::num(f.code.level + 1),
+         ExportCell::of(f.code.name), ExportCell::of(f.code.description), colour,
+         ExportCell::num(double(f.own.codings)), ExportCell::num(double(f.with_subcodes.codings)),
+         ExportCell::num(double(f.own.cases)), ExportCell::num(double(f.with_subcodes.cases))});
   }
   return t;
 }
 
 ExportTable frequency_table(const Project& p, const ExportOptions& o) {
-  ExportTable t{"Frequencies", "Per code; 'with subcodes' counts distinct documents and cases",
-          columns({"Code", "Codings", "Documents", "Cases", "% of cases", "Words coded",
-                   "Codings with subcodes", "Documents with subcodes", "Cases with subcodes",
-                   "% of cases with subcodes", "Words with subcodes"}),
-          {}, {}};
+  ExportTable t{"Frequencies",
+                "Per code; 'with subcodes' counts distinct documents and cases",
+                columns({"Code", "Codings", "Documents", "Cases", "% of cases", "Words coded",
+                         "Codings with subcodes", "Documents with subcodes", "Cases with subcodes",
+                         "% of cases with subcodes", "Words with subcodes"}),
+                {},
+                {}};
   for (const auto& f : code_frequencies(p, o.filter)) {
     const auto& a = f.own;
     const auto& b = f.with_subcodes;
@@ -144,11 +140,14 @@ ExportTable frequency_table(const Project& p, const ExportOptions& o) {
 ExportTable matrix_table(const Matrix& m, const std::string& name) {
   static const char* const units[] = {"cases", "codings", "words"};
   const char* unit = units[static_cast<int>(m.cell)];
-  ExportTable t{name, std::string("Cells count ") + unit + "; % of the column" +
+  ExportTable t{name,
+                std::string("Cells count ") + unit + "; % of the column" +
                     (m.cell == MatrixCell::Cases && !m.col_bases.empty()
                          ? "'s cases (n in the header)"
                          : " total"),
-          {{"Code", false}}, {}, {}};
+                {{"Code", false}},
+                {},
+                {}};
   for (std::size_t c = 0; c < m.cols.size(); ++c) {
     std::string label = m.cols[c];
     if (c < m.col_bases.size() && m.col_bases[c] > 0) {
@@ -190,8 +189,8 @@ ExportTable matrix_table(const Project& p, const ExportMatrix& m, const ExportOp
 }
 
 ExportTable theme_table(const Project& p, const ExportOptions& o) {
-  std::string attr =
-      o.theme_attribute.empty() ? default_theme_attribute(p) : find_attribute(p, o.theme_attribute).name;
+  std::string attr = o.theme_attribute.empty() ? default_theme_attribute(p)
+                                               : find_attribute(p, o.theme_attribute).name;
   if (attr.empty()) {
     return {
         "Theme table", "No case attributes: add some to the cases for a theme table", {}, {}, {}};
@@ -212,9 +211,12 @@ ExportTable cooccurrence_table(const Project& p, const ExportOptions& o) {
   spec.with_hits = false;
   spec.filter = o.filter;
   auto co = cooccurrence(p, spec);
-  ExportTable t{"Co-occurrence",
-          "Places where codings of the two codes overlap; the diagonal: the code's own codings",
-          {{"Code", false}}, {}, {}};
+  ExportTable t{
+      "Co-occurrence",
+      "Places where codings of the two codes overlap; the diagonal: the code's own codings",
+      {{"Code", false}},
+      {},
+      {}};
   for (const auto& c : co.codes) {
     t.columns.push_back({c.path, false});
   }
@@ -238,19 +240,22 @@ ExportTable agreement_table(const Project& p, const ExportOptions& o) {
   ao.documents = o.filter.documents;
   auto rep = compute_agreement(p, ao);
   ExportTable t{"Agreement",
-          "Coders " + rep.coder_a + " (A) and " + rep.coder_b + " (B), per " + to_string(rep.unit),
-          columns({"Code", "Units", "Both", "Only A", "Only B", "Neither", "% agreement",
-                   "Cohen's kappa", "Krippendorff's alpha"}),
-          {}, {}};
+                "Coders " + rep.coder_a + " (A) and " + rep.coder_b + " (B), per " +
+                    to_string(rep.unit),
+                columns({"Code", "Units", "Both", "Only A", "Only B", "Neither", "% agreement",
+                         "Cohen's kappa", "Krippendorff's alpha"}),
+                {},
+                {}};
   auto add = [&](const std::string& name, const AgreementFigures& f) {
     auto opt = [](const std::optional<double>& d) {
       // Rounding noise such as -7.9e-16 shows as 0.
       return d ? ExportCell::num(std::fabs(*d) < 1e-12 ? 0.0 : *d) : ExportCell{};
     };
-    t.rows.push_back({ExportCell::of(name), ExportCell::num(double(f.units)), ExportCell::num(double(f.both)),
-                      ExportCell::num(double(f.only_a)), ExportCell::num(double(f.only_b)),
-                      ExportCell::num(double(f.neither)), f.percent ? ExportCell::pct(*f.percent) : ExportCell{},
-                      opt(f.kappa), opt(f.alpha)});
+    t.rows.push_back({ExportCell::of(name), ExportCell::num(double(f.units)),
+                      ExportCell::num(double(f.both)), ExportCell::num(double(f.only_a)),
+                      ExportCell::num(double(f.only_b)), ExportCell::num(double(f.neither)),
+                      f.percent ? ExportCell::pct(*f.percent) : ExportCell{}, opt(f.kappa),
+                      opt(f.alpha)});
   };
   for (const auto& c : rep.codes) {
     add(c.code_path, c.figures);
@@ -261,15 +266,16 @@ ExportTable agreement_table(const Project& p, const ExportOptions& o) {
 
 void segment_rows(const Project& p, const ExportOptions& o,
                   const std::function<void(const std::vector<ExportColumn>&)>& header,
-                  const std::function<void(const std::vector<ExportCell>&)>& row, Progress& progress) {
+                  const std::function<void(const std::vector<ExportCell>&)>& row,
+                  Progress& progress) {
   const auto attrs = list_attributes(p);
   const auto values = all_case_attributes(p);
   std::vector<ExportColumn> cols = columns({"Code", "Document", "Case"});
   for (const auto& a : attrs) {
     cols.push_back({a.name, false});
   }
-  for (const auto& c : columns({"Speaker", "Time", "Question", "Text", "Memo", "Coder", "Created",
-                                "Start", "End"})) {
+  for (const auto& c : columns(
+           {"Speaker", "Time", "Question", "Text", "Memo", "Coder", "Created", "Start", "End"})) {
     cols.push_back(c);
   }
   for (auto& c : cols) {
@@ -322,7 +328,8 @@ void segment_rows(const Project& p, const ExportOptions& o,
     }
     r.insert(r.end(), cached->second.begin(), cached->second.end());
     r.push_back(ExportCell::of(s.speaker));
-    r.push_back(s.start_ms ? ExportCell{ExportCell::Duration, {}, double(*s.start_ms), {}} : ExportCell{});
+    r.push_back(s.start_ms ? ExportCell{ExportCell::Duration, {}, double(*s.start_ms), {}}
+                           : ExportCell{});
     r.push_back(ExportCell::of(s.question));
     r.push_back(ExportCell::of(s.text));
     r.push_back(ExportCell::of(s.memo));

@@ -67,6 +67,7 @@ ExportTable agreement_table(const Project& p, const ExportOptions& o);
 /// memory): first the columns, then each row.
 void segment_rows(const Project& p, const ExportOptions& o,
                   const std::function<void(const std::vector<ExportColumn>&)>& header,
-                  const std::function<void(const std::vector<ExportCell>&)>& row, Progress& progress);
+                  const std::function<void(const std::vector<ExportCell>&)>& row,
+                  Progress& progress);
 
 } // namespace quire

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "core/analysis.h"
-#include "core/progress.h"
+#include "quire/analysis/analysis.h"
+#include "quire/base/progress.h"
 
 namespace quire {
 class Project;
@@ -24,12 +24,12 @@ struct ExportMatrix {
 /// What the user asked for beyond the format.
 struct ExportOptions {
   std::vector<ExportMatrix> matrices; ///< extra matrices (a sheet each; CSV: the one table)
-  std::string theme_attribute;       ///< the Theme table's columns (default: first text attribute)
-  std::string table;                 ///< CSV: which table ("segments", "codebook", "frequencies",
-                                     ///< "theme", "cooccurrence", "matrix")
-  bool bom = false;                  ///< CSV: start with a UTF-8 BOM (for Excel)
-  AnalysisFilter filter;             ///< applies to every table
-  std::vector<std::string> coders;   ///< Agreement sheet: two coders to compare (optional)
+  std::string theme_attribute;        ///< the Theme table's columns (default: first text attribute)
+  std::string table;                  ///< CSV: which table ("segments", "codebook", "frequencies",
+                                      ///< "theme", "cooccurrence", "matrix")
+  bool bom = false;                   ///< CSV: start with a UTF-8 BOM (for Excel)
+  AnalysisFilter filter;              ///< applies to every table
+  std::vector<std::string> coders;    ///< Agreement sheet: two coders to compare (optional)
 };
 
 /// What an export did, for the user: rows written and anything to notice

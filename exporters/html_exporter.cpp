@@ -4,11 +4,11 @@
 #include <map>
 
 #include "builtin.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/error.h"
-#include "core/project.h"
 #include "export_tables.h"
+#include "quire/base/error.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/store/project.h"
 
 namespace quire {
 namespace {

@@ -15,7 +15,7 @@
 #include <string_view>
 #include <system_error>
 
-#include "core/error.h"
+#include "quire/base/error.h"
 
 namespace quire {
 

@@ -9,9 +9,9 @@
 #include <regex>
 #include <set>
 
-#include "core/error.h"
-#include "core/exchange.h"
 #include "part_file.h"
+#include "quire/base/error.h"
+#include "quire/ingest/exchange.h"
 #include "quire_version.h"
 #include "xml_writer.h"
 #include "zip_writer.h"

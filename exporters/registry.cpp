@@ -4,8 +4,8 @@
 #include <system_error>
 
 #include "builtin.h"
-#include "core/error.h"
 #include "part_file.h"
+#include "quire/base/error.h"
 
 namespace quire {
 namespace {

@@ -7,8 +7,8 @@
 #include <cstdio>
 #include <map>
 
-#include "core/error.h"
 #include "held_stderr.h"
+#include "quire/base/error.h"
 
 namespace quire {
 

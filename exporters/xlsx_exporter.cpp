@@ -2,8 +2,8 @@
 #include <future>
 
 #include "builtin.h"
-#include "core/project.h"
 #include "export_tables.h"
+#include "quire/store/project.h"
 #include "xlsx_book.h"
 
 namespace quire {

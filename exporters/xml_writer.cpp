@@ -1,7 +1,7 @@
 // Escaping and indenting XML.
 #include "xml_writer.h"
 
-#include "core/error.h"
+#include "quire/base/error.h"
 
 namespace quire {
 
@@ -48,7 +48,9 @@ std::string xml_escape(std::string_view s, bool attribute) {
   return out;
 }
 
-XmlWriter::XmlWriter() { m_out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"; }
+XmlWriter::XmlWriter() {
+  m_out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
+}
 
 void XmlWriter::start_tag(const std::string& name, const XmlAttrs& attrs) {
   m_out.append(2 * m_open.size(), ' ');
@@ -76,7 +78,8 @@ void XmlWriter::empty(const std::string& name, const XmlAttrs& attrs) {
   m_out += "/>\n";
 }
 
-void XmlWriter::text_element(const std::string& name, std::string_view text, const XmlAttrs& attrs) {
+void XmlWriter::text_element(const std::string& name, std::string_view text,
+                             const XmlAttrs& attrs) {
   start_tag(name, attrs);
   m_out += '>' + xml_escape(text, false) + "</" + name + ">\n";
 }

@@ -9,7 +9,7 @@
 #include <deque>
 #include <fstream>
 
-#include "core/error.h"
+#include "quire/base/error.h"
 
 namespace quire {
 

@@ -4,8 +4,8 @@
 #include <filesystem>
 
 #include "builtin.h"
-#include "core/error.h"
 #include "csv_reader.h"
+#include "quire/base/error.h"
 #include "survey_table.h"
 #include "text_decode.h"
 

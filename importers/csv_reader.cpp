@@ -3,7 +3,7 @@
 
 #include <map>
 
-#include "core/error.h"
+#include "quire/base/error.h"
 
 namespace quire {
 

@@ -2,9 +2,9 @@
 // labels; comments, footnotes and endnotes become document memos; deleted
 // revisions and field codes are left out.
 #include "builtin.h"
-#include "core/error.h"
 #include "docx_notes.h"
 #include "flow_text.h"
+#include "quire/base/error.h"
 #include "xml_reader.h"
 #include "zip_archive.h"
 

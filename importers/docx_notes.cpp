@@ -110,8 +110,8 @@ std::vector<std::string> docx_note_memos(std::string_view xml, const std::vector
       ++number; // Word numbers the notes without a custom mark
     if (it == text.end())
       continue;
-    memos.push_back(label + (r.mark.empty() ? std::to_string(number) : std::string(trim(r.mark))) + ": " +
-                    it->second);
+    memos.push_back(label + (r.mark.empty() ? std::to_string(number) : std::string(trim(r.mark))) +
+                    ": " + it->second);
     text.erase(it);
   }
   for (auto& n : h.notes) { // notes the body does not refer to, in file order

@@ -1,6 +1,6 @@
 #include "flow_text.h"
 
-#include "core/text.h"
+#include "quire/base/text.h"
 #include "transcript_parse.h"
 
 namespace quire {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/import_data.h"
+#include "quire/ingest/import_data.h"
 
 namespace quire {
 

@@ -9,8 +9,8 @@
 #include <memory>
 
 #include "builtin.h"
-#include "core/error.h"
-#include "core/text.h"
+#include "quire/base/error.h"
+#include "quire/base/text.h"
 #include "text_decode.h"
 #include "text_document.h"
 

@@ -4,7 +4,7 @@
 
 #include <set>
 
-#include "core/error.h"
+#include "quire/base/error.h"
 
 namespace quire {
 

@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "core/documents.h"
-#include "core/exchange.h"
 #include "importer.h"
+#include "quire/ingest/exchange.h"
+#include "quire/model/documents.h"
 
 namespace quire {
 

@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
-#include "core/exchange.h"
-#include "core/import_data.h"
-#include "core/progress.h"
+#include "quire/base/progress.h"
+#include "quire/ingest/exchange.h"
+#include "quire/ingest/import_data.h"
 
 namespace quire {
 

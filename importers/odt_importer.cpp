@@ -5,8 +5,8 @@
 
 #include "builtin.h"
 #include "cell_values.h"
-#include "core/error.h"
 #include "flow_text.h"
+#include "quire/base/error.h"
 #include "xml_reader.h"
 #include "zip_archive.h"
 

@@ -13,9 +13,9 @@
 #include <memory>
 
 #include "builtin.h"
-#include "core/error.h"
-#include "core/text.h"
 #include "pdf_columns.h"
+#include "quire/base/error.h"
+#include "quire/base/text.h"
 
 namespace quire {
 

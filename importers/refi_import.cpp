@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <fstream>
 
-#include "core/error.h"
-#include "core/text.h"
+#include "quire/base/error.h"
+#include "quire/base/text.h"
 #include "xml_tree.h"
 #include "zip_archive.h"
 

@@ -2,7 +2,7 @@
 // importer registry: it sniffs like every format, and reads a whole project
 // (read_project) for store_exchange() rather than documents.
 #include "builtin.h"
-#include "core/error.h"
+#include "quire/base/error.h"
 #include "refi_import.h"
 
 namespace quire {

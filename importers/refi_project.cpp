@@ -4,9 +4,9 @@
 #include <map>
 #include <set>
 
-#include "core/error.h"
-#include "core/text.h"
-#include "core/text_map.h"
+#include "quire/base/error.h"
+#include "quire/base/text.h"
+#include "quire/base/text_map.h"
 #include "refi_import.h"
 #include "refi_text.h"
 #include "xml_tree.h"

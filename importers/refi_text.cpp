@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <tuple>
 
-#include "core/text.h"
+#include "quire/base/text.h"
 #include "text_decode.h"
 
 namespace quire {

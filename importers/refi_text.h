@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/exchange.h"
+#include "quire/ingest/exchange.h"
 
 namespace quire {
 

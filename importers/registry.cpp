@@ -4,9 +4,9 @@
 #include <mutex>
 
 #include "builtin.h"
-#include "core/error.h"
-#include "core/text.h"
 #include "importer.h"
+#include "quire/base/error.h"
+#include "quire/base/text.h"
 
 namespace quire {
 

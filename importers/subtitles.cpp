@@ -7,8 +7,8 @@
 #include <regex>
 
 #include "builtin.h"
-#include "core/error.h"
-#include "core/text.h"
+#include "quire/base/error.h"
+#include "quire/base/text.h"
 #include "text_decode.h"
 #include "text_document.h"
 #include "transcript_parse.h"
@@ -259,44 +259,45 @@ public:
   }
   ImportData read(const std::filesystem::path& file, std::string_view bytes,
                   const ImportSettings& settings, Progress&) const override {
-    return read_text_document(file, bytes, kind(), DocumentKind::Transcript, [&](ImportedDocument& d) {
-      auto cues = parse_cues(d.text, file.string(), m_vtt);
-      if (cues.empty()) {
-        throw InputError(file.string() + ": no cues with text found");
-      }
-      speakers_from_labels(cues);
-      if (settings.join_cues) {
-        std::vector<Cue> joined;
-        for (auto& c : cues) {
-          if (!joined.empty() && !c.speaker.empty() && joined.back().speaker == c.speaker) {
-            joined.back().text += " " + c.text;
-            joined.back().end_ms = c.end_ms;
-          } else {
-            joined.push_back(c);
+    return read_text_document(
+        file, bytes, kind(), DocumentKind::Transcript, [&](ImportedDocument& d) {
+          auto cues = parse_cues(d.text, file.string(), m_vtt);
+          if (cues.empty()) {
+            throw InputError(file.string() + ": no cues with text found");
           }
-        }
-        cues = std::move(joined);
-      }
-      TextBuilder tb;
-      for (auto& c : cues) {
-        tb.line_break();
-        if (c.dash) {
-          tb.append("- ");
-        }
-        if (!c.speaker.empty()) {
-          tb.append(c.speaker + ": ");
-        }
-        auto [s, e] = tb.append(c.text);
-        ImportedPassage p;
-        p.start = s;
-        p.end = e;
-        p.speaker = c.speaker;
-        p.start_ms = c.start_ms;
-        p.end_ms = c.end_ms;
-        d.passages.push_back(p);
-      }
-      d.text = tb.take();
-    });
+          speakers_from_labels(cues);
+          if (settings.join_cues) {
+            std::vector<Cue> joined;
+            for (auto& c : cues) {
+              if (!joined.empty() && !c.speaker.empty() && joined.back().speaker == c.speaker) {
+                joined.back().text += " " + c.text;
+                joined.back().end_ms = c.end_ms;
+              } else {
+                joined.push_back(c);
+              }
+            }
+            cues = std::move(joined);
+          }
+          TextBuilder tb;
+          for (auto& c : cues) {
+            tb.line_break();
+            if (c.dash) {
+              tb.append("- ");
+            }
+            if (!c.speaker.empty()) {
+              tb.append(c.speaker + ": ");
+            }
+            auto [s, e] = tb.append(c.text);
+            ImportedPassage p;
+            p.start = s;
+            p.end = e;
+            p.speaker = c.speaker;
+            p.start_ms = c.start_ms;
+            p.end_ms = c.end_ms;
+            d.passages.push_back(p);
+          }
+          d.text = tb.take();
+        });
   }
 
 private:

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/types.h"
+#include "quire/base/types.h"
 #include "survey_table.h"
 
 namespace quire {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "core/text.h"
+#include "quire/base/text.h"
 
 namespace quire {
 

@@ -8,9 +8,9 @@
 #include <optional>
 #include <set>
 
-#include "core/codebook.h"
-#include "core/error.h"
-#include "core/text.h"
+#include "quire/base/error.h"
+#include "quire/base/text.h"
+#include "quire/model/codebook.h"
 #include "survey_columns.h"
 
 namespace quire {

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "cell_values.h"
-#include "core/import_data.h"
 #include "importer.h"
+#include "quire/ingest/import_data.h"
 
 namespace quire {
 

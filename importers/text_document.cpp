@@ -1,8 +1,8 @@
 // The shared tail of the text importers. See text_document.h.
 #include "text_document.h"
 
-#include "core/error.h"
-#include "core/text.h"
+#include "quire/base/error.h"
+#include "quire/base/text.h"
 #include "text_decode.h"
 
 namespace quire {

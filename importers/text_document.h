@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/import_data.h"
+#include "quire/ingest/import_data.h"
 
 namespace quire {
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "builtin.h"
-#include "core/error.h"
-#include "core/text.h"
+#include "quire/base/error.h"
+#include "quire/base/text.h"
 #include "text_decode.h"
 #include "text_document.h"
 #include "transcript_parse.h"
@@ -57,13 +57,13 @@ public:
   }
   ImportData read(const std::filesystem::path& file, std::string_view bytes, const ImportSettings&,
                   Progress&) const override {
-    return read_text_document(file, bytes, kind(), DocumentKind::Transcript, [&](ImportedDocument& d) {
-      d.passages = transcript_passages(d.text);
-      if (d.passages.empty()) {
-        throw InputError(file.string() +
-                         ": no transcript turns found", Hint::ImportAsText);
-      }
-    });
+    return read_text_document(
+        file, bytes, kind(), DocumentKind::Transcript, [&](ImportedDocument& d) {
+          d.passages = transcript_passages(d.text);
+          if (d.passages.empty()) {
+            throw InputError(file.string() + ": no transcript turns found", Hint::ImportAsText);
+          }
+        });
   }
 };
 

@@ -5,7 +5,7 @@
 #include <map>
 #include <regex>
 
-#include "core/text.h"
+#include "quire/base/text.h"
 
 namespace quire {
 

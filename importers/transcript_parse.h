@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/import_data.h"
+#include "quire/ingest/import_data.h"
 
 namespace quire {
 

@@ -4,7 +4,7 @@
 #include <filesystem>
 
 #include "builtin.h"
-#include "core/error.h"
+#include "quire/base/error.h"
 #include "survey_table.h"
 #include "xlsx_parts.h"
 #include "zip_archive.h"

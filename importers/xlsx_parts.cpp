@@ -4,7 +4,7 @@
 #include <charconv>
 #include <map>
 
-#include "core/error.h"
+#include "quire/base/error.h"
 #include "xlsx_parts.h"
 #include "xml_reader.h"
 #include "zip_archive.h"

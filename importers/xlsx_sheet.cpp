@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "core/error.h"
+#include "quire/base/error.h"
 #include "xlsx_parts.h"
 #include "xml_reader.h"
 

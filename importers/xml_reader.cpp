@@ -6,7 +6,7 @@
 
 #include <memory>
 
-#include "core/error.h"
+#include "quire/base/error.h"
 
 namespace quire {
 

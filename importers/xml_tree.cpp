@@ -1,7 +1,7 @@
 // Building an element tree from the streaming reader's events.
 #include "xml_tree.h"
 
-#include "core/error.h"
+#include "quire/base/error.h"
 
 namespace quire {
 
@@ -33,7 +33,8 @@ namespace {
 
 class TreeBuilder : public XmlHandler {
 public:
-  TreeBuilder(std::string where, int max_depth) : m_where(std::move(where)), m_max_depth(max_depth) {}
+  TreeBuilder(std::string where, int max_depth)
+      : m_where(std::move(where)), m_max_depth(max_depth) {}
 
   void start_element(const std::string& ns, const std::string& name,
                      const std::vector<XmlAttribute>& attributes) override {
@@ -70,7 +71,8 @@ private:
 
 } // namespace
 
-std::unique_ptr<XmlNode> parse_xml_tree(std::string_view xml, const std::string& where, int max_depth) {
+std::unique_ptr<XmlNode> parse_xml_tree(std::string_view xml, const std::string& where,
+                                        int max_depth) {
   TreeBuilder b(where, max_depth);
   parse_xml(xml, b, where);
   auto root = b.take();

@@ -29,6 +29,7 @@ struct XmlNode {
 
 /// Parses a whole document into a tree (parse_xml's safety rules apply).
 /// Throws InputError naming `where`, also for nesting deeper than max_depth.
-std::unique_ptr<XmlNode> parse_xml_tree(std::string_view xml, const std::string& where, int max_depth = 256);
+std::unique_ptr<XmlNode> parse_xml_tree(std::string_view xml, const std::string& where,
+                                        int max_depth = 256);
 
 } // namespace quire

@@ -24,7 +24,7 @@ if [ "${1:-}" != "app" ] && [ "${1:-}" != "package" ]; then
   PACKAGES+=(
     libboost-test-dev xvfb xauth
     python3 python3-openpyxl python3-xmlschema python3-xlsxwriter libxml2-utils zip unzip
-    sqlite3 clang libclang-rt-14-dev
+    sqlite3 clang libclang-rt-14-dev clang-format clang-tidy
   )
 fi
 missing=()

@@ -6,10 +6,10 @@
 
 #include "commands.h"
 #include "common.h"
-#include "core/analysis.h"
-#include "core/codebook.h"
-#include "core/documents.h"
-#include "core/error.h"
+#include "quire/analysis/analysis.h"
+#include "quire/base/error.h"
+#include "quire/model/codebook.h"
+#include "quire/model/documents.h"
 
 namespace quire::cli {
 

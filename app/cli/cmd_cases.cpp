@@ -4,10 +4,10 @@
 
 #include "commands.h"
 #include "common.h"
-#include "core/cases.h"
-#include "core/documents.h"
-#include "core/error.h"
-#include "core/history.h"
+#include "quire/base/error.h"
+#include "quire/model/cases.h"
+#include "quire/model/documents.h"
+#include "quire/store/history.h"
 
 namespace quire::cli {
 

@@ -5,8 +5,8 @@
 
 #include "commands.h"
 #include "common.h"
-#include "core/check.h"
-#include "core/error.h"
+#include "quire/base/error.h"
+#include "quire/store/check.h"
 
 namespace quire::cli {
 

@@ -4,7 +4,7 @@
 
 #include "commands.h"
 #include "common.h"
-#include "core/codebook.h"
+#include "quire/model/codebook.h"
 
 namespace quire::cli {
 

@@ -3,13 +3,13 @@
 
 #include "commands.h"
 #include "common.h"
-#include "core/cases.h"
-#include "core/codebook.h"
-#include "core/coders.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/error.h"
-#include "core/text.h"
+#include "quire/base/error.h"
+#include "quire/base/text.h"
+#include "quire/model/cases.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coders.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
 
 namespace quire::cli {
 

@@ -6,15 +6,15 @@
 
 #include "commands.h"
 #include "common.h"
-#include "core/cases.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/error.h"
-#include "core/text.h"
 #include "exchange_cli.h"
 #include "importers/import_pipeline.h"
 #include "importers/importer.h"
+#include "quire/base/error.h"
+#include "quire/base/text.h"
+#include "quire/model/cases.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
 
 namespace quire::cli {
 

@@ -7,11 +7,11 @@
 
 #include "commands.h"
 #include "common.h"
-#include "core/error.h"
-#include "core/merge.h"
 #include "exchange_cli.h"
 #include "exporters/refi_export.h"
 #include "importers/refi_import.h"
+#include "quire/base/error.h"
+#include "quire/ingest/merge.h"
 
 namespace quire::cli {
 
@@ -49,19 +49,20 @@ std::string counts(const std::vector<ExchangeItem>& items) {
 } // namespace
 
 bool is_exchange_file(const std::string& file) {
-  return std::filesystem::is_regular_file(file) && sniff_exchange_file(file) != ExchangeFormat::None;
+  return std::filesystem::is_regular_file(file) &&
+         sniff_exchange_file(file) != ExchangeFormat::None;
 }
 
-nlohmann::json store_exchange_file(Project& p, const ProjectData& data, const std::string& file, bool json,
-                                   bool dry_run, const std::string& verb) {
+nlohmann::json store_exchange_file(Project& p, const ProjectData& data, const std::string& file,
+                                   bool json, bool dry_run, const std::string& verb) {
   ExchangeOptions opt;
   opt.action_name = verb + " '" + std::filesystem::path(file).filename().string() + "'";
   opt.dry_run = dry_run;
   return report_exchange(store_exchange(p, data, opt), file, json, dry_run, verb);
 }
 
-nlohmann::json report_exchange(const ExchangeReport& rep, const std::string& file, bool json, bool dry_run,
-                               const std::string& verb) {
+nlohmann::json report_exchange(const ExchangeReport& rep, const std::string& file, bool json,
+                               bool dry_run, const std::string& verb) {
   nlohmann::json j = {{"file", file},
                       {"kind", lower_ext(file) == ".quire" ? "quire" : "refi-qda"},
                       {"dry_run", dry_run},
@@ -69,15 +70,20 @@ nlohmann::json report_exchange(const ExchangeReport& rep, const std::string& fil
                       {"added", items_json(rep.added)},
                       {"matched", items_json(rep.matched)},
                       {"conflicts", items_json(rep.conflicts)},
-                      {"codings", {{"added", rep.codings_added}, {"matched", rep.codings_matched}, {"merged", rep.codings_merged}}},
+                      {"codings",
+                       {{"added", rep.codings_added},
+                        {"matched", rep.codings_matched},
+                        {"merged", rep.codings_merged}}},
                       {"warnings", rep.warnings},
                       {"not_imported", rep.not_imported}};
   if (json) {
     return j;
   }
-  std::cout << (dry_run ? "Would " + std::string(verb == "Import" ? "import " : "merge ") : verb + (verb == "Import" ? "ed " : "d "))
-            << file << ": added " << counts(rep.added) << ", " << rep.codings_added << " coding(s); matched "
-            << counts(rep.matched) << ", " << rep.codings_matched << " coding(s)";
+  std::cout << (dry_run ? "Would " + std::string(verb == "Import" ? "import " : "merge ")
+                        : verb + (verb == "Import" ? "ed " : "d "))
+            << file << ": added " << counts(rep.added) << ", " << rep.codings_added
+            << " coding(s); matched " << counts(rep.matched) << ", " << rep.codings_matched
+            << " coding(s)";
   if (rep.codings_merged) {
     std::cout << "; " << rep.codings_merged << " overlapping coding(s) of one coder merged";
   }
@@ -98,30 +104,36 @@ void add_exchange_commands(CLI::App& app) {
   {
     auto other = std::make_shared<std::string>();
     auto dry = std::make_shared<bool>(false);
-    auto* cmd = project_command(&app, "merge",
-                                "Merge another project (OTHER.quire, or a REFI-QDA .qdpx) into this one: documents matched by "
-                                "their text, codes by GUID then path, cases by name; nothing of either side is lost",
-                                [other, dry](Project& p, bool json) {
-                                  // Merging is core's (core/merge.h); here only which reader a
-                                  // file needs, and the report.
-                                  MergeOptions opt;
-                                  opt.dry_run = *dry;
-                                  MergeReport rep;
-                                  if (lower_ext(*other) == ".quire") {
-                                    rep = merge_project(p, *other, opt);
-                                  } else if (is_exchange_file(*other)) {
-                                    rep = merge_project_data(p, read_exchange_file(*other, {}),
-                                                             std::filesystem::path(*other).filename().string(), opt);
-                                  } else {
-                                    throw InputError(*other + " is not a Quire project (.quire) or a REFI-QDA project (.qdpx)");
-                                  }
-                                  auto j = report_exchange(rep.items, *other, json, *dry, "Merge");
-                                  if (json) {
-                                    print_json(j);
-                                  }
-                                }, true);
-    cmd->add_option("other", *other, "The project to merge in: OTHER.quire or OTHER.qdpx")->required();
-    cmd->add_flag("--dry-run", *dry, "Report what would be added, matched and in conflict; change nothing");
+    auto* cmd = project_command(
+        &app, "merge",
+        "Merge another project (OTHER.quire, or a REFI-QDA .qdpx) into this one: documents matched "
+        "by "
+        "their text, codes by GUID then path, cases by name; nothing of either side is lost",
+        [other, dry](Project& p, bool json) {
+          // Merging is core's (core/include/quire/ingest/merge.h); here only which reader a
+          // file needs, and the report.
+          MergeOptions opt;
+          opt.dry_run = *dry;
+          MergeReport rep;
+          if (lower_ext(*other) == ".quire") {
+            rep = merge_project(p, *other, opt);
+          } else if (is_exchange_file(*other)) {
+            rep = merge_project_data(p, read_exchange_file(*other, {}),
+                                     std::filesystem::path(*other).filename().string(), opt);
+          } else {
+            throw InputError(*other +
+                             " is not a Quire project (.quire) or a REFI-QDA project (.qdpx)");
+          }
+          auto j = report_exchange(rep.items, *other, json, *dry, "Merge");
+          if (json) {
+            print_json(j);
+          }
+        },
+        true);
+    cmd->add_option("other", *other, "The project to merge in: OTHER.quire or OTHER.qdpx")
+        ->required();
+    cmd->add_flag("--dry-run", *dry,
+                  "Report what would be added, matched and in conflict; change nothing");
   }
 }
 

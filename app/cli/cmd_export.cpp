@@ -4,9 +4,9 @@
 
 #include "commands.h"
 #include "common.h"
-#include "core/analysis.h"
-#include "core/error.h"
 #include "exporters/exporter.h"
+#include "quire/analysis/analysis.h"
+#include "quire/base/error.h"
 
 namespace quire::cli {
 
@@ -60,7 +60,8 @@ void add_export_commands(CLI::App& app) {
   cmd->add_option("--table", o->table,
                   "CSV: segments, codebook, frequencies, theme, cooccurrence or matrix");
   cmd->add_flag("--bom", o->bom, "CSV: start with a UTF-8 byte order mark (Excel likes it)");
-  cmd->add_option("-w,--where", *where, "Only cases whose attribute matches: 'Role = Head teacher'");
+  cmd->add_option("-w,--where", *where,
+                  "Only cases whose attribute matches: 'Role = Head teacher'");
   cmd->add_option("--by", *only_coder, "Only this coder's codings");
   cmd->add_option("--agreement", o->coders, "Add an Agreement sheet comparing two coders: A,B")
       ->delimiter(',');

@@ -3,11 +3,11 @@
 
 #include "commands.h"
 #include "common.h"
-#include "core/cases.h"
-#include "core/codebook.h"
-#include "core/documents.h"
-#include "core/error.h"
-#include "core/memos.h"
+#include "quire/base/error.h"
+#include "quire/model/cases.h"
+#include "quire/model/codebook.h"
+#include "quire/model/documents.h"
+#include "quire/model/memos.h"
 
 namespace quire::cli {
 

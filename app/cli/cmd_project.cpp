@@ -3,12 +3,12 @@
 
 #include "commands.h"
 #include "common.h"
-#include "core/cases.h"
-#include "core/check.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/history.h"
+#include "quire/model/cases.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/store/check.h"
+#include "quire/store/history.h"
 
 namespace quire::cli {
 

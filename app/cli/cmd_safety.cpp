@@ -1,13 +1,13 @@
 // backups, restore: the safety copies Quire keeps before destructive and
-// bulk actions (core/safety_copies.h).
+// bulk actions (core/include/quire/store/safety_copies.h).
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 
 #include "commands.h"
 #include "common.h"
-#include "core/error.h"
-#include "core/safety_copies.h"
+#include "quire/base/error.h"
+#include "quire/store/safety_copies.h"
 
 namespace quire::cli {
 

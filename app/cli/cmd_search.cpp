@@ -3,11 +3,11 @@
 
 #include "commands.h"
 #include "common.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/error.h"
-#include "core/search_index.h"
-#include "core/text.h"
+#include "quire/base/error.h"
+#include "quire/base/text.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/search/search_index.h"
 
 namespace quire::cli {
 

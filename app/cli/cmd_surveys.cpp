@@ -1,10 +1,10 @@
 // surveys: list, show. What the desktop app's survey grid shows, from core's
-// survey read-model (core/surveys.h).
+// survey read-model (core/include/quire/model/surveys.h).
 #include <iostream>
 
 #include "commands.h"
 #include "common.h"
-#include "core/surveys.h"
+#include "quire/model/surveys.h"
 
 namespace quire::cli {
 

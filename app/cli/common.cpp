@@ -6,9 +6,9 @@
 #include <filesystem>
 #include <iostream>
 
-#include "core/error.h"
-#include "core/safety_copies.h"
-#include "core/text.h"
+#include "quire/base/error.h"
+#include "quire/base/text.h"
+#include "quire/store/safety_copies.h"
 
 namespace quire::cli {
 

@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "core/error.h"
-#include "core/progress.h"
-#include "core/project.h"
-#include "core/search_index.h"
-#include "core/types.h"
+#include "quire/base/error.h"
+#include "quire/base/progress.h"
+#include "quire/base/types.h"
+#include "quire/search/search_index.h"
+#include "quire/store/project.h"
 
 namespace quire::cli {
 

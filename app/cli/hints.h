@@ -4,7 +4,7 @@
 // its menus (app/gui/hints.h); core never names either.
 #include <string>
 
-#include "core/error.h"
+#include "quire/base/error.h"
 
 namespace quire::cli {
 

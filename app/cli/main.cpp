@@ -4,9 +4,9 @@
 
 #include "commands.h"
 #include "common.h"
-#include "core/error.h"
-#include "core/safety_copies.h"
 #include "hints.h"
+#include "quire/base/error.h"
+#include "quire/store/safety_copies.h"
 #include "quire_version.h"
 
 int main(int argc, char** argv) {

@@ -9,12 +9,12 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
-#include "core/cases.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/error.h"
 #include "exporters/exporter.h"
 #include "main_frame.h"
+#include "quire/base/error.h"
+#include "quire/model/cases.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
 #include "wx_text.h"
 
 namespace quire::gui {

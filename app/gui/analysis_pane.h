@@ -1,6 +1,6 @@
 #pragma once
 // Analysis: a theme table, a matrix, co-occurrence or code frequencies in a
-// grid, with choices of rows, columns, cell and filters (core/analysis.h).
+// grid, with choices of rows, columns, cell and filters (core/include/quire/analysis/analysis.h).
 // Click a cell to list the passages behind it (double-click one to read it in
 // its document); "Export to Excel…" writes the workbook as a job.
 #include <filesystem>
@@ -10,8 +10,8 @@
 
 #include <wx/panel.h>
 
-#include "core/analysis.h"
 #include "deferred.h"
+#include "quire/analysis/analysis.h"
 
 class wxChoice;
 class wxGrid;

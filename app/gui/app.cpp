@@ -17,13 +17,13 @@
 #include <wx/timer.h>
 
 #include "analysis_pane.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/error.h"
-#include "core/surveys.h"
 #include "fonts.h"
 #include "main_frame.h"
+#include "quire/base/error.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/model/surveys.h"
 #include "screenshot.h"
 #include "search_pane.h"
 #include "wx_text.h"

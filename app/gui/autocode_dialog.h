@@ -8,7 +8,7 @@
 
 #include <wx/dialog.h>
 
-#include "core/search_index.h"
+#include "quire/search/search_index.h"
 
 class wxChoice;
 class wxRadioBox;

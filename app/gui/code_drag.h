@@ -7,7 +7,7 @@
 
 #include <wx/dnd.h>
 
-#include "core/types.h"
+#include "quire/base/types.h"
 
 namespace quire::gui {
 

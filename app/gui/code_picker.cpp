@@ -8,7 +8,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
-#include "core/text.h"
+#include "quire/base/text.h"
 #include "wx_text.h"
 
 namespace quire::gui {

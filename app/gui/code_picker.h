@@ -8,7 +8,7 @@
 
 #include <wx/dialog.h>
 
-#include "core/types.h"
+#include "quire/base/types.h"
 
 class wxListBox;
 class wxTextCtrl;

@@ -7,9 +7,9 @@
 
 #include "code_drag.h"
 #include "colours.h"
-#include "core/codebook.h"
 #include "main_frame.h"
 #include "menus.h"
+#include "quire/model/codebook.h"
 #include "wx_text.h"
 
 namespace quire::gui {

@@ -9,8 +9,8 @@
 #include <wx/panel.h>
 #include <wx/treectrl.h>
 
-#include "core/project.h"
 #include "deferred.h"
+#include "quire/store/project.h"
 
 class wxImageList;
 

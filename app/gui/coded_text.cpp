@@ -5,9 +5,9 @@
 
 #include "code_drag.h"
 #include "colours.h"
-#include "core/coding.h"
-#include "core/error.h"
 #include "main_frame.h"
+#include "quire/base/error.h"
+#include "quire/model/coding.h"
 #include "wx_text.h"
 
 namespace quire::gui {

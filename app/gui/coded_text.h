@@ -11,8 +11,8 @@
 
 #include <wx/stc/stc.h>
 
-#include "core/text.h"
-#include "core/types.h"
+#include "quire/base/text.h"
+#include "quire/base/types.h"
 #include "session.h"
 
 namespace quire::gui {

@@ -7,7 +7,7 @@
 
 #include <wx/dialog.h>
 
-#include "core/coders.h"
+#include "quire/model/coders.h"
 
 class wxCheckListBox;
 class wxComboBox;

@@ -4,7 +4,7 @@
 
 #include <wx/dcbuffer.h>
 
-#include "core/memos.h"
+#include "quire/model/memos.h"
 #include "wx_text.h"
 
 namespace quire::gui {

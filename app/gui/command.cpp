@@ -7,8 +7,8 @@
 #include <wx/toolbar.h>
 #include <wx/window.h>
 
-#include "core/error.h"
 #include "hints.h"
+#include "quire/base/error.h"
 #include "wx_text.h"
 
 namespace quire::gui {

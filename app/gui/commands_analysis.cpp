@@ -7,9 +7,9 @@
 
 #include "analysis_pane.h"
 #include "commands.h"
-#include "core/codebook.h"
 #include "list_dialog.h"
 #include "main_frame.h"
+#include "quire/model/codebook.h"
 #include "segments_pane.h"
 #include "wx_text.h"
 

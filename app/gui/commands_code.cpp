@@ -5,11 +5,11 @@
 
 #include "code_picker.h"
 #include "commands.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/error.h"
-#include "core/memos.h"
 #include "main_frame.h"
+#include "quire/base/error.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/memos.h"
 #include "wx_text.h"
 
 namespace quire::gui {

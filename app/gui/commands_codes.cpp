@@ -11,9 +11,9 @@
 #include "coders_dialog.h"
 #include "colours.h"
 #include "commands.h"
-#include "core/codebook.h"
-#include "core/error.h"
 #include "main_frame.h"
+#include "quire/base/error.h"
+#include "quire/model/codebook.h"
 #include "safety_dialog.h"
 #include "wx_text.h"
 

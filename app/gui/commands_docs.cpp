@@ -3,9 +3,9 @@
 #include <wx/textdlg.h>
 
 #include "commands.h"
-#include "core/documents.h"
-#include "core/error.h"
 #include "main_frame.h"
+#include "quire/base/error.h"
+#include "quire/model/documents.h"
 #include "safety_dialog.h"
 #include "sources_pane.h"
 #include "wx_text.h"

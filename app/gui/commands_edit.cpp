@@ -4,11 +4,11 @@
 #include <wx/textentry.h>
 
 #include "commands.h"
-#include "core/history.h"
 #include "document_view.h"
 #include "list_dialog.h"
 #include "main_frame.h"
 #include "preferences_dialog.h"
+#include "quire/store/history.h"
 #include "wx_text.h"
 
 namespace quire::gui {

@@ -4,9 +4,9 @@
 #include <wx/utils.h>
 
 #include "commands.h"
-#include "core/safety_copies.h"
 #include "export_runner.h"
 #include "main_frame.h"
+#include "quire/store/safety_copies.h"
 #include "safety_dialog.h"
 #include "wx_text.h"
 

@@ -11,7 +11,8 @@ namespace quire::gui {
 
 class Deferred {
 public:
-  Deferred(wxEvtHandler* owner, std::function<void()> run) : m_owner(owner), m_run(std::move(run)) {}
+  Deferred(wxEvtHandler* owner, std::function<void()> run)
+      : m_owner(owner), m_run(std::move(run)) {}
   /// Asks for a run (coalesced with other requests before it happens).
   void request() {
     if (m_pending) {

@@ -9,21 +9,18 @@
 #include <wx/stattext.h>
 
 #include "coding_stripes.h"
-#include "core/cases.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/error.h"
-#include "core/text.h"
 #include "main_frame.h"
 #include "menus.h"
+#include "quire/base/error.h"
+#include "quire/base/text.h"
+#include "quire/model/cases.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
 #include "wx_text.h"
 
 namespace quire::gui {
 
-namespace {
-
-
-} // namespace
+namespace {} // namespace
 
 DocumentView::DocumentView(wxWindow* parent, MainFrame& frame)
     : wxPanel(parent, wxID_ANY), m_frame(frame) {

@@ -2,8 +2,8 @@
 
 #include <wx/filedlg.h>
 
-#include "core/error.h"
 #include "main_frame.h"
+#include "quire/base/error.h"
 #include "wx_text.h"
 
 namespace quire::gui {

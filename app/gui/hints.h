@@ -4,7 +4,7 @@
 // words the same hints in its commands (app/cli/hints.h).
 #include <string>
 
-#include "core/error.h"
+#include "quire/base/error.h"
 
 namespace quire::gui {
 

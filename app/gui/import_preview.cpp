@@ -8,8 +8,8 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
-#include "core/error.h"
-#include "core/text.h"
+#include "quire/base/error.h"
+#include "quire/base/text.h"
 #include "wx_text.h"
 
 namespace quire::gui {
@@ -39,7 +39,6 @@ const char* type_name(AttrType t) {
   default: return "text";
   }
 }
-
 
 } // namespace
 

@@ -2,10 +2,10 @@
 
 #include <wx/msgdlg.h>
 
-#include "core/error.h"
 #include "hints.h"
 #include "import_preview.h"
 #include "main_frame.h"
+#include "quire/base/error.h"
 #include "wx_text.h"
 
 namespace quire::gui {

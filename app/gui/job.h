@@ -6,7 +6,7 @@
 #include <mutex>
 #include <string>
 
-#include "core/progress.h"
+#include "quire/base/progress.h"
 
 class wxWindow;
 class wxString;

@@ -9,12 +9,12 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
-#include "core/cases.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/error.h"
-#include "core/memos.h"
 #include "main_frame.h"
+#include "quire/base/error.h"
+#include "quire/model/cases.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/model/memos.h"
 #include "wx_text.h"
 
 namespace quire::gui {

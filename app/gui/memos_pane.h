@@ -8,8 +8,8 @@
 #include <wx/panel.h>
 #include <wx/timer.h>
 
-#include "core/types.h"
 #include "deferred.h"
+#include "quire/base/types.h"
 
 class wxListCtrl;
 class wxTextCtrl;

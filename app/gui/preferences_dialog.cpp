@@ -9,8 +9,8 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
-#include "document_view.h"
 #include "coded_text.h"
+#include "document_view.h"
 #include "main_frame.h"
 #include "survey_pane.h"
 #include "wx_text.h"

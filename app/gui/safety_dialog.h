@@ -8,7 +8,7 @@
 
 #include <wx/dialog.h>
 
-#include "core/safety_copies.h"
+#include "quire/store/safety_copies.h"
 
 class wxListCtrl;
 

@@ -6,7 +6,7 @@
 #include <wx/image.h>
 #include <wx/window.h>
 
-#include "core/error.h"
+#include "quire/base/error.h"
 #include "wx_text.h"
 
 namespace quire::gui {

@@ -11,11 +11,11 @@
 #include <wx/stattext.h>
 
 #include "autocode_dialog.h"
-#include "core/cases.h"
-#include "core/coding.h"
-#include "core/error.h"
-#include "core/text.h"
 #include "main_frame.h"
+#include "quire/base/error.h"
+#include "quire/base/text.h"
+#include "quire/model/cases.h"
+#include "quire/model/coding.h"
 #include "wx_text.h"
 
 namespace quire::gui {

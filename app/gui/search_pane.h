@@ -9,8 +9,8 @@
 #include <wx/htmllbox.h>
 #include <wx/panel.h>
 
-#include "core/search_index.h"
 #include "deferred.h"
+#include "quire/search/search_index.h"
 
 class wxButton;
 class wxChoice;

@@ -4,8 +4,8 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
-#include "core/coders.h"
 #include "main_frame.h"
+#include "quire/model/coders.h"
 #include "wx_text.h"
 
 namespace quire::gui {

@@ -7,8 +7,8 @@
 #include <wx/listctrl.h>
 #include <wx/panel.h>
 
-#include "core/coding.h"
 #include "deferred.h"
+#include "quire/model/coding.h"
 
 class wxCheckBox;
 class wxStaticText;

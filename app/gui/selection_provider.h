@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/types.h"
+#include "quire/base/types.h"
 
 namespace quire::gui {
 

@@ -7,10 +7,10 @@
 #include <wx/string.h>
 #include <wx/timer.h>
 
-#include "core/codebook.h"
-#include "core/coders.h"
-#include "core/error.h"
 #include "job.h"
+#include "quire/base/error.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coders.h"
 #include "wx_text.h"
 
 namespace quire::gui {

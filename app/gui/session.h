@@ -15,10 +15,10 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/progress.h"
-#include "core/project.h"
-#include "core/search_index.h"
 #include "project_lock.h"
+#include "quire/base/progress.h"
+#include "quire/search/search_index.h"
+#include "quire/store/project.h"
 #include "selection_provider.h"
 #include "signal.h"
 
@@ -62,7 +62,7 @@ public:
   /// The coder new codings carry in this window ("" = core's default).
   void set_coder(const std::string& name);
   /// Whether the views show this coder's codings (the project's shown
-  /// coders, core/coders.h; read once and kept until a setting changes).
+  /// coders, core/include/quire/model/coders.h; read once and kept until a setting changes).
   bool coder_shown(const std::string& coder);
 
   // What the user has selected.

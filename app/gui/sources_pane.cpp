@@ -7,10 +7,10 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/surveys.h"
 #include "main_frame.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/model/surveys.h"
 #include "wx_text.h"
 
 namespace quire::gui {
@@ -57,7 +57,8 @@ wxString count_suffix(std::int64_t n, const char* what) {
 
 wxString survey_label(const std::string& folder, std::int64_t respondents, std::int64_t codings) {
   return wx(folder) + wxString::Format("  (%lld respondents, %lld codings)",
-                                       static_cast<long long>(respondents), static_cast<long long>(codings));
+                                       static_cast<long long>(respondents),
+                                       static_cast<long long>(codings));
 }
 
 } // namespace
@@ -161,8 +162,8 @@ void SourcesPane::rebuild() {
   for (const auto& survey : list_surveys(p)) {
     const auto& folder = survey.name;
     auto item = m_tree->AppendItem(group("Surveys"),
-                                   survey_label(folder, survey.respondents, survey_codings[folder]), -1,
-                                   -1, new SourceItem(SourceItem::Survey, 0, folder));
+                                   survey_label(folder, survey.respondents, survey_codings[folder]),
+                                   -1, -1, new SourceItem(SourceItem::Survey, 0, folder));
     m_survey_items[folder] = item;
     m_survey_sizes[folder] = survey.respondents;
     for (const auto& q : survey_questions(p, folder)) {

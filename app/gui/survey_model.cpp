@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "core/text.h"
+#include "quire/base/text.h"
 
 namespace quire::gui {
 
@@ -15,7 +15,8 @@ constexpr std::size_t cache_limit = 4000; // respondents whose answers are kept
 bool natural_less(const std::string& a, const std::string& b) {
   std::size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
-    if (std::isdigit(static_cast<unsigned char>(a[i])) && std::isdigit(static_cast<unsigned char>(b[j]))) {
+    if (std::isdigit(static_cast<unsigned char>(a[i])) &&
+        std::isdigit(static_cast<unsigned char>(b[j]))) {
       std::size_t i2 = i, j2 = j;
       while (i2 < a.size() && std::isdigit(static_cast<unsigned char>(a[i2]))) {
         ++i2;
@@ -36,7 +37,8 @@ bool natural_less(const std::string& a, const std::string& b) {
       j = j2;
       continue;
     }
-    auto ca = std::tolower(static_cast<unsigned char>(a[i])), cb = std::tolower(static_cast<unsigned char>(b[j]));
+    auto ca = std::tolower(static_cast<unsigned char>(a[i])),
+         cb = std::tolower(static_cast<unsigned char>(b[j]));
     if (ca != cb) {
       return ca < cb;
     }
@@ -105,7 +107,8 @@ const std::vector<Answer>& SurveyModel::answers_of(const Project& p, std::size_t
     m_lru.pop_back();
   }
   m_lru.push_front(respondent);
-  return m_cache.emplace(respondent, std::make_pair(std::move(answers), m_lru.begin())).first->second.first;
+  return m_cache.emplace(respondent, std::make_pair(std::move(answers), m_lru.begin()))
+      .first->second.first;
 }
 
 std::string SurveyModel::cell(const Project& p, std::size_t row, std::size_t column) {
@@ -133,7 +136,8 @@ std::string SurveyModel::cell(const Project& p, std::size_t row, std::size_t col
 }
 
 std::optional<Answer> SurveyModel::answer(const Project& p, std::size_t row, std::size_t column) {
-  if (row >= m_rows.size() || column >= m_columns.size() || m_columns[column].kind != Column::Question) {
+  if (row >= m_rows.size() || column >= m_columns.size() ||
+      m_columns[column].kind != Column::Question) {
     return std::nullopt;
   }
   auto q = question_index(m_columns[column].question);
@@ -174,7 +178,8 @@ void SurveyModel::sort(const Project& p, std::size_t column, bool ascending) {
       auto& values = m_values[*r.case_id];
       auto it = values.find(col.name);
       if (it != values.end() && !it->second.missing) {
-        k = {false, it->second.number, it->second.type == AttrType::Number ? "" : fold_case(it->second.text)};
+        k = {false, it->second.number,
+             it->second.type == AttrType::Number ? "" : fold_case(it->second.text)};
       }
     } else if (col.kind == Column::Question) {
       auto q = question_index(col.question);

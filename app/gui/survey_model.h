@@ -1,6 +1,6 @@
 #pragma once
 // What the survey grid shows, read through core's survey read-model
-// (core/surveys.h): the respondents of one survey, their attributes, and
+// (core/include/quire/model/surveys.h): the respondents of one survey, their attributes, and
 // their answers per question, read lazily for the rows in view so that
 // 10,000 respondents open at once. Sorting and filtering only reorder rows;
 // nothing here changes the project.
@@ -12,9 +12,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/project.h"
-#include "core/surveys.h"
-#include "core/types.h"
+#include "quire/base/types.h"
+#include "quire/model/surveys.h"
+#include "quire/store/project.h"
 
 namespace quire::gui {
 
@@ -71,10 +71,11 @@ private:
   std::vector<Column> m_columns;
   std::vector<Question> m_questions;
   std::map<Id, std::map<std::string, Value>> m_values; ///< case -> attribute -> value
-  std::vector<std::size_t> m_rows;                    ///< shown respondents, in order
+  std::vector<std::size_t> m_rows;                     ///< shown respondents, in order
   std::string m_filter_attr, m_filter_value;
   // Answers read so far: respondent index -> answers by question (LRU, bounded).
-  std::unordered_map<std::size_t, std::pair<std::vector<Answer>, std::list<std::size_t>::iterator>> m_cache;
+  std::unordered_map<std::size_t, std::pair<std::vector<Answer>, std::list<std::size_t>::iterator>>
+      m_cache;
   std::list<std::size_t> m_lru;
   std::map<Id, std::size_t> m_question_pos; ///< question id -> index in m_questions
 };

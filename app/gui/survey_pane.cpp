@@ -8,9 +8,9 @@
 
 #include "coded_text.h"
 #include "coding_stripes.h"
-#include "core/coding.h"
 #include "main_frame.h"
 #include "menus.h"
+#include "quire/model/coding.h"
 #include "wx_text.h"
 
 namespace quire::gui {
@@ -88,11 +88,13 @@ SurveyPane::SurveyPane(wxWindow* parent, MainFrame& frame) : wxPanel(parent), m_
   sizer->Add(split, 1, wxEXPAND);
   SetSizer(sizer);
 
-  m_survey->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { show(utf8(m_survey->GetStringSelection())); });
+  m_survey->Bind(wxEVT_CHOICE,
+                 [this](wxCommandEvent&) { show(utf8(m_survey->GetStringSelection())); });
   m_read->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
     int sel = m_read->GetSelection();
-    read_question(sel > 0 ? std::optional<Id>(m_model.questions()[static_cast<std::size_t>(sel - 1)].id)
-                          : std::nullopt);
+    read_question(sel > 0
+                      ? std::optional<Id>(m_model.questions()[static_cast<std::size_t>(sel - 1)].id)
+                      : std::nullopt);
   });
   m_filter_attr->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
     m_filter_value->Clear();
@@ -150,7 +152,8 @@ SurveyPane::SurveyPane(wxWindow* parent, MainFrame& frame) : wxPanel(parent), m_
     reset_table();
   });
   session.changed.connect([this](const ChangeSet& c) { on_change(c); });
-  session.survey_requested.connect([this](const std::string& folder, std::optional<Id> q) { show(folder, q); });
+  session.survey_requested.connect(
+      [this](const std::string& folder, std::optional<Id> q) { show(folder, q); });
   session.coding_selected.connect([this](std::optional<Id>) { m_stripes->Refresh(false); });
   reset_table();
 }
@@ -164,7 +167,8 @@ void SurveyPane::fill_survey_choice() {
 
 wxString SurveyPane::cell_text(int row, int column) {
   auto& s = m_frame.session();
-  if (s.busy() || !s.is_open() || column < 0 || static_cast<std::size_t>(column) >= m_visible.size()) {
+  if (s.busy() || !s.is_open() || column < 0 ||
+      static_cast<std::size_t>(column) >= m_visible.size()) {
     return {};
   }
   auto text = wx(m_model.cell(s.project(), static_cast<std::size_t>(row), model_column(column)));
@@ -219,7 +223,9 @@ void SurveyPane::read_question(std::optional<Id> question) {
   m_sort_column = 0;
   reset_table();
   if (m_model.row_count() > 0 && m_visible.size() > 1) {
-    select_cell(0, question ? 1 : static_cast<int>(m_visible.size()) - static_cast<int>(m_model.questions().size()));
+    select_cell(0, question ? 1
+                            : static_cast<int>(m_visible.size()) -
+                                  static_cast<int>(m_model.questions().size()));
   }
 }
 
@@ -249,7 +255,8 @@ void SurveyPane::reset_table() {
   m_grid->Thaw();
   m_grid->ForceRefresh();
   if (m_model.folder().empty()) {
-    m_count->SetLabel("No survey in this project: import a CSV or Excel questionnaire (File > Import)");
+    m_count->SetLabel(
+        "No survey in this project: import a CSV or Excel questionnaire (File > Import)");
   } else {
     m_count->SetLabel(wxString::Format(L"%zu of %zu respondents · click a column's title to sort",
                                        m_model.row_count(), m_model.respondent_count()));
@@ -296,8 +303,9 @@ void SurveyPane::show_answer(int row, int column) {
   if (!answer) {
     m_answer->clear_text();
     m_stripes->update_width();
-    m_answer_title->SetLabel(wx(r.name + " · " + col.name + ": " +
-                                m_model.cell(s.project(), static_cast<std::size_t>(row), model_column(column))));
+    m_answer_title->SetLabel(
+        wx(r.name + " · " + col.name + ": " +
+           m_model.cell(s.project(), static_cast<std::size_t>(row), model_column(column))));
     return;
   }
   m_answer->set_text(r.document, answer->text, answer->start);

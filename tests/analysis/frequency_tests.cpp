@@ -2,11 +2,11 @@
 #include <boost/test/unit_test.hpp>
 #include <set>
 
-#include "core/analysis.h"
-#include "core/codebook.h"
-#include "core/documents.h"
-#include "core/error.h"
 #include "model.h"
+#include "quire/analysis/analysis.h"
+#include "quire/base/error.h"
+#include "quire/model/codebook.h"
+#include "quire/model/documents.h"
 
 using namespace quire;
 using namespace quire::test;
@@ -17,15 +17,16 @@ struct Expected {
   std::int64_t codings = 0, documents = 0, cases = 0, words = 0;
 };
 
-template <class Keep>
-Expected expected(const Model& m, Keep keep) {
+template <class Keep> Expected expected(const Model& m, Keep keep) {
   Expected e;
   std::set<std::string> docs, cases;
   for (const auto& c : m.codings) {
-    if (!keep(c)) continue;
+    if (!keep(c))
+      continue;
     e.codings++;
     docs.insert(c.doc);
-    if (!c.case_name.empty()) cases.insert(c.case_name);
+    if (!c.case_name.empty())
+      cases.insert(c.case_name);
   }
   e.documents = static_cast<std::int64_t>(docs.size());
   e.cases = static_cast<std::int64_t>(cases.size());
@@ -50,7 +51,8 @@ std::pair<AnalysisFilter, std::set<std::string>> ann_with_years_outside_network_
   std::set<std::string> base;
   for (const auto& [name, vals] : m.cases) {
     auto y = vals.find("Years");
-    if (y != vals.end() && y->second.number >= 5 && m.text_of(name, "Network") != "Network 2") base.insert(name);
+    if (y != vals.end() && y->second.number >= 5 && m.text_of(name, "Network") != "Network 2")
+      base.insert(name);
   }
   return {f, base};
 }
@@ -67,8 +69,10 @@ BOOST_AUTO_TEST_CASE(own_and_with_subcodes_match_the_model) {
   for (const auto& f : freq) {
     BOOST_TEST_CONTEXT(f.code.path) {
       check(f.own, expected(m, [&](const ModelCoding& c) { return c.code == f.code.path; }), 12);
-      check(f.with_subcodes,
-            expected(m, [&](const ModelCoding& c) { return Model::in_subtree(c.code, f.code.path); }), 12);
+      check(
+          f.with_subcodes,
+          expected(m, [&](const ModelCoding& c) { return Model::in_subtree(c.code, f.code.path); }),
+          12);
     }
   }
   // The model is rich enough for the checks to mean something.
@@ -96,19 +100,25 @@ BOOST_AUTO_TEST_CASE(filters_by_attribute_coder_and_document) {
   // An init-capture: clang before 16 (the sanitizer build) cannot capture a structured binding.
   const auto [f, base] = ann_with_years_outside_network_2(m);
   BOOST_REQUIRE(base.size() >= 3 && base.size() < 12);
-  auto keep_case = [&base = base](const ModelCoding& c) { return base.count(c.case_name) && c.coder == "ann"; };
+  auto keep_case = [&base = base](const ModelCoding& c) {
+    return base.count(c.case_name) && c.coder == "ann";
+  };
   for (const auto& fr : code_frequencies(p, f)) {
     BOOST_TEST_CONTEXT(fr.code.path) {
       check(fr.with_subcodes,
-            expected(m, [&](const ModelCoding& c) { return keep_case(c) && Model::in_subtree(c.code, fr.code.path); }),
+            expected(m,
+                     [&](const ModelCoding& c) {
+                       return keep_case(c) && Model::in_subtree(c.code, fr.code.path);
+                     }),
             static_cast<double>(base.size()));
     }
   }
   AnalysisFilter docs;
   docs.documents = {find_document(p, "focus-b").id};
   for (const auto& fr : code_frequencies(p, docs)) {
-    BOOST_CHECK_EQUAL(fr.own.codings,
-                      expected(m, [&](const ModelCoding& c) { return c.doc == "focus-b" && c.code == fr.code.path; }).codings);
+    BOOST_CHECK_EQUAL(fr.own.codings, expected(m, [&](const ModelCoding& c) {
+                                        return c.doc == "focus-b" && c.code == fr.code.path;
+                                      }).codings);
   }
 }
 
@@ -118,7 +128,9 @@ BOOST_AUTO_TEST_CASE(a_rows_codings_are_those_it_counts) {
   Model m;
   auto p = m.open();
   const auto [f, base] = ann_with_years_outside_network_2(m);
-  auto passes = [&base = base](const ModelCoding& c) { return base.count(c.case_name) && c.coder == "ann"; };
+  auto passes = [&base = base](const ModelCoding& c) {
+    return base.count(c.case_name) && c.coder == "ann";
+  };
   int some = 0;
   for (const auto& fr : code_frequencies(p, f)) {
     BOOST_TEST_CONTEXT(fr.code.path) {
@@ -133,8 +145,9 @@ BOOST_AUTO_TEST_CASE(a_rows_codings_are_those_it_counts) {
           want.insert(c.doc + " " + std::to_string(c.start) + ":" + std::to_string(c.end) + " " +
                       c.case_name);
       BOOST_CHECK(got == want);
-      BOOST_CHECK_EQUAL(static_cast<std::int64_t>(code_frequency_hits(p, fr.code.id, f, false).size()),
-                        fr.own.codings);
+      BOOST_CHECK_EQUAL(
+          static_cast<std::int64_t>(code_frequency_hits(p, fr.code.id, f, false).size()),
+          fr.own.codings);
       some += hits.empty() ? 0 : 1;
     }
   }
@@ -155,8 +168,8 @@ BOOST_AUTO_TEST_CASE(bad_conditions_are_refused_with_the_reason) {
   BOOST_REQUIRE_EQUAL(c.size(), 2u);
   BOOST_CHECK_EQUAL(c[0].value.text, "Network 3");
   BOOST_CHECK(c[1].value.type == AttrType::Date);
-  BOOST_CHECK(case_matches(c, m.cases.at("C02")) ==
-              (m.text_of("C02", "Network") == "Network 3" && m.text_of("C02", "Joined") < "2020-05-01"));
+  BOOST_CHECK(case_matches(c, m.cases.at("C02")) == (m.text_of("C02", "Network") == "Network 3" &&
+                                                     m.text_of("C02", "Joined") < "2020-05-01"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,11 +1,11 @@
 // Matrices (theme tables) against counts computed from the model.
 #include <boost/test/unit_test.hpp>
 
-#include "core/analysis.h"
-#include "core/codebook.h"
-#include "core/documents.h"
-#include "core/error.h"
 #include "model.h"
+#include "quire/analysis/analysis.h"
+#include "quire/base/error.h"
+#include "quire/model/codebook.h"
+#include "quire/model/documents.h"
 
 using namespace quire;
 using namespace quire::test;

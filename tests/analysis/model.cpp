@@ -3,20 +3,20 @@
 #include <cctype>
 #include <random>
 
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/import_data.h"
+#include "quire/ingest/import_data.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
 
 namespace quire::test {
 
 namespace {
 
 const std::vector<std::string> vocabulary = {
-    "network", "networks", "networking", "time",    "support", "the",     "and",    "of",
-    "teachers", "teacher", "meeting",    "meetings", "useful", "colleagues", "share", "shared",
-    "sharing", "ideas",    "school",     "schools",  "we",     "it",      "was",    "purpose",
-    "learning", "visit",   "visits",     "head",     "planning", "term",  "2024",   "reading"};
+    "network",  "networks", "networking", "time",     "support",  "the",        "and",   "of",
+    "teachers", "teacher",  "meeting",    "meetings", "useful",   "colleagues", "share", "shared",
+    "sharing",  "ideas",    "school",     "schools",  "we",       "it",         "was",   "purpose",
+    "learning", "visit",    "visits",     "head",     "planning", "term",       "2024",  "reading"};
 
 std::string paragraph(std::mt19937& rng) {
   std::uniform_int_distribution<std::size_t> word(0, vocabulary.size() - 1);
@@ -25,20 +25,25 @@ std::string paragraph(std::mt19937& rng) {
   int n = len(rng);
   for (int i = 0; i < n; ++i) {
     auto w = vocabulary[word(rng)];
-    if (i == 0) w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+    if (i == 0)
+      w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
     out += (i ? " " : "") + w;
-    if (punct(rng) == 0 && i + 1 < n) out += ",";
+    if (punct(rng) == 0 && i + 1 < n)
+      out += ",";
   }
   return out + ".";
 }
 
 /// Text of paragraphs separated by blank lines, and their ranges.
-std::string make_text(std::mt19937& rng, int paragraphs, std::vector<std::pair<std::int64_t, std::int64_t>>& ranges) {
+std::string make_text(std::mt19937& rng, int paragraphs,
+                      std::vector<std::pair<std::int64_t, std::int64_t>>& ranges) {
   std::string text;
   for (int i = 0; i < paragraphs; ++i) {
-    if (i) text += "\n\n";
+    if (i)
+      text += "\n\n";
     auto p = paragraph(rng);
-    ranges.emplace_back(static_cast<std::int64_t>(text.size()), static_cast<std::int64_t>(text.size() + p.size()));
+    ranges.emplace_back(static_cast<std::int64_t>(text.size()),
+                        static_cast<std::int64_t>(text.size() + p.size()));
     text += p;
   }
   return text;
@@ -51,16 +56,22 @@ Model::Model(unsigned seed) : file(dir / "model.quire") {
   const std::vector<std::string> roles = {"Teacher", "Head teacher", "Coordinator"};
   ImportData data;
   data.kind = "test";
-  data.attributes = {{0, {}, "Role", AttrType::Text}, {0, {}, "Years", AttrType::Number},
-                     {0, {}, "Network", AttrType::Text}, {0, {}, "Joined", AttrType::Date}};
+  data.attributes = {{0, {}, "Role", AttrType::Text},
+                     {0, {}, "Years", AttrType::Number},
+                     {0, {}, "Network", AttrType::Text},
+                     {0, {}, "Joined", AttrType::Date}};
   for (int i = 1; i <= 12; ++i) {
     std::string name = (i < 10 ? "C0" : "C") + std::to_string(i);
     ImportedCase c{name, {}};
-    if (i != 12) c.attributes.emplace_back("Role", Value::of_text(roles[static_cast<std::size_t>(i) % 3]));
-    if (i != 11) c.attributes.emplace_back("Years", Value::of_number((i * 7) % 20 + 0.5 * (i % 2)));
+    if (i != 12)
+      c.attributes.emplace_back("Role", Value::of_text(roles[static_cast<std::size_t>(i) % 3]));
+    if (i != 11)
+      c.attributes.emplace_back("Years", Value::of_number((i * 7) % 20 + 0.5 * (i % 2)));
     c.attributes.emplace_back("Network", Value::of_text("Network " + std::to_string(i % 3 + 1)));
-    c.attributes.emplace_back("Joined", Value::of_date("2020-0" + std::to_string(i % 9 + 1) + "-15"));
-    for (auto& [k, v] : c.attributes) cases[name][k] = v;
+    c.attributes.emplace_back("Joined",
+                              Value::of_date("2020-0" + std::to_string(i % 9 + 1) + "-15"));
+    for (auto& [k, v] : c.attributes)
+      cases[name][k] = v;
     data.cases.push_back(c);
   }
   std::map<std::string, std::vector<std::pair<std::int64_t, std::int64_t>>> paras;
@@ -95,25 +106,31 @@ Model::Model(unsigned seed) : file(dir / "model.quire") {
   ImportOptions opt;
   opt.again = true;
   store_import(p, data, opt);
-  codes = {"Purpose", "Purpose/Sceptical", "Purpose/Keen", "Time", "Support", "Support/Peers", "Unused"};
-  for (const auto& c : codes) ensure_code(p, c);
+  codes = {"Purpose", "Purpose/Sceptical", "Purpose/Keen", "Time",
+           "Support", "Support/Peers",     "Unused"};
+  for (const auto& c : codes)
+    ensure_code(p, c);
   std::bernoulli_distribution coin(0.3), second(0.25);
   for (const auto& [doc, rs] : paras) {
     auto doc_id = find_document(p, doc).id;
     for (auto [s, e] : rs) {
       for (const auto& code : codes) {
-        if (code == "Unused" || code == "Support/Peers" || !coin(rng)) continue;
+        if (code == "Unused" || code == "Support/Peers" || !coin(rng))
+          continue;
         for (std::string coder : {"ann", "bob"}) {
-          if (coder == "bob" && !second(rng)) continue;
+          if (coder == "bob" && !second(rng))
+            continue;
           std::uniform_int_distribution<std::int64_t> at(s, e - 1);
           auto a = at(rng), b = at(rng);
-          if (a > b) std::swap(a, b);
+          if (a > b)
+            std::swap(a, b);
           ++b;
           p.set_session_coder(coder);
           code_range(p, doc_id, a, b, find_code(p, code).id);
           std::string who = doc_case.count(doc) ? doc_case[doc] : "";
           for (const auto& ps : passages[doc]) {
-            if (ps.start <= a && a < ps.end) who = ps.case_name;
+            if (ps.start <= a && a < ps.end)
+              who = ps.case_name;
           }
           codings.push_back({doc, code, a, b, coder, who});
         }
@@ -123,33 +140,39 @@ Model::Model(unsigned seed) : file(dir / "model.quire") {
   // One coding of Support/Peers spanning two turns: its case is the first turn's.
   auto fa = passages["focus-a"];
   p.set_session_coder("ann");
-  code_range(p, find_document(p, "focus-a").id, fa[0].end - 3, fa[1].start + 4, find_code(p, "Support/Peers").id);
-  codings.push_back({"focus-a", "Support/Peers", fa[0].end - 3, fa[1].start + 4, "ann", fa[0].case_name});
+  code_range(p, find_document(p, "focus-a").id, fa[0].end - 3, fa[1].start + 4,
+             find_code(p, "Support/Peers").id);
+  codings.push_back(
+      {"focus-a", "Support/Peers", fa[0].end - 3, fa[1].start + 4, "ann", fa[0].case_name});
 }
 
 bool Model::in_subtree(const std::string& code, const std::string& path) {
   return code == path || code.rfind(path + "/", 0) == 0;
 }
 
-std::int64_t Model::words_in(const std::string& doc,
-                             const std::vector<std::pair<std::int64_t, std::int64_t>>& ranges) const {
+std::int64_t
+Model::words_in(const std::string& doc,
+                const std::vector<std::pair<std::int64_t, std::int64_t>>& ranges) const {
   const auto& t = texts.at(doc);
   std::vector<bool> coded(t.size(), false);
   for (auto [s, e] : ranges) {
-    for (auto i = s; i < e; ++i) coded[static_cast<std::size_t>(i)] = true;
+    for (auto i = s; i < e; ++i)
+      coded[static_cast<std::size_t>(i)] = true;
   }
   std::int64_t n = 0;
   for (std::size_t i = 0; i < t.size(); ++i) {
     bool starts = std::isalnum(static_cast<unsigned char>(t[i])) &&
                   (i == 0 || !std::isalnum(static_cast<unsigned char>(t[i - 1])));
-    if (starts && coded[i]) ++n;
+    if (starts && coded[i])
+      ++n;
   }
   return n;
 }
 
 std::string Model::text_of(const std::string& case_name, const std::string& attr) const {
   auto it = cases.find(case_name);
-  if (it == cases.end()) return "";
+  if (it == cases.end())
+    return "";
   auto jt = it->second.find(attr);
   return jt == it->second.end() ? "" : jt->second.display();
 }

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "core/project.h"
-#include "core/types.h"
+#include "quire/base/types.h"
+#include "quire/store/project.h"
 #include "support/test_support.h"
 
 namespace quire::test {
@@ -48,14 +48,15 @@ struct Model {
   std::int64_t words_in(const std::string& doc,
                         const std::vector<std::pair<std::int64_t, std::int64_t>>& ranges) const;
   /// Words coded by codings that pass keep, per document, each word once.
-  template <class Keep>
-  std::int64_t words_coded(Keep keep) const {
+  template <class Keep> std::int64_t words_coded(Keep keep) const {
     std::map<std::string, std::vector<std::pair<std::int64_t, std::int64_t>>> by_doc;
     for (const auto& c : codings) {
-      if (keep(c)) by_doc[c.doc].emplace_back(c.start, c.end);
+      if (keep(c))
+        by_doc[c.doc].emplace_back(c.start, c.end);
     }
     std::int64_t n = 0;
-    for (const auto& [doc, rs] : by_doc) n += words_in(doc, rs);
+    for (const auto& [doc, rs] : by_doc)
+      n += words_in(doc, rs);
     return n;
   }
   /// The text value of a case's attribute ("" when missing).

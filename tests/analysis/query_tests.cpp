@@ -3,10 +3,10 @@
 
 #include <cctype>
 
-#include "core/analysis.h"
-#include "core/codebook.h"
-#include "core/error.h"
 #include "model.h"
+#include "quire/analysis/analysis.h"
+#include "quire/base/error.h"
+#include "quire/model/codebook.h"
 
 using namespace quire;
 using namespace quire::test;

@@ -9,13 +9,13 @@
 #include <random>
 #include <string>
 
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/project.h"
-#include "core/project_p.h"
-#include "core/text.h"
 #include "figures.h"
+#include "quire/base/text.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/store/project.h"
+#include "store/project_p.h"
 
 using namespace quire;
 namespace fs = std::filesystem;

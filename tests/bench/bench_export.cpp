@@ -21,14 +21,14 @@
 #include <string>
 
 #include "corpus.h"
-#include "core/analysis.h"
-#include "core/codebook.h"
-#include "core/documents.h"
-#include "core/project.h"
-#include "core/project_p.h"
-#include "core/text.h"
 #include "exporters/exporter.h"
 #include "figures.h"
+#include "quire/analysis/analysis.h"
+#include "quire/base/text.h"
+#include "quire/model/codebook.h"
+#include "quire/model/documents.h"
+#include "quire/store/project.h"
+#include "store/project_p.h"
 
 extern char** environ;
 using namespace quire;

@@ -19,14 +19,14 @@
 #include <random>
 #include <string>
 
-#include "core/documents.h"
-#include "core/error.h"
-#include "core/exchange.h"
-#include "core/project.h"
-#include "core/search_index.h"
 #include "figures.h"
 #include "importers/importer.h"
 #include "importers/refi_import.h"
+#include "quire/base/error.h"
+#include "quire/ingest/exchange.h"
+#include "quire/model/documents.h"
+#include "quire/search/search_index.h"
+#include "quire/store/project.h"
 
 namespace fs = std::filesystem;
 using namespace quire;

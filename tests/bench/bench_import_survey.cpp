@@ -18,11 +18,11 @@
 #include <string>
 #include <vector>
 
-#include "core/documents.h"
-#include "core/project.h"
-#include "core/search_index.h"
 #include "figures.h"
 #include "importers/importer.h"
+#include "quire/model/documents.h"
+#include "quire/search/search_index.h"
+#include "quire/store/project.h"
 
 namespace fs = std::filesystem;
 using namespace quire;
@@ -261,7 +261,8 @@ int main(int argc, char** argv) {
   // On a shared machine the same work can take half as long again in a slow
   // spell: this fixed task, timed before and after, says which kind of spell
   // the figures fell in.
-  bench::figure("machine check before (sort 4M integers, one thread)", bench::machine_check_s(), "s");
+  bench::figure("machine check before (sort 4M integers, one thread)", bench::machine_check_s(),
+                "s");
   {
     auto rs = generate(n);
     write_csv(dir / "survey.csv", rs);
@@ -283,7 +284,8 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     std::printf("transcripts: failed: %s\n", e.what());
   }
-  bench::figure("machine check after (sort 4M integers, one thread)", bench::machine_check_s(), "s");
+  bench::figure("machine check after (sort 4M integers, one thread)", bench::machine_check_s(),
+                "s");
   fs::remove_all(dir);
   return 0;
 }

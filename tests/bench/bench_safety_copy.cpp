@@ -12,12 +12,12 @@
 #include <string>
 #include <vector>
 
-#include "core/documents.h"
-#include "core/project.h"
-#include "core/safety_copies.h"
 #include "corpus.h"
 #include "figures.h"
 #include "importers/importer.h"
+#include "quire/model/documents.h"
+#include "quire/store/project.h"
+#include "quire/store/safety_copies.h"
 
 namespace fs = std::filesystem;
 using namespace quire;

@@ -1,9 +1,9 @@
 #include "corpus.h"
 
-#include "core/codebook.h"
-#include "core/db_p.h"
-#include "core/project_p.h"
-#include "core/text.h"
+#include "quire/base/text.h"
+#include "quire/model/codebook.h"
+#include "store/db_p.h"
+#include "store/project_p.h"
 
 namespace quire::bench {
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/project.h"
-#include "core/types.h"
+#include "quire/base/types.h"
+#include "quire/store/project.h"
 
 namespace quire::bench {
 

@@ -2,8 +2,8 @@
 // command's own section, every long option its `--help` lists. Runs the
 // real binary, so a new command or option without documentation fails here.
 #define BOOST_TEST_MODULE cli_docs_tests
-#include <boost/test/unit_test.hpp>
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <map>
 #include <regex>

@@ -5,19 +5,19 @@
 #include <functional>
 #include <regex>
 
-#include "core/agreement.h"
-#include "core/analysis.h"
-#include "core/cases.h"
-#include "core/codebook.h"
-#include "core/coders.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/error.h"
-#include "core/project.h"
-#include "core/safety_copies.h"
 #include "exporters/exporter.h"
 #include "importers/importer.h"
 #include "importers/refi_import.h"
+#include "quire/analysis/agreement.h"
+#include "quire/analysis/analysis.h"
+#include "quire/base/error.h"
+#include "quire/model/cases.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coders.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/store/project.h"
+#include "quire/store/safety_copies.h"
 #include "support/test_support.h"
 
 using namespace quire;

@@ -2,15 +2,15 @@
 // exports take the typed spec (no exporter parses words).
 #include <boost/test/unit_test.hpp>
 
-#include "core/analysis.h"
-#include "core/cases.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/error.h"
-#include "core/project.h"
 #include "exporters/exporter.h"
 #include "importers/importer.h"
+#include "quire/analysis/analysis.h"
+#include "quire/base/error.h"
+#include "quire/model/cases.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/store/project.h"
 #include "support/test_support.h"
 
 using namespace quire;

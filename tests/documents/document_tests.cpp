@@ -2,9 +2,9 @@
 #define BOOST_TEST_MODULE documents
 #include <zip.h>
 
-#include "core/error.h"
-#include "core/text.h"
 #include "importers/importer.h"
+#include "quire/base/error.h"
+#include "quire/base/text.h"
 #include "support/test_support.h"
 
 using namespace quire;

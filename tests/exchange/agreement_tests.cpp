@@ -6,12 +6,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/agreement.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/error.h"
 #include "exchange_support.h"
+#include "quire/analysis/agreement.h"
+#include "quire/base/error.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
 
 using namespace quire;
 using namespace quire::test;

@@ -5,13 +5,13 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "core/codebook.h"
-#include "core/coders.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/error.h"
-#include "core/history.h"
 #include "exchange_support.h"
+#include "quire/base/error.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coders.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/store/history.h"
 
 using namespace quire;
 using namespace quire::test;

@@ -9,12 +9,12 @@
 #include <set>
 #include <stdexcept>
 
-#include "core/cases.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/memos.h"
-#include "core/text.h"
+#include "quire/base/text.h"
+#include "quire/model/cases.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/model/memos.h"
 
 namespace fs = std::filesystem;
 

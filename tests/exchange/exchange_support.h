@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/project.h"
+#include "quire/store/project.h"
 #include "support/test_support.h"
 
 namespace quire::test {

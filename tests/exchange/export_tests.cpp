@@ -2,13 +2,13 @@
 // carrying what the project holds, positions in code points.
 #include <boost/test/unit_test.hpp>
 
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/error.h"
-#include "core/memos.h"
 #include "exchange_support.h"
 #include "exporters/refi_export.h"
+#include "quire/base/error.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/model/memos.h"
 
 using namespace quire;
 using namespace quire::test;

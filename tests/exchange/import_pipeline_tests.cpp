@@ -8,10 +8,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/documents.h"
-#include "core/error.h"
 #include "exchange_support.h"
 #include "importers/import_pipeline.h"
+#include "quire/base/error.h"
+#include "quire/model/documents.h"
 
 using namespace quire;
 using namespace quire::test;

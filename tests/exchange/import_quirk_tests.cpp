@@ -6,15 +6,15 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "core/cases.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/error.h"
-#include "core/exchange.h"
-#include "core/memos.h"
 #include "exchange_support.h"
 #include "importers/refi_import.h"
+#include "quire/base/error.h"
+#include "quire/ingest/exchange.h"
+#include "quire/model/cases.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/model/memos.h"
 
 using namespace quire;
 using namespace quire::test;

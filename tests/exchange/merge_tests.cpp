@@ -7,18 +7,18 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "core/cases.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/exchange.h"
-#include "core/history.h"
-#include "core/memos.h"
-#include "core/merge.h"
-#include "core/progress.h"
 #include "exchange_support.h"
 #include "exporters/refi_export.h"
 #include "importers/refi_import.h"
+#include "quire/base/progress.h"
+#include "quire/ingest/exchange.h"
+#include "quire/ingest/merge.h"
+#include "quire/model/cases.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/model/memos.h"
+#include "quire/store/history.h"
 #include "support/project_snapshot.h"
 
 using namespace quire;
@@ -378,14 +378,16 @@ BOOST_AUTO_TEST_CASE(merge_project_gives_counts_and_conflicts_for_the_front_end)
   BOOST_TEST(rep.counts["value"].conflicts == 1); // P1's role
   BOOST_TEST(rep.counts["code"].added == 1);      // Purpose/Habit
   BOOST_TEST(rep.counts["code"].matched == 4);
-  BOOST_TEST(rep.counts["source"].added == 1);    // extra
-  BOOST_TEST(rep.counts["source"].matched == 2);  // interview, notes
-  BOOST_TEST(rep.counts["case"].added == 1);      // P2
-  BOOST_TEST(rep.counts["case"].matched == 1);    // P1
+  BOOST_TEST(rep.counts["source"].added == 1);   // extra
+  BOOST_TEST(rep.counts["source"].matched == 2); // interview, notes
+  BOOST_TEST(rep.counts["case"].added == 1);     // P2
+  BOOST_TEST(rep.counts["case"].matched == 1);   // P1
   BOOST_TEST(rep.items.codings_added == 4);
-  BOOST_TEST(has(rep.items.conflicts, "code", "Purpose/Social", "colour #ff0000 there, #0033aa here"),
-             items(rep.items.conflicts));
-  BOOST_TEST((progress.messages == std::vector<std::string>{"Reading ben.quire", "Merging ben.quire"}));
+  BOOST_TEST(
+      has(rep.items.conflicts, "code", "Purpose/Social", "colour #ff0000 there, #0033aa here"),
+      items(rep.items.conflicts));
+  BOOST_TEST(
+      (progress.messages == std::vector<std::string>{"Reading ben.quire", "Merging ben.quire"}));
   BOOST_TEST(coding_lines(a).size() == ana_codings.size() + 4);
   BOOST_TEST(undo_name(a).value_or("") == "Merge 'ben.quire'");
   BOOST_TEST(file_digest(t.ben) == ben_digest);

@@ -6,14 +6,14 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/exchange.h"
-#include "core/text.h"
 #include "exchange_support.h"
 #include "exporters/refi_export.h"
 #include "importers/refi_import.h"
+#include "quire/base/text.h"
+#include "quire/ingest/exchange.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
 
 using namespace quire;
 using namespace quire::test;

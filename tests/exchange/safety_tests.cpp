@@ -11,13 +11,13 @@
 #include <cstdio>
 #include <iostream>
 
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/error.h"
-#include "core/exchange.h"
 #include "exchange_support.h"
 #include "importers/refi_import.h"
+#include "quire/base/error.h"
+#include "quire/ingest/exchange.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
 
 using namespace quire;
 using namespace quire::test;

@@ -1,11 +1,11 @@
 // The Agreement sheet (--agreement A,B) against figures worked out by hand.
 #include <boost/test/unit_test.hpp>
 
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
 #include "export_project.h"
 #include "exporters/exporter.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
 
 using namespace quire;
 using namespace quire::test;

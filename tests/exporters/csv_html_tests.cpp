@@ -1,11 +1,11 @@
 // CSV (read back with Python's csv module, strict) and the HTML report.
 #include <boost/test/unit_test.hpp>
 
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/error.h"
 #include "export_project.h"
 #include "exporters/exporter.h"
+#include "quire/base/error.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
 
 using namespace quire;
 using namespace quire::test;

@@ -2,11 +2,11 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/error.h"
 #include "importers/importer.h"
+#include "quire/base/error.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
 
 namespace quire::test {
 
@@ -17,9 +17,10 @@ Project make(const std::filesystem::path& file) {
   p.set_session_coder("ana");
   store_import(p, quire::read_file(fixture("export/survey.csv")));
   // Themes coded where the answers say them.
-  const std::pair<const char*, const char*> themes[] = {
-      {"Barriers/Time", "time"},           {"Purpose/Sharing practice", "haring"},
-      {"Purpose/Peer support", "peer support"}, {"Barriers/Funding", "Funding"}};
+  const std::pair<const char*, const char*> themes[] = {{"Barriers/Time", "time"},
+                                                        {"Purpose/Sharing practice", "haring"},
+                                                        {"Purpose/Peer support", "peer support"},
+                                                        {"Barriers/Funding", "Funding"}};
   for (const auto& d : list_documents(p)) {
     for (const auto& [code, word] : themes) {
       try {

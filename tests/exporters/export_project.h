@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "core/project.h"
+#include "quire/store/project.h"
 #include "support/test_support.h"
 
 namespace quire::test {

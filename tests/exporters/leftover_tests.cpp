@@ -17,12 +17,12 @@
 #include <random>
 #include <thread>
 
-#include "core/documents.h"
-#include "core/import_data.h"
-#include "core/project.h"
 #include "exporters/exporter.h"
 #include "exporters/held_stderr.h"
 #include "exporters/xlsx_book.h"
+#include "quire/ingest/import_data.h"
+#include "quire/model/documents.h"
+#include "quire/store/project.h"
 #include "support/test_support.h"
 
 using namespace quire;

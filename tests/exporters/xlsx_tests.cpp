@@ -3,14 +3,14 @@
 #include <map>
 #include <set>
 
-#include "core/cases.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/error.h"
 #include "export_project.h"
 #include "exporters/exporter.h"
 #include "importers/importer.h"
+#include "quire/base/error.h"
+#include "quire/model/cases.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
 
 using namespace quire;
 using namespace quire::test;
@@ -46,8 +46,8 @@ BOOST_AUTO_TEST_CASE(every_sheet_with_its_header_rows_and_no_formula) {
   BOOST_CHECK_EQUAL(codebook[0][0], "Code");
   auto seg = values(wb["sheets"]["Coded segments"]);
   BOOST_CHECK_EQUAL(static_cast<std::int64_t>(seg.size()), count_codings(sp.project) + 1);
-  for (const char* name : {"Code", "Document", "Case", "Role", "Years", "Joined", "Text", "Coder",
-                           "Created"}) {
+  for (const char* name :
+       {"Code", "Document", "Case", "Role", "Years", "Joined", "Text", "Coder", "Created"}) {
     column(seg[0], name);
   }
   for (const auto& [name, sheet] : wb["sheets"].items()) {
@@ -57,13 +57,12 @@ BOOST_AUTO_TEST_CASE(every_sheet_with_its_header_rows_and_no_formula) {
   }
   BOOST_CHECK_EQUAL(wb["sheets"]["Coded segments"]["freeze"], "B2");
   BOOST_CHECK_EQUAL(wb["sheets"]["Theme table"]["charts"], 1);
-  BOOST_CHECK_EQUAL(report.rows, static_cast<std::int64_t>(
-                                     [&] {
-                                       std::size_t n = 0;
-                                       for (const auto& [k, s] : wb["sheets"].items())
-                                         n += s["rows"].size();
-                                       return n;
-                                     }()) -
+  BOOST_CHECK_EQUAL(report.rows, static_cast<std::int64_t>([&] {
+                                   std::size_t n = 0;
+                                   for (const auto& [k, s] : wb["sheets"].items())
+                                     n += s["rows"].size();
+                                   return n;
+                                 }()) -
                                      4 /* headers */ - 2 /* title lines */);
 }
 

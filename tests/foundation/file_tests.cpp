@@ -6,14 +6,14 @@
 #include <functional>
 #include <thread>
 
-#include "core/check.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/error.h"
-#include "core/history.h"
-#include "core/project.h"
-#include "core/project_p.h"
+#include "quire/base/error.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/store/check.h"
+#include "quire/store/history.h"
+#include "quire/store/project.h"
+#include "store/project_p.h"
 #include "support/test_support.h"
 
 using namespace quire;

@@ -3,12 +3,12 @@
 // before their own commits; an old project is migrated to it.
 #include <sqlite3.h>
 
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/history.h"
-#include "core/memos.h"
-#include "core/project.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/model/memos.h"
+#include "quire/store/history.h"
+#include "quire/store/project.h"
 #include "support/test_support.h"
 
 using namespace quire;

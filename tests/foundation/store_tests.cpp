@@ -1,14 +1,14 @@
 // Invariants of the store: offsets, merging, delete safety, cascades, Unicode.
-#include "core/cases.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/error.h"
-#include "core/memos.h"
-#include "core/project.h"
-#include "core/history.h"
-#include "core/import_data.h"
-#include "core/text.h"
+#include "quire/base/error.h"
+#include "quire/base/text.h"
+#include "quire/ingest/import_data.h"
+#include "quire/model/cases.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/model/memos.h"
+#include "quire/store/history.h"
+#include "quire/store/project.h"
 #include "support/project_snapshot.h"
 #include "support/test_support.h"
 
@@ -177,9 +177,9 @@ BOOST_AUTO_TEST_CASE(unicode_offsets_are_code_points) {
   BOOST_TEST(stored.substr(0, 5) == "Caf\xC3\xA9"); // NFC
   // What the store checks importers' texts with: is the text as normalize_text() leaves it?
   BOOST_TEST(is_normalized_text(stored));
-  BOOST_TEST(!is_normalized_text(text));          // decomposed é
-  BOOST_TEST(!is_normalized_text("a\r\nb"));       // CRLF
-  BOOST_TEST(!is_normalized_text("a\xC3"));        // invalid UTF-8
+  BOOST_TEST(!is_normalized_text(text));     // decomposed é
+  BOOST_TEST(!is_normalized_text("a\r\nb")); // CRLF
+  BOOST_TEST(!is_normalized_text("a\xC3"));  // invalid UTF-8
   BOOST_TEST(is_normalized_text(normalize_text("x\ry\r\nCafe\xCC\x81")));
   Id a = add_code(p, "A");
   auto [s, e] = find_in_document(p, d, "\xE5\xAD\xA6\xE6\xA0\xA1");
@@ -206,7 +206,7 @@ BOOST_AUTO_TEST_CASE(every_entity_has_a_guid) {
 }
 
 // An import gives its documents ids and names before writing them in bulk
-// (core/bulk_insert_p.h): two documents wanting one name, a name already in
+// (core/store/bulk_insert_p.h): two documents wanting one name, a name already in
 // the project, and cases made for speakers along the way all come out as
 // one-at-a-time inserts would make them; one undo takes it all back.
 BOOST_AUTO_TEST_CASE(an_imports_documents_and_cases_are_named_and_linked_as_one_by_one) {

@@ -5,14 +5,14 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 
-#include "core/cases.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/error.h"
-#include "core/history.h"
-#include "core/memos.h"
-#include "core/project.h"
+#include "quire/base/error.h"
+#include "quire/model/cases.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/model/memos.h"
+#include "quire/store/history.h"
+#include "quire/store/project.h"
 #include "support/project_snapshot.h"
 #include "support/test_support.h"
 

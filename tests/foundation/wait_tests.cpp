@@ -7,9 +7,9 @@
 #include <chrono>
 #include <thread>
 
-#include "core/codebook.h"
-#include "core/error.h"
-#include "core/project.h"
+#include "quire/base/error.h"
+#include "quire/model/codebook.h"
+#include "quire/store/project.h"
 #include "support/test_support.h"
 
 using namespace quire;

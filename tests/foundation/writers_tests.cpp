@@ -1,18 +1,18 @@
 // Every path that adds rows writes them through the one writer of each table
-// (core/rows_p.h), one at a time or gathered and written by one statement.
+// (core/store/rows_p.h), one at a time or gathered and written by one statement.
 // Whichever way, the change journal tells another program of every table and
 // document written, and one undo takes the whole action back, redo puts it
 // back, exactly.
-#include "core/cases.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/exchange.h"
-#include "core/history.h"
-#include "core/import_data.h"
-#include "core/memos.h"
-#include "core/project.h"
-#include "core/text.h"
+#include "quire/base/text.h"
+#include "quire/ingest/exchange.h"
+#include "quire/ingest/import_data.h"
+#include "quire/model/cases.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/model/memos.h"
+#include "quire/store/history.h"
+#include "quire/store/project.h"
 #include "support/project_snapshot.h"
 #include "support/test_support.h"
 

@@ -10,8 +10,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/error.h"
 #include "importers/refi_import.h"
+#include "quire/base/error.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);

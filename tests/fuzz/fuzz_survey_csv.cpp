@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "core/error.h"
 #include "importers/importer.h"
+#include "quire/base/error.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);

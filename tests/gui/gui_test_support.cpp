@@ -11,10 +11,10 @@
 #include <wx/msgdlg.h>
 #include <wx/textctrl.h>
 
-#include "core/codebook.h"
-#include "core/documents.h"
 #include "document_view.h"
 #include "importers/importer.h"
+#include "quire/model/codebook.h"
+#include "quire/model/documents.h"
 #include "wx_text.h"
 
 namespace quire::test {

@@ -9,8 +9,8 @@
 #include <wx/textdlg.h>
 
 #include "code_picker.h"
-#include "core/project.h"
 #include "main_frame.h"
+#include "quire/store/project.h"
 #include "support/test_support.h"
 
 namespace quire::test {

@@ -2,8 +2,8 @@
 
 #include <cstdio>
 
-#include "core/documents.h"
-#include "core/import_data.h"
+#include "quire/ingest/import_data.h"
+#include "quire/model/documents.h"
 
 namespace quire::test {
 
@@ -39,7 +39,8 @@ void store_survey(Project& p, const std::string& folder, int respondents) {
   data.source_file = folder + ".csv";
   data.kind = "survey";
   data.sha256 = "survey-" + folder + "-" + std::to_string(respondents);
-  data.attributes = {{0, {}, "Role", AttrType::Text}, {0, {}, "Years", AttrType::Number},
+  data.attributes = {{0, {}, "Role", AttrType::Text},
+                     {0, {}, "Years", AttrType::Number},
                      {0, {}, "Region", AttrType::Text}};
   for (int i = 1; i <= respondents; ++i) {
     char id[16];

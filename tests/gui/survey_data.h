@@ -4,7 +4,7 @@
 // passage per non-empty answer (with its question), and typed attributes.
 #include <string>
 
-#include "core/project.h"
+#include "quire/store/project.h"
 
 namespace quire::test {
 

@@ -12,12 +12,12 @@
 #include <wx/textctrl.h>
 
 #include "analysis_pane.h"
-#include "core/cases.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
 #include "document_view.h"
 #include "gui_test_support.h"
+#include "quire/model/cases.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
 #include "wx_text.h"
 
 using namespace quire;

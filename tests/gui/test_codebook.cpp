@@ -4,11 +4,11 @@
 #include <wx/textctrl.h>
 
 #include "codebook_pane.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
 #include "document_view.h"
 #include "gui_test_support.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
 #include "segments_pane.h"
 #include "wx_text.h"
 

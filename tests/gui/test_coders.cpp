@@ -7,11 +7,11 @@
 
 #include "coded_text.h"
 #include "coders_dialog.h"
-#include "core/coders.h"
-#include "core/coding.h"
-#include "core/documents.h"
 #include "document_view.h"
 #include "gui_test_support.h"
+#include "quire/model/coders.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
 #include "wx_text.h"
 
 using namespace quire;

@@ -4,13 +4,13 @@
 #include "codebook_pane.h"
 #include "coded_text.h"
 #include "coding_stripes.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/history.h"
-#include "core/memos.h"
 #include "document_view.h"
 #include "gui_test_support.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/model/memos.h"
+#include "quire/store/history.h"
 #include "wx_text.h"
 
 using namespace quire;

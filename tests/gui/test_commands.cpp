@@ -14,13 +14,13 @@
 #include <wx/timer.h>
 
 #include "analysis_pane.h"
-#include "core/documents.h"
-#include "core/error.h"
-#include "core/memos.h"
 #include "document_view.h"
 #include "gui_test_support.h"
 #include "importers/importer.h"
 #include "memos_pane.h"
+#include "quire/base/error.h"
+#include "quire/model/documents.h"
+#include "quire/model/memos.h"
 #include "search_pane.h"
 #include "wx_text.h"
 

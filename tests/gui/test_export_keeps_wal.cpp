@@ -9,10 +9,10 @@
 #include <wx/filedlg.h>
 
 #include "analysis_pane.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
 #include "gui_test_support.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
 #include "wx_text.h"
 
 using namespace quire;

@@ -4,9 +4,9 @@
 #include <regex>
 
 #include "command.h"
-#include "core/error.h"
 #include "gui_test_support.h"
 #include "hints.h"
+#include "quire/base/error.h"
 #include "wx_text.h"
 
 using namespace quire;

@@ -4,11 +4,11 @@
 #include <wx/filedlg.h>
 #include <wx/msgdlg.h>
 
-#include "core/documents.h"
-#include "core/error.h"
 #include "document_view.h"
 #include "gui_test_support.h"
 #include "project_lock.h"
+#include "quire/base/error.h"
+#include "quire/model/documents.h"
 #include "sources_pane.h"
 #include "wx_text.h"
 

@@ -3,10 +3,10 @@
 // a transcript's speakers and times, and Cancel importing nothing.
 #include <wx/grid.h>
 
-#include "core/cases.h"
-#include "core/documents.h"
 #include "gui_test_support.h"
 #include "import_preview.h"
+#include "quire/model/cases.h"
+#include "quire/model/documents.h"
 #include "wx_text.h"
 
 using namespace quire;
@@ -40,13 +40,15 @@ protected:
 };
 
 /// Accepts the guessed roles; meanwhile the file gains a respondent.
-class AcceptWhileFileChanges : public wxExpectModalBase<gui::ImportPreview, AcceptWhileFileChanges> {
+class AcceptWhileFileChanges
+    : public wxExpectModalBase<gui::ImportPreview, AcceptWhileFileChanges> {
 public:
   explicit AcceptWhileFileChanges(std::filesystem::path file) : m_file(std::move(file)) {}
 
 protected:
   int OnInvoked(gui::ImportPreview*) const override {
-    write_file(m_file, std::string(survey_csv) + "R5,Teacher,1,\"Someone asked me to come along\",A1\n");
+    write_file(m_file,
+               std::string(survey_csv) + "R5,Teacher,1,\"Someone asked me to come along\",A1\n");
     return wxID_OK;
   }
 

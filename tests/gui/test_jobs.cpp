@@ -8,9 +8,9 @@
 #include <wx/timer.h>
 
 #include "codebook_pane.h"
-#include "core/codebook.h"
-#include "core/error.h"
 #include "gui_test_support.h"
+#include "quire/base/error.h"
+#include "quire/model/codebook.h"
 
 using namespace quire;
 using namespace quire::test;

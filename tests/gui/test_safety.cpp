@@ -5,11 +5,11 @@
 #include <wx/msgdlg.h>
 
 #include "codebook_pane.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/safety_copies.h"
 #include "gui_test_support.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/store/safety_copies.h"
 #include "safety_dialog.h"
 #include "wx_text.h"
 

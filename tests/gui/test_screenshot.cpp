@@ -1,10 +1,10 @@
 // quire-gui --screenshot writes a PNG of the laid-out window, of the size asked.
 #include <wx/image.h>
 
-#include "core/codebook.h"
-#include "core/documents.h"
 #include "gui_test_support.h"
 #include "importers/importer.h"
+#include "quire/model/codebook.h"
+#include "quire/model/documents.h"
 #include "wx_text.h"
 
 using namespace quire;

@@ -9,12 +9,12 @@
 
 #include "autocode_dialog.h"
 #include "coded_text.h"
-#include "core/cases.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
 #include "document_view.h"
 #include "gui_test_support.h"
+#include "quire/model/cases.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
 #include "search_pane.h"
 #include "wx_text.h"
 
@@ -238,7 +238,7 @@ BOOST_FIXTURE_TEST_CASE(results_follow_the_project_and_wait_while_hidden, FrameF
   auto [b0, b1] = find_in_document(p(), doc.id, "network meetings");
   code_range(p(), doc.id, b0, b1, code("Barriers/Funding"));
   pump(20);
-  BOOST_CHECK_EQUAL(pane.hits().size(), before + 1); // not run while hidden
+  BOOST_CHECK_EQUAL(pane.hits().size(), before + 1);      // not run while hidden
   BOOST_REQUIRE(frame->commands().invoke("view/search")); // shown again
   pump(20);
   BOOST_CHECK_EQUAL(pane.hits().size(), before + 2);

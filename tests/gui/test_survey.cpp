@@ -3,11 +3,11 @@
 #include <wx/notebook.h>
 
 #include "coded_text.h"
-#include "core/cases.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
 #include "gui_test_support.h"
+#include "quire/model/cases.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
 #include "sources_pane.h"
 #include "survey_data.h"
 #include "survey_pane.h"
@@ -44,7 +44,8 @@ struct SurveyFixture : FrameFixture {
 
 BOOST_AUTO_TEST_SUITE(survey)
 
-BOOST_FIXTURE_TEST_CASE(respondents_are_rows_with_attributes_and_questions_as_columns, SurveyFixture) {
+BOOST_FIXTURE_TEST_CASE(respondents_are_rows_with_attributes_and_questions_as_columns,
+                        SurveyFixture) {
   // The survey arrived after the window opened: the grid shows it.
   auto& grid = pane().grid();
   BOOST_CHECK_EQUAL(grid.GetNumberRows(), 60);
@@ -158,7 +159,8 @@ BOOST_FIXTURE_TEST_CASE(sources_counts_follow_a_new_coding, SurveyFixture) {
         return text;
       }
       wxTreeItemIdValue cookie;
-      for (auto c = tree.GetFirstChild(item, cookie); c.IsOk(); c = tree.GetNextChild(item, cookie)) {
+      for (auto c = tree.GetFirstChild(item, cookie); c.IsOk();
+           c = tree.GetNextChild(item, cookie)) {
         stack.push_back(c);
       }
     }
@@ -173,7 +175,8 @@ BOOST_FIXTURE_TEST_CASE(sources_counts_follow_a_new_coding, SurveyFixture) {
   };
   BOOST_CHECK_EQUAL(label_starting("interview-cafe"), "interview-cafe");
   select_text("interview-cafe", "the café next to the station");
-  wxTEST_DIALOG(frame->commands().invoke("code/code-as"), TypeInCodePicker("Setting/Informal venues"));
+  wxTEST_DIALOG(frame->commands().invoke("code/code-as"),
+                TypeInCodePicker("Setting/Informal venues"));
   pump(200);
   BOOST_CHECK_EQUAL(label_starting("interview-cafe"), "interview-cafe  (1 coding)");
 

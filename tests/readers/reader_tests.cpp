@@ -6,12 +6,12 @@
 
 #include <algorithm>
 
-#include "core/error.h"
-#include "core/import_data.h"
 #include "importers/importer.h"
 #include "importers/text_decode.h"
 #include "importers/xml_reader.h"
 #include "importers/zip_archive.h"
+#include "quire/base/error.h"
+#include "quire/ingest/import_data.h"
 #include "support/test_support.h"
 
 using namespace quire;

@@ -5,9 +5,9 @@
 // same way, a text of no-break spaces included.
 #include <boost/test/unit_test.hpp>
 
-#include "core/error.h"
 #include "importers/importer.h"
 #include "importers/text_document.h"
+#include "quire/base/error.h"
 #include "support/test_support.h"
 
 using namespace quire;

@@ -1,4 +1,4 @@
-// Safety copies (core/safety_copies.h): every destructive or bulk action
+// Safety copies (core/include/quire/store/safety_copies.h): every destructive or bulk action
 // leaves a copy of the state before it, the copy is a whole project, copies
 // roll, a failed copy refuses the action, and restore brings a state back
 // (and is itself reversible). The CLI's `backups` and `restore` end to end.
@@ -13,17 +13,17 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/exchange.h"
-#include "core/history.h"
-#include "core/import_data.h"
-#include "core/memos.h"
-#include "core/project.h"
-#include "core/project_p.h"
-#include "core/safety_copies.h"
-#include "core/search_index.h"
+#include "quire/ingest/exchange.h"
+#include "quire/ingest/import_data.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/model/memos.h"
+#include "quire/search/search_index.h"
+#include "quire/store/history.h"
+#include "quire/store/project.h"
+#include "quire/store/safety_copies.h"
+#include "store/project_p.h"
 #include "support/project_snapshot.h"
 #include "support/test_support.h"
 

@@ -16,12 +16,12 @@
 #include <set>
 #include <thread>
 
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/error.h"
-#include "core/project.h"
-#include "core/search_index.h"
+#include "quire/base/error.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/search/search_index.h"
+#include "quire/store/project.h"
 #include "search_support.h"
 #include "support/test_support.h"
 

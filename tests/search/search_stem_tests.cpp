@@ -9,10 +9,10 @@
 #include <regex>
 #include <set>
 
-#include "core/documents.h"
-#include "core/project.h"
-#include "core/search_index.h"
-#include "core/text.h"
+#include "quire/base/text.h"
+#include "quire/model/documents.h"
+#include "quire/search/search_index.h"
+#include "quire/store/project.h"
 #include "search_support.h"
 #include "support/test_support.h"
 

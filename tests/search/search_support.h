@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "core/documents.h"
-#include "core/project.h"
-#include "core/search_index.h"
-#include "core/text.h"
+#include "quire/base/text.h"
+#include "quire/model/documents.h"
+#include "quire/search/search_index.h"
+#include "quire/store/project.h"
 
 namespace quire::test {
 

@@ -9,9 +9,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/documents.h"
-#include "core/project.h"
-#include "core/search_index.h"
+#include "quire/model/documents.h"
+#include "quire/search/search_index.h"
+#include "quire/store/project.h"
 #include "support/test_support.h"
 
 using namespace quire;

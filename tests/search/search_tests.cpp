@@ -5,15 +5,15 @@
 #include <regex>
 #include <set>
 
-#include "core/cases.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/error.h"
-#include "core/history.h"
-#include "core/project.h"
-#include "core/search_index.h"
-#include "core/text.h"
+#include "quire/base/error.h"
+#include "quire/base/text.h"
+#include "quire/model/cases.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/search/search_index.h"
+#include "quire/store/history.h"
+#include "quire/store/project.h"
 #include "search_support.h"
 #include "support/test_support.h"
 

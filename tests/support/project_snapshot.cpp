@@ -2,11 +2,11 @@
 
 #include <sstream>
 
-#include "core/cases.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/memos.h"
+#include "quire/model/cases.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/model/memos.h"
 
 namespace quire::test {
 
@@ -16,8 +16,7 @@ std::string project_snapshot(const Project& p) {
     o << "doc " << d.id << ' ' << d.name << ' ' << d.guid << ' ' << d.case_id.value_or(0) << '\n';
     for (auto& ps : list_passages(p, d.id)) {
       o << " passage " << ps.id << ' ' << ps.start << ':' << ps.end << ' ' << ps.guid << ' '
-        << ps.speaker << ' ' << ps.case_id.value_or(0) << ' ' << ps.question_id.value_or(0)
-        << '\n';
+        << ps.speaker << ' ' << ps.case_id.value_or(0) << ' ' << ps.question_id.value_or(0) << '\n';
     }
   }
   for (auto& q : list_questions(p)) {

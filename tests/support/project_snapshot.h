@@ -3,7 +3,7 @@
 // (before and after an undo, a failed import, a round trip).
 #include <string>
 
-#include "core/project.h"
+#include "quire/store/project.h"
 
 namespace quire::test {
 

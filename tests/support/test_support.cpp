@@ -9,7 +9,7 @@
 #include <random>
 #include <sstream>
 
-#include "core/text.h"
+#include "quire/base/text.h"
 
 extern char** environ;
 

@@ -1,8 +1,8 @@
 // CSV: records, delimiters, encodings and broken files.
 #include <boost/test/unit_test.hpp>
 
-#include "core/error.h"
 #include "importers/csv_reader.h"
+#include "quire/base/error.h"
 #include "survey_helpers.h"
 
 using namespace quire;

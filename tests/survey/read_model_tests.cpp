@@ -1,15 +1,15 @@
-// Core's survey read-model (core/surveys.h), which the survey grid, the
+// Core's survey read-model (core/include/quire/model/surveys.h), which the survey grid, the
 // sources pane and the desktop app's --survey use: the surveys of a project,
 // their respondents, attribute and question columns, and answers, read from
 // real CSV surveys imported into a real project.
 #include <boost/test/unit_test.hpp>
 #include <nlohmann/json.hpp>
 
-#include "core/cases.h"
-#include "core/documents.h"
-#include "core/error.h"
-#include "core/project.h"
-#include "core/surveys.h"
+#include "quire/base/error.h"
+#include "quire/model/cases.h"
+#include "quire/model/documents.h"
+#include "quire/model/surveys.h"
+#include "quire/store/project.h"
 #include "survey_helpers.h"
 
 using namespace quire;

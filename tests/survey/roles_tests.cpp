@@ -2,7 +2,7 @@
 #include <boost/test/unit_test.hpp>
 #include <functional>
 
-#include "core/error.h"
+#include "quire/base/error.h"
 #include "survey_helpers.h"
 
 using namespace quire;

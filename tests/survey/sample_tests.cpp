@@ -1,8 +1,8 @@
 // The shared sample survey (../shared/samples): 60 respondents as CSV and XLSX.
 #include <boost/test/unit_test.hpp>
 
-#include "core/codebook.h"
-#include "core/text.h"
+#include "quire/base/text.h"
+#include "quire/model/codebook.h"
 #include "survey_helpers.h"
 
 using namespace quire;

@@ -7,12 +7,12 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "core/cases.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
-#include "core/history.h"
-#include "core/project.h"
+#include "quire/model/cases.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
+#include "quire/store/history.h"
+#include "quire/store/project.h"
 #include "support/project_snapshot.h"
 #include "survey_helpers.h"
 
@@ -127,7 +127,7 @@ std::string numbered_survey(int n, int wave) {
 } // namespace
 
 // Answers, codings and attribute values are written many rows to a
-// statement (core/bulk_insert_p.h); undo and redo still take an import
+// statement (core/store/bulk_insert_p.h); undo and redo still take an import
 // back and forth whole, across flushes of the gathered rows, with values
 // changed on respondents who were there before.
 BOOST_FIXTURE_TEST_CASE(a_large_import_undoes_and_redoes_whole, Fixture) {

@@ -1,7 +1,7 @@
 #include "survey_helpers.h"
 
-#include "core/error.h"
-#include "core/text.h"
+#include "quire/base/error.h"
+#include "quire/base/text.h"
 
 namespace quire::test {
 

@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <string>
 
-#include "core/import_data.h"
 #include "importers/importer.h"
+#include "quire/ingest/import_data.h"
 #include "support/test_support.h"
 
 namespace quire::test {

@@ -1,9 +1,9 @@
 // XLSX: cells, types, sheets, and broken or hostile workbooks.
 #include <boost/test/unit_test.hpp>
 
-#include "core/documents.h"
-#include "core/project.h"
-#include "core/text.h"
+#include "quire/base/text.h"
+#include "quire/model/documents.h"
+#include "quire/store/project.h"
 #include "survey_helpers.h"
 
 using namespace quire;
@@ -16,7 +16,8 @@ const std::string change = "What would you change?";
 
 bool has_warning(const ImportData& d, const std::string& part) {
   for (const auto& w : d.warnings) {
-    if (w.find(part) != std::string::npos) return true;
+    if (w.find(part) != std::string::npos)
+      return true;
   }
   return false;
 }
@@ -49,12 +50,13 @@ BOOST_AUTO_TEST_CASE(cells_become_typed_attributes_and_answers) {
   BOOST_CHECK_EQUAL(value_of(case_of(d, "G03"), "Age (as written)").text, "about 40");
   BOOST_CHECK(has_warning(d, "'about 40' for G03 in row 4"));
 
-  BOOST_CHECK_EQUAL(answer_of(d, "G01", why),
-                    "I wanted my kids to see where food comes from.\nThe waiting list was three years long. 🌱");
+  BOOST_CHECK_EQUAL(
+      answer_of(d, "G01", why),
+      "I wanted my kids to see where food comes from.\nThe waiting list was three years long. 🌱");
   BOOST_CHECK_EQUAL(answer_of(d, "G03", change),
                     "=SUM(A1:A3) is what the treasurer says when you ask about the budget.");
   BOOST_CHECK_EQUAL(answer_of(d, "G04", change), "+1 to a shed that does not leak.");
-  BOOST_CHECK(answer_of(d, "G02", change).empty()); // N/A
+  BOOST_CHECK(answer_of(d, "G02", change).empty());              // N/A
   BOOST_CHECK_EQUAL(document_of(d, "G03")->passages.size(), 1u); // no answer to the first question
 }
 
@@ -82,28 +84,34 @@ BOOST_AUTO_TEST_CASE(shared_strings_rich_text_gaps_formulas_and_1904_dates) {
   BOOST_CHECK_EQUAL(value_of(case_of(d, "M3"), "Hours").number, 4);
   BOOST_CHECK(column_of(d, "Joined").type == AttrType::Date);
   BOOST_CHECK_EQUAL(value_of(case_of(d, "M1"), "Joined").text, "2022-01-01"); // built-in format 14
-  BOOST_CHECK_EQUAL(value_of(case_of(d, "M2"), "Joined").text, "2022-04-11"); // custom "d mmmm yyyy"
+  BOOST_CHECK_EQUAL(value_of(case_of(d, "M2"), "Joined").text,
+                    "2022-04-11"); // custom "d mmmm yyyy"
   BOOST_CHECK_EQUAL(value_of(case_of(d, "M3"), "Joined").text, "2022-07-20");
   const std::string q = "What keeps you coming back?";
-  BOOST_CHECK_EQUAL(answer_of(d, "M1", q), "The people, and the soup on Fridays."); // runs joined, no phonetics
-  BOOST_CHECK_EQUAL(answer_of(d, "M3", q), "Growing things with my hands, slowly and badly, but growing them.");
+  BOOST_CHECK_EQUAL(answer_of(d, "M1", q),
+                    "The people, and the soup on Fridays."); // runs joined, no phonetics
+  BOOST_CHECK_EQUAL(answer_of(d, "M3", q),
+                    "Growing things with my hands, slowly and badly, but growing them.");
   BOOST_CHECK_EQUAL(value_of(case_of(d, "M1"), "Formula").text, "OK");      // cached result
   BOOST_CHECK_EQUAL(value_of(case_of(d, "M2"), "Formula").text, "#DIV/0!"); // error value
   BOOST_CHECK_EQUAL(value_of(case_of(d, "M3"), "Formula").text, "TRUE");
   // Messages name rows as the sheet numbers them.
   ImportSettings s;
   s.id_column = "Hours";
-  BOOST_CHECK(read_error(survey_fixture("handmade.xlsx"), s).find("row 3 has no value") != std::string::npos);
+  BOOST_CHECK(read_error(survey_fixture("handmade.xlsx"), s).find("row 3 has no value") !=
+              std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(broken_and_hostile_workbooks_are_refused_by_name) {
-  auto check = [](const std::string& name, const std::vector<std::string>& parts, ImportSettings s = {}) {
+  auto check = [](const std::string& name, const std::vector<std::string>& parts,
+                  ImportSettings s = {}) {
     auto msg = read_error(survey_fixture(name), s);
     BOOST_TEST_INFO(name << ": " << msg);
     BOOST_CHECK(!msg.empty());
     BOOST_CHECK(msg.find(name) != std::string::npos);
     for (const auto& p : parts) {
-      BOOST_CHECK_MESSAGE(msg.find(p) != std::string::npos, name << ": '" << p << "' not in: " << msg);
+      BOOST_CHECK_MESSAGE(msg.find(p) != std::string::npos,
+                          name << ": '" << p << "' not in: " << msg);
     }
   };
   check("random.xlsx", {"not an Excel workbook"});
@@ -132,7 +140,8 @@ BOOST_AUTO_TEST_CASE(bad_workbooks_leave_the_project_unchanged) {
     BOOST_CHECK(r.err.find(file) != std::string::npos);
     BOOST_CHECK_EQUAL(file_digest(path), before);
   }
-  auto r = run_quire({"import", path.string(), survey_fixture("garden.xlsx").string(), "--sheet", "Nope"});
+  auto r = run_quire(
+      {"import", path.string(), survey_fixture("garden.xlsx").string(), "--sheet", "Nope"});
   BOOST_CHECK_EQUAL(r.status, 1);
   BOOST_CHECK(r.err.find("'Responses', 'Notes'") != std::string::npos);
   BOOST_CHECK_EQUAL(file_digest(path), before);

@@ -4,9 +4,9 @@
 // "[Name]" in SRT.
 #include <boost/test/unit_test.hpp>
 
-#include "core/import_data.h"
-#include "core/text.h"
 #include "importers/importer.h"
+#include "quire/base/text.h"
+#include "quire/ingest/import_data.h"
 #include "support/test_support.h"
 
 using namespace quire;

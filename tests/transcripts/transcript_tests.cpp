@@ -1,10 +1,10 @@
 // Transcripts (text), WebVTT and SRT: turns, speakers, times, bad input.
 #define BOOST_TEST_MODULE transcripts
-#include "core/documents.h"
-#include "core/error.h"
-#include "core/project.h"
-#include "core/text.h"
 #include "importers/importer.h"
+#include "quire/base/error.h"
+#include "quire/base/text.h"
+#include "quire/model/documents.h"
+#include "quire/store/project.h"
 #include "support/test_support.h"
 
 using namespace quire;

@@ -4,10 +4,10 @@
 #include <limits>
 #include <sstream>
 
-#include "core/error.h"
-#include "core/text.h"
 #include "importers/importer.h"
 #include "importers/pdf_columns.h"
+#include "quire/base/error.h"
+#include "quire/base/text.h"
 #include "support/test_support.h"
 
 using namespace quire;

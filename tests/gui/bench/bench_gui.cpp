@@ -18,13 +18,13 @@
 
 #include "codebook_pane.h"
 #include "coded_text.h"
-#include "core/codebook.h"
-#include "core/coding.h"
-#include "core/documents.h"
 #include "document_view.h"
 #include "figures.h"
 #include "fonts.h"
 #include "main_frame.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
 #include "survey_data.h"
 #include "survey_pane.h"
 
