@@ -17,7 +17,7 @@ if [ "${1:-}" != "app" ]; then
   # dpkg-shlibdeps for its Depends; and the tools its tests check it with.
   PACKAGES+=(
     librsvg2-bin help2man dpkg-dev file
-    appstream desktop-file-utils bash-completion man-db
+    appstream desktop-file-utils shared-mime-info bash-completion man-db
   )
 fi
 if [ "${1:-}" != "app" ] && [ "${1:-}" != "package" ]; then
