@@ -90,7 +90,7 @@ std::optional<std::string> resolve(const ZipArchive& zip, const std::vector<std:
   if (lower(path).rfind("internal://", 0) == 0) {
     auto rest = path.substr(11);
     tries = {"Sources/" + rest, rest};
-  } else if (path.find("://") != std::string::npos || path.rfind("/", 0) == 0 ||
+  } else if (path.find("://") != std::string::npos || path.rfind('/', 0) == 0 ||
              (path.size() > 1 && path[1] == ':')) {
     auto base = path.substr(path.find_last_of('/') + 1);
     tries = {"Sources/" + base};

@@ -34,7 +34,7 @@ FileSample sample_of(const std::filesystem::path& file, std::string_view bytes,
   FileSample sample;
   sample.path = file;
   sample.extension = lower(file.extension().string());
-  sample.head = bytes.substr(0, 64 * 1024);
+  sample.head = bytes.substr(0, std::size_t{64} * 1024);
   sample.size = size;
   return sample;
 }
@@ -130,7 +130,8 @@ std::uint64_t readable_size(const std::filesystem::path& file) {
 
 /// The first 64 KiB of a file (fewer when it is shorter).
 std::string head_of(const std::filesystem::path& file, std::uint64_t size) {
-  std::string head(static_cast<std::size_t>(std::min<std::uintmax_t>(size, 64 * 1024)), '\0');
+  std::string head(
+      static_cast<std::size_t>(std::min<std::uintmax_t>(size, std::uintmax_t{64} * 1024)), '\0');
   std::ifstream in(file, std::ios::binary);
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(in.gcount()));

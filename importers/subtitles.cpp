@@ -94,7 +94,7 @@ std::pair<std::string, std::size_t> cue_label(const std::string& t) {
     ++skip;
   if (skip >= t.size() || std::count(name.begin(), name.end(), ' ') > 3 ||
       name.find_first_of(".?!,;\"[]") != std::string::npos ||
-      name.find_first_not_of(" ") == std::string::npos)
+      name.find_first_not_of(' ') == std::string::npos)
     return {};
   return {name, skip};
 }

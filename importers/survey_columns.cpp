@@ -3,6 +3,7 @@
 #include "survey_columns.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -176,7 +177,7 @@ bool fits(std::int64_t count, std::int64_t values) {
 }
 
 std::string describe(const ColumnStats& st) {
-  return "mean " + std::to_string(static_cast<long long>(st.mean_length + 0.5)) + " characters, " +
+  return "mean " + std::to_string(std::llround(st.mean_length)) + " characters, " +
          std::to_string(st.distinct) + " distinct of " + std::to_string(st.values);
 }
 

@@ -153,9 +153,10 @@ void add_search_commands(CLI::App& app) {
       &app, "autocode", "Code every hit of a search (one undoable action)",
       [query, code, unit, dry](Project& p, bool json) {
         auto c = find_code(p, *code);
-        auto u = *unit == "hit"        ? AutocodeUnit::Hit
-                 : *unit == "sentence" ? AutocodeUnit::Sentence
-                                       : AutocodeUnit::Passage;
+        auto u = *unit == "hit"         ? AutocodeUnit::Hit
+                 : *unit == "sentence"  ? AutocodeUnit::Sentence
+                 : *unit == "paragraph" ? AutocodeUnit::Paragraph
+                                        : AutocodeUnit::Passage;
         auto r = autocode(p, open_index(p), *query, c.id, u, *dry);
         if (json) {
           print_json({{"passages", r.passages},
@@ -171,8 +172,10 @@ void add_search_commands(CLI::App& app) {
       true);
   ac->add_option("query", *query, "The search")->required();
   ac->add_option("--code", *code, "The code to apply")->required();
-  ac->add_option("--unit", *unit, "What to code: hit (the words), sentence, passage (default)")
-      ->check(CLI::IsMember({"hit", "sentence", "passage"}));
+  ac->add_option("--unit", *unit,
+                 "What to code: hit (the matching words), sentence or paragraph (those that match "
+                 "the query by themselves), passage (default)")
+      ->check(CLI::IsMember({"hit", "sentence", "paragraph", "passage"}));
   ac->add_flag("--dry-run", *dry, "Only count what would be coded");
 
   project_command(&app, "reindex", "Rebuild the search index from the project",

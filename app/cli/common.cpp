@@ -22,7 +22,7 @@ void add_project_arg(CLI::App* cmd, ProjectArgs& a) {
 }
 
 CLI::App* project_command(CLI::App* parent, const std::string& name, const std::string& help,
-                          ProjectRun run, bool with_json) {
+                          const ProjectRun& run, bool with_json) {
   auto* cmd = parent->add_subcommand(name, help);
   auto a = std::make_shared<ProjectArgs>();
   auto json = std::make_shared<bool>(false);

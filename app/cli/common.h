@@ -32,7 +32,7 @@ using ProjectRun = std::function<void(Project& p, bool json)>;
 /// with_json), opens the project and calls run. Add further options to the
 /// returned command, bound to variables run captures.
 CLI::App* project_command(CLI::App* parent, const std::string& name, const std::string& help,
-                          ProjectRun run, bool with_json = false);
+                          const ProjectRun& run, bool with_json = false);
 /// Opens the project named by a (coder applied) for this run of quire. When
 /// the project has a search index, it is opened too and follows every action.
 /// The project lives until the process ends or the next open_project().

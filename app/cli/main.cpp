@@ -9,7 +9,9 @@
 #include "quire/store/safety_copies.h"
 #include "quire_version.h"
 
-int main(int argc, char** argv) {
+// Only CLI11's set-up can throw outside the try below, and only on a programming error (a
+// duplicate option name) that every test run meets first.
+int main(int argc, char** argv) { // NOLINT(bugprone-exception-escape)
   CLI::App app{"Quire: qualitative data analysis from the command line.\n"
                "Import interviews and surveys, code passages with themes, search and export.\n"
                "Run 'quire COMMAND --help' for a command's options.",

@@ -29,9 +29,10 @@ AutocodeDialog::AutocodeDialog(wxWindow* parent, Project& p, const SearchIndex& 
   }
   row->Add(m_code, 1);
   sizer->Add(row, 0, wxEXPAND | wxLEFT | wxRIGHT, 8);
-  wxString units[] = {"The matching words", "The sentence around each hit",
-                      "The whole passage (paragraph, turn or answer)"};
-  m_unit = new wxRadioBox(this, wxID_ANY, "Code", wxDefaultPosition, wxDefaultSize, 3, units, 1);
+  wxString units[] = {"The matching words", "Each sentence that matches the query",
+                      "The whole passage (paragraph, turn or answer)",
+                      "Each paragraph that matches the query (within answers and turns)"};
+  m_unit = new wxRadioBox(this, wxID_ANY, "Code", wxDefaultPosition, wxDefaultSize, 4, units, 1);
   m_unit->SetSelection(1);
   sizer->Add(m_unit, 0, wxEXPAND | wxALL, 8);
   m_count = new wxStaticText(this, wxID_ANY, "");
@@ -56,6 +57,7 @@ AutocodeUnit AutocodeDialog::unit() const {
   switch (m_unit->GetSelection()) {
   case 0: return AutocodeUnit::Hit;
   case 2: return AutocodeUnit::Passage;
+  case 3: return AutocodeUnit::Paragraph;
   default: return AutocodeUnit::Sentence;
   }
 }

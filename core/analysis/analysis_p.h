@@ -12,6 +12,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/stop_words_p.h"
+
 #include "quire/analysis/analysis.h"
 #include "quire/base/text.h"
 
@@ -132,9 +134,5 @@ private:
   std::unordered_map<Id, std::shared_ptr<Doc>> m_docs;
   std::unordered_map<Id, std::string> m_case_names;
 };
-
-/// Stop words of a language ("en", "fr", ...), folded to lower case; empty
-/// for a language without a list.
-const std::vector<std::string_view>& stop_words(const std::string& language);
 
 } // namespace quire::detail

@@ -44,7 +44,7 @@ std::vector<std::string> split_and(const std::string& text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (quote) {
-      quote = c == quote ? 0 : quote;
+      quote = c == quote ? '\0' : quote;
     } else if (c == '"' || c == '\'') {
       quote = c;
     } else if (c == ' ' && i + 4 < text.size() && (text[i + 1] | 0x20) == 'a' &&
@@ -66,7 +66,7 @@ Condition parse_one(const Project& p, const std::string& text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (quote) {
-      quote = c == quote ? 0 : quote;
+      quote = c == quote ? '\0' : quote;
       continue;
     }
     if (c == '"' || c == '\'') {

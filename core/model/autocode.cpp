@@ -1,7 +1,5 @@
 // Coding every hit of a search as one undoable action.
-#include <unicode/brkiter.h>
-#include <unicode/unistr.h>
-
+#include <algorithm>
 #include <map>
 #include <memory>
 
@@ -16,65 +14,16 @@
 
 namespace quire {
 
-namespace {
-
-/// Sentence ranges (code points, relative) of a passage, by ICU's rules.
-std::vector<std::pair<std::int64_t, std::int64_t>> sentences(const std::string& text) {
-  std::vector<std::pair<std::int64_t, std::int64_t>> out;
-  UErrorCode err = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> bi(
-      icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), err));
-  if (U_FAILURE(err)) {
-    out.emplace_back(0, count_code_points(text));
-    return out;
-  }
-  auto u = icu::UnicodeString::fromUTF8(text);
-  bi->setText(u);
-  int32_t start = bi->first();
-  for (int32_t end = bi->next(); end != icu::BreakIterator::DONE; start = end, end = bi->next()) {
-    auto cp0 = u.countChar32(0, start);
-    auto cp1 = cp0 + u.countChar32(start, end - start);
-    // Trailing white space is not part of the sentence.
-    while (cp1 > cp0) {
-      auto c = u.char32At(u.moveIndex32(0, cp1 - 1));
-      if (c != ' ' && c != '\n' && c != '\t')
-        break;
-      --cp1;
-    }
-    if (cp1 > cp0)
-      out.emplace_back(cp0, cp1);
-  }
-  return out;
-}
-
-} // namespace
-
 AutocodeResult autocode(Project& p, const SearchIndex& index, const std::string& query, Id code_id,
                         AutocodeUnit unit, bool dry_run) {
   auto code = get_code(p, code_id);
-  SearchOptions all;
-  all.limit = 1000000;
-  auto results = index.search(query, all);
   // Ranges per document, merged where they touch.
   std::map<Id, std::vector<std::pair<std::int64_t, std::int64_t>>> ranges;
   AutocodeResult r;
-  for (const auto& h : results.hits) {
+  for (auto& m : index.match_units(query, unit)) {
     r.passages++;
-    auto& v = ranges[h.document_id];
-    if (unit == AutocodeUnit::Passage || h.hits.empty()) {
-      v.emplace_back(h.start, h.end);
-    } else if (unit == AutocodeUnit::Hit) {
-      v.insert(v.end(), h.hits.begin(), h.hits.end());
-    } else {
-      for (auto [s, e] : sentences(document_text(p, h.document_id, h.start, h.end))) {
-        for (auto& hit : h.hits) {
-          if (hit.first >= h.start + s && hit.first < h.start + e) {
-            v.emplace_back(h.start + s, h.start + e);
-            break;
-          }
-        }
-      }
-    }
+    auto& v = ranges[m.document_id];
+    v.insert(v.end(), m.ranges.begin(), m.ranges.end());
   }
   for (auto& [doc, v] : ranges) {
     std::sort(v.begin(), v.end());
@@ -91,7 +40,7 @@ AutocodeResult autocode(Project& p, const SearchIndex& index, const std::string&
   if (dry_run || r.ranges == 0) {
     return r;
   }
-  static const char* const unit_names[] = {"hits", "sentences", "passages"};
+  static const char* const unit_names[] = {"hits", "sentences", "passages", "paragraphs"};
   detail::Action act(p, "Code " + std::to_string(r.ranges) + " " +
                             unit_names[static_cast<int>(unit)] + " matching '" + query + "' as " +
                             code.path);

@@ -15,8 +15,6 @@
 
 namespace quire {
 
-using detail::Db;
-
 namespace {
 
 Case read_case(const detail::Stmt& s) {

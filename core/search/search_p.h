@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -199,14 +200,49 @@ void index_changing(const std::filesystem::path& folder);
 /// After closing: syncs the index's files and marks them synced at generation.
 void index_synced(const std::filesystem::path& folder, const std::string& generation);
 
+/// A word of a passage's text: as the index holds it, and where it is
+/// (code points, relative to the text).
+struct WordToken {
+  std::string word;
+  std::int64_t start = 0, end = 0;
+};
+/// The words of text (letters, digits, inner apostrophes), numbered from 0
+/// in order as the index numbers their positions.
+std::vector<WordToken> tokenize_words(std::string_view text);
+
+/// Whether, and by which words, a stretch of one passage (a sentence, a
+/// paragraph, the whole) matches a query by itself: the query's tree is
+/// evaluated on the stretch's words with Xapian's semantics (words as
+/// written, synonyms for other forms of a stem, phrases and ADJ in order,
+/// NEAR, wildcards, AND, OR, NOT). Filters (code:, attr:, ...) hold for the
+/// whole passage and are asked of the index. One matcher per passage.
+class QueryMatcher {
+public:
+  QueryMatcher(const Xapian::Database& db, Xapian::docid passage, Xapian::Query query)
+      : m_db(db), m_passage(passage), m_query(std::move(query)) {}
+  /// The words taking part in the match of tokens [first, last) (code
+  /// points, relative to the passage); nullopt when they do not match.
+  std::optional<std::vector<std::pair<std::int64_t, std::int64_t>>>
+  match(const std::vector<WordToken>& tokens, std::size_t first, std::size_t last) const;
+
+private:
+  struct Stretch;
+  bool passage_has_term(const std::string& term) const;
+  bool passage_has(const Xapian::Query& q) const;
+  const Xapian::Database& m_db;
+  Xapian::docid m_passage;
+  Xapian::Query m_query;
+  mutable std::unordered_map<std::string, bool> m_known;
+};
+
 /// Turns the user's query into a Xapian query (throws InputError).
 Xapian::Query parse_query(const SearchIndex::Impl& impl, const std::string& text,
                           std::string* corrected);
-/// Fills a hit's document, case, speaker, codes and hit offsets. codes:
-/// the project's codes (list_codes, read once per search).
-SearchHit describe_hit(const SearchIndex::Impl& impl, Id passage_id, const Xapian::Enquire& enquire,
+/// Fills a hit's document, case, speaker, codes and hit offsets (the words
+/// taking part in the match of `query` in the passage). codes: the
+/// project's codes (list_codes, read once per search).
+SearchHit describe_hit(const SearchIndex::Impl& impl, Id passage_id, const Xapian::Query& query,
                        const Xapian::MSetIterator& it, const Xapian::MSet& mset,
-                       const std::vector<std::string>& wildcard_prefixes,
                        const std::vector<Code>& codes);
 
 } // namespace quire

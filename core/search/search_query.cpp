@@ -7,12 +7,15 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "base/stop_words_p.h"
 #include "quire/base/error.h"
 #include "quire/base/text.h"
+#include "quire/base/text_units.h"
 #include "quire/model/cases.h"
 #include "quire/model/codebook.h"
 #include "quire/model/coding.h"
 #include "quire/model/documents.h"
+#include "search/search_build_p.h"
 #include "search/search_p.h"
 #include "store/project_p.h"
 
@@ -25,6 +28,7 @@ namespace {
 /// the parser leaks what it was building (AddressSanitizer saw it).
 class Field : public Xapian::FieldProcessor {
 public:
+  // NOLINTNEXTLINE(bugprone-throw-keyword-missing): holds an error for later, throws nothing
   explicit Field(std::shared_ptr<std::exception_ptr> error) : m_error(std::move(error)) {}
   Xapian::Query operator()(const std::string& value) final {
     try {
@@ -173,29 +177,6 @@ void check_syntax(const std::string& q) {
   }
 }
 
-/// Code-point ranges of the words of text (letters, digits, inner apostrophes).
-std::vector<std::pair<std::int64_t, std::int64_t>> words(std::string_view text) {
-  std::vector<std::pair<std::int64_t, std::int64_t>> out;
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  int32_t i = 0, n = static_cast<int32_t>(text.size());
-  std::int64_t cp = 0, start = -1;
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    bool w = c >= 0 && (u_isalnum(c) || ((c == '\'' || c == 0x2019) && start >= 0));
-    if (w && start < 0)
-      start = cp;
-    if (!w && start >= 0) {
-      out.emplace_back(start, cp);
-      start = -1;
-    }
-    ++cp;
-  }
-  if (start >= 0)
-    out.emplace_back(start, cp);
-  return out;
-}
-
 /// Splits a query into its words and the filters that stand at its top level
 /// (outside brackets, not next to an operator), so that a filter applies to
 /// the whole query: Xapian's parser binds `a OR b code:X` as `a OR (b code:X)`,
@@ -316,9 +297,9 @@ Xapian::Query parse_query(const SearchIndex::Impl& impl, const std::string& text
   }
 }
 
-SearchHit describe_hit(const SearchIndex::Impl& impl, Id passage_id, const Xapian::Enquire& enquire,
+SearchHit describe_hit(const SearchIndex::Impl& impl, Id passage_id, const Xapian::Query& query,
                        const Xapian::MSetIterator& it, const Xapian::MSet& mset,
-                       const std::vector<std::string>& prefixes, const std::vector<Code>& codes) {
+                       const std::vector<Code>& codes) {
   SearchHit h;
   auto ps = get_passage(impl.project, passage_id);
   auto doc = get_document(impl.project, ps.document_id);
@@ -357,45 +338,61 @@ SearchHit describe_hit(const SearchIndex::Impl& impl, Id passage_id, const Xapia
   auto stem = impl.stemmer();
   h.snippet = mset.snippet(passage, 240, stem, Xapian::MSet::SNIPPET_EXHAUSTIVE, "\xC2\xAB",
                            "\xC2\xBB", "\xE2\x80\xA6");
-  std::set<std::string> matching;
-  for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it);
-       ++t) {
-    std::string term = *t;
-    if (!term.empty() && !std::isupper(static_cast<unsigned char>(term[0])))
-      matching.insert(term); // a word (filter terms have capital prefixes)
-  }
-  // Wildcards ("twit*") match by prefix; Xapian reports the pattern only.
-  CodePointIndex pidx(passage);
-  for (auto [s, e] : words(passage)) {
-    auto w = fold_case(pidx.slice(s, e));
-    bool prefix_hit = std::any_of(prefixes.begin(), prefixes.end(),
-                                  [&](const std::string& pre) { return w.rfind(pre, 0) == 0; });
-    if (prefix_hit || matching.count(w)) {
+  // The words taking part in the match: a phrase's words where they make
+  // the phrase, NEAR's within the window, never a NOT's.
+  const auto tokens = tokenize_words(passage);
+  QueryMatcher matcher(*impl.reader, static_cast<Xapian::docid>(passage_id), query);
+  if (auto words = matcher.match(tokens, 0, tokens.size())) {
+    for (auto [s, e] : *words)
       h.hits.emplace_back(ps.start + s, ps.start + e);
-    }
   }
   return h;
 }
 
 namespace {
 
-/// The folded prefixes of the query's wildcards ("twit*" -> "twit").
-std::vector<std::string> wildcard_prefixes(const std::string& query) {
-  std::vector<std::string> out;
-  static const std::regex wild(R"(([^\s"():*]+)\*)");
-  for (auto it = std::sregex_iterator(query.begin(), query.end(), wild);
-       it != std::sregex_iterator(); ++it) {
-    auto w = (*it)[1].str();
-    if (auto colon = w.rfind(':'); colon != std::string::npos)
-      w = w.substr(colon + 1);
-    out.push_back(fold_case(w));
+/// Whether a spelling suggestion fits: some word the correction changes is
+/// in no passage, as written or in another form of its stem. When every
+/// word is in the text, a filter (or how the words combine) left nothing,
+/// and a spelling would mislead.
+bool misspelt(const SearchIndex::Impl& impl, const std::string& query,
+              const std::string& corrected) {
+  std::set<std::string> kept;
+  for (auto& t : tokenize_words(corrected))
+    kept.insert(t.word);
+  const auto stem = impl.stemmer();
+  for (auto& t : tokenize_words(query)) {
+    if (kept.count(t.word) || impl.reader->term_exists(t.word))
+      continue;
+    auto forms = word_forms_key(stem(t.word));
+    if (impl.reader->synonyms_begin(forms) == impl.reader->synonyms_end(forms))
+      return true;
   }
-  return out;
+  return false;
 }
 
-} // namespace
+/// Telling terms for "find similar": content words of the text, not its
+/// stop words, numbers or filter terms.
+class ContentWords : public Xapian::ExpandDecider {
+public:
+  explicit ContentWords(const std::string& language) {
+    for (auto w : detail::stop_words(language))
+      m_stop.insert(std::string(w));
+  }
+  bool operator()(const std::string& term) const override {
+    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z') || m_stop.count(term))
+      return false;
+    Xapian::Utf8Iterator it(term), end;
+    for (; it != end; ++it) {
+      if (Xapian::Unicode::is_wordchar(*it) && !u_isdigit(static_cast<UChar32>(*it)) && *it != '_')
+        return term.size() > 1 || *it >= 0x80;
+    }
+    return false;
+  }
 
-namespace {
+private:
+  std::set<std::string> m_stop;
+};
 
 /// Runs f on the index brought up to date, through the Xapian boundary;
 /// again on a fresh view when a writer changed the index under the query.
@@ -424,7 +421,6 @@ SearchResults SearchIndex::search(const std::string& query, const SearchOptions&
 }
 
 SearchResults SearchIndex::search_once(const std::string& query, const SearchOptions& o) const {
-  const auto prefixes = wildcard_prefixes(query);
   SearchResults r;
   auto q = parse_query(*m_impl, query, &r.corrected_query);
   if (o.within_code) {
@@ -439,11 +435,10 @@ SearchResults SearchIndex::search_once(const std::string& query, const SearchOpt
     r.estimated_total = mset.get_matches_estimated();
     const auto codes = list_codes(m_impl->project);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      r.hits.push_back(
-          describe_hit(*m_impl, static_cast<Id>(*it), enquire, it, mset, prefixes, codes));
+      r.hits.push_back(describe_hit(*m_impl, static_cast<Id>(*it), q, it, mset, codes));
     }
-    if (r.estimated_total > 0) {
-      r.corrected_query.clear(); // suggest only when nothing was found
+    if (r.estimated_total > 0 || !misspelt(*m_impl, query, r.corrected_query)) {
+      r.corrected_query.clear(); // suggest only for unknown words that found nothing
     }
     return r;
   }
@@ -454,7 +449,7 @@ SearchResults SearchIndex::search_once(const std::string& query, const SearchOpt
   const auto codes = list_codes(m_impl->project);
   std::int64_t skipped = 0;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    auto h = describe_hit(*m_impl, static_cast<Id>(*it), enquire, it, mset, prefixes, codes);
+    auto h = describe_hit(*m_impl, static_cast<Id>(*it), q, it, mset, codes);
     for (auto& c : document_codings(m_impl->project, h.document_id)) {
       if (std::find(subtree.begin(), subtree.end(), c.code_id) == subtree.end() ||
           c.end <= h.start || c.start >= h.end) {
@@ -477,10 +472,81 @@ SearchResults SearchIndex::search_once(const std::string& query, const SearchOpt
       r.hits.push_back(std::move(ch));
     }
   }
-  if (r.estimated_total > 0) {
+  if (r.estimated_total > 0 || !misspelt(*m_impl, query, r.corrected_query)) {
     r.corrected_query.clear();
   }
   return r;
+}
+
+std::vector<UnitMatches> SearchIndex::match_units(const std::string& query,
+                                                  AutocodeUnit unit) const {
+  if (query.find_first_not_of(" \t\n") == std::string::npos) {
+    throw InputError("the query is empty");
+  }
+  return query_index(*m_impl, [&] { return match_units_once(query, unit); });
+}
+
+std::vector<UnitMatches> SearchIndex::match_units_once(const std::string& query,
+                                                       AutocodeUnit unit) const {
+  auto q = parse_query(*m_impl, query, nullptr);
+  Xapian::Enquire enquire(*m_impl->reader);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  enquire.set_query(q);
+  auto mset = enquire.get_mset(0, m_impl->reader->get_doccount());
+  std::vector<UnitMatches> out;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    auto ps = get_passage(m_impl->project, static_cast<Id>(*it));
+    UnitMatches um{.passage_id = ps.id, .document_id = ps.document_id, .ranges = {}};
+    if (unit == AutocodeUnit::Passage) {
+      um.ranges.emplace_back(ps.start, ps.end);
+      out.push_back(std::move(um));
+      continue;
+    }
+    const auto text = document_text(m_impl->project, ps.document_id, ps.start, ps.end);
+    const auto tokens = tokenize_words(text);
+    QueryMatcher matcher(*m_impl->reader, *it, q);
+    auto words = matcher.match(tokens, 0, tokens.size());
+    if (!words) {
+      // The index found it but its words cannot be told apart (CJK text,
+      // indexed as character n-grams): the whole passage.
+      um.ranges.emplace_back(ps.start, ps.end);
+    } else if (unit == AutocodeUnit::Hit) {
+      if (words->empty()) {
+        um.ranges.emplace_back(ps.start, ps.end); // only filters: the passage
+      } else {
+        // Matching words with only spaces between them ("lose my job") are
+        // one range.
+        const CodePointIndex cps(text);
+        for (auto [s, e] : *words) {
+          auto gap = um.ranges.empty() ? std::string_view("x")
+                                       : cps.slice(um.ranges.back().second - ps.start, s);
+          if (!um.ranges.empty() && s >= um.ranges.back().second - ps.start &&
+              gap.find_first_not_of(' ') == std::string_view::npos)
+            um.ranges.back().second = ps.start + e;
+          else
+            um.ranges.emplace_back(ps.start + s, ps.start + e);
+        }
+      }
+    } else {
+      auto stretches =
+          unit == AutocodeUnit::Sentence ? sentence_ranges(text) : paragraph_ranges(text);
+      std::size_t first = 0;
+      for (auto [s, e] : stretches) {
+        while (first < tokens.size() && tokens[first].start < s)
+          ++first;
+        auto last = first;
+        while (last < tokens.size() && tokens[last].end <= e)
+          ++last;
+        if (last > first && matcher.match(tokens, first, last))
+          um.ranges.emplace_back(ps.start + s, ps.start + e);
+        first = last;
+      }
+    }
+    if (!um.ranges.empty())
+      out.push_back(std::move(um));
+  }
+  return out;
 }
 
 std::vector<SearchHit> SearchIndex::similar(const std::vector<Id>& passage_ids,
@@ -500,12 +566,11 @@ std::vector<SearchHit> SearchIndex::similar_once(const std::vector<Id>& passage_
     rset.add_document(static_cast<Xapian::docid>(id));
   Xapian::Enquire e0(*m_impl->reader);
   e0.set_query(Xapian::Query::MatchAll);
-  auto eset = e0.get_eset(40, rset);
-  std::vector<std::string> terms;
-  for (auto t = eset.begin(); t != eset.end(); ++t) {
-    if (!(*t).empty() && !std::isupper(static_cast<unsigned char>((*t)[0])))
-      terms.push_back(*t);
-  }
+  // The most telling content words of the examples (stop words, numbers
+  // and filter terms never are).
+  const ContentWords content(m_impl->language);
+  auto eset = e0.get_eset(40, rset, &content);
+  std::vector<std::string> terms(eset.begin(), eset.end());
   Xapian::Query q(Xapian::Query::OP_OR, terms.begin(), terms.end());
   if (exclude_code) {
     q = Xapian::Query(Xapian::Query::OP_AND_NOT, q,
@@ -520,7 +585,7 @@ std::vector<SearchHit> SearchIndex::similar_once(const std::vector<Id>& passage_
   const auto codes = list_codes(m_impl->project);
   for (auto it = mset.begin(); it != mset.end() && static_cast<int>(out.size()) < limit; ++it) {
     if (!given.count(static_cast<Id>(*it)))
-      out.push_back(describe_hit(*m_impl, static_cast<Id>(*it), enquire, it, mset, {}, codes));
+      out.push_back(describe_hit(*m_impl, static_cast<Id>(*it), q, it, mset, codes));
   }
   return out;
 }

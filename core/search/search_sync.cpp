@@ -52,7 +52,7 @@ bool index_on_disk(const fs::path& folder, const std::string& generation,
   std::getline(in, synced);
   if (in && synced == generation)
     return true;
-  const auto now = boot_id();
+  const auto& now = boot_id();
   // Where the boot is unknown, every commit is synced (see open_db).
   return now.empty() || now == written_in_boot;
 }

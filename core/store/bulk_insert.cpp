@@ -3,8 +3,8 @@
 
 namespace quire::detail {
 
-BulkInsert::BulkInsert(Db& db, std::string table, std::vector<std::string> columns,
-                       std::string tail)
+BulkInsert::BulkInsert(Db& db, const std::string& table, const std::vector<std::string>& columns,
+                       const std::string& tail)
     : m_db(db), m_stage("temp.quire_bulk_" + table) {
   std::string cols, marks;
   for (const auto& c : columns) {

@@ -20,7 +20,8 @@ class BulkInsert {
 public:
   /// Rows for `table`'s `columns`; `tail` follows the INSERT ... SELECT
   /// (an ON CONFLICT clause, or empty).
-  BulkInsert(Db& db, std::string table, std::vector<std::string> columns, std::string tail = {});
+  BulkInsert(Db& db, const std::string& table, const std::vector<std::string>& columns,
+             const std::string& tail = {});
   BulkInsert(const BulkInsert&) = delete;
 
   /// The statement that gathers one row: bind columns 1..n, then run().

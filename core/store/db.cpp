@@ -28,7 +28,7 @@ bool nearly_full(const std::string& folder) {
   if (statvfs(folder.c_str(), &st) != 0) {
     return false;
   }
-  return std::uint64_t(st.f_bavail) * st.f_frsize < 16u * 1024 * 1024;
+  return std::uint64_t(st.f_bavail) * st.f_frsize < std::uint64_t{16} * 1024 * 1024;
 }
 
 /// A limit on file size for this process (ulimit -f): writes past it fail.

@@ -94,7 +94,7 @@ std::int64_t Project::generation() const {
 
 namespace detail {
 
-Action::Action(Project& p, std::string name) : m_p(p) {
+Action::Action(Project& p, const std::string& name) : m_p(p) {
   auto& impl = p.impl();
   if (impl.action_depth++ > 0) {
     return; // joins the outer action

@@ -47,7 +47,7 @@ inline Db& db(const Project& p) {
 /// back: the project is exactly as before.
 class Action {
 public:
-  Action(Project& p, std::string name);
+  Action(Project& p, const std::string& name);
   Action(const Action&) = delete;
   ~Action();
   /// Commits, then tells listeners what changed.

@@ -40,7 +40,8 @@ std::int64_t codings_on_disk(const std::filesystem::path& file, const std::strin
   return static_cast<std::int64_t>(list_codings(p, f).size());
 }
 
-/// Answers "Code All Hits" with a unit (0 words, 1 sentence, 2 passage) and
+/// Answers "Code All Hits" with a unit (0 words, 1 sentence, 2 passage, 3
+/// paragraph) and
 /// checks the count it shows before coding.
 class CodeAllHits : public wxExpectModalBase<gui::AutocodeDialog, CodeAllHits> {
 public:
@@ -192,6 +193,51 @@ BOOST_FIXTURE_TEST_CASE(code_all_hits_counts_first_then_codes_as_one_undoable_ac
     sentence = sentence || seg.text == "Always time.";
   }
   BOOST_CHECK(sentence);
+}
+
+// Issue 17: a phrase is marked, opened and coded where it stands as the
+// phrase, never at a stray word of it ("My job ..." before it).
+BOOST_FIXTURE_TEST_CASE(a_phrase_is_shown_and_coded_only_where_it_stands, FrameFixture) {
+  auto doc = add_text_document(p(), "worries",
+                               "My job is fine for now. I might lose my job next year. Nobody "
+                               "knows what my manager thinks.");
+  pump();
+  auto& pane = frame->search();
+  type_query(pane, "\"lose my job\"");
+  BOOST_REQUIRE_EQUAL(pane.hits().size(), 1u);
+  const auto& hit = pane.hits()[0];
+  std::vector<std::string> marked;
+  for (auto [s, e] : hit.hits)
+    marked.push_back(document_text(p(), doc, s, e));
+  BOOST_CHECK(marked == (std::vector<std::string>{"lose", "my", "job"}));
+  BOOST_CHECK(hit.snippet.find("\xC2\xABMy\xC2\xBB job is fine") == std::string::npos);
+  // Opened at the phrase.
+  pane.list().SetSelection(0);
+  wxCommandEvent dclick(wxEVT_LISTBOX_DCLICK, pane.list().GetId());
+  dclick.SetInt(0);
+  dclick.SetEventObject(&pane.list());
+  pane.list().GetEventHandler()->ProcessEvent(dclick);
+  pump();
+  BOOST_CHECK_EQUAL(gui::utf8(frame->document_view().text().GetSelectedText()), "lose");
+  // Code All Hits, sentences: the one sentence holding the phrase.
+  frame->session().select_code(code("Barriers/Time"));
+  AutocodeResult seen;
+  wxTEST_DIALOG(frame->commands().invoke("search/code-all"), CodeAllHits(1, &seen));
+  pump();
+  BOOST_CHECK_EQUAL(seen.ranges, 1);
+  CodingFilter f;
+  f.code_id = code("Barriers/Time");
+  auto segs = list_codings(p(), f);
+  BOOST_REQUIRE_EQUAL(segs.size(), 1u);
+  BOOST_CHECK_EQUAL(segs[0].text, "I might lose my job next year.");
+  // Words: the phrase, as one coding.
+  BOOST_REQUIRE(frame->commands().invoke("edit/undo"));
+  pump();
+  wxTEST_DIALOG(frame->commands().invoke("search/code-all"), CodeAllHits(0, &seen));
+  pump();
+  segs = list_codings(p(), f);
+  BOOST_REQUIRE_EQUAL(segs.size(), 1u);
+  BOOST_CHECK_EQUAL(segs[0].text, "lose my job");
 }
 
 BOOST_FIXTURE_TEST_CASE(the_index_follows_a_coding_trimmed_out_of_a_passage, FrameFixture) {

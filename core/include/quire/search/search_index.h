@@ -45,6 +45,19 @@ struct SearchOptions {
   std::optional<Id> within_code;
 };
 
+/// What coding from a search codes: the words taking part in each match,
+/// the sentences or paragraphs that match the query by themselves, or the
+/// whole passage (paragraph, speaker turn or survey answer).
+enum class AutocodeUnit { Hit, Sentence, Passage, Paragraph };
+
+/// A passage a query matches and the stretches of it, of one unit, that
+/// match the query by themselves (code points in the document).
+struct UnitMatches {
+  Id passage_id = 0;
+  Id document_id = 0;
+  std::vector<std::pair<std::int64_t, std::int64_t>> ranges;
+};
+
 /// The index never stops the project from opening, coding or undoing: it
 /// is brought up to date before each search and after each action, undo
 /// and redo (also those of other programs on the project), and when that
@@ -80,6 +93,15 @@ public:
   /// brought up to date (saying why).
   SearchResults search(const std::string& query, const SearchOptions& options = {}) const;
 
+  /// Every passage the query matches, with its stretches of `unit` that
+  /// match the query by themselves: a sentence (or paragraph) only when its
+  /// own words satisfy the whole query (a phrase's words in order, NEAR's
+  /// within the window, none of NOT's; filters are the passage's); for
+  /// Hit, the words taking part in the match (the whole passage when the
+  /// query has only filters). Passages with no such stretch are left out.
+  /// Throws as search().
+  std::vector<UnitMatches> match_units(const std::string& query, AutocodeUnit unit) const;
+
   /// Passages most like the given ones and not coded with exclude_code.
   std::vector<SearchHit> similar(const std::vector<Id>& passage_ids, std::optional<Id> exclude_code,
                                  int limit = 20) const;
@@ -98,6 +120,7 @@ public:
 private:
   explicit SearchIndex(std::unique_ptr<Impl> impl);
   SearchResults search_once(const std::string& query, const SearchOptions& options) const;
+  std::vector<UnitMatches> match_units_once(const std::string& query, AutocodeUnit unit) const;
   std::vector<SearchHit> similar_once(const std::vector<Id>& passage_ids,
                                       std::optional<Id> exclude_code, int limit) const;
   std::unique_ptr<Impl> m_impl;
@@ -107,15 +130,15 @@ private:
 std::vector<Id> passages_of_coding(const Project& p, Id coding_id);
 std::vector<Id> passages_of_code(const Project& p, Id code_id);
 
-enum class AutocodeUnit { Hit, Sentence, Passage };
-
 struct AutocodeResult {
-  std::int64_t passages = 0; ///< passages with hits
+  std::int64_t passages = 0; ///< passages with something to code
   std::int64_t ranges = 0;   ///< ranges coded (or that would be)
 };
 
-/// Codes every hit of a query — the matched words, the sentence around each,
-/// or the whole passage — as one undoable action; dry_run only counts.
+/// Codes every hit of a query — the words taking part in each match, the
+/// sentences or paragraphs that match the query by themselves, or the whole
+/// passage (see SearchIndex::match_units) — as one undoable action;
+/// dry_run only counts.
 AutocodeResult autocode(Project& p, const SearchIndex& index, const std::string& query, Id code_id,
                         AutocodeUnit unit, bool dry_run);
 

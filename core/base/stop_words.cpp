@@ -1,9 +1,9 @@
 // Stop words per language: the most frequent function words (articles,
 // pronouns, auxiliaries, prepositions, conjunctions), lower case. Our own
 // short lists, in the spirit of the Snowball project's stop lists.
-#include <string>
+#include "base/stop_words_p.h"
 
-#include "analysis/analysis_p.h"
+#include <string>
 
 namespace quire::detail {
 
@@ -100,14 +100,15 @@ const std::vector<std::string_view> none;
 } // namespace
 
 const std::vector<std::string_view>& stop_words(const std::string& language) {
-  return language == "en"   ? en
-         : language == "fr" ? fr
-         : language == "de" ? de
-         : language == "es" ? es
-         : language == "nl" ? nl
-         : language == "it" ? it
-         : language == "pt" ? pt
-                            : none;
+  // By code or by the stemmer's name (the search index's language setting).
+  return language == "en" || language == "english"      ? en
+         : language == "fr" || language == "french"     ? fr
+         : language == "de" || language == "german"     ? de
+         : language == "es" || language == "spanish"    ? es
+         : language == "nl" || language == "dutch"      ? nl
+         : language == "it" || language == "italian"    ? it
+         : language == "pt" || language == "portuguese" ? pt
+                                                        : none;
 }
 
 } // namespace quire::detail
