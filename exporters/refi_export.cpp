@@ -12,6 +12,7 @@
 #include "part_file.h"
 #include "quire/base/error.h"
 #include "quire/ingest/exchange.h"
+#include "quire_version.h"
 #include "xml_writer.h"
 #include "zip_writer.h"
 
@@ -85,7 +86,7 @@ public:
   std::string write(RefiExportSummary& sum) {
     XmlAttrs root = {{"xmlns", "urn:QDA-XML:project:1.0"},
                      {"name", m_d.name.empty() ? "Quire project" : m_d.name},
-                     {"origin", "Quire 0.1.0"}};
+                     {"origin", "Quire " QUIRE_VERSION_STRING}};
     if (is_datetime(m_d.created_at)) {
       root.emplace_back("creationDateTime", m_d.created_at);
     }
@@ -382,7 +383,8 @@ std::string refi_codebook_xml(const ProjectData& data) {
   RefiExportSummary sum;
   ProjectWriter pw(data);
   auto& w = pw.writer();
-  w.open("CodeBook", {{"xmlns", "urn:QDA-XML:codebook:1.0"}, {"origin", "Quire 0.1.0"}});
+  w.open("CodeBook",
+         {{"xmlns", "urn:QDA-XML:codebook:1.0"}, {"origin", "Quire " QUIRE_VERSION_STRING}});
   w.open("Codes");
   pw.codes("", false, sum);
   w.close();

@@ -16,21 +16,8 @@ quire="$build/app/cli/quire"
 out="${QUIRE_DEMO_DIR:-$here/demo-output}"
 mkdir -p "$out"
 project="$out/demo.quire"
-rm -f "$project" "$project-wal" "$project-shm"
-rm -rf "$project.index"
-"$quire" init "$project"
 export QUIRE_CODER="demo"
-"$quire" import "$project" "$here"/docs/demo/interview-*.txt --speaker-cases
-while IFS='|' read -r path color description; do
-  "$quire" codes add "$project" "$path" --color "$color" --description "$description" >/dev/null
-done < "$here/docs/demo/codebook.txt"
-while IFS='|' read -r doc match code; do
-  "$quire" code "$project" --doc "$doc" --match "$match" --code "$code" >/dev/null
-done < "$here/docs/demo/codings.txt"
-"$quire" cases set "$project" "Amira" Role "Head teacher" >/dev/null
-"$quire" cases set "$project" "Ben" Role "Teacher" >/dev/null
-"$quire" cases set "$project" "Carla" Role "Coordinator" >/dev/null
-"$quire" cases set "$project" "Interviewer" Role "Interviewer" >/dev/null
+QUIRE="$quire" bash "$here/docs/demo/make-project.sh" "$project"
 echo
 "$quire" codes list "$project"
 echo

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Quire needs to build, test and run
-# (`deps.sh app`: only what building and running the app needs).
+# (`deps.sh app`: only what building and running the app needs; `deps.sh
+# package`: that and what making the Debian package needs).
 # Uses sudo when not root. Safe to run again: apt-get skips what is there.
 set -euo pipefail
 PACKAGES=(
@@ -12,6 +13,14 @@ PACKAGES=(
   libfontconfig-dev
 )
 if [ "${1:-}" != "app" ]; then
+  # The Debian package: icons rendered from the SVG, man pages from --help,
+  # dpkg-shlibdeps for its Depends; and the tools its tests check it with.
+  PACKAGES+=(
+    librsvg2-bin help2man dpkg-dev file
+    appstream desktop-file-utils shared-mime-info bash-completion man-db
+  )
+fi
+if [ "${1:-}" != "app" ] && [ "${1:-}" != "package" ]; then
   PACKAGES+=(
     libboost-test-dev xvfb xauth
     python3 python3-openpyxl python3-xmlschema python3-xlsxwriter libxml2-utils zip unzip

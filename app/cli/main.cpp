@@ -7,14 +7,16 @@
 #include "hints.h"
 #include "quire/base/error.h"
 #include "quire/store/safety_copies.h"
+#include "quire_version.h"
 
 // Only CLI11's set-up can throw outside the try below, and only on a programming error (a
 // duplicate option name) that every test run meets first.
 int main(int argc, char** argv) { // NOLINT(bugprone-exception-escape)
   CLI::App app{"Quire: qualitative data analysis from the command line.\n"
                "Import interviews and surveys, code passages with themes, search and export.\n"
-               "Run 'quire COMMAND --help' for a command's options."};
-  app.set_version_flag("--version", "quire 0.1.0");
+               "Run 'quire COMMAND --help' for a command's options.",
+               "quire"}; // named, not argv[0]: the help (and man page) says "quire"
+  app.set_version_flag("--version", "quire " QUIRE_VERSION_STRING);
   app.require_subcommand(1);
   app.fallthrough();
   for (auto add : quire::cli::command_groups()) {

@@ -1,13 +1,16 @@
 #include "app.h"
 
 #include <algorithm>
+#include <cctype>
 #include <clocale>
+#include <filesystem>
 #include <iostream>
 #include <langinfo.h>
 #include <map>
 
 #include <wx/cmdline.h>
 #include <wx/config.h>
+#include <wx/filedlg.h>
 #include <wx/image.h>
 #include <wx/memconf.h>
 #include <wx/msgdlg.h>
@@ -28,16 +31,80 @@
 
 namespace quire::gui {
 
+const std::vector<CommandLineOption>& command_line_options() {
+  static const std::vector<CommandLineOption> options = {
+      {"screenshot", "FILE", "write a PNG of the window to FILE and exit (needs PROJECT)"},
+      {"size", "WxH", "window size for --screenshot, WIDTHxHEIGHT (default 1280x800)"},
+      {"select-code", "PATH", "select this code (its path) in the codebook"},
+      {"open-doc", "NAME", "show this document"},
+      {"open-survey", "NAME", "show this survey (its name) in the survey grid"},
+      {"search", "QUERY", "show the Search pane with this query run"},
+      {"analysis", "KIND", "show the Analysis page: theme, matrix, cooccurrence or frequencies"},
+  };
+  return options;
+}
+
+std::string help_text() {
+  std::string out = "quire-gui: the Quire desktop app for qualitative data analysis.\n"
+                    "Opens PROJECT (a NAME.quire file) to code interviews and survey answers,\n"
+                    "search what people said and export theme tables; without PROJECT it\n"
+                    "starts with an empty window (File > New or File > Open). A REFI-QDA\n"
+                    "project or codebook (.qdpx, .qdc) as PROJECT asks which project to\n"
+                    "import it into.\n"
+                    "\n"
+                    "Usage: quire-gui [OPTIONS] [PROJECT]\n"
+                    "\n"
+                    "Options:\n";
+  auto line = [&out](std::string left, const std::string& help) {
+    left = "  " + left;
+    left.resize(std::max<std::size_t>(left.size() + 2, 28), ' ');
+    out += left + help + "\n";
+  };
+  line("-h, --help", "show this help and exit");
+  line("--version", "show the version and exit");
+  for (const auto& o : command_line_options()) {
+    line(std::string("--") + o.name + "=" + o.value, o.help);
+  }
+  out += "\nThe command line, quire(1), works on the same project files.\n";
+  return out;
+}
+
+namespace {
+
+/// A REFI-QDA project or codebook (the desktop offers them to Quire).
+bool is_exchange_file(const std::filesystem::path& file) {
+  auto ext = file.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  return ext == ".qdpx" || ext == ".qde" || ext == ".qdc";
+}
+
+/// quire-gui FILE.qdpx (a double-click on one): asks which project to import
+/// it into (a new one next to it by default) and imports it there.
+void import_into_a_project(MainFrame& frame, const std::filesystem::path& file) {
+  auto suggested = file.stem().string() + ".quire";
+  wxFileDialog dlg(&frame, "Import " + wx(file.filename().string()) + " into a project",
+                   wx(file.parent_path().string()), wx(suggested),
+                   "Quire projects (*.quire)|*.quire|All files|*", wxFD_SAVE);
+  if (dlg.ShowModal() != wxID_OK) {
+    return;
+  }
+  std::filesystem::path project(utf8(dlg.GetPath()));
+  if (project.extension() != ".quire") {
+    project += ".quire";
+  }
+  if (frame.open_project(project, !std::filesystem::exists(project))) {
+    frame.import_files({file});
+  }
+}
+
+} // namespace
+
 void App::OnInitCmdLine(wxCmdLineParser& parser) {
   wxApp::OnInitCmdLine(parser);
-  parser.AddOption("", "screenshot", "write a PNG of the window to this file and exit");
-  parser.AddOption("", "size", "window size for --screenshot, WIDTHxHEIGHT (default 1280x800)");
-  parser.AddOption("", "select-code", "select this code (its path) in the codebook");
-  parser.AddOption("", "open-doc", "show this document");
-  parser.AddOption("", "open-survey", "show this survey (its name) in the survey grid");
-  parser.AddOption("", "search", "show the Search pane with this query run");
-  parser.AddOption("", "analysis",
-                   "show the Analysis page: theme, matrix, cooccurrence or frequencies");
+  for (const auto& o : command_line_options()) {
+    parser.AddOption("", o.name, o.help);
+  }
   parser.AddParam("project", wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
 }
 
@@ -155,7 +222,9 @@ bool App::OnInit() {
   m_frame = new MainFrame(wxSize(m_opts.width, m_opts.height));
   m_frame->Show();
   start_layout_dump(m_frame);
-  if (!m_opts.project.empty()) {
+  if (!shot && !m_opts.project.empty() && is_exchange_file(m_opts.project)) {
+    import_into_a_project(*m_frame, std::filesystem::path(m_opts.project));
+  } else if (!m_opts.project.empty()) {
     if (m_frame->open_project(std::filesystem::path(m_opts.project), false, !shot)) {
       guarded([&] { apply_start_options(*m_frame, m_opts); },
               [&](const wxString& m) {

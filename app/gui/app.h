@@ -3,6 +3,7 @@
 // and the last-resort handler for exceptions that escape a command.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <wx/app.h>
 
@@ -21,6 +22,19 @@ struct StartOptions {
   std::string search;      ///< show the Search pane with this query run
   std::string analysis;    ///< show the Analysis page: theme, matrix, cooccurrence, frequencies
 };
+
+/// One option of quire-gui's command line: the parser and the --help text
+/// (and so the man page, made from --help) are read from one table.
+struct CommandLineOption {
+  const char* name;  ///< long name, without "--"
+  const char* value; ///< the value's name in the help, e.g. "FILE"
+  const char* help;
+};
+const std::vector<CommandLineOption>& command_line_options();
+
+/// `quire-gui --help`: printed by main() before wx starts, so it works
+/// without a display (help2man reads it at build time).
+std::string help_text();
 
 class App : public wxApp {
 public:

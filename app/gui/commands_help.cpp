@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "list_dialog.h"
 #include "main_frame.h"
+#include "quire_version.h"
 
 namespace quire::gui {
 
@@ -39,7 +40,7 @@ void add_help_commands(MainFrame& f) {
   r.add({.name = "help/about", .label = "&About Quire", .help = "Version and licence", .run = [] {
            wxAboutDialogInfo info;
            info.SetName("Quire");
-           info.SetVersion("0.1.0");
+           info.SetVersion(QUIRE_VERSION_STRING);
            info.SetDescription("Qualitative data analysis: code interviews and survey answers,\n"
                                "retrieve and compare what people said.\n"
                                "Every action is saved as it happens and can be undone.");

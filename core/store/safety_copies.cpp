@@ -18,13 +18,10 @@
 #include <map>
 #include <thread>
 
+#include "quire_version.h"
 #include "store/project_p.h"
 
 namespace fs = std::filesystem;
-
-#ifndef QUIRE_VERSION_STRING
-#define QUIRE_VERSION_STRING ""
-#endif
 
 namespace quire {
 
