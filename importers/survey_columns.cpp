@@ -227,18 +227,20 @@ std::vector<ColumnPlan> plan_columns(const Table& t, const std::vector<std::stri
   }
 
   // Overrides first: a column may be named once.
+  // Which option named each column; its why says so in words of no front end
+  // ("named as a text column"), shown by `quire inspect` and the import preview.
   std::map<std::size_t, std::string> given;
   auto take = [&](const std::vector<std::string>& names, const std::string& option,
                   const std::string& role) {
     for (const auto& name : names) {
       std::size_t c = find_header(headers, name, option, file);
-      if (given.count(c) && plans[c].why != option) {
+      if (given.count(c) && given[c] != option) {
         throw InputError(file + ": column '" + headers[c] + "' is named as both " +
-                         named_as(plans[c].why) + " and " + named_as(option) + "; name it once");
+                         named_as(given[c]) + " and " + named_as(option) + "; name it once");
       }
-      given[c] = role;
+      given[c] = option;
       plans[c].role = role;
-      plans[c].why = option;
+      plans[c].why = "named as " + named_as(option);
     }
   };
   const bool by_row = s.id_column == row_id_column;

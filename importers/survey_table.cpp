@@ -144,8 +144,9 @@ ImportData table_to_import(const Table& table, const std::string& file, const Im
   }
   if (!s.cases_only && std::none_of(plans.begin(), plans.end(),
                                     [](const ColumnPlan& p) { return p.role == "text"; })) {
-    data.warnings.push_back("no column looks open-ended, so only cases and attributes are "
-                            "imported; name the answer columns with --text-columns");
+    data.warnings.push_back(
+        "no column looks open-ended, so only cases and attributes are "
+        "imported; name the columns that hold answers as text columns to import them");
   }
   std::vector<std::string> ids;
   for (std::size_t r = 0; r < t.rows.size(); ++r) {

@@ -138,8 +138,8 @@ public:
     }
     std::vector<std::string> notes;
     if (wb.sheets.size() > 1) {
-      notes.push_back("the workbook has " + std::to_string(wb.sheets.size()) +
-                      " sheets; choose another with --sheet");
+      notes.push_back("the workbook has " + std::to_string(wb.sheets.size()) + " sheets; '" +
+                      sheet.name + "' was read");
     }
     ImportData data = table_to_import(t, where, s, progress, std::move(notes));
     data.kind = kind();

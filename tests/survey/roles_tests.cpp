@@ -63,7 +63,7 @@ BOOST_AUTO_TEST_CASE(overrides_set_roles_and_unknown_names_list_the_headers) {
   o.skip_columns = {"Notes"};
   auto d = read_survey(s.file, o);
   BOOST_CHECK_EQUAL(column_of(d, "Short").role, "text");
-  BOOST_CHECK_EQUAL(column_of(d, "Short").why, "--text-columns");
+  BOOST_CHECK_EQUAL(column_of(d, "Short").why, "named as a text column");
   BOOST_CHECK_EQUAL(column_of(d, "Why did you join?").role, "attribute");
   BOOST_CHECK_EQUAL(column_of(d, "Notes").role, "skip");
   BOOST_CHECK_EQUAL(value_of(case_of(d, "2"), "Why did you join?").text, long_b);
@@ -198,7 +198,7 @@ BOOST_AUTO_TEST_CASE(a_survey_without_open_ended_columns_says_so) {
   BOOST_CHECK_EQUAL(d.cases.size(), 2u);
   bool told = false;
   for (auto& w : d.warnings)
-    told = told || w.find("--text-columns") != std::string::npos;
+    told = told || w.find("as text columns") != std::string::npos;
   BOOST_CHECK(told);
 }
 
