@@ -15,36 +15,21 @@
 #include <wx/toplevel.h>
 #include <wx/treectrl.h>
 
+#include <nlohmann/json.hpp>
+
 #include "wx_text.h"
 
 namespace quire::gui {
 
 namespace {
 
-std::string quoted(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-    case '"': out += "\\\""; break;
-    case '\\': out += "\\\\"; break;
-    case '\n': out += "\\n"; break;
-    case '\t': out += "\\t"; break;
-    default:
-      if (static_cast<unsigned char>(c) < 0x20) {
-        out += ' ';
-      } else {
-        out += c;
-      }
-    }
-  }
-  return out + "\"";
-}
+using nlohmann::json;
 
-void tree_items(const wxTreeCtrl& tree, wxTreeItemId item, std::string& out) {
+void tree_items(const wxTreeCtrl& tree, wxTreeItemId item, json& out) {
   wxTreeItemIdValue cookie;
   for (auto child = tree.GetFirstChild(item, cookie); child.IsOk();
        child = tree.GetNextChild(item, cookie)) {
-    out += (out.back() == '[' ? "" : ",") + quoted(utf8(tree.GetItemText(child)));
+    out.push_back(utf8(tree.GetItemText(child)));
     tree_items(tree, child, out);
   }
 }
@@ -56,25 +41,27 @@ bool named(const wxString& name) {
   return name.StartsWith("quire-") || name.Contains("/");
 }
 
-void add_window(wxWindow* w, std::string& out) {
+json rect(const wxRect& r) {
+  return {{"x", r.x}, {"y", r.y}, {"w", r.width}, {"h", r.height}};
+}
+
+void add_window(wxWindow* w, json& out) {
   if (named(w->GetName())) {
-    auto r = w->GetScreenRect();
-    out += "{\"name\":" + quoted(utf8(w->GetName())) + ",\"x\":" + std::to_string(r.x) +
-           ",\"y\":" + std::to_string(r.y) + ",\"w\":" + std::to_string(r.width) +
-           ",\"h\":" + std::to_string(r.height) +
-           ",\"shown\":" + (w->IsShownOnScreen() ? "true" : "false");
+    json win = rect(w->GetScreenRect());
+    win["name"] = utf8(w->GetName());
+    win["shown"] = w->IsShownOnScreen();
     if (auto* t = dynamic_cast<wxTreeCtrl*>(w)) {
-      std::string items = "[";
+      json items = json::array();
       if (t->GetRootItem().IsOk()) {
         tree_items(*t, t->GetRootItem(), items);
       }
-      out += ",\"items\":" + items + "]";
+      win["items"] = std::move(items);
     } else if (auto* stc = dynamic_cast<wxStyledTextCtrl*>(w)) {
-      out += ",\"selection\":" + quoted(utf8(stc->GetSelectedText()));
+      win["selection"] = utf8(stc->GetSelectedText());
     } else if (!w->GetLabel().empty()) {
-      out += ",\"label\":" + quoted(utf8(w->GetLabel()));
+      win["label"] = utf8(w->GetLabel());
     }
-    out += "},";
+    out.push_back(std::move(win));
   }
   for (auto* child : w->GetChildren()) {
     if (!child->IsTopLevel()) {
@@ -84,52 +71,43 @@ void add_window(wxWindow* w, std::string& out) {
 }
 
 std::string describe(wxFrame* frame) {
-  std::string out = "{\"windows\":[";
+  json out;
+  out["windows"] = json::array();
   for (auto* top : wxTopLevelWindows) {
     if (auto* t = dynamic_cast<wxTopLevelWindow*>(top); t && t->IsShown()) {
-      auto r = t->GetScreenRect();
-      out += "{\"title\":" + quoted(utf8(t->GetTitle())) + ",\"x\":" + std::to_string(r.x) +
-             ",\"y\":" + std::to_string(r.y) + ",\"w\":" + std::to_string(r.width) +
-             ",\"h\":" + std::to_string(r.height) + "},";
+      json win = rect(t->GetScreenRect());
+      win["title"] = utf8(t->GetTitle());
+      out["windows"].push_back(std::move(win));
     }
   }
-  if (out.back() == ',') {
-    out.pop_back();
-  }
-  out += "],\"status\":";
   auto* bar = frame->GetStatusBar();
-  out += quoted(bar ? utf8(bar->GetStatusText(0)) : std::string());
-  out += ",\"counts\":"; // the status bar's right field
-  out += quoted(bar && bar->GetFieldsCount() > 1 ? utf8(bar->GetStatusText(1)) : std::string());
+  out["status"] = bar ? utf8(bar->GetStatusText(0)) : std::string();
+  // The status bar's right field.
+  out["counts"] = bar && bar->GetFieldsCount() > 1 ? utf8(bar->GetStatusText(1)) : std::string();
   // The menu bar's items as the menus show them (labels change with the
   // project: "Undo Code “…” as Purpose").
-  out += ",\"menus\":{";
+  out["menus"] = json::object();
   if (auto* menus = frame->GetMenuBar()) {
     for (std::size_t m = 0; m < menus->GetMenuCount(); ++m) {
-      out += (m ? "," : "") + quoted(utf8(menus->GetMenuLabelText(m))) + ":[";
-      bool first = true;
+      json items = json::array();
       for (auto* item : menus->GetMenu(m)->GetMenuItems()) {
         if (!item->IsSeparator()) {
-          out += (first ? "" : ",") + quoted(utf8(item->GetItemLabelText()));
-          first = false;
+          items.push_back(utf8(item->GetItemLabelText()));
         }
       }
-      out += "]";
+      out["menus"][utf8(menus->GetMenuLabelText(m))] = std::move(items);
     }
   }
-  out += "}";
   auto* focus = wxWindow::FindFocus();
-  out += ",\"focus\":" + quoted(focus ? utf8(focus->GetName()) : std::string());
-  out += ",\"named\":[";
+  out["focus"] = focus ? utf8(focus->GetName()) : std::string();
+  out["named"] = json::array();
   for (auto* top : wxTopLevelWindows) {
     if (top->IsShown()) {
-      add_window(top, out);
+      add_window(top, out["named"]);
     }
   }
-  if (out.back() == ',') {
-    out.pop_back();
-  }
-  return out + "]}\n";
+  // Text cut inside a UTF-8 sequence is written with U+FFFD, not refused.
+  return out.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 } // namespace
