@@ -239,13 +239,13 @@ MatrixSpec AnalysisPane::matrix_spec() const {
   return spec;
 }
 
-std::string AnalysisPane::matrix_words() const {
+std::string AnalysisPane::matrix_title() const {
   auto& p = m_frame.session().project();
   auto row_sel = static_cast<std::size_t>(std::max(0, m_rows->GetSelection()));
-  std::string rows = row_sel > 0 ? get_code(p, m_row_ids[row_sel]).path : "codes";
-  auto col_sel = static_cast<std::size_t>(std::max(0, m_cols->GetSelection()));
-  return "rows=" + rows + " cols=" + m_col_values.at(col_sel) +
-         " cell=" + cell_words[std::max(0, m_cell->GetSelection())];
+  std::string rows = row_sel > 0 ? get_code(p, m_row_ids[row_sel]).path : "Codes";
+  auto col_sel = static_cast<unsigned>(std::max(0, m_cols->GetSelection()));
+  return rows + " by " + utf8(m_cols->GetString(col_sel)) + ", counting " +
+         cell_words[std::max(0, m_cell->GetSelection())];
 }
 
 void AnalysisPane::fill_grid(const std::vector<wxString>& row_labels,
@@ -447,7 +447,7 @@ void AnalysisPane::export_excel(const std::filesystem::path& out) {
     o.theme_attribute = cols.substr(5);
   }
   if (kind() == AnalysisKind::Matrix) {
-    o.matrices.push_back({matrix_spec(), matrix_words()}); // typed; the words are its title
+    o.matrices.push_back({matrix_spec(), matrix_title()}); // "Codes by Role, counting cases"
   }
   ExportReport done;
   s.run_job(&m_frame, "Export to Excel",

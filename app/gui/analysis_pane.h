@@ -65,8 +65,8 @@ private:
   void update_enabled();
   AnalysisFilter filter() const;
   MatrixSpec matrix_spec() const;
-  /// The export's --matrix text for the matrix shown.
-  std::string matrix_words() const;
+  /// The matrix in words, for the workbook: "Codes by Role, counting cases".
+  std::string matrix_title() const;
   void fill_grid(const std::vector<wxString>& row_labels, const std::vector<wxString>& col_labels,
                  const std::function<wxString(std::size_t, std::size_t)>& cell);
 

@@ -211,6 +211,18 @@ BOOST_FIXTURE_TEST_CASE(export_to_excel_and_file_export_write_files, AnalysisFix
   std::ifstream(xlsx, std::ios::binary).read(head.data(), 2);
   BOOST_CHECK_EQUAL(head, "PK");
 
+  // A matrix shown goes into the workbook titled in words, not as the CLI's
+  // --matrix text (issue 17: the sheet said "rows=codes cols=attr:E…").
+  frame->analysis().set_kind(gui::AnalysisKind::Matrix);
+  pump();
+  auto with_matrix = dir / "matrix.xlsx";
+  frame->analysis().export_excel(with_matrix);
+  auto strings = test::run_program("unzip", {"-p", with_matrix.string()}).out; // every part
+  BOOST_CHECK_MESSAGE(strings.find("Codes by ") != std::string::npos, strings.substr(0, 400));
+  BOOST_CHECK(strings.find(", counting cases") != std::string::npos);
+  BOOST_CHECK(strings.find("rows=") == std::string::npos);
+  BOOST_CHECK(strings.find("cols=") == std::string::npos);
+
   // File > Export…: the format follows the file's extension.
   auto csv = dir / "segments.csv";
   wxTEST_DIALOG(frame->commands().invoke("file/export"),
