@@ -10,7 +10,8 @@ namespace quire::cli {
 using AddCommands = void (*)(CLI::App& app);
 
 void add_project_commands(CLI::App& app);  // init, info, undo, redo, history, coder
-void add_document_commands(CLI::App& app); // import, inspect, docs
+void add_import_commands(CLI::App& app);   // import, inspect
+void add_document_commands(CLI::App& app); // docs
 void add_code_commands(CLI::App& app);     // codes
 void add_coding_commands(CLI::App& app);   // code, uncode, codings
 void add_case_commands(CLI::App& app);     // cases
