@@ -599,12 +599,12 @@ Id add_text_document(Project& p, const std::string& name, const std::string& tex
 
 std::vector<Document> list_documents(const Project& p) {
   std::vector<Document> out;
-  auto s = detail::db(p).prepare(std::string("SELECT ") + doc_cols +
-                                 " FROM document ORDER BY folder, name");
+  auto s = detail::db(p).prepare(std::string("SELECT ") + doc_cols + " FROM document");
   while (s.step()) {
     out.push_back(read_doc(s));
   }
-  // Natural order (P2 before P10), as the sources pane and `quire docs` show them.
+  // Natural order (P2 before P10), as the sources pane and `quire docs` show
+  // them; one sort, here (names equal in natural order stay in import order).
   std::stable_sort(out.begin(), out.end(), [](const Document& x, const Document& y) {
     if (x.folder != y.folder) {
       return natural_less(x.folder, y.folder);
