@@ -12,6 +12,9 @@
 #include "analysis_pane.h"
 #include "export_runner.h"
 #include "gui_test_support.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
+#include "quire/model/documents.h"
 #include "survey_data.h"
 #include "wx_text.h"
 
@@ -36,6 +39,13 @@ struct BigFixture : FrameFixture {
     {
       auto q = Project::open(project);
       store_survey(q, "Staff survey", 4000);
+      // Coded answers: the workbook's "Writing coded segments" step reaches
+      // its total while the tables are still to write.
+      auto time = add_code(q, "Survey themes/Workload");
+      auto docs = list_documents(q);
+      for (std::size_t i = 0; i < docs.size() && i < 60; ++i) {
+        code_range(q, docs[i].id, 0, 5, time);
+      }
     }
     BOOST_REQUIRE(frame->open_project(project, false, false));
     pump(100);
@@ -54,7 +64,6 @@ BOOST_FIXTURE_TEST_CASE(the_export_dialog_closes_and_says_where_the_file_went, B
   frame->show_analysis();
   pump();
   auto out = dir / "analysis.xlsx";
-  BOOST_CHECK(!frame->commands().enabled("file/show-export"));
   auto started = std::chrono::steady_clock::now();
   // Analysis > Export to Excel…, the file named in its dialog.
   wxTEST_DIALOG(frame->commands().invoke("analysis/export-excel"),
