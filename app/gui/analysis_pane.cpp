@@ -4,6 +4,7 @@
 
 #include <wx/button.h>
 #include <wx/choice.h>
+#include <wx/dcclient.h>
 #include <wx/filedlg.h>
 #include <wx/grid.h>
 #include <wx/listctrl.h>
@@ -384,6 +385,17 @@ void AnalysisPane::fill_grid(const std::vector<wxString>& row_labels,
       m_grid->SetCellTextColour(row, col, colours.text);
     }
   }
+  // Row labels as wide as the longest code name (within reason): the
+  // columns and the chart beside them get the rest.
+  int label_width = 120;
+  {
+    wxClientDC dc(m_grid);
+    dc.SetFont(m_grid->GetLabelFont());
+    for (const auto& l : row_labels) {
+      label_width = std::max(label_width, dc.GetTextExtent(l).x + 24);
+    }
+  }
+  m_grid->SetRowLabelSize(std::min(label_width, 280));
   m_grid->AutoSizeColumns(false);
   for (int c = 0; c < m_grid->GetNumberCols(); ++c) {
     m_grid->SetColSize(c, std::max(m_grid->GetColSize(c), 80));
@@ -410,6 +422,13 @@ void AnalysisPane::run() {
   auto& p = s.project();
   auto k = kind();
   m_shown = k;
+  // The chart of a column beside a theme table or matrix; a co-occurrence
+  // table or the frequencies take the width.
+  bool chart = k == AnalysisKind::ThemeTable || k == AnalysisKind::Matrix;
+  if (m_chart->IsShown() != chart) {
+    m_chart->Show(chart);
+    Layout();
+  }
   auto name_of = [](const Code& c) {
     return wxString(' ', 3 * static_cast<std::size_t>(c.level)) + wx(c.name);
   };
@@ -473,9 +492,8 @@ void AnalysisPane::run() {
       auto n = m_cooc.counts[r][c];
       return n ? number(n) : wxString(L"·");
     });
-    m_status->SetLabel("Co-occurrence: places where codings of the two codes overlap, a code "
-                       "with its subcodes (the diagonal: its own coded stretches). Click a cell "
-                       "for the passages.");
+    m_status->SetLabel("Co-occurrence: overlaps of two codes' codings, a code with its subcodes "
+                       "(the diagonal: its own stretches). Click a cell for the passages.");
   } else {
     m_freq = code_frequencies(p, filter());
     std::vector<wxString> rows;
@@ -519,7 +537,7 @@ void AnalysisPane::chart_column(int col) {
                           : number(n)});
     }
     title = wx(m_matrix.cols[c]) +
-            (pct ? wxString::Format(": %% of its %lld cases per code",
+            (pct ? wxString::Format(" (n=%lld): %% of cases", // as the workbook heads it
                                     static_cast<long long>(m_matrix.col_bases[c]))
                  : wxString(": per code"));
     max = pct ? 100 : 0;

@@ -61,8 +61,8 @@ void ColumnChart::paint() {
   const int line = dc.GetCharHeight();
   const int rows = static_cast<int>(m_bars.size());
   const int row_h = std::clamp((size.y - y - pad) / std::max(1, rows), 6, line + 8);
-  const int label_w = std::min(size.x * 2 / 5, 160);
-  const int text_w = dc.GetTextExtent("0000 (100%)").x;
+  const int label_w = std::min(size.x / 3, 140);
+  const int text_w = dc.GetTextExtent(" 000 (100%)").x;
   const int bar_x = pad + label_w + 6;
   const int bar_max = std::max(10, size.x - bar_x - text_w - pad);
   for (int i = 0; i < rows && y + row_h <= size.y; ++i, y += row_h) {
