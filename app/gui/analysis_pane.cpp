@@ -291,7 +291,9 @@ AnalysisSettings AnalysisPane::settings() const {
 void AnalysisPane::save_settings() const {
   const auto& s = m_frame.session();
   if (s.is_open()) {
-    save_analysis_settings(s.path(), settings());
+    // Before the project's kept choices are applied, the boxes still show
+    // defaults: keep those choices (with a kind asked for since).
+    save_analysis_settings(s.path(), m_saved ? *m_saved : settings());
   }
 }
 

@@ -203,15 +203,31 @@ BOOST_FIXTURE_TEST_CASE(analysis_settings_belong_to_their_project, PageFixture) 
   BOOST_CHECK_EQUAL(pane().matrix_shown().cols.size(), 2u); // North, South
   choose(pane().cols_choice(), "Region");
 
-  // Back to A: its own choices again.
-  wxTEST_DIALOG(
-      {
-        BOOST_REQUIRE(frame->open_project(project, false, false));
-        pump(100);
-        frame->show_analysis();
-        pump(100);
-      },
-      NoteError().Optional());
+  // Back to A: its own choices again, whether the page is shown by its tab
+  // or by Analysis > Theme Table (which asks for the kind before the page
+  // has applied the project's choices: they are not lost).
+  for (bool by_menu : {true, false}) {
+    wxTEST_DIALOG(
+        {
+          if (by_menu) {
+            BOOST_REQUIRE(frame->open_project(project, false, false));
+            pump(100);
+            frame->session().show_document(cafe); // the Analysis page out of sight
+            pump();
+          }
+          BOOST_REQUIRE(frame->open_project(b, false, false));
+          pump(100);
+          BOOST_REQUIRE(frame->open_project(project, false, false));
+          pump(100);
+          if (by_menu) {
+            BOOST_REQUIRE(frame->commands().invoke("analysis/theme-table"));
+          } else {
+            frame->show_analysis();
+          }
+          pump(100);
+        },
+        NoteError().Optional());
+  }
   BOOST_CHECK_MESSAGE(g_error_shown.empty(), "an error was shown: " << g_error_shown);
   BOOST_CHECK(pane().kind() == gui::AnalysisKind::ThemeTable);
   BOOST_CHECK_EQUAL(gui::utf8(pane().cols_choice().GetStringSelection()), "Years");
