@@ -652,8 +652,14 @@ void AnalysisPane::export_excel(const std::filesystem::path& out) {
     o.matrices.push_back({matrix_spec(), matrix_title()}); // "Codes by Role, counting cases"
   }
   ExportReport done;
-  s.run_job(&m_frame, "Export to Excel",
-            [&](Progress& progress) { done = export_file(p, out, o, "xlsx", progress); });
+  try {
+    s.run_job(&m_frame, "Export to Excel",
+              [&](Progress& progress) { done = export_file(p, out, o, "xlsx", progress); });
+  } catch (const Cancelled&) {
+    m_frame.SetStatusText(
+        wx("Export to " + out.filename().string() + " cancelled; no file written"), 0);
+    throw;
+  }
   tell_exported(m_frame, out, done);
 }
 
