@@ -38,12 +38,12 @@ struct BigFixture : FrameFixture {
     frame->session().close();
     {
       auto q = Project::open(project);
-      store_survey(q, "Staff survey", 4000);
+      store_survey(q, "Staff survey", 12000);
       // Coded answers: the workbook's "Writing coded segments" step reaches
       // its total while the tables are still to write.
       auto time = add_code(q, "Survey themes/Workload");
       auto docs = list_documents(q);
-      for (std::size_t i = 0; i < docs.size() && i < 60; ++i) {
+      for (std::size_t i = 0; i < docs.size() && i < 150; ++i) {
         code_range(q, docs[i].id, 0, 5, time);
       }
     }
