@@ -1,7 +1,10 @@
 #include "analysis_pane.h"
 
+#include <algorithm>
+
 #include <wx/button.h>
 #include <wx/choice.h>
+#include <wx/dcclient.h>
 #include <wx/filedlg.h>
 #include <wx/grid.h>
 #include <wx/listctrl.h>
@@ -9,7 +12,10 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "column_chart.h"
+#include "export_runner.h"
 #include "exporters/exporter.h"
+#include "heat_colours.h"
 #include "main_frame.h"
 #include "quire/base/error.h"
 #include "quire/model/cases.h"
@@ -99,15 +105,29 @@ AnalysisPane::AnalysisPane(wxWindow* parent, MainFrame& frame)
   m_list->AppendColumn("Case", wxLIST_FORMAT_LEFT, 90);
   m_list->AppendColumn("Passage behind the cell (double-click to read it)", wxLIST_FORMAT_LEFT,
                        640);
+  m_grid->SetName("quire-analysis-grid");
+  m_list->SetName("quire-analysis-passages");
+  m_cols->SetName("quire-analysis-columns");
+  m_kind->SetName("quire-analysis-kind");
+  m_status->SetName("quire-analysis-status");
   m_grid->SetMinSize(wxSize(-1, 100)); // else the sizer gives the list its (tall) best size
   m_list->SetMinSize(wxSize(-1, 60));
-  sizer->Add(m_grid, 2, wxEXPAND);
+  m_chart = new ColumnChart(this);
+  auto* table = new wxBoxSizer(wxHORIZONTAL);
+  table->Add(m_grid, 3, wxEXPAND);
+  table->Add(m_chart, 1, wxEXPAND | wxLEFT, 4);
+  sizer->Add(table, 2, wxEXPAND);
   sizer->Add(m_list, 1, wxEXPAND | wxTOP, 4);
   SetSizer(sizer);
 
   auto report = [this](const wxString& m) { m_frame.show_error(m); };
   auto rerun = [this, report](wxCommandEvent&) {
+    auto col = static_cast<std::size_t>(std::max(0, m_cols->GetSelection()));
+    if (col < m_col_values.size()) {
+      m_columns = m_col_values[col];
+    }
     update_enabled();
+    save_settings();
     guarded([this] { run(); }, report);
   };
   for (auto* c : {m_kind, m_rows, m_cols, m_cell, m_coder}) {
@@ -116,12 +136,16 @@ AnalysisPane::AnalysisPane(wxWindow* parent, MainFrame& frame)
   m_where->Bind(wxEVT_TEXT_ENTER, rerun);
   m_grid->Bind(wxEVT_GRID_SELECT_CELL, [this, report](wxGridEvent& e) {
     guarded([&] { show_cell(e.GetRow(), e.GetCol()); }, report);
+    chart_column(e.GetCol());
     e.Skip();
   });
   m_list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) { open_passage(e.GetIndex()); });
 
   auto& s = frame.session();
   s.opened.connect([this] {
+    // This project's own choices, applied when its choices are filled.
+    m_saved = load_analysis_settings(m_frame.session().path());
+    m_where->SetValue(wx(m_saved->where));
     m_choices_stale = true;
     m_stale = true;
     m_rerun.request();
@@ -139,6 +163,9 @@ AnalysisPane::AnalysisPane(wxWindow* parent, MainFrame& frame)
     m_list->DeleteAllItems();
     fill_grid({}, {}, {});
     m_status->SetLabel("");
+    m_where->SetValue(""); // the next project's own, or none
+    m_saved.reset();
+    m_columns.clear();
   });
   fill_choices();
   update_enabled();
@@ -149,12 +176,11 @@ void AnalysisPane::fill_choices() {
   auto keep = [](wxChoice* c) {
     return c->GetSelection() > 0 ? c->GetStringSelection() : wxString();
   };
-  auto old_rows = keep(m_rows), old_cols = keep(m_cols), old_coder = keep(m_coder);
+  auto old_rows = keep(m_rows), old_coder = keep(m_coder);
   m_rows->Clear();
-  m_cols->Clear();
   m_coder->Clear();
   m_row_ids = {0};
-  m_col_values.clear();
+  m_attributes.clear();
   m_rows->Append("Every code");
   m_coder->Append("Every coder");
   if (s.is_open() && !s.busy()) {
@@ -165,30 +191,110 @@ void AnalysisPane::fill_choices() {
     }
     auto theme = default_theme_attribute(p);
     if (!theme.empty()) {
-      m_cols->Append(wx(theme));
-      m_col_values.push_back("attr:" + theme);
+      m_attributes.push_back(theme);
     }
     for (const auto& a : list_attributes(p)) {
       if (a.name != theme) {
-        m_cols->Append(wx(a.name));
-        m_col_values.push_back("attr:" + a.name);
+        m_attributes.push_back(a.name);
       }
     }
     for (const auto& c : list_coders(p)) {
       m_coder->Append(wx(c));
     }
   }
-  for (const char* c : {"Cases", "Documents", "Codes"}) {
-    m_cols->Append(c);
-    m_col_values.push_back(wxString(c).Lower().ToStdString());
-  }
   auto restore = [](wxChoice* c, const wxString& old) {
     int at = old.empty() ? wxNOT_FOUND : c->FindString(old, true);
     c->SetSelection(at == wxNOT_FOUND ? 0 : at);
   };
   restore(m_rows, old_rows);
-  restore(m_cols, old_cols);
   restore(m_coder, old_coder);
+  fill_columns();
+}
+
+void AnalysisPane::fill_columns() {
+  m_cols->Clear();
+  m_col_values.clear();
+  for (const auto& a : m_attributes) {
+    m_cols->Append(wx(a));
+    m_col_values.push_back("attr:" + a);
+  }
+  if (kind() == AnalysisKind::Matrix || m_attributes.empty()) {
+    for (const char* c : {"Cases", "Documents", "Codes"}) {
+      m_cols->Append(c);
+      m_col_values.push_back(wxString(c).Lower().ToStdString());
+      if (kind() != AnalysisKind::Matrix) {
+        break; // a theme table without attributes: a column per case
+      }
+    }
+  }
+  auto at = std::find(m_col_values.begin(), m_col_values.end(), m_columns);
+  m_cols->SetSelection(at == m_col_values.end() ? 0 : static_cast<int>(at - m_col_values.begin()));
+}
+
+void AnalysisPane::apply_saved() {
+  if (!m_saved) {
+    return;
+  }
+  auto saved = *m_saved;
+  m_saved.reset();
+  auto pick = [](wxChoice* c, const std::string& item) {
+    int at = item.empty() ? wxNOT_FOUND : c->FindString(wx(item), true);
+    c->SetSelection(at == wxNOT_FOUND ? 0 : at);
+  };
+  if (saved.kind >= 0 && saved.kind < static_cast<int>(m_kind->GetCount())) {
+    m_kind->SetSelection(saved.kind);
+  }
+  pick(m_rows, saved.rows);
+  pick(m_coder, saved.coder);
+  if (saved.cell >= 0 && saved.cell < static_cast<int>(m_cell->GetCount())) {
+    m_cell->SetSelection(saved.cell);
+  }
+  m_columns = saved.columns;
+  fill_columns();
+  // A condition on attributes this project lacks is dropped, not reported.
+  if (!saved.where.empty()) {
+    try {
+      parse_conditions(m_frame.session().project(), saved.where);
+    } catch (const Error&) {
+      m_where->SetValue("");
+    }
+  }
+}
+
+std::string AnalysisPane::theme_attribute() const {
+  const auto& chosen = m_saved ? m_saved->columns : m_columns; // kept, if not yet applied
+  auto& s = m_frame.session();
+  if (chosen.rfind("attr:", 0) != 0 || !s.is_open() || s.busy()) {
+    return "";
+  }
+  auto name = chosen.substr(5);
+  for (const auto& a : list_attributes(s.project())) {
+    if (a.name == name) {
+      return name;
+    }
+  }
+  return ""; // not in this project: the default
+}
+
+AnalysisSettings AnalysisPane::settings() const {
+  AnalysisSettings out;
+  out.kind = static_cast<int>(kind());
+  auto row = static_cast<std::size_t>(std::max(0, m_rows->GetSelection()));
+  out.rows = row > 0 ? utf8(m_rows->GetString(static_cast<unsigned>(row))) : "";
+  out.columns = m_columns;
+  out.cell = std::max(0, m_cell->GetSelection());
+  out.coder = m_coder->GetSelection() > 0 ? utf8(m_coder->GetStringSelection()) : "";
+  out.where = utf8(m_where->GetValue().Strip(wxString::both));
+  return out;
+}
+
+void AnalysisPane::save_settings() const {
+  const auto& s = m_frame.session();
+  if (s.is_open()) {
+    // Before the project's kept choices are applied, the boxes still show
+    // defaults: keep those choices (with a kind asked for since).
+    save_analysis_settings(s.path(), m_saved ? *m_saved : settings());
+  }
 }
 
 AnalysisKind AnalysisPane::kind() const {
@@ -197,19 +303,25 @@ AnalysisKind AnalysisPane::kind() const {
 
 void AnalysisPane::set_kind(AnalysisKind k) {
   m_kind->SetSelection(static_cast<int>(k));
+  if (m_saved) {
+    m_saved->kind = static_cast<int>(k); // asked for now: it wins over the kept one
+  }
   update_enabled();
+  save_settings();
   m_stale = true;
   refresh_if_stale(); // now if the page is on screen, else when it is shown
 }
 
 void AnalysisPane::update_enabled() {
   auto k = kind();
-  m_cols->Enable(k == AnalysisKind::Matrix);
+  m_cols->Enable(k == AnalysisKind::Matrix || k == AnalysisKind::ThemeTable);
   m_cell->Enable(k == AnalysisKind::Matrix);
   m_rows->Enable(k != AnalysisKind::Frequencies);
   if (k == AnalysisKind::ThemeTable) {
-    m_cols->SetSelection(0); // the theme attribute (or cases, in a project without attributes)
-    m_cell->SetSelection(0);
+    m_cell->SetSelection(0); // a theme table counts cases
+  }
+  if (k == AnalysisKind::ThemeTable || k == AnalysisKind::Matrix) {
+    fill_columns(); // a theme table's columns are attributes only
   }
 }
 
@@ -250,7 +362,8 @@ std::string AnalysisPane::matrix_title() const {
 
 void AnalysisPane::fill_grid(const std::vector<wxString>& row_labels,
                              const std::vector<wxString>& col_labels,
-                             const std::function<wxString(std::size_t, std::size_t)>& cell) {
+                             const std::function<wxString(std::size_t, std::size_t)>& cell,
+                             const std::function<double(std::size_t, std::size_t)>& shade) {
   m_grid->BeginBatch();
   if (m_grid->GetNumberRows() > 0) {
     m_grid->DeleteRows(0, m_grid->GetNumberRows());
@@ -266,9 +379,25 @@ void AnalysisPane::fill_grid(const std::vector<wxString>& row_labels,
   for (std::size_t r = 0; r < row_labels.size(); ++r) {
     m_grid->SetRowLabelValue(static_cast<int>(r), row_labels[r]);
     for (std::size_t c = 0; c < col_labels.size(); ++c) {
-      m_grid->SetCellValue(static_cast<int>(r), static_cast<int>(c), cell(r, c));
+      auto row = static_cast<int>(r), col = static_cast<int>(c);
+      m_grid->SetCellValue(row, col, cell(r, c));
+      // A heat map: the deeper the blue, the larger the value (the number stays).
+      auto colours = heat_colours(shade ? shade(r, c) : 0);
+      m_grid->SetCellBackgroundColour(row, col, colours.background);
+      m_grid->SetCellTextColour(row, col, colours.text);
     }
   }
+  // Row labels as wide as the longest code name (within reason): the
+  // columns and the chart beside them get the rest.
+  int label_width = 120;
+  {
+    wxClientDC dc(m_grid);
+    dc.SetFont(m_grid->GetLabelFont());
+    for (const auto& l : row_labels) {
+      label_width = std::max(label_width, dc.GetTextExtent(l).x + 24);
+    }
+  }
+  m_grid->SetRowLabelSize(std::min(label_width, 280));
   m_grid->AutoSizeColumns(false);
   for (int c = 0; c < m_grid->GetNumberCols(); ++c) {
     m_grid->SetColSize(c, std::max(m_grid->GetColSize(c), 80));
@@ -276,6 +405,7 @@ void AnalysisPane::fill_grid(const std::vector<wxString>& row_labels,
   m_grid->EndBatch();
   m_hits.clear();
   m_list->DeleteAllItems();
+  chart_column(col_labels.empty() ? -1 : 0);
 }
 
 void AnalysisPane::run() {
@@ -287,12 +417,20 @@ void AnalysisPane::run() {
     // Filled when the page is first used, not when a project opens.
     m_choices_stale = false;
     fill_choices();
+    apply_saved();
     update_enabled();
   }
   m_stale = false;
   auto& p = s.project();
   auto k = kind();
   m_shown = k;
+  // The chart of a column beside a theme table or matrix; a co-occurrence
+  // table or the frequencies take the width.
+  bool chart = k == AnalysisKind::ThemeTable || k == AnalysisKind::Matrix;
+  if (m_chart->IsShown() != chart) {
+    m_chart->Show(chart);
+    Layout();
+  }
   auto name_of = [](const Code& c) {
     return wxString(' ', 3 * static_cast<std::size_t>(c.level)) + wx(c.name);
   };
@@ -307,15 +445,29 @@ void AnalysisPane::run() {
       cols.push_back(wx(c));
     }
     bool pct = k == AnalysisKind::ThemeTable && !m_matrix.col_bases.empty();
-    fill_grid(rows, cols, [&](std::size_t r, std::size_t c) {
-      auto n = m_matrix.counts[r][c];
-      if (n == 0) {
-        return wxString(L"·");
+    std::int64_t most = 0;
+    for (const auto& row : m_matrix.counts) {
+      for (auto n : row) {
+        most = std::max(most, n);
       }
-      return pct ? wxString::Format("%lld  (%s)", static_cast<long long>(n),
-                                    percent_text(m_matrix.col_pct(r, c)))
-                 : number(n);
-    });
+    }
+    fill_grid(
+        rows, cols,
+        [&](std::size_t r, std::size_t c) {
+          auto n = m_matrix.counts[r][c];
+          if (n == 0) {
+            return wxString(L"·");
+          }
+          return pct ? wxString::Format("%lld  (%s)", static_cast<long long>(n),
+                                        percent_text(m_matrix.col_pct(r, c)))
+                     : number(n);
+        },
+        [&](std::size_t r, std::size_t c) {
+          // A theme table by its column %, a matrix by its counts.
+          return pct        ? m_matrix.col_pct(r, c) / 100.0
+                 : most > 0 ? static_cast<double>(m_matrix.counts[r][c]) / most
+                            : 0.0;
+        });
     static const char* const units[] = {"cases", "codings", "words coded"};
     m_status->SetLabel(
         wxString::Format("%s by %s: %s in each cell%s. Click a cell to see the passages behind it.",
@@ -328,6 +480,9 @@ void AnalysisPane::run() {
     if (row_sel > 0) {
       spec.codes = code_subtree(p, m_row_ids[row_sel]);
     }
+    // A parent code stands for its subcodes, as a theme table's row does:
+    // else a parent without codings of its own showed a blank row.
+    spec.with_subcodes = true;
     spec.filter = filter();
     m_cooc = cooccurrence(p, spec);
     std::vector<wxString> rows, cols;
@@ -339,8 +494,8 @@ void AnalysisPane::run() {
       auto n = m_cooc.counts[r][c];
       return n ? number(n) : wxString(L"·");
     });
-    m_status->SetLabel("Co-occurrence: places where codings of the two codes overlap (the "
-                       "diagonal: the code's own coded stretches). Click a cell for the passages.");
+    m_status->SetLabel("Co-occurrence: overlaps of two codes' codings, a code with its subcodes "
+                       "(the diagonal: its own stretches). Click a cell for the passages.");
   } else {
     m_freq = code_frequencies(p, filter());
     std::vector<wxString> rows;
@@ -361,6 +516,53 @@ void AnalysisPane::run() {
     m_status->SetLabel("Code frequencies, each code with its subcodes. Click a row for its "
                        "codings.");
   }
+}
+
+void AnalysisPane::chart_column(int col) {
+  if (col < 0) {
+    m_chart->clear();
+    return;
+  }
+  auto c = static_cast<std::size_t>(col);
+  std::vector<ColumnChart::Bar> bars;
+  wxString title;
+  double max = 0;
+  auto name_of = [](const Code& code) { return wx(code.name); };
+  if ((m_shown == AnalysisKind::ThemeTable || m_shown == AnalysisKind::Matrix) &&
+      c < m_matrix.cols.size()) {
+    bool pct = m_shown == AnalysisKind::ThemeTable && !m_matrix.col_bases.empty();
+    for (std::size_t r = 0; r < m_matrix.rows.size(); ++r) {
+      auto n = m_matrix.counts[r][c];
+      bars.push_back({name_of(m_matrix.rows[r]), pct ? m_matrix.col_pct(r, c) : double(n),
+                      pct ? wxString::Format("%lld (%s)", static_cast<long long>(n),
+                                             percent_text(m_matrix.col_pct(r, c)))
+                          : number(n)});
+    }
+    title = wx(m_matrix.cols[c]) +
+            (pct ? wxString::Format(" (n=%lld): %% of cases", // as the workbook heads it
+                                    static_cast<long long>(m_matrix.col_bases[c]))
+                 : wxString(": per code"));
+    max = pct ? 100 : 0;
+  } else if (m_shown == AnalysisKind::Cooccurrence && c < m_cooc.codes.size()) {
+    for (std::size_t r = 0; r < m_cooc.codes.size(); ++r) {
+      bars.push_back(
+          {name_of(m_cooc.codes[r]), double(m_cooc.counts[r][c]), number(m_cooc.counts[r][c])});
+    }
+    title = wx(m_cooc.codes[c].name) + ": overlaps per code";
+  } else if (m_shown == AnalysisKind::Frequencies && c < 5) {
+    static const char* const heads[] = {"Codings", "Documents", "Cases", "% cases", "Words"};
+    for (std::size_t r = 0; r < m_freq.size(); ++r) {
+      const auto& n = m_freq[r].with_subcodes;
+      double v = c == 0   ? double(n.codings)
+                 : c == 1 ? double(n.documents)
+                 : c == 2 ? double(n.cases)
+                 : c == 3 ? n.pct_cases
+                          : double(n.words);
+      bars.push_back({name_of(m_freq[r].code), v, m_grid->GetCellValue(int(r), col)});
+    }
+    title = wxString(heads[c]) + " per code";
+  }
+  m_chart->set(title, std::move(bars), max);
 }
 
 void AnalysisPane::refresh_if_stale() {
@@ -450,11 +652,15 @@ void AnalysisPane::export_excel(const std::filesystem::path& out) {
     o.matrices.push_back({matrix_spec(), matrix_title()}); // "Codes by Role, counting cases"
   }
   ExportReport done;
-  s.run_job(&m_frame, "Export to Excel",
-            [&](Progress& progress) { done = export_file(p, out, o, "xlsx", progress); });
-  m_frame.SetStatusText(wxString::Format("Exported %lld rows to %s",
-                                         static_cast<long long>(done.rows), wx(out.string())),
-                        0);
+  try {
+    s.run_job(&m_frame, "Export to Excel",
+              [&](Progress& progress) { done = export_file(p, out, o, "xlsx", progress); });
+  } catch (const Cancelled&) {
+    m_frame.SetStatusText(
+        wx("Export to " + out.filename().string() + " cancelled; no file written"), 0);
+    throw;
+  }
+  tell_exported(m_frame, out, done);
 }
 
 } // namespace quire::gui

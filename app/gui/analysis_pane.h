@@ -5,11 +5,13 @@
 // its document); "Export to Excel…" writes the workbook as a job.
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <wx/panel.h>
 
+#include "analysis_settings.h"
 #include "deferred.h"
 #include "quire/analysis/analysis.h"
 
@@ -21,6 +23,7 @@ class wxTextCtrl;
 
 namespace quire::gui {
 
+class ColumnChart;
 class MainFrame;
 
 enum class AnalysisKind { ThemeTable, Matrix, Cooccurrence, Frequencies };
@@ -59,16 +62,36 @@ public:
   const std::vector<Hit>& cell_hits() const { return m_hits; }
   /// The matrix shown (theme table and matrix).
   const Matrix& matrix_shown() const { return m_matrix; }
+  /// The co-occurrence table shown.
+  const Cooccurrence& cooccurrence_shown() const { return m_cooc; }
+  /// The chart of the chosen column (the column of the cell last clicked).
+  ColumnChart& chart() { return *m_chart; }
+  /// The attribute chosen as the theme table's columns ("" for the default),
+  /// which the workbook's Theme table sheet follows (File > Export… too).
+  std::string theme_attribute() const;
+  /// The choices shown, as they are kept for the project.
+  AnalysisSettings settings() const;
 
 private:
   void fill_choices();
+  /// The Columns box for the kind of table: a theme table offers the cases'
+  /// attributes (each value a column), a matrix also cases, documents, codes.
+  void fill_columns();
+  /// The settings kept for the project, applied once its choices are filled:
+  /// a choice the project does not have (an attribute, a code, a coder, a
+  /// condition) falls back to the default without a word.
+  void apply_saved();
+  void save_settings() const;
   void update_enabled();
+  /// Charts column col of the table shown.
+  void chart_column(int col);
   AnalysisFilter filter() const;
   MatrixSpec matrix_spec() const;
   /// The matrix in words, for the workbook: "Codes by Role, counting cases".
   std::string matrix_title() const;
   void fill_grid(const std::vector<wxString>& row_labels, const std::vector<wxString>& col_labels,
-                 const std::function<wxString(std::size_t, std::size_t)>& cell);
+                 const std::function<wxString(std::size_t, std::size_t)>& cell,
+                 const std::function<double(std::size_t, std::size_t)>& shade = {});
 
   MainFrame& m_frame;
   wxChoice* m_kind = nullptr;
@@ -80,9 +103,13 @@ private:
   wxStaticText* m_status = nullptr;
   wxGrid* m_grid = nullptr;
   wxListCtrl* m_list = nullptr;
-  std::vector<Id> m_row_ids;             ///< per rows choice item (0: every code)
-  std::vector<std::string> m_col_values; ///< per columns choice item: "attr:X", "cases"...
-  MatrixSpec m_spec;                     ///< of the matrix shown
+  ColumnChart* m_chart = nullptr;
+  std::vector<Id> m_row_ids;               ///< per rows choice item (0: every code)
+  std::vector<std::string> m_col_values;   ///< per columns choice item: "attr:X", "cases"...
+  std::vector<std::string> m_attributes;   ///< the cases' attributes, the default theme one first
+  std::string m_columns;                   ///< the Columns chosen ("attr:X", "cases"...)
+  std::optional<AnalysisSettings> m_saved; ///< the project's, to apply with its choices
+  MatrixSpec m_spec;                       ///< of the matrix shown
   Matrix m_matrix;
   Cooccurrence m_cooc;
   std::vector<CodeFrequency> m_freq;

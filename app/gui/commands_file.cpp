@@ -133,6 +133,18 @@ void add_file_commands(MainFrame& f) {
          .shortcut = "Ctrl+E",
          .run = [&f] { ask_and_export(f); },
          .enabled = is_open});
+  r.add({.name = "file/show-export",
+         .label = "Show &Last Export",
+         .help = "Open the folder that holds the file last exported",
+         .run =
+             [&f] {
+               if (!show_last_export_folder()) {
+                 f.show_error(wx("Could not open the folder " +
+                                 last_export().parent_path().string() +
+                                 "; the file is there: " + last_export().filename().string()));
+               }
+             },
+         .enabled = [] { return !last_export().empty(); }});
   r.add({.name = "file/restore",
          .label = L"Restore a &Safety Copy…",
          .help = "Bring back the project as it was before a deletion, a merge or a large import",

@@ -1,7 +1,9 @@
 #include "export_runner.h"
 
 #include <wx/filedlg.h>
+#include <wx/utils.h>
 
+#include "analysis_pane.h"
 #include "main_frame.h"
 #include "quire/base/error.h"
 #include "wx_text.h"
@@ -26,27 +28,51 @@ wxString wildcard(const std::vector<const Exporter*>& all) {
   return w;
 }
 
+std::filesystem::path& last_written() {
+  static std::filesystem::path path;
+  return path;
+}
+
 } // namespace
+
+void tell_exported(MainFrame& f, const std::filesystem::path& out, const ExportReport& report) {
+  last_written() = out;
+  auto note = wxString::Format("Exported %lld rows to %s", static_cast<long long>(report.rows),
+                               wx(out.string()));
+  note += report.notes.empty() ? wxString(" (File > Show Last Export opens its folder)")
+                               : L" — " + wx(report.notes.front());
+  f.SetStatusText(note, 0);
+}
+
+const std::filesystem::path& last_export() {
+  return last_written();
+}
+
+bool show_last_export_folder() {
+  const auto& out = last_written();
+  if (out.empty()) {
+    return false;
+  }
+  return wxLaunchDefaultApplication(wx(out.parent_path().string()));
+}
 
 ExportReport run_export(MainFrame& f, const std::filesystem::path& out, const std::string& format) {
   auto& s = f.session();
   auto& p = s.project();
   const auto& exporter = pick_exporter(out, format); // a bad name fails before the job starts
+  ExportOptions options;
+  // The workbook's theme table by the attribute chosen on the Analysis page.
+  options.theme_attribute = f.analysis().theme_attribute();
   ExportReport report;
   try {
     s.run_job(&f, wx("Exporting " + out.filename().string()), [&](Progress& progress) {
-      report = export_file(p, out, {}, exporter.format(), progress);
+      report = export_file(p, out, options, exporter.format(), progress);
     });
   } catch (const Cancelled&) {
     f.SetStatusText(wx("Export to " + out.filename().string() + " cancelled; no file written"), 0);
     throw;
   }
-  wxString note = wxString::Format("Exported %lld rows to %s", static_cast<long long>(report.rows),
-                                   wx(out.string()));
-  if (!report.notes.empty()) {
-    note += L" — " + wx(report.notes.front());
-  }
-  f.SetStatusText(note, 0);
+  tell_exported(f, out, report);
   return report;
 }
 

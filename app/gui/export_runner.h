@@ -11,6 +11,15 @@ namespace quire::gui {
 
 class MainFrame;
 
+/// Says in the status bar where an export was written (the whole path, the
+/// rows, the first note) and remembers it for File > Show Last Export.
+void tell_exported(MainFrame& f, const std::filesystem::path& out, const ExportReport& report);
+/// The file the last export in this window wrote (empty: none yet).
+const std::filesystem::path& last_export();
+/// Opens the folder that holds the last export in the file manager; false
+/// when there was none or the desktop has no file manager to open it.
+bool show_last_export_folder();
+
 /// Asks where to write (the file type picks the format), then exports.
 void ask_and_export(MainFrame& f);
 /// Exports the project to out (format: by extension when empty) as a job and

@@ -1,5 +1,6 @@
 #include "job.h"
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
 #include <thread>
@@ -57,9 +58,13 @@ void run_with_progress(wxWindow* parent, const wxString& title,
     }
     if (!finished) {
       wxProgressDialog dlg(title, wx(bridge.current_message()) + wxString(' ', 60), 1000, parent,
-                           wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_ELAPSED_TIME | wxPD_SMOOTH);
+                           wxPD_APP_MODAL | wxPD_AUTO_HIDE | wxPD_CAN_ABORT | wxPD_ELAPSED_TIME |
+                               wxPD_SMOOTH);
       while (!finished) {
-        int pm = bridge.permille();
+        // Never the maximum: a wxProgressDialog that reaches it (without
+        // wxPD_AUTO_HIDE) turns Cancel into Close and waits, modal, for a
+        // click — the dialog stayed up after the work, its timer stopped.
+        int pm = std::min(bridge.permille(), 999);
         auto msg = bridge.cancelled() ? wxString(L"Stopping…") : wx(bridge.current_message());
         bool go_on = pm < 0 ? dlg.Pulse(msg) : dlg.Update(pm, msg);
         if (!go_on) {

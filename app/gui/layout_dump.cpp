@@ -6,7 +6,10 @@
 #include <memory>
 #include <string>
 
+#include <wx/choice.h>
 #include <wx/frame.h>
+#include <wx/grid.h>
+#include <wx/listctrl.h>
 #include <wx/menu.h>
 #include <wx/stattext.h>
 #include <wx/statusbr.h>
@@ -45,6 +48,34 @@ json rect(const wxRect& r) {
   return {{"x", r.x}, {"y", r.y}, {"w", r.width}, {"h", r.height}};
 }
 
+/// A grid's labels, cells (as shown) and where each row and column is on
+/// the screen, with the cursor: a test clicks a cell by its place.
+void grid_items(wxGrid& grid, json& out) {
+  auto origin = grid.GetGridWindow()->GetScreenPosition();
+  int scroll_x = 0, scroll_y = 0;
+  grid.CalcScrolledPosition(0, 0, &scroll_x, &scroll_y);
+  json cols = json::array(), rows = json::array(), cells = json::array();
+  for (int c = 0; c < grid.GetNumberCols() && grid.GetNumberRows() > 0; ++c) {
+    cols.push_back({{"label", utf8(grid.GetColLabelValue(c))},
+                    {"x", origin.x + grid.CellToRect(0, c).x + scroll_x},
+                    {"w", grid.GetColSize(c)}});
+  }
+  for (int r = 0; r < grid.GetNumberRows() && r < 200; ++r) {
+    rows.push_back({{"label", utf8(grid.GetRowLabelValue(r))},
+                    {"y", origin.y + grid.CellToRect(r, 0).y + scroll_y},
+                    {"h", grid.GetRowSize(r)}});
+    json row = json::array();
+    for (int c = 0; c < grid.GetNumberCols(); ++c) {
+      row.push_back(utf8(grid.GetCellValue(r, c)));
+    }
+    cells.push_back(std::move(row));
+  }
+  out["columns"] = std::move(cols);
+  out["rows"] = std::move(rows);
+  out["cells"] = std::move(cells);
+  out["cursor"] = {grid.GetGridCursorRow(), grid.GetGridCursorCol()};
+}
+
 void add_window(wxWindow* w, json& out) {
   if (named(w->GetName())) {
     json win = rect(w->GetScreenRect());
@@ -58,6 +89,26 @@ void add_window(wxWindow* w, json& out) {
       win["items"] = std::move(items);
     } else if (auto* stc = dynamic_cast<wxStyledTextCtrl*>(w)) {
       win["selection"] = utf8(stc->GetSelectedText());
+    } else if (auto* grid = dynamic_cast<wxGrid*>(w)) {
+      grid_items(*grid, win);
+    } else if (auto* choice = dynamic_cast<wxChoice*>(w)) {
+      json items = json::array();
+      for (unsigned i = 0; i < choice->GetCount(); ++i) {
+        items.push_back(utf8(choice->GetString(i)));
+      }
+      win["items"] = std::move(items);
+      win["selection"] = utf8(choice->GetStringSelection());
+      win["enabled"] = choice->IsEnabled();
+    } else if (auto* list = dynamic_cast<wxListCtrl*>(w)) {
+      json items = json::array();
+      for (long i = 0; i < list->GetItemCount() && i < 200; ++i) {
+        json row = json::array();
+        for (int c = 0; c < list->GetColumnCount(); ++c) {
+          row.push_back(utf8(list->GetItemText(i, c)));
+        }
+        items.push_back(std::move(row));
+      }
+      win["items"] = std::move(items);
     } else if (!w->GetLabel().empty()) {
       win["label"] = utf8(w->GetLabel());
     }

@@ -66,4 +66,54 @@ BOOST_FIXTURE_TEST_CASE(changes_made_by_a_job_reach_the_views_when_it_ends, Fram
   BOOST_CHECK(frame->commands().enabled("edit/undo"));
 }
 
+namespace {
+
+/// The progress dialog shown now, if any.
+wxGenericProgressDialog* progress_dialog_up() {
+  for (auto* w : wxTopLevelWindows) {
+    if (auto* dlg = dynamic_cast<wxGenericProgressDialog*>(w); dlg && dlg->IsShown()) {
+      return dlg;
+    }
+  }
+  return nullptr;
+}
+
+} // namespace
+
+// Issue 17: work whose progress reached its total left the dialog up, on its
+// last message with its timer stopped, until the user clicked Close (the
+// dialog waited, modal). It closes itself when the work is done.
+BOOST_FIXTURE_TEST_CASE(the_progress_dialog_closes_itself_when_the_work_is_done, FrameFixture) {
+  bool seen = false, stuck = false;
+  wxTimer looker;
+  looker.Bind(wxEVT_TIMER, [&](wxTimerEvent&) { seen = seen || progress_dialog_up(); });
+  looker.Start(30);
+  // Were the dialog still up 6 s on, it would wait for ever: note it and close it.
+  wxTimer watchdog;
+  watchdog.Bind(wxEVT_TIMER, [&](wxTimerEvent&) {
+    if (auto* dlg = progress_dialog_up()) {
+      stuck = true;
+      wxCommandEvent close(wxEVT_BUTTON, wxID_CANCEL);
+      dlg->GetEventHandler()->ProcessEvent(close);
+    }
+  });
+  watchdog.Start(6000, wxTIMER_ONE_SHOT);
+  auto started = std::chrono::steady_clock::now();
+  frame->session().run_job(frame, "Exporting", [&](Progress& progress) {
+    progress.message("Writing coded segments");
+    for (int i = 0; i <= 10; ++i) {
+      progress.update(i, 10); // to the total, as an exporter's last step does
+      std::this_thread::sleep_for(std::chrono::milliseconds(60));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  });
+  auto took = std::chrono::steady_clock::now() - started;
+  pump();
+  BOOST_CHECK(seen); // the work was long enough for the dialog to show
+  BOOST_CHECK(!stuck);
+  BOOST_CHECK(progress_dialog_up() == nullptr);
+  BOOST_CHECK_LT(std::chrono::duration_cast<std::chrono::milliseconds>(took).count(), 5000);
+  BOOST_CHECK(!frame->session().busy());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
