@@ -86,6 +86,14 @@ void MainFrame::build_panes() {
   m_center = new wxNotebook(m_main, wxID_ANY);
   m_main->AddPage(m_start, "Start");
   m_main->AddPage(m_center, "Project");
+  // The project's pages show first, so they are laid out with the window;
+  // the start page takes their place once it is clear no project opens.
+  m_main->ChangeSelection(1);
+  CallAfter([this] {
+    if (!m_session.is_open()) {
+      m_main->ChangeSelection(0);
+    }
+  });
   m_document = new DocumentView(m_center, *this);
   m_survey = new SurveyPane(m_center, *this);
   m_center->AddPage(m_document, "Document");
