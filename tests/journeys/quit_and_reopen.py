@@ -72,10 +72,12 @@ def journey(work):
         title = wait_for("the document view's title",
                          lambda: again.widget("quire-document-title"))
         check(title["label"] == "P2", "the document that was open is open: %s" % title["label"])
+        again.focus(win)
+        again.key("alt+e")  # the Edit menu, opened, names what Undo undoes
         wait_for("Edit > Undo to offer the coding",
                  lambda: undo in again.layout()["menus"]["Edit"])
         step("ok: the Edit menu offers %r" % undo)
-        again.focus(win)
+        again.key("Escape")
         again.key("ctrl+z")
         wait_for("Ctrl+Z to undo the coding made before quitting",
                  lambda: quire("codings", project, "--json") == [])
