@@ -27,6 +27,7 @@
 #include "quire/model/surveys.h"
 #include "screenshot.h"
 #include "search_pane.h"
+#include "window_state.h"
 #include "wx_text.h"
 
 namespace quire::gui {
@@ -48,7 +49,8 @@ std::string help_text() {
   std::string out = "quire-gui: the Quire desktop app for qualitative data analysis.\n"
                     "Opens PROJECT (a NAME.quire file) to code interviews and survey answers,\n"
                     "search what people said and export theme tables; without PROJECT it\n"
-                    "starts with an empty window (File > New or File > Open). A REFI-QDA\n"
+                    "opens the project open when it last closed, else its start page (New,\n"
+                    "Open, Open Recent, the demo project). A REFI-QDA\n"
                     "project or codebook (.qdpx, .qdc) as PROJECT asks which project to\n"
                     "import it into.\n"
                     "\n"
@@ -159,6 +161,8 @@ void apply_start_options(MainFrame& frame, const StartOptions& opts) {
   }
   if (!opts.open_doc.empty()) {
     s.show_document(find_document(p, opts.open_doc).id);
+  } else if (opts.open_survey.empty() && opts.analysis.empty() && restore_project_view(frame)) {
+    // what was showing when the project was last closed here
   } else {
     auto counts = coding_counts_by_document(p);
     std::optional<Id> best;
@@ -220,10 +224,18 @@ bool App::OnInit() {
     delete wxConfigBase::Set(new wxMemoryConfig);
   }
   m_frame = new MainFrame(wxSize(m_opts.width, m_opts.height));
+  if (!shot) {
+    restore_window_geometry(*m_frame);
+  }
   m_frame->Show();
   start_layout_dump(m_frame);
   if (!shot && !m_opts.project.empty() && is_exchange_file(m_opts.project)) {
     import_into_a_project(*m_frame, std::filesystem::path(m_opts.project));
+  } else if (!shot && m_opts.project.empty()) {
+    // Without a project named: the one open when Quire last closed (else the start page).
+    if (auto last = last_project()) {
+      m_frame->open_project(*last);
+    }
   } else if (!m_opts.project.empty()) {
     if (m_frame->open_project(std::filesystem::path(m_opts.project), false, !shot)) {
       guarded([&] { apply_start_options(*m_frame, m_opts); },

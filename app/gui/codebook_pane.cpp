@@ -42,7 +42,27 @@ CodebookPane::CodebookPane(wxWindow* parent, MainFrame& frame)
   m_images = new wxImageList(12, 12);
   m_tree->AssignImageList(m_images);
   sizer->Add(m_tree, 1, wxEXPAND);
+  // A project without codes says how to start, with the keys as they are.
+  auto key = [&frame](const char* name) { return frame.commands().get(name).shortcut; };
+  m_hint_text =
+      L"No codes yet. To start coding, select text in a document and press " + key("code/code-as") +
+      L" (Code As…): type a name for a new code, then Enter. Or make codes first with "
+      L"Codes > New Code… (" +
+      key("codes/new") + L"). Keys 1–9 then apply your latest codes to the selected text.";
+  m_hint = new wxStaticText(this, wxID_ANY, m_hint_text);
+  m_hint->SetName("quire-codebook-hint");
+  m_hint->SetForegroundColour(wxColour(70, 80, 120));
+  m_hint->Hide();
+  sizer->Insert(1, m_hint, 0, wxEXPAND | wxALL, 8); // above the (empty) tree
   SetSizer(sizer);
+  Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+    // Wraps to the pane's width (a side pane is narrow).
+    if (m_hint->IsShown() && e.GetSize().x > 40) {
+      m_hint->SetLabel(m_hint_text);
+      m_hint->Wrap(e.GetSize().x - 16);
+    }
+    e.Skip();
+  });
 
   m_tree->Bind(wxEVT_TREE_SEL_CHANGED, [this](wxTreeEvent& e) {
     if (!m_rebuilding) {
@@ -120,6 +140,7 @@ CodebookPane::CodebookPane(wxWindow* parent, MainFrame& frame)
     m_tree->DeleteAllItems();
     m_items.clear();
     m_rebuilding = false;
+    show_hint(false);
   });
   s.changed.connect([this](const ChangeSet& c) { on_change(c); });
   s.code_selected.connect([this](std::optional<Id> id) {
@@ -200,6 +221,19 @@ void CodebookPane::rebuild() {
   }
   m_tree->Thaw();
   m_rebuilding = false;
+  show_hint(s.codes().list.empty());
+}
+
+void CodebookPane::show_hint(bool show) {
+  if (m_hint->IsShown() == show) {
+    return;
+  }
+  m_hint->Show(show);
+  if (show) {
+    m_hint->SetLabel(m_hint_text);
+    m_hint->Wrap(std::max(GetClientSize().x - 16, 160));
+  }
+  Layout();
 }
 
 void CodebookPane::update_counts() {
@@ -218,7 +252,8 @@ void CodebookPane::update_counts() {
 void CodebookPane::on_change(const ChangeSet& c) {
   if (c.everything || c.tables.count("code")) {
     m_rebuild.request();
-  } else if (c.tables.count("coding") || c.tables.count("passage") || c.tables.count("document")) {
+  } else if (c.tables.count("coding") || c.tables.count("passage") || c.tables.count("document") ||
+             c.tables.count("case_")) { // the second count is of cases
     m_recount.request();
   }
 }

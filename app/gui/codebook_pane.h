@@ -14,6 +14,8 @@
 
 class wxImageList;
 
+class wxStaticText;
+
 namespace quire::gui {
 
 class MainFrame;
@@ -32,12 +34,15 @@ public:
   /// when p is on no code). Returns false when that is not a move.
   bool drop_code(Id code, wxPoint p);
   wxTreeCtrl& tree() { return *m_tree; }
+  /// The sentence on how to start coding, shown while the codebook is empty.
+  wxStaticText& start_hint() { return *m_hint; }
   /// The tree item of a code.
   wxTreeItemId item_of(Id code) const;
   /// The text shown for a code in the tree.
   wxString label_of(Id code) const;
 
 private:
+  void show_hint(bool show);
   void update_counts();
   wxString label_for(const Code& c) const;
   int image_for(const std::string& colour);
@@ -46,6 +51,8 @@ private:
 
   MainFrame& m_frame;
   wxTreeCtrl* m_tree = nullptr;
+  wxStaticText* m_hint = nullptr;
+  wxString m_hint_text; ///< unwrapped
   wxImageList* m_images = nullptr;
   std::map<std::string, int> m_image_of;
   std::map<Id, wxTreeItemId> m_items;

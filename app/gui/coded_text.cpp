@@ -19,6 +19,7 @@ namespace {
 constexpr int first_indicator = wxSTC_INDIC_CONTAINER; // 8
 constexpr int indicator_layers = 8;                    // 8..15
 constexpr int margin_style = 1;
+constexpr int label_style = 2; ///< a turn's time and speaker in the text
 constexpr int label_margin = 0;
 } // namespace
 
@@ -113,6 +114,8 @@ void CodedText::set_font_size(int points) {
   StyleSetForeground(margin_style, wxColour(90, 90, 120));
   StyleSetBackground(margin_style, wxColour(244, 244, 248));
   StyleSetBackground(wxSTC_STYLE_LINENUMBER, wxColour(244, 244, 248));
+  StyleSetFont(label_style, wxFont(wxFontInfo(points).Family(wxFONTFAMILY_SWISS).Bold()));
+  StyleSetForeground(label_style, wxColour(80, 90, 130));
 }
 
 void CodedText::set_text(Id doc, std::string text, std::int64_t base) {
@@ -326,6 +329,26 @@ void CodedText::set_margin_labels(const std::vector<std::pair<std::int64_t, std:
   SetMarginWidth(label_margin, labels.empty() ? 0 : std::min(width + 8, 260));
 }
 
+void CodedText::set_label_ranges(const std::vector<std::pair<std::int64_t, std::int64_t>>& ranges) {
+  StartStyling(0);
+  SetStyling(GetLength(), wxSTC_STYLE_DEFAULT);
+  for (const auto& [start, end] : ranges) {
+    int a = pos_of(start), b = pos_of(end);
+    if (b > a) {
+      StartStyling(a);
+      SetStyling(b - a, label_style);
+    }
+  }
+}
+
+bool CodedText::is_label_at(std::int64_t cp) const {
+  return GetStyleAt(pos_of(cp)) == label_style;
+}
+
+int CodedText::margin_labels_width() const {
+  return GetMarginWidth(label_margin);
+}
+
 TextSelection CodedText::selection() const {
   int a = GetSelectionStart(), b = GetSelectionEnd();
   if (m_doc == 0 || a == b) {
@@ -341,6 +364,22 @@ void CodedText::select_range(std::int64_t start, std::int64_t end) {
   SetFirstVisibleLine(std::max(0, VisibleFromDocLine(line) - 3));
   SetSelection(a, b);
   EnsureCaretVisible();
+}
+
+void CodedText::select_range_in_place(std::int64_t start, std::int64_t end) {
+  int a = pos_of(start), b = pos_of(end);
+  int first = GetFirstVisibleLine();
+  int line = VisibleFromDocLine(LineFromPosition(a));
+  bool on_screen = line >= first && line < first + LinesOnScreen();
+  // Anchor and caret set apart: neither scrolls (SetSelection would bring
+  // the range's end into view).
+  SetAnchor(a);
+  SetCurrentPos(b);
+  if (on_screen) {
+    SetFirstVisibleLine(first);
+  } else {
+    ScrollRange(b, a); // the start first, then as much of the range as fits
+  }
 }
 
 std::vector<const LaidCoding*> CodedText::codings_at(std::int64_t cp) const {

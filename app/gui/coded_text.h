@@ -58,10 +58,24 @@ public:
   /// the lines holding the given document code points.
   void set_margin_labels(const std::vector<std::pair<std::int64_t, std::string>>& labels);
 
+  /// Shows document ranges (a transcript's "[00:00:04] Amira:" before each
+  /// turn) in the label style: muted, the speaker bold-like, the text itself
+  /// unchanged (codings keep their offsets).
+  void set_label_ranges(const std::vector<std::pair<std::int64_t, std::int64_t>>& ranges);
+  /// Whether the label style is at document code point cp.
+  bool is_label_at(std::int64_t cp) const;
+  /// Width of the label margin in pixels (0: none shown).
+  int margin_labels_width() const;
+
   /// The selection in document code points (empty when nothing is selected).
   TextSelection selection() const;
-  /// Selects a document range and scrolls it into view.
+  /// Selects a document range and scrolls it into view (a few lines of
+  /// context above it).
   void select_range(std::int64_t start, std::int64_t end);
+  /// Selects a document range where it is: the view keeps its scroll
+  /// position when the range's start is on screen, else scrolls just enough
+  /// to show it (a click on a coding's stripe).
+  void select_range_in_place(std::int64_t start, std::int64_t end);
   /// Scintilla position of document code point cp (clamped to the shown part).
   int pos_of(std::int64_t cp) const;
   /// Document code point of Scintilla position pos.

@@ -33,6 +33,21 @@ CodingStripes::CodingStripes(wxWindow* parent, CodedText& text, Session& session
   Bind(wxEVT_PAINT, &CodingStripes::on_paint, this);
   Bind(wxEVT_MOTION, &CodingStripes::on_motion, this);
   Bind(wxEVT_LEFT_DOWN, &CodingStripes::on_click, this);
+  // The pointer left: the next visit to a stripe reads its tooltip afresh.
+  Bind(wxEVT_LEAVE_WINDOW, [this](wxMouseEvent& e) {
+    m_hover = 0;
+    m_tip.clear();
+    UnsetToolTip();
+    Refresh(false);
+    e.Skip();
+  });
+  // A rename, a memo, an undo: the tooltip of the stripe under the pointer
+  // says what is true now (the views have reloaded the codings by then).
+  m_session.changed.connect([this](const ChangeSet&) {
+    if (m_hover != 0) {
+      CallAfter([this] { update_tooltip(); });
+    }
+  });
   m_text.Bind(wxEVT_STC_UPDATEUI, [this](wxStyledTextEvent& e) {
     Refresh(false);
     e.Skip();
@@ -172,12 +187,28 @@ void CodingStripes::on_motion(wxMouseEvent& e) {
     return;
   }
   m_hover = id;
-  if (l) {
-    SetToolTip(wx(describe(*l)));
-  } else {
-    UnsetToolTip();
-  }
+  update_tooltip();
   Refresh(false);
+}
+
+void CodingStripes::update_tooltip() {
+  const LaidCoding* hovered = nullptr;
+  for (const auto& l : m_text.laid()) {
+    if (l.coding.id == m_hover) {
+      hovered = &l;
+    }
+  }
+  if (!hovered) {
+    m_hover = 0;
+    m_tip.clear();
+    UnsetToolTip();
+    return;
+  }
+  auto tip = describe(*hovered);
+  if (tip != m_tip) {
+    m_tip = tip;
+    SetToolTip(wx(tip));
+  }
 }
 
 void CodingStripes::on_click(wxMouseEvent& e) {
@@ -188,7 +219,7 @@ void CodingStripes::on_click(wxMouseEvent& e) {
     return;
   }
   Id id = l->coding.id;
-  m_text.select_range(l->coding.start, l->coding.end);
+  m_text.select_range_in_place(l->coding.start, l->coding.end);
   m_text.SetFocus();
   m_session.select_coding(id);
   Refresh(false);

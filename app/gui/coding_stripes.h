@@ -32,10 +32,13 @@ private:
   void on_paint(wxPaintEvent& e);
   void on_motion(wxMouseEvent& e);
   void on_click(wxMouseEvent& e);
+  /// Shows the tooltip of the hovered coding, read again (after a change).
+  void update_tooltip();
 
   CodedText& m_text;
   Session& m_session;
   Id m_hover = 0;
+  std::string m_tip; ///< the tooltip shown for m_hover
 };
 
 } // namespace quire::gui

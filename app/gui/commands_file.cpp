@@ -4,6 +4,7 @@
 #include <wx/utils.h>
 
 #include "commands.h"
+#include "demo_project.h"
 #include "export_runner.h"
 #include "main_frame.h"
 #include "quire/store/safety_copies.h"
@@ -110,6 +111,10 @@ void add_file_commands(MainFrame& f) {
              f.open_project(std::filesystem::path(utf8(dlg.GetPath())));
            }
          }});
+  r.add({.name = "file/open-demo",
+         .label = "Open the &Demo Project",
+         .help = "Open three coded interviews to try Quire on (made the first time)",
+         .run = [&f] { open_demo_project(f); }});
   r.add({.name = "file/import",
          .label = L"&Import Files…",
          .help = "Import interviews, documents and surveys",

@@ -3,6 +3,7 @@
 #include <wx/aui/aui.h>
 
 #include "commands.h"
+#include "import_notes.h"
 #include "main_frame.h"
 
 namespace quire::gui {
@@ -39,6 +40,13 @@ void add_view_commands(MainFrame& f) {
          .shortcut = "Ctrl+6",
          .run = [&f] { f.show_analysis(); },
          .enabled = [&s] { return s.is_open(); }});
+  r.add({.name = "view/import-notes",
+         .label = L"Import &Notes…",
+         .help = "Read in full what was noted while importing files (how they were read)",
+         .run = [&f] {
+           ImportNotesDialog dlg(&f, f.import_notes().all());
+           dlg.ShowModal();
+         }});
   r.add({.name = "view/reset-layout",
          .label = "Reset &Layout",
          .help = "Put every pane back where it started",

@@ -20,7 +20,24 @@
 
 namespace quire::gui {
 
-namespace {} // namespace
+namespace {
+
+/// Whether the text before a turn's speech on its line (bytes from..to of
+/// text) writes the turn's speaker and time, as "[00:00:04] Amira: " does.
+bool label_in_text(const std::string& text, int from, int to, const Passage& ps) {
+  if (to <= from) {
+    return false;
+  }
+  auto before = std::string_view(text).substr(static_cast<std::size_t>(from),
+                                              static_cast<std::size_t>(to - from));
+  bool speaker = ps.speaker.empty() || before.find(ps.speaker) != std::string_view::npos;
+  bool time = !ps.start_ms || (before.find(':') != std::string_view::npos &&
+                               std::any_of(before.begin(), before.end(),
+                                           [](char c) { return c >= '0' && c <= '9'; }));
+  return speaker && time;
+}
+
+} // namespace
 
 DocumentView::DocumentView(wxWindow* parent, MainFrame& frame)
     : wxPanel(parent, wxID_ANY), m_frame(frame) {
@@ -115,7 +132,11 @@ void DocumentView::show(Id document, std::optional<std::pair<std::int64_t, std::
     auto text = document_text(p, document);
     m_text->set_text(document, std::move(text));
     m_found_for.clear();
+    // A turn's time and speaker show once: where the transcript wrote them
+    // before the speech on its line ("[00:00:04] Amira: ..."), in the label
+    // style; in the margin only when the text does not hold them (subtitles).
     std::vector<std::pair<std::int64_t, std::string>> labels;
+    std::vector<std::pair<std::int64_t, std::int64_t>> written;
     for (const auto& ps : list_passages(p, document)) {
       std::string label;
       if (ps.start_ms) {
@@ -124,11 +145,20 @@ void DocumentView::show(Id document, std::optional<std::pair<std::int64_t, std::
       if (!ps.speaker.empty()) {
         label += (label.empty() ? "" : "  ") + ps.speaker;
       }
-      if (!label.empty()) {
+      if (label.empty()) {
+        continue;
+      }
+      auto line_start = m_text->cp_of(
+          m_text->PositionFromLine(m_text->LineFromPosition(m_text->pos_of(ps.start))));
+      if (label_in_text(m_text->shown_text(), m_text->pos_of(line_start), m_text->pos_of(ps.start),
+                        ps)) {
+        written.emplace_back(line_start, ps.start);
+      } else {
         labels.emplace_back(ps.start, label);
       }
     }
     m_text->set_margin_labels(labels);
+    m_text->set_label_ranges(written);
     reload_codings();
   }
   update_info();

@@ -108,8 +108,10 @@ wxString status_of(const FileImport& r) {
   }
   wxString note = wxString::Format("Imported %s: %zu document(s), %d passage(s)", wx(name),
                                    r.summary.documents.size(), r.summary.passages);
-  if (!r.summary.warnings.empty()) {
-    note += L" — " + wx(r.summary.warnings.front());
+  // The notes themselves are longer than the status bar: it says where they are.
+  if (auto n = r.summary.warnings.size(); n > 0) {
+    note +=
+        L" — " + wx(std::to_string(n) + (n == 1 ? " note" : " notes")) + ": View > Import Notes";
   }
   return note;
 }
@@ -142,6 +144,9 @@ int run_imports(MainFrame& f, const std::vector<std::filesystem::path>& named) {
     for (const auto& r : results) {
       if (auto note = status_of(r); !note.empty()) {
         f.SetStatusText(note);
+      }
+      if (r.outcome == FileOutcome::Stored) {
+        f.import_notes().add(r.file.filename().string(), r.summary.warnings);
       }
       if (r.outcome == FileOutcome::Stored && !r.summary.documents.empty()) {
         last = r.summary.documents.back();

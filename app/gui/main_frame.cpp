@@ -7,6 +7,7 @@
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
 #include <wx/notebook.h>
+#include <wx/simplebook.h>
 #include <wx/statusbr.h>
 #include <wx/toolbar.h>
 
@@ -25,7 +26,9 @@
 #include "search_pane.h"
 #include "segments_pane.h"
 #include "sources_pane.h"
+#include "start_page.h"
 #include "survey_pane.h"
+#include "window_state.h"
 #include "wx_text.h"
 
 namespace quire::gui {
@@ -36,6 +39,9 @@ MainFrame::MainFrame(const wxSize& size)
       m_recent(std::make_unique<wxFileHistory>()), m_retitle(this, [this] { refresh_title(); }) {
   m_aui.SetManagedWindow(this);
   m_session.set_selection_provider(this);
+  // Before the panes connect (they clear themselves when the project closes):
+  // what the window showed of the project is kept for its next opening.
+  m_session.closed.connect([this] { save_project_view(*this); });
   m_recent->Load(*wxConfigBase::Get());
   add_all_commands(*this);
   build_panes();
@@ -75,7 +81,19 @@ MainFrame::~MainFrame() {
 void MainFrame::build_panes() {
   m_sources = new SourcesPane(this, *this);
   m_codebook = new CodebookPane(this, *this);
-  m_center = new wxNotebook(this, wxID_ANY);
+  m_main = new wxSimplebook(this, wxID_ANY);
+  m_start = new StartPage(m_main, *this);
+  m_center = new wxNotebook(m_main, wxID_ANY);
+  m_main->AddPage(m_start, "Start");
+  m_main->AddPage(m_center, "Project");
+  // The project's pages show first, so they are laid out with the window;
+  // the start page takes their place once it is clear no project opens.
+  m_main->ChangeSelection(1);
+  CallAfter([this] {
+    if (!m_session.is_open()) {
+      m_main->ChangeSelection(0);
+    }
+  });
   m_document = new DocumentView(m_center, *this);
   m_survey = new SurveyPane(m_center, *this);
   m_center->AddPage(m_document, "Document");
@@ -86,32 +104,34 @@ void MainFrame::build_panes() {
   m_segments = new SegmentsPane(this, *this);
   m_memos = new MemosPane(this, *this);
 
+  // The default layout gives the document and the survey grid the room:
+  // narrow side panes, short bottom panes (each can be dragged wider).
   auto side = [](const char* name, const char* caption) {
     return wxAuiPaneInfo()
         .Name(name)
         .Caption(caption)
         .Left()
-        .BestSize(300, 300)
-        .MinSize(180, 120)
+        .BestSize(235, 300)
+        .MinSize(160, 100)
         .CloseButton(true)
         .MaximizeButton(false);
   };
   m_aui.AddPane(m_sources, side("sources", "Sources").Position(0));
-  m_aui.AddPane(m_codebook, side("codebook", "Codebook").Position(1).BestSize(300, 420));
-  m_aui.AddPane(m_center, wxAuiPaneInfo().Name("center").CenterPane());
+  m_aui.AddPane(m_codebook, side("codebook", "Codebook").Position(1).BestSize(235, 420));
+  m_aui.AddPane(m_main, wxAuiPaneInfo().Name("center").CenterPane());
   m_aui.AddPane(m_segments, wxAuiPaneInfo()
                                 .Name("segments")
                                 .Caption("Retrieved Segments")
                                 .Bottom()
-                                .BestSize(700, 210)
-                                .MinSize(300, 100)
+                                .BestSize(700, 150)
+                                .MinSize(300, 90)
                                 .Position(0));
   m_aui.AddPane(m_memos, wxAuiPaneInfo()
                              .Name("memos")
                              .Caption("Memos")
                              .Bottom()
-                             .BestSize(420, 210)
-                             .MinSize(200, 100)
+                             .BestSize(380, 150)
+                             .MinSize(200, 90)
                              .Position(1));
   m_aui.AddPane(m_search, wxAuiPaneInfo()
                               .Name("search")
@@ -127,6 +147,11 @@ void MainFrame::build_panes() {
   }
   m_aui.Update();
 
+  m_session.opened.connect([this] { m_main->ChangeSelection(1); });
+  m_session.closed.connect([this] {
+    m_main->ChangeSelection(0);
+    m_start->CallAfter([this] { m_start->refresh(); });
+  });
   m_session.document_requested.connect([this](Id, auto) { m_center->SetSelection(0); });
   m_session.survey_requested.connect(
       [this](const std::string&, auto) { m_center->SetSelection(1); });
@@ -197,6 +222,9 @@ void MainFrame::save_layout() {
 void MainFrame::on_close(wxCloseEvent& e) {
   m_memos->store();
   save_layout();
+  save_window_geometry(*this);
+  save_last_project(m_session.is_open() ? m_session.path() : std::filesystem::path());
+  save_project_view(*this);
   e.Skip();
 }
 
@@ -259,6 +287,9 @@ bool MainFrame::open_project(const std::filesystem::path& path, bool create, boo
     apply_preferences(*this, load_preferences());
     m_recent->AddFileToHistory(wx(std::filesystem::absolute(path).string()));
     save_layout();
+    if (!create) {
+      guarded([&] { restore_project_view(*this); }, [this](const wxString& m) { show_error(m); });
+    }
   }
   refresh_title();
   return ok;

@@ -10,10 +10,12 @@
 
 #include "command.h"
 #include "deferred.h"
+#include "import_notes.h"
 #include "session.h"
 
 class wxFileHistory;
 class wxNotebook;
+class wxSimplebook;
 
 namespace quire::gui {
 
@@ -26,6 +28,7 @@ class MemosPane;
 class SurveyPane;
 class SearchPane;
 class AnalysisPane;
+class StartPage;
 
 /// The frame is the session's SelectionProvider: it knows the coding view in
 /// use (the document view or the survey's answer).
@@ -45,6 +48,10 @@ public:
   SurveyPane& survey() { return *m_survey; }
   SearchPane& search() { return *m_search; }
   AnalysisPane& analysis() { return *m_analysis; }
+  /// The pages of the main area: Document, Survey, Analysis.
+  wxNotebook& pages() { return *m_center; }
+  /// What the main area shows without a project.
+  StartPage& start_page() { return *m_start; }
   /// Brings the Analysis page to the front (computing its table if stale).
   void show_analysis();
 
@@ -63,6 +70,8 @@ public:
   /// Updates the title and status bar after a change.
   void refresh_title();
   wxFileHistory& recent_files() { return *m_recent; }
+  /// What the imports in this window noted (View > Import Notes).
+  ImportNotes& import_notes() { return m_import_notes; }
 
   /// Makes a coding view the one in use (focused or just shown).
   void use_text(CodedText& text) { m_text_in_use = &text; }
@@ -87,6 +96,8 @@ private:
   std::size_t m_documents = 0; ///< documents in the project (status bar)
   bool m_documents_dirty = true;
   Deferred m_retitle;
+  wxSimplebook* m_main = nullptr; ///< the start page, or the pages of a project
+  StartPage* m_start = nullptr;
   wxNotebook* m_center = nullptr;
   SourcesPane* m_sources = nullptr;
   CodebookPane* m_codebook = nullptr;
@@ -97,6 +108,7 @@ private:
   SearchPane* m_search = nullptr;
   AnalysisPane* m_analysis = nullptr;
   CodedText* m_text_in_use = nullptr;
+  ImportNotes m_import_notes;
 };
 
 } // namespace quire::gui

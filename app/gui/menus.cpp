@@ -31,15 +31,16 @@ wxMenuBar* make_menu_bar(MainFrame& frame) {
   frame.recent_files().UseMenu(recent);
   frame.recent_files().AddFilesToMenu(recent);
   file->AppendSubMenu(recent, "Open &Recent");
-  r.append(file, {"-", "file/import", "file/export", "file/show-export", "-", "file/restore", "-",
-                  "file/close", "-", "file/quit"});
+  r.append(file, {"file/open-demo", "-", "file/import", "file/export", "file/show-export", "-",
+                  "file/restore", "-", "file/close", "-", "file/quit"});
   bar->Append(file, "&File");
   bar->Append(r.make_menu({"edit/undo", "edit/redo", "-", "edit/cut", "edit/copy", "-", "edit/find",
                            "-", "edit/history", "edit/preferences"}),
               "&Edit");
-  bar->Append(r.make_menu({"view/sources", "view/codebook", "view/segments", "view/memos",
-                           "view/search", "view/analysis", "-", "view/reset-layout"}),
-              "&View");
+  bar->Append(
+      r.make_menu({"view/sources", "view/codebook", "view/segments", "view/memos", "view/search",
+                   "view/analysis", "-", "view/import-notes", "view/reset-layout"}),
+      "&View");
   auto* codes =
       r.make_menu({"code/code-as", "code/with-selected", "code/uncode", "code/memo-coding", "-"});
   codes->AppendSubMenu(r.make_menu(recent_names()), "Code with &Recent");

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Makes the demo project from the interviews, codebook and codings in this
-# folder: three coded interviews, their cases and roles.
+# Makes the demo project from the interviews, codebook, codings and cases in
+# this folder: three coded interviews, their cases and roles. (quire-gui's
+# "Open the Demo Project" makes the same project from the same files.)
 # Usage: make-project.sh OUT.quire   (uses `quire` from PATH, or $QUIRE)
 # Installed with the Debian package: /usr/share/quire/demo/make-project.sh.
 set -euo pipefail
@@ -18,7 +19,6 @@ done <"$here/codebook.txt"
 while IFS='|' read -r doc match code; do
   "$quire" code "$project" --doc "$doc" --match "$match" --code "$code" >/dev/null
 done <"$here/codings.txt"
-"$quire" cases set "$project" "Amira" Role "Head teacher" >/dev/null
-"$quire" cases set "$project" "Ben" Role "Teacher" >/dev/null
-"$quire" cases set "$project" "Carla" Role "Coordinator" >/dev/null
-"$quire" cases set "$project" "Interviewer" Role "Interviewer" >/dev/null
+while IFS='|' read -r name attribute value; do
+  "$quire" cases set "$project" "$name" "$attribute" "$value" >/dev/null
+done <"$here/cases.txt"
