@@ -85,6 +85,7 @@ ImportPreview::ImportPreview(wxWindow* parent, const ImportData& data)
   auto* buttons = CreateStdDialogButtonSizer(wxOK | wxCANCEL);
   if (auto* ok = FindWindow(wxID_OK)) {
     ok->SetLabel("Import");
+    ok->SetName("quire-import-preview-import");
   }
   sizer->Add(buttons, 0, wxEXPAND | wxALL, 8);
   SetSizer(sizer);

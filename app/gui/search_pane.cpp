@@ -110,6 +110,7 @@ SearchPane::SearchPane(wxWindow* parent, MainFrame& frame)
   m_query = new wxComboBox(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, nullptr,
                            wxTE_PROCESS_ENTER);
   m_query->SetHint(L"Search passages…");
+  m_query->SetName("quire-search-query");
   m_query->SetToolTip("Words (stemmed), \"a phrase\", OR, NOT, NEAR/5, collab*, and filters: "
                       "code:PATH case:NAME speaker:NAME doc:NAME attr:Role=Teacher "
                       "attr:Years:5..10. The arrow lists recent queries.");
@@ -158,8 +159,10 @@ SearchPane::SearchPane(wxWindow* parent, MainFrame& frame)
   sizer->AddSpacer(4);
 
   m_status = new wxStaticText(this, wxID_ANY, "");
+  m_status->SetName("quire-search-status");
   sizer->Add(m_status, 0, wxEXPAND | wxLEFT | wxRIGHT, 4);
   m_list = new HitList(this, m_hits);
+  m_list->SetName("quire-search-results");
   sizer->Add(m_list, 1, wxEXPAND | wxTOP, 2);
 
   auto* actions = new wxBoxSizer(wxHORIZONTAL);

@@ -169,6 +169,10 @@ SurveyPane::SurveyPane(wxWindow* parent, MainFrame& frame) : wxPanel(parent), m_
                                  1.0 - static_cast<double>(e.GetSashPosition()) / h);
     }
   });
+  m_grid->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+    e.Skip();
+    CallAfter([this] { freeze_id(); });
+  });
   m_grid->GetGridWindow()->Bind(wxEVT_MOTION, [this](wxMouseEvent& e) {
     e.Skip();
     auto at = m_grid->CalcUnscrolledPosition(e.GetPosition());
@@ -345,9 +349,7 @@ void SurveyPane::reset_table() {
     }
   }
   m_grid->Scroll(0, 0);
-  if (m_visible.size() > 1 && m_grid->GetNumberRows() > 0) {
-    m_grid->FreezeTo(0, 1); // the ID stays in view when scrolling sideways
-  }
+  freeze_id();
   m_grid->Thaw();
   m_grid->ForceRefresh();
   if (m_model.folder().empty()) {
@@ -356,6 +358,14 @@ void SurveyPane::reset_table() {
   } else {
     m_count->SetLabel(wxString::Format(L"%zu of %zu respondents · click a column's title to sort",
                                        m_model.row_count(), m_model.respondent_count()));
+  }
+}
+
+void SurveyPane::freeze_id() {
+  // wx refuses while the grid is too small (hidden behind another page): the
+  // grid's next size event tries again.
+  if (m_grid->GetNumberFrozenCols() == 0 && m_visible.size() > 1 && m_grid->GetNumberRows() > 0) {
+    m_grid->FreezeTo(0, 1); // the ID stays in view when scrolling sideways
   }
 }
 

@@ -64,6 +64,8 @@ private:
   /// Shows every answer of a row's respondent, each labelled with its question.
   void show_row_answers(int row, const std::string& why);
   void place_sash();
+  /// Freezes the ID column when it can (the grid must be wide enough).
+  void freeze_id();
   void on_change(const ChangeSet& c);
   void reload_answer_codings();
   void show_answer(int row, int column);

@@ -13,7 +13,7 @@ PHASES = ["Primary", "Secondary"]
 WHY = [
     "I wanted to meet other teachers. The network felt like a safe place to ask questions.",
     "My head sent me. I stayed because the meetings were useful and short.",
-    "I was afraid I would lose my job after the inspection. Colleagues here helped me prepare.",
+    "I was afraid I would lose my job after the inspection. My colleagues here helped me keep it.",
     "Fresh ideas for my class. And some company after a long day.",
     "The local authority asked our school to join. My job is easier with the shared plans.",
 ]
