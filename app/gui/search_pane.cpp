@@ -140,23 +140,29 @@ SearchPane::SearchPane(wxWindow* parent, MainFrame& frame)
   filters->Add(m_code, 1, wxRIGHT, 3);
   filters->Add(m_case, 1);
   sizer->Add(filters, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 4);
-  sizer->Add(m_attr, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 4);
-  m_value_find = new wxSearchCtrl(this, wxID_ANY);
+  m_value_find = new wxSearchCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(60, -1));
   m_value_find->ShowCancelButton(true);
   m_value_find->SetName("quire-search-value-filter");
-  m_values = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 110));
+  auto* by_attr = new wxBoxSizer(wxHORIZONTAL);
+  by_attr->Add(m_attr, 1, wxRIGHT, 3);
+  by_attr->Add(m_value_find, 1);
+  sizer->Add(by_attr, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 4);
+  m_values = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 84));
   m_values->SetName("quire-search-values");
-  m_values_note = new wxStaticText(this, wxID_ANY, "");
-  m_values_note->SetForegroundColour(wxColour(110, 110, 110));
-  m_values_note->SetFont(m_values_note->GetFont().Smaller());
-  m_values_note->SetName("quire-search-values-note");
-  sizer->Add(m_value_find, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 4);
   sizer->Add(m_values, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 4);
-  sizer->Add(m_values_note, 0, wxEXPAND | wxLEFT | wxRIGHT, 4);
-  for (wxWindow* w : std::initializer_list<wxWindow*>{m_value_find, m_values, m_values_note}) {
-    w->Hide();
-  }
+  m_value_find->Hide();
+  m_values->Hide();
   sizer->AddSpacer(4);
+  // A short pane (a small window) keeps its room for the results: the
+  // examples line goes (the query box's tooltip has them too).
+  Bind(wxEVT_SIZE, [this, hint](wxSizeEvent& e) {
+    e.Skip();
+    bool room = e.GetSize().y > 420;
+    if (room != hint->IsShown()) {
+      hint->Show(room);
+      CallAfter([this] { Layout(); });
+    }
+  });
 
   m_status = new wxStaticText(this, wxID_ANY, "");
   m_status->SetName("quire-search-status");
@@ -270,7 +276,6 @@ void SearchPane::fill_values() {
   bool relayout = on != m_values->IsShown();
   m_value_find->Show(on);
   m_values->Show(on);
-  m_values_note->Show(on);
   m_values_shown.clear();
   m_values->Clear();
   if (on) {
@@ -300,7 +305,8 @@ void SearchPane::fill_values() {
     } else if (!typed.empty()) {
       note += wxString::Format(L" · %zu of %zu match", matching.size(), all.size());
     }
-    m_values_note->SetLabel(note);
+    m_values->SetToolTip(note);
+    m_value_find->SetToolTip(note);
   }
   if (relayout) {
     Layout();

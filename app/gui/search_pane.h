@@ -99,7 +99,6 @@ private:
   wxChoice* m_attr = nullptr;
   wxSearchCtrl* m_value_find = nullptr;
   wxCheckListBox* m_values = nullptr;
-  wxStaticText* m_values_note = nullptr;
   std::map<std::string, std::vector<std::string>> m_attr_values; ///< attribute -> values
   std::vector<std::string> m_values_shown;                       ///< per item of m_values
   std::set<std::string> m_ticked; ///< values of the chosen attribute ticked

@@ -281,6 +281,12 @@ std::vector<std::string> SurveyModel::attribute_values(const std::string& attrib
   return out;
 }
 
+void SurveyModel::codes_changed(const Project& p) {
+  m_question_codes = question_codes(p);
+  m_cache.clear();
+  m_lru.clear();
+}
+
 void SurveyModel::forget(const std::set<Id>& documents) {
   for (std::size_t i = 0; i < m_respondents.size(); ++i) {
     if (documents.count(m_respondents[i].document)) {

@@ -66,6 +66,9 @@ public:
   std::vector<std::string> attribute_values(const std::string& attribute) const;
   /// Forgets the answers read for these documents (after they changed).
   void forget(const std::set<Id>& documents);
+  /// Reads the question codes again and forgets every answer's codes (after
+  /// the codebook changed).
+  void codes_changed(const Project& p);
 
 private:
   /// What is read of one respondent: answers and the codes inside each.

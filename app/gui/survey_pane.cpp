@@ -510,6 +510,9 @@ void SurveyPane::on_change(const ChangeSet& c) {
     return;
   }
   m_model.forget(c.documents);
+  if (c.tables.count("code")) {
+    m_model.codes_changed(m_frame.session().project());
+  }
   if (c.documents.count(m_answer->document()) || c.tables.count("code") ||
       c.tables.count("setting")) { // setting: coders shown
     m_answer->apply_change(c);
