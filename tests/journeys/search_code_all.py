@@ -7,6 +7,7 @@ sentences holding the phrase are coded, not the other sentences of the same
 answers that share its words; and on screen: the results and the similar
 passages are listed."""
 import os
+import shutil
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -28,6 +29,16 @@ def tick_value(app, typed, value):
     app.click("quire-search-values", dx=12, dy=12)
     app.wait_widget("quire-search-values", lambda w: value in w["checked"],
                     "%s ticked" % value)
+
+
+def keep(*shots):
+    """Copies the screenshots to $JOURNEY_KEEP (a folder), to look at them."""
+    folder = os.environ.get("JOURNEY_KEEP")
+    if folder:
+        os.makedirs(folder, exist_ok=True)
+        for s in shots:
+            shutil.copy(s, folder)
+    step("screenshots: %s" % " ".join(shots))
 
 
 def journey(work):
@@ -103,7 +114,7 @@ def journey(work):
         check(n > 0, "Find Similar lists passages: %s" % status)
         shot2 = screenshot(os.path.join(work, "similar.png"))
         check(distinct_colours(shot2, res) > 2, "the similar passages are drawn")
-        step("screenshots: %s %s" % (shot, shot2))
+        keep(shot, shot2)
     finally:
         app.close()
 

@@ -9,6 +9,8 @@ questions, one coding of the words in that respondent's answer, the question
 codes untouched) and on screen: the grid's cell carries the coded marker, and
 the reader does not colour the question code."""
 import os
+import shutil
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -33,21 +35,37 @@ def click_cell(app, name, row, col):
     click_at(c["x"] + min(c["w"] // 2, 60), r["y"] + r["h"] // 2)
 
 
+def visible_windows():
+    r = subprocess.run(["xdotool", "search", "--onlyvisible", "--maxdepth", "1", "--name", ""],
+                       capture_output=True, text=True, timeout=10)
+    return set(r.stdout.split())
+
+
 def choose_in(app, name, item):
     """Picks an item of a drop-down (a GTK combo box): a click opens its
     list, the arrow keys walk to the item, Return takes it."""
     w = app.wait_widget(name, lambda w: item in w.get("items", []),
                         "%s to offer %s" % (name, item))
     now = w["items"].index(w["selected"]) if w["selected"] in w["items"] else 0
+    before = visible_windows()
     app.click(name)
-    wait_for("the list of %s to open" % name,
-             lambda: len([x for x in xdo("search", "--onlyvisible", "--name", "").split()]) > 0)
+    wait_for("the list of %s to open" % name, lambda: visible_windows() - before, timeout=5)
     want = w["items"].index(item)
     keys = ["Down"] * (want - now) if want >= now else ["Up"] * (now - want)
     if keys:
         app.key(*keys)
     app.key("Return")
     app.wait_widget(name, lambda w: w["selected"] == item, "%s to show %s" % (name, item))
+
+
+def keep(*shots):
+    """Copies the screenshots to $JOURNEY_KEEP (a folder), to look at them."""
+    folder = os.environ.get("JOURNEY_KEEP")
+    if folder:
+        os.makedirs(folder, exist_ok=True)
+        for s in shots:
+            shutil.copy(s, folder)
+    step("screenshots: %s" % " ".join(shots))
 
 
 def journey(work):
@@ -100,10 +118,6 @@ def journey(work):
               "the ID (frozen) and both questions are in view")
         check(not app.widget("quire-document-text")["shown"],
               "no respondent's document is opened instead")
-        surveys = quire("surveys", "list", project, "--json")
-        check(len(surveys) == 1 and surveys[0]["respondents"] == 20
-              and surveys[0]["questions"] == 2,
-              "the project holds one survey of 20 respondents and 2 questions: %s" % surveys)
 
         # Filter the grid: only Wales.
         choose_in(app, "quire-survey-filter-attribute", "Region")
@@ -145,6 +159,10 @@ def journey(work):
         check(len(codings) == 1 and codings[0]["text"].strip() == words
               and codings[0]["document"] == "staff-survey " + first,
               "coded %r in %s's answer" % (codings[0]["text"], first))
+        surveys = quire("surveys", "list", project, "--json")
+        check(len(surveys) == 1 and surveys[0]["respondents"] == 20
+              and surveys[0]["questions"] == 2,
+              "the project holds one survey of 20 respondents and 2 questions: %s" % surveys)
         questions = [c for c in quire("codings", project, "--json")
                      if c["code"].startswith("Questions/")]
         expected = sum(1 for r in rows for q in ("Why did you join?", "What got in the way?")
@@ -162,7 +180,7 @@ def journey(work):
         marker = {"x": c["x"] + c["w"] - 24, "y": r["y"], "w": 24, "h": r["h"]}
         diff = region_difference(before, after, marker)
         check(diff > 40, "the answer's cell carries the coded marker (%d pixels)" % diff)
-        step("screenshots: %s %s" % (before, after))
+        keep(before, after)
     finally:
         app.close()
 
