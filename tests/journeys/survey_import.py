@@ -171,7 +171,6 @@ def journey(work):
               "the question codes are untouched: %d answers" % len(questions))
 
         # On screen: the cell carries the coded marker.
-        w = app.wait_widget("quire-survey-answer", lambda w: w["selection"] == "" or True)
         app.key("Right")
         app.wait_widget("quire-survey-answer", lambda w: w["selection"] == "")
         after = screenshot(os.path.join(work, "after-coding.png"))
