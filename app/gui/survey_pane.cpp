@@ -57,7 +57,7 @@ public:
   Renderer(SurveyPane& pane, bool wrap) : m_pane(pane), m_wrap(wrap) {}
   void Draw(wxGrid& grid, wxGridCellAttr& attr, wxDC& dc, const wxRect& rect, int row, int col,
             bool selected) override {
-    const auto& codes = m_pane.cell_codes(row, col);
+    const auto codes = m_pane.cell_codes(row, col); // a copy: drawing reads the model again
     wxRect text = rect;
     if (!codes.empty() && rect.width > 2 * marker_width) {
       text.width -= marker_width;
