@@ -39,6 +39,10 @@ AutocodeDialog::AutocodeDialog(wxWindow* parent, Project& p, const SearchIndex& 
   sizer->Add(m_count, 0, wxEXPAND | wxLEFT | wxRIGHT, 8);
   sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 8);
   SetSizerAndFit(sizer);
+  m_count->SetName("quire-autocode-count"); // names the journeys find them by
+  if (auto* ok = FindWindow(wxID_OK)) {
+    ok->SetName("quire-autocode-ok");
+  }
 
   m_code->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { recount(); });
   m_unit->Bind(wxEVT_RADIOBOX, [this](wxCommandEvent&) { recount(); });

@@ -165,7 +165,8 @@ void CodedText::set_codings(std::vector<Coding> codings) {
   std::unordered_map<Id, std::pair<wxColour, const std::string*>> look;
   static const std::string no_path;
   for (auto& c : codings) {
-    if (c.end <= lo || c.start >= hi || !m_session.coder_shown(c.coder)) {
+    if (c.end <= lo || c.start >= hi || !m_session.coder_shown(c.coder) ||
+        !m_session.code_shown(c.code_id)) {
       continue;
     }
     auto [it, added] = look.try_emplace(c.code_id);

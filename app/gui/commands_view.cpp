@@ -47,6 +47,12 @@ void add_view_commands(MainFrame& f) {
            ImportNotesDialog dlg(&f, f.import_notes().all());
            dlg.ShowModal();
          }});
+  r.add({.name = "view/question-codes",
+         .label = "Show &Question Codes",
+         .help = "Colour the codes made from a survey's questions in the text (off: they are the "
+                 "survey grid's columns)",
+         .run = [&s] { s.set_show_question_codes(!s.show_question_codes()); },
+         .checked = [&s] { return s.show_question_codes(); }});
   r.add({.name = "view/reset-layout",
          .label = "Reset &Layout",
          .help = "Put every pane back where it started",

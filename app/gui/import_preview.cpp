@@ -74,6 +74,7 @@ ImportPreview::ImportPreview(wxWindow* parent, const ImportData& data)
   text->Wrap(820);
   sizer->Add(text, 0, wxALL, 8);
   m_grid = new wxGrid(this, wxID_ANY);
+  m_grid->SetName("quire-import-preview-grid");
   m_grid->CreateGrid(0, 0);
   m_grid->SetRowLabelSize(0);
   data.columns.empty() ? transcript_grid(data) : survey_grid(data);
@@ -84,6 +85,7 @@ ImportPreview::ImportPreview(wxWindow* parent, const ImportData& data)
   auto* buttons = CreateStdDialogButtonSizer(wxOK | wxCANCEL);
   if (auto* ok = FindWindow(wxID_OK)) {
     ok->SetLabel("Import");
+    ok->SetName("quire-import-preview-import");
   }
   sizer->Add(buttons, 0, wxEXPAND | wxALL, 8);
   SetSizer(sizer);
@@ -114,6 +116,23 @@ void ImportPreview::survey_grid(const ImportData& data) {
     m_grid->SetColSize(i, widths[i]);
   }
   m_grid->AppendRows(static_cast<int>(data.columns.size()));
+  m_grid->SetToolTip("Role: double-click for the list, or select the cell and type its first "
+                     "letter (I: ID, O: open-ended, A: attribute, S: skip)");
+  // A role by keyboard: its first letter on a Role cell sets it.
+  m_grid->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
+    int row = m_grid->GetGridCursorRow();
+    auto key = static_cast<wxChar>(wxToupper(e.GetKeyCode()));
+    if (m_grid->GetGridCursorCol() == 1 && row >= 0 && !e.HasAnyModifiers() &&
+        !m_grid->IsCellEditControlShown()) {
+      for (const auto& [k, label] : roles()) {
+        if (label[0] == key) {
+          set_role(static_cast<std::size_t>(row), k);
+          return;
+        }
+      }
+    }
+    e.Skip();
+  });
   wxArrayString choices;
   for (const auto& r : roles()) {
     choices.Add(r.second);

@@ -6,6 +6,7 @@
 #include "import_preview.h"
 #include "main_frame.h"
 #include "quire/base/error.h"
+#include "quire/model/documents.h"
 #include "wx_text.h"
 
 namespace quire::gui {
@@ -187,7 +188,13 @@ int run_imports(MainFrame& f, const std::vector<std::filesystem::path>& named) {
     f.show_error(wx(error_words(e)));
   }
   if (last) {
-    f.session().show_document(*last);
+    // A survey opens as its grid (a respondent's document is one row of it).
+    auto doc = get_document(f.session().project(), *last);
+    if (doc.kind == to_string(DocumentKind::Survey)) {
+      f.session().show_survey(doc.folder);
+    } else {
+      f.session().show_document(*last);
+    }
   }
   return observer.stored;
 }

@@ -5,7 +5,9 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include <wx/checklst.h>
 #include <wx/choice.h>
 #include <wx/frame.h>
 #include <wx/grid.h>
@@ -14,6 +16,7 @@
 #include <wx/stattext.h>
 #include <wx/statusbr.h>
 #include <wx/stc/stc.h>
+#include <wx/textentry.h>
 #include <wx/timer.h>
 #include <wx/toplevel.h>
 #include <wx/treectrl.h>
@@ -35,6 +38,51 @@ void tree_items(const wxTreeCtrl& tree, wxTreeItemId item, json& out) {
     out.push_back(utf8(tree.GetItemText(child)));
     tree_items(tree, child, out);
   }
+}
+
+/// A grid as seen: its shape, cursor, and for the first rows each shown
+/// column's screen rectangle and text (frozen columns stay at the left).
+json grid_json(wxGrid& g) {
+  json out = {{"rows", g.GetNumberRows()},
+              {"cols", g.GetNumberCols()},
+              {"cursor", {g.GetGridCursorRow(), g.GetGridCursorCol()}},
+              {"frozen_cols", g.GetNumberFrozenCols()}};
+  auto* win = g.GetGridWindow();
+  const wxRect area(win->GetScreenPosition(), win->GetClientSize());
+  int ppu_x = 0, ppu_y = 0;
+  g.GetScrollPixelsPerUnit(&ppu_x, &ppu_y);
+  const auto start = g.GetViewStart();
+  const int nf = g.GetNumberFrozenCols();
+  std::vector<int> left(static_cast<std::size_t>(g.GetNumberCols()) + 1, 0);
+  for (int c = 0; c < g.GetNumberCols(); ++c) {
+    left[static_cast<std::size_t>(c) + 1] = left[static_cast<std::size_t>(c)] + g.GetColSize(c);
+  }
+  const int frozen_width = left[static_cast<std::size_t>(nf)];
+  const int frozen_x = nf > 0 ? g.GetFrozenColGridWindow()->GetScreenPosition().x : area.x;
+  json cols = json::array();
+  for (int c = 0; c < g.GetNumberCols(); ++c) {
+    const int at = left[static_cast<std::size_t>(c)];
+    int x = c < nf ? frozen_x + at : area.x + at - frozen_width - start.x * ppu_x;
+    bool shown = c < nf || (x + g.GetColSize(c) > area.x && x < area.GetRight());
+    cols.push_back({{"label", utf8(g.GetColLabelValue(c))},
+                    {"x", x},
+                    {"w", g.GetColSize(c)},
+                    {"shown", shown}});
+  }
+  out["columns"] = std::move(cols);
+  json rows = json::array();
+  int top = 0;
+  for (int r = 0; r < std::min(g.GetNumberRows(), 40); top += g.GetRowSize(r), ++r) {
+    json values = json::array();
+    for (int c = 0; c < g.GetNumberCols(); ++c) {
+      values.push_back(utf8(g.GetCellValue(r, c)));
+    }
+    rows.push_back({{"y", area.y + top - start.y * ppu_y},
+                    {"h", g.GetRowSize(r)},
+                    {"values", std::move(values)}});
+  }
+  out["first_rows"] = std::move(rows);
+  return out;
 }
 
 /// Names the app gives the windows a test looks for ("document-text",
@@ -89,16 +137,10 @@ void add_window(wxWindow* w, json& out) {
       win["items"] = std::move(items);
     } else if (auto* stc = dynamic_cast<wxStyledTextCtrl*>(w)) {
       win["selection"] = utf8(stc->GetSelectedText());
+      win["text"] = utf8(stc->GetText().Left(2000));
     } else if (auto* grid = dynamic_cast<wxGrid*>(w)) {
-      grid_items(*grid, win);
-    } else if (auto* choice = dynamic_cast<wxChoice*>(w)) {
-      json items = json::array();
-      for (unsigned i = 0; i < choice->GetCount(); ++i) {
-        items.push_back(utf8(choice->GetString(i)));
-      }
-      win["items"] = std::move(items);
-      win["selection"] = utf8(choice->GetStringSelection());
-      win["enabled"] = choice->IsEnabled();
+      grid_items(*grid, win);         // cells and their places (analysis journeys)
+      win["grid"] = grid_json(*grid); // shown columns, frozen ones (survey journeys)
     } else if (auto* list = dynamic_cast<wxListCtrl*>(w)) {
       json items = json::array();
       for (long i = 0; i < list->GetItemCount() && i < 200; ++i) {
@@ -109,6 +151,24 @@ void add_window(wxWindow* w, json& out) {
         items.push_back(std::move(row));
       }
       win["items"] = std::move(items);
+    } else if (auto* items = dynamic_cast<wxItemContainer*>(w)) {
+      json list = json::array(), checked = json::array();
+      auto* check = dynamic_cast<wxCheckListBox*>(w);
+      for (unsigned i = 0; i < std::min(items->GetCount(), 200u); ++i) {
+        list.push_back(utf8(items->GetString(i)));
+        if (check && check->IsChecked(i)) {
+          checked.push_back(utf8(items->GetString(i)));
+        }
+      }
+      win["items"] = std::move(list);
+      win["selected"] = utf8(items->GetStringSelection());
+      win["selection"] = win["selected"];
+      win["enabled"] = w->IsEnabled();
+      if (check) {
+        win["checked"] = std::move(checked);
+      }
+    } else if (auto* entry = dynamic_cast<wxTextEntry*>(w)) {
+      win["value"] = utf8(entry->GetValue());
     } else if (!w->GetLabel().empty()) {
       win["label"] = utf8(w->GetLabel());
     }

@@ -4,10 +4,12 @@
 #include <set>
 
 #include <wx/button.h>
+#include <wx/checklst.h>
 #include <wx/choice.h>
 #include <wx/combobox.h>
 #include <wx/config.h>
 #include <wx/sizer.h>
+#include <wx/srchctrl.h>
 #include <wx/stattext.h>
 
 #include "autocode_dialog.h"
@@ -25,6 +27,8 @@ namespace {
 const int history_size = 20;
 /// A drop-down longer than this is of no use (and slow to fill in GTK).
 const std::size_t max_choices = 300;
+/// Values listed at once for an attribute; typing narrows the rest.
+const std::size_t max_values_shown = 500;
 
 wxString escape(const std::string& text) {
   wxString out;
@@ -42,7 +46,7 @@ wxString escape(const std::string& text) {
 }
 
 /// A filter value quoted for the query language.
-std::string quoted(const std::string& value) {
+std::string query_quoted(const std::string& value) {
   std::string v;
   for (char ch : value) {
     if (ch != '"') {
@@ -106,6 +110,7 @@ SearchPane::SearchPane(wxWindow* parent, MainFrame& frame)
   m_query = new wxComboBox(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, nullptr,
                            wxTE_PROCESS_ENTER);
   m_query->SetHint(L"Search passages…");
+  m_query->SetName("quire-search-query");
   m_query->SetToolTip("Words (stemmed), \"a phrase\", OR, NOT, NEAR/5, collab*, and filters: "
                       "code:PATH case:NAME speaker:NAME doc:NAME attr:Role=Teacher "
                       "attr:Years:5..10. The arrow lists recent queries.");
@@ -120,21 +125,50 @@ SearchPane::SearchPane(wxWindow* parent, MainFrame& frame)
   hint->SetFont(hint->GetFont().Smaller());
   sizer->Add(hint, 0, wxLEFT | wxRIGHT | wxTOP, 4);
 
+  // Compact: code and case side by side, the attribute below, its values
+  // (a list typing narrows) only once an attribute is chosen.
   auto* filters = new wxBoxSizer(wxHORIZONTAL);
   m_code = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(60, -1));
   m_case = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(60, -1));
   m_attr = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(60, -1));
   m_code->SetToolTip("Only passages coded with this code (or a subcode)");
   m_case->SetToolTip("Only passages of this case");
-  m_attr->SetToolTip("Only passages of cases with this attribute value");
+  m_attr->SetToolTip("Only passages of cases with a value of this attribute you tick below");
+  m_code->SetName("quire-search-code-filter");
+  m_case->SetName("quire-search-case-filter");
+  m_attr->SetName("quire-search-attribute-filter");
   filters->Add(m_code, 1, wxRIGHT, 3);
-  filters->Add(m_case, 1, wxRIGHT, 3);
-  filters->Add(m_attr, 1);
-  sizer->Add(filters, 0, wxEXPAND | wxALL, 4);
+  filters->Add(m_case, 1);
+  sizer->Add(filters, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 4);
+  m_value_find = new wxSearchCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(60, -1));
+  m_value_find->ShowCancelButton(true);
+  m_value_find->SetName("quire-search-value-filter");
+  auto* by_attr = new wxBoxSizer(wxHORIZONTAL);
+  by_attr->Add(m_attr, 1, wxRIGHT, 3);
+  by_attr->Add(m_value_find, 1);
+  sizer->Add(by_attr, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 4);
+  m_values = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 84));
+  m_values->SetName("quire-search-values");
+  sizer->Add(m_values, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 4);
+  m_value_find->Hide();
+  m_values->Hide();
+  sizer->AddSpacer(4);
+  // A short pane (a small window) keeps its room for the results: the
+  // examples line goes (the query box's tooltip has them too).
+  Bind(wxEVT_SIZE, [this, hint](wxSizeEvent& e) {
+    e.Skip();
+    bool room = e.GetSize().y > 420;
+    if (room != hint->IsShown()) {
+      hint->Show(room);
+      CallAfter([this] { Layout(); });
+    }
+  });
 
   m_status = new wxStaticText(this, wxID_ANY, "");
+  m_status->SetName("quire-search-status");
   sizer->Add(m_status, 0, wxEXPAND | wxLEFT | wxRIGHT, 4);
   m_list = new HitList(this, m_hits);
+  m_list->SetName("quire-search-results");
   sizer->Add(m_list, 1, wxEXPAND | wxTOP, 2);
 
   auto* actions = new wxBoxSizer(wxHORIZONTAL);
@@ -161,13 +195,35 @@ SearchPane::SearchPane(wxWindow* parent, MainFrame& frame)
                 [this](wxCommandEvent&) { m_frame.commands().invoke("search/run"); });
   m_query->Bind(wxEVT_COMBOBOX,
                 [this](wxCommandEvent&) { m_frame.commands().invoke("search/run"); });
-  for (auto* c : {m_code, m_case, m_attr}) {
-    c->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
-      if (!m_query->GetValue().Strip(wxString::both).empty()) {
-        m_frame.commands().invoke("search/run");
-      }
-    });
+  for (auto* c : {m_code, m_case}) {
+    c->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { filter_changed(); });
   }
+  m_attr->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+    bool had = !m_ticked.empty();
+    m_ticked.clear();
+    m_value_find->ChangeValue("");
+    fill_values();
+    if (had) {
+      filter_changed();
+    }
+  });
+  m_value_find->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { fill_values(); });
+  m_value_find->Bind(wxEVT_SEARCHCTRL_CANCEL_BTN, [this](wxCommandEvent&) {
+    m_value_find->ChangeValue("");
+    fill_values();
+  });
+  m_values->Bind(wxEVT_CHECKLISTBOX, [this](wxCommandEvent& e) {
+    auto i = static_cast<std::size_t>(e.GetInt());
+    if (i < m_values_shown.size()) {
+      if (m_values->IsChecked(static_cast<unsigned>(i))) {
+        m_ticked.insert(m_values_shown[i]);
+      } else {
+        m_ticked.erase(m_values_shown[i]);
+      }
+      fill_values(); // the note counts what is ticked
+      filter_changed();
+    }
+  });
   m_list->Bind(wxEVT_LISTBOX_DCLICK, [this](wxCommandEvent& e) { open_hit(e.GetSelection()); });
 
   auto& s = frame.session();
@@ -201,7 +257,60 @@ SearchPane::SearchPane(wxWindow* parent, MainFrame& frame)
     m_code->Clear();
     m_case->Clear();
     m_attr->Clear();
+    m_attr_values.clear();
+    m_ticked.clear();
+    fill_values();
   });
+}
+
+void SearchPane::filter_changed() {
+  if (!m_query->GetValue().Strip(wxString::both).empty()) {
+    m_frame.commands().invoke("search/run");
+  }
+}
+
+void SearchPane::fill_values() {
+  int sel = m_attr->GetSelection();
+  auto it = sel > 0 ? m_attr_values.find(utf8(m_attr->GetStringSelection())) : m_attr_values.end();
+  bool on = it != m_attr_values.end();
+  bool relayout = on != m_values->IsShown();
+  m_value_find->Show(on);
+  m_values->Show(on);
+  m_values_shown.clear();
+  m_values->Clear();
+  if (on) {
+    const auto& all = it->second;
+    auto typed = utf8(m_value_find->GetValue());
+    auto matching = values_matching(all, typed);
+    m_values_shown.assign(matching.begin(),
+                          matching.begin() + static_cast<std::ptrdiff_t>(
+                                                 std::min(matching.size(), max_values_shown)));
+    wxArrayString items;
+    for (const auto& v : m_values_shown) {
+      items.Add(wx(v));
+    }
+    m_values->Append(items);
+    for (std::size_t i = 0; i < m_values_shown.size(); ++i) {
+      if (m_ticked.count(m_values_shown[i])) {
+        m_values->Check(static_cast<unsigned>(i));
+      }
+    }
+    m_value_find->SetDescriptiveText(
+        wxString::Format(L"Type to find among %zu values…", all.size()));
+    wxString note = m_ticked.empty() ? wxString("Tick the values to keep")
+                                     : wxString::Format("%zu ticked", m_ticked.size());
+    if (matching.size() > m_values_shown.size()) {
+      note += wxString::Format(L" · %zu of %zu shown: type to narrow", m_values_shown.size(),
+                               matching.size());
+    } else if (!typed.empty()) {
+      note += wxString::Format(L" · %zu of %zu match", matching.size(), all.size());
+    }
+    m_values->SetToolTip(note);
+    m_value_find->SetToolTip(note);
+  }
+  if (relayout) {
+    Layout();
+  }
 }
 
 void SearchPane::fill_filters(bool even_hidden) {
@@ -219,14 +328,13 @@ void SearchPane::fill_filters(bool even_hidden) {
   }
   m_code_terms = {""};
   m_case_terms = {""};
-  m_attr_terms = {""};
   m_code->Append("Any code");
   m_case->Append("Any case");
   m_attr->Append("Any attribute");
   if (s.is_open() && !s.busy()) {
     for (const auto& c : s.codes().list) {
       m_code->Append(wxString(' ', 2 * static_cast<std::size_t>(c.level)) + wx(c.name));
-      m_code_terms.push_back("code:" + quoted(c.path));
+      m_code_terms.push_back("code:" + query_quoted(c.path));
     }
     auto cases = list_cases(s.project());
     if (cases.size() > max_choices) {
@@ -235,23 +343,16 @@ void SearchPane::fill_filters(bool even_hidden) {
     }
     for (const auto& c : cases) {
       m_case->Append(wx(c.name));
-      m_case_terms.push_back("case:" + quoted(c.name));
+      m_case_terms.push_back("case:" + query_quoted(c.name));
     }
-    std::set<std::pair<std::string, std::string>> pairs;
-    for (const auto& [id, values] : all_case_attributes(s.project())) {
-      for (const auto& [name, v] : values) {
-        if (!v.missing && !v.display().empty()) {
-          pairs.emplace(name, v.display());
-        }
+    m_attr_values = attribute_values(s.project());
+    for (const auto& [name, values] : m_attr_values) {
+      if (!values.empty()) {
+        m_attr->Append(wx(name));
       }
     }
-    for (const auto& [name, value] : pairs) {
-      if (m_attr_terms.size() > max_choices) {
-        break;
-      }
-      m_attr->Append(wx(name + " = " + value));
-      m_attr_terms.push_back("attr:" + quoted(name) + "=" + quoted(value));
-    }
+  } else {
+    m_attr_values.clear();
   }
   auto restore = [](wxChoice* c, const wxString& old) {
     int at = old.empty() ? wxNOT_FOUND : c->FindString(old);
@@ -260,6 +361,19 @@ void SearchPane::fill_filters(bool even_hidden) {
   restore(m_code, old_code);
   restore(m_case, old_case);
   restore(m_attr, old_attr);
+  if (m_attr->GetSelection() <= 0) {
+    m_ticked.clear();
+  } else { // ticks on values that went are dropped
+    const auto& values = m_attr_values[utf8(m_attr->GetStringSelection())];
+    std::set<std::string> still;
+    for (const auto& v : m_ticked) {
+      if (std::find(values.begin(), values.end(), v) != values.end()) {
+        still.insert(v);
+      }
+    }
+    m_ticked = std::move(still);
+  }
+  fill_values();
 }
 
 std::string SearchPane::full_query() const {
@@ -273,7 +387,13 @@ std::string SearchPane::full_query() const {
   };
   add(m_code, m_code_terms);
   add(m_case, m_case_terms);
-  add(m_attr, m_attr_terms);
+  // Values of the same attribute: any of them (Xapian ORs filters of one field).
+  if (m_attr->GetSelection() > 0) {
+    auto name = utf8(m_attr->GetStringSelection());
+    for (const auto& v : m_ticked) {
+      filters += " attr:" + query_quoted(name) + "=" + query_quoted(v);
+    }
+  }
   // In brackets, so that a filter narrows the whole query, not its last word
   // ("a OR b code:X" is "a OR (b code:X)").
   return filters.empty() ? text : text.empty() ? filters.substr(1) : "(" + text + ")" + filters;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <wx/app.h>
+#include <wx/config.h>
 #include <wx/dialog.h>
 #include <wx/string.h>
 #include <wx/timer.h>
@@ -11,6 +12,7 @@
 #include "quire/base/error.h"
 #include "quire/model/codebook.h"
 #include "quire/model/coders.h"
+#include "quire/model/surveys.h"
 #include "wx_text.h"
 
 namespace quire::gui {
@@ -40,7 +42,9 @@ bool modal_dialog_up() {
 
 } // namespace
 
-Session::Session() : m_ui_thread(std::this_thread::get_id()) {}
+Session::Session() : m_ui_thread(std::this_thread::get_id()) {
+  m_show_question_codes = wxConfigBase::Get()->ReadBool("/View/ShowQuestionCodes", false);
+}
 
 Session::~Session() {
   close();
@@ -124,6 +128,7 @@ const CodeIndex& Session::codes() {
     for (std::size_t i = 0; i < m_codes.list.size(); ++i) {
       m_codes.by_id.emplace(m_codes.list[i].id, i);
     }
+    m_codes.question = question_codes(*m_project);
     m_codes_dirty = false;
   }
   return m_codes;
@@ -176,6 +181,20 @@ bool Session::coder_shown(const std::string& coder) {
   }
   return m_shown_coders->empty() ||
          std::find(m_shown_coders->begin(), m_shown_coders->end(), coder) != m_shown_coders->end();
+}
+
+void Session::set_show_question_codes(bool on) {
+  m_show_question_codes = on;
+  wxConfigBase::Get()->Write("/View/ShowQuestionCodes", on);
+  if (m_project && !m_busy) {
+    ChangeSet c; // the views redraw their codings as for a change of the coders shown
+    c.tables.insert("setting");
+    changed.emit(c);
+  }
+}
+
+bool Session::code_shown(Id code) {
+  return m_show_question_codes || !codes().question.count(code);
 }
 
 void Session::select_code(std::optional<Id> id) {

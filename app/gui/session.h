@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -32,6 +33,7 @@ namespace quire::gui {
 struct CodeIndex {
   std::vector<Code> list; ///< depth-first, display order
   std::unordered_map<Id, std::size_t> by_id;
+  std::set<Id> question; ///< the surveys' question codes (core's question_codes)
   /// The code with this id, or nullptr.
   const Code* find(Id id) const {
     auto it = by_id.find(id);
@@ -64,6 +66,13 @@ public:
   /// Whether the views show this coder's codings (the project's shown
   /// coders, core/include/quire/model/coders.h; read once and kept until a setting changes).
   bool coder_shown(const std::string& coder);
+  /// Whether the views colour the surveys' question codes (View > Show
+  /// Question Codes; off: they are the grid's structure, not codings to see).
+  bool show_question_codes() const { return m_show_question_codes; }
+  /// Sets it (remembered) and redraws the views.
+  void set_show_question_codes(bool on);
+  /// Whether the views draw this code's codings (not a hidden question code).
+  bool code_shown(Id code);
 
   // What the user has selected.
   std::optional<Id> selected_code() const { return m_code; }
@@ -145,6 +154,7 @@ private:
   CodeIndex m_codes;
   bool m_codes_dirty = true;
   std::optional<std::vector<std::string>> m_shown_coders; ///< empty: everyone's
+  bool m_show_question_codes = false;
   bool m_busy = false;
   std::string m_job;                ///< the running job's title
   std::thread::id m_ui_thread;      ///< the thread that made the session

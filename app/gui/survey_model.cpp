@@ -68,6 +68,7 @@ void SurveyModel::clear() {
   m_cache.clear();
   m_lru.clear();
   m_question_pos.clear();
+  m_question_codes.clear();
   m_filter_attr.clear();
   m_filter_value.clear();
 }
@@ -77,14 +78,17 @@ void SurveyModel::load(const Project& p, const std::string& folder) {
   m_folder = folder;
   m_respondents = survey_respondents(p, folder);
   m_values = respondent_values(p, m_respondents);
+  m_question_codes = question_codes(p);
+  // The open-ended answers next to the ID, so that the grid opens on what is
+  // read and coded; the attributes after them.
   m_columns.push_back({Column::Respondent, "Respondent", 0});
-  for (const auto& a : survey_attributes(p, m_values)) {
-    m_columns.push_back({Column::Attribute, a.name, 0});
-  }
   for (const auto& q : survey_questions(p, folder)) {
     m_question_pos[q.id] = m_questions.size();
     m_questions.push_back(q);
     m_columns.push_back({Column::Question, q.name, q.id});
+  }
+  for (const auto& a : survey_attributes(p, m_values)) {
+    m_columns.push_back({Column::Attribute, a.name, 0});
   }
   apply_filter();
   sort(p, 0, true);
@@ -95,20 +99,39 @@ std::optional<std::size_t> SurveyModel::question_index(Id question) const {
   return it == m_question_pos.end() ? std::nullopt : std::optional<std::size_t>(it->second);
 }
 
-const std::vector<Answer>& SurveyModel::answers_of(const Project& p, std::size_t respondent) {
+const SurveyModel::Read& SurveyModel::read(const Project& p, std::size_t respondent) {
   auto it = m_cache.find(respondent);
   if (it != m_cache.end()) {
     m_lru.splice(m_lru.begin(), m_lru, it->second.second);
     return it->second.first;
   }
-  auto answers = respondent_answers(p, m_respondents[respondent].document, m_questions);
+  Read r;
+  const auto document = m_respondents[respondent].document;
+  r.answers = respondent_answers(p, document, m_questions);
+  r.codes = quire::answer_codes(p, document, r.answers, m_question_codes);
   if (m_cache.size() >= cache_limit) {
     m_cache.erase(m_lru.back());
     m_lru.pop_back();
   }
   m_lru.push_front(respondent);
-  return m_cache.emplace(respondent, std::make_pair(std::move(answers), m_lru.begin()))
+  return m_cache.emplace(respondent, std::make_pair(std::move(r), m_lru.begin()))
       .first->second.first;
+}
+
+const std::vector<Answer>& SurveyModel::answers(const Project& p, std::size_t row) {
+  return read(p, m_rows.at(row)).answers;
+}
+
+const std::vector<Id>& SurveyModel::answer_codes(const Project& p, std::size_t row,
+                                                 std::size_t column) {
+  static const std::vector<Id> none;
+  if (row >= m_rows.size() || column >= m_columns.size() ||
+      m_columns[column].kind != Column::Question) {
+    return none;
+  }
+  auto q = question_index(m_columns[column].question);
+  const auto& r = read(p, m_rows[row]);
+  return q ? r.codes[*q] : none;
 }
 
 std::string SurveyModel::cell(const Project& p, std::size_t row, std::size_t column) {
@@ -141,7 +164,7 @@ std::optional<Answer> SurveyModel::answer(const Project& p, std::size_t row, std
     return std::nullopt;
   }
   auto q = question_index(m_columns[column].question);
-  const auto& answers = answers_of(p, m_rows[row]);
+  const auto& answers = read(p, m_rows[row]).answers;
   if (!q || answers[*q].passage == 0) {
     return std::nullopt;
   }
@@ -183,7 +206,7 @@ void SurveyModel::sort(const Project& p, std::size_t column, bool ascending) {
       }
     } else if (col.kind == Column::Question) {
       auto q = question_index(col.question);
-      const auto& answers = answers_of(p, i);
+      const auto& answers = read(p, i).answers;
       if (q && answers[*q].passage != 0) {
         k = {false, 0, fold_case(answers[*q].text)};
       }
@@ -256,6 +279,12 @@ std::vector<std::string> SurveyModel::attribute_values(const std::string& attrib
   std::vector<std::string> out(values.begin(), values.end());
   std::sort(out.begin(), out.end(), natural_less);
   return out;
+}
+
+void SurveyModel::codes_changed(const Project& p) {
+  m_question_codes = question_codes(p);
+  m_cache.clear();
+  m_lru.clear();
 }
 
 void SurveyModel::forget(const std::set<Id>& documents) {

@@ -24,7 +24,8 @@ using Answer = SurveyAnswer;
 class SurveyModel {
 public:
   using Respondent = quire::Respondent;
-  /// A column of the grid: the respondent, an attribute or a question.
+  /// A column of the grid: the respondent, a question (its open-ended
+  /// answers, next to the respondent) or an attribute.
   struct Column {
     enum Kind { Respondent, Attribute, Question } kind = Respondent;
     std::string name;
@@ -49,6 +50,11 @@ public:
   std::string cell(const Project& p, std::size_t row, std::size_t column);
   /// The answer in a cell of a question column, if there is one.
   std::optional<Answer> answer(const Project& p, std::size_t row, std::size_t column);
+  /// Every answer of a row's respondent, one per question (passage 0: none).
+  const std::vector<Answer>& answers(const Project& p, std::size_t row);
+  /// The codes applied inside the answer of a question cell, question codes
+  /// left out (core's answer_codes): what the grid marks as coded.
+  const std::vector<Id>& answer_codes(const Project& p, std::size_t row, std::size_t column);
   /// The row showing a document, if it is shown.
   std::optional<std::size_t> row_of(Id document) const;
 
@@ -60,9 +66,17 @@ public:
   std::vector<std::string> attribute_values(const std::string& attribute) const;
   /// Forgets the answers read for these documents (after they changed).
   void forget(const std::set<Id>& documents);
+  /// Reads the question codes again and forgets every answer's codes (after
+  /// the codebook changed).
+  void codes_changed(const Project& p);
 
 private:
-  const std::vector<Answer>& answers_of(const Project& p, std::size_t respondent);
+  /// What is read of one respondent: answers and the codes inside each.
+  struct Read {
+    std::vector<Answer> answers;
+    std::vector<std::vector<Id>> codes;
+  };
+  const Read& read(const Project& p, std::size_t respondent);
   void apply_filter();
   std::optional<std::size_t> question_index(Id question) const;
 
@@ -74,10 +88,10 @@ private:
   std::vector<std::size_t> m_rows;                     ///< shown respondents, in order
   std::string m_filter_attr, m_filter_value;
   // Answers read so far: respondent index -> answers by question (LRU, bounded).
-  std::unordered_map<std::size_t, std::pair<std::vector<Answer>, std::list<std::size_t>::iterator>>
-      m_cache;
+  std::unordered_map<std::size_t, std::pair<Read, std::list<std::size_t>::iterator>> m_cache;
   std::list<std::size_t> m_lru;
   std::map<Id, std::size_t> m_question_pos; ///< question id -> index in m_questions
+  std::set<Id> m_question_codes;            ///< left out of answer_codes
 };
 
 } // namespace quire::gui

@@ -1,16 +1,21 @@
 #include "survey_pane.h"
 
 #include <wx/choice.h>
+#include <wx/config.h>
+#include <wx/dc.h>
 #include <wx/menu.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
 #include <wx/stattext.h>
+#include <wx/wrapsizer.h>
 
 #include "coded_text.h"
 #include "coding_stripes.h"
+#include "colours.h"
 #include "main_frame.h"
 #include "menus.h"
 #include "quire/model/coding.h"
+#include "quire/model/documents.h"
 #include "wx_text.h"
 
 namespace quire::gui {
@@ -37,32 +42,91 @@ private:
   SurveyPane& m_pane;
 };
 
+namespace {
+
+const int marker_width = 24; ///< the coded marker at the right of an answer cell
+const double default_reader_share = 0.4;
+
+} // namespace
+
+/// Draws a cell's text (wrapped while one question is read) and, for an
+/// answer coded with codes other than its question's, a marker in the first
+/// code's colour with the number of codes.
+class SurveyPane::Renderer : public wxGridCellAutoWrapStringRenderer {
+public:
+  Renderer(SurveyPane& pane, bool wrap) : m_pane(pane), m_wrap(wrap) {}
+  void Draw(wxGrid& grid, wxGridCellAttr& attr, wxDC& dc, const wxRect& rect, int row, int col,
+            bool selected) override {
+    const auto codes = m_pane.cell_codes(row, col); // a copy: drawing reads the model again
+    wxRect text = rect;
+    if (!codes.empty() && rect.width > 2 * marker_width) {
+      text.width -= marker_width;
+    }
+    if (m_wrap) {
+      wxGridCellAutoWrapStringRenderer::Draw(grid, attr, dc, text, row, col, selected);
+    } else {
+      wxGridCellStringRenderer::Draw(grid, attr, dc, text, row, col, selected);
+    }
+    if (text.width == rect.width) {
+      return;
+    }
+    wxRect mark(text.GetRight() + 1, rect.y, rect.width - text.width, rect.height);
+    dc.SetPen(*wxTRANSPARENT_PEN);
+    dc.SetBrush(wxBrush(selected ? grid.GetSelectionBackground() : attr.GetBackgroundColour()));
+    dc.DrawRectangle(mark);
+    const auto* code = m_pane.m_frame.session().codes().find(codes.front());
+    auto colour = code_colour(code ? code->color : std::string());
+    int h = std::min(mark.height - 4, grid.GetCharHeight() + 4);
+    wxRect badge(mark.x + 2, mark.y + 2, mark.width - 4, h);
+    dc.SetBrush(wxBrush(colour));
+    dc.DrawRoundedRectangle(badge, 4);
+    auto label = wxString::Format("%zu", codes.size());
+    bool dark = colour.Red() * 299 + colour.Green() * 587 + colour.Blue() * 114 < 140000;
+    dc.SetTextForeground(dark ? *wxWHITE : *wxBLACK);
+    dc.SetFont(attr.GetFont().Bold());
+    auto size = dc.GetTextExtent(label);
+    dc.DrawText(label, badge.x + (badge.width - size.x) / 2, badge.y + (badge.height - size.y) / 2);
+  }
+  wxGridCellRenderer* Clone() const override { return new Renderer(m_pane, m_wrap); }
+
+private:
+  SurveyPane& m_pane;
+  bool m_wrap;
+};
+
 SurveyPane::SurveyPane(wxWindow* parent, MainFrame& frame) : wxPanel(parent), m_frame(frame) {
   auto& session = frame.session();
   auto* sizer = new wxBoxSizer(wxVERTICAL);
-  auto* bar = new wxBoxSizer(wxHORIZONTAL);
-  auto label = [&](const char* text) {
-    bar->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
+  // Wraps onto a second line in a narrow window: the filters stay reachable.
+  auto* bar = new wxWrapSizer(wxHORIZONTAL);
+  // Each label with its control, so that a wrap never parts them.
+  auto group = [&](const char* text, std::initializer_list<wxWindow*> controls) {
+    auto* g = new wxBoxSizer(wxHORIZONTAL);
+    g->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
+    for (auto* c : controls) {
+      g->Add(c, 0, wxRIGHT, 4);
+    }
+    bar->Add(g, 0, wxRIGHT | wxBOTTOM, 8);
   };
-  label("Survey:");
   m_survey = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(180, -1));
-  bar->Add(m_survey, 0, wxRIGHT, 12);
-  label("Read:");
   m_read = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(200, -1));
-  bar->Add(m_read, 0, wxRIGHT, 12);
-  label("Only:");
   m_filter_attr = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(130, -1));
   m_filter_value = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(130, -1));
-  bar->Add(m_filter_attr, 0, wxRIGHT, 4);
-  bar->Add(m_filter_value, 0, wxRIGHT, 12);
+  group("Survey:", {m_survey});
+  group("Read:", {m_read});
+  group("Only:", {m_filter_attr, m_filter_value});
   m_count = new wxStaticText(this, wxID_ANY, "");
   m_count->SetForegroundColour(wxColour(100, 100, 110));
-  bar->Add(m_count, 1, wxALIGN_CENTER_VERTICAL);
-  sizer->Add(bar, 0, wxEXPAND | wxALL, 6);
+  bar->Add(m_count, 0, wxALIGN_CENTER_VERTICAL | wxBOTTOM, 8);
+  sizer->Add(bar, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
 
-  auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                                     wxSP_LIVE_UPDATE | wxSP_3DSASH);
+  m_filter_attr->SetName("quire-survey-filter-attribute");
+  m_filter_value->SetName("quire-survey-filter-value");
+  m_count->SetName("quire-survey-count");
+  auto* split = m_split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                               wxSP_LIVE_UPDATE | wxSP_3DSASH);
   m_grid = new wxGrid(split, wxID_ANY);
+  m_grid->SetName("quire-survey-grid");
   m_grid->CreateGrid(0, 0);
   m_grid->EnableEditing(false);
   m_grid->SetRowLabelSize(0);
@@ -82,11 +146,42 @@ SurveyPane::SurveyPane(wxWindow* parent, MainFrame& frame) : wxPanel(parent), m_
   body->Add(m_stripes, 0, wxEXPAND);
   bs->Add(body, 1, wxEXPAND);
   below->SetSizer(bs);
-  split->SplitHorizontally(m_grid, below, -170);
-  split->SetSashGravity(1.0);
+  m_answer->SetName("quire-survey-answer");
+  m_answer_title->SetName("quire-survey-answer-title");
+  split->SplitHorizontally(m_grid, below);
   split->SetMinimumPaneSize(80);
   sizer->Add(split, 1, wxEXPAND);
   SetSizer(sizer);
+  // The reader's share of the height: 40% at first, then what the user gave
+  // it (remembered); it keeps that share as the window grows.
+  split->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+    e.Skip();
+    if (!m_sash_placed && m_split->GetClientSize().y > 200) {
+      m_sash_placed = true;
+      CallAfter([this] { place_sash(); });
+    }
+  });
+  split->Bind(wxEVT_SPLITTER_SASH_POS_CHANGED, [this](wxSplitterEvent& e) {
+    e.Skip();
+    int h = m_split->GetClientSize().y;
+    if (h > 200) {
+      wxConfigBase::Get()->Write("/Survey/ReaderShare",
+                                 1.0 - static_cast<double>(e.GetSashPosition()) / h);
+    }
+  });
+  m_grid->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+    e.Skip();
+    CallAfter([this] { freeze_id(); });
+  });
+  m_grid->GetGridWindow()->Bind(wxEVT_MOTION, [this](wxMouseEvent& e) {
+    e.Skip();
+    auto at = m_grid->CalcUnscrolledPosition(e.GetPosition());
+    int row = m_grid->YToRow(at.y), col = m_grid->XToCol(at.x);
+    auto tip = row >= 0 && col >= 0 ? cell_tooltip(row, col) : wxString();
+    if (tip != m_grid->GetGridWindow()->GetToolTipText()) {
+      m_grid->GetGridWindow()->SetToolTip(tip);
+    }
+  });
 
   m_survey->Bind(wxEVT_CHOICE,
                  [this](wxCommandEvent&) { show(utf8(m_survey->GetStringSelection())); });
@@ -223,10 +318,9 @@ void SurveyPane::read_question(std::optional<Id> question) {
   m_sort_column = 0;
   reset_table();
   if (m_model.row_count() > 0 && m_visible.size() > 1) {
-    select_cell(0, question ? 1
-                            : static_cast<int>(m_visible.size()) -
-                                  static_cast<int>(m_model.questions().size()));
+    select_cell(0, 1); // the first answer: the questions come right after the ID
   }
+  m_grid->Scroll(0, 0); // opens at the left: the ID and the answers in view
 }
 
 void SurveyPane::reset_table() {
@@ -235,23 +329,27 @@ void SurveyPane::reset_table() {
   if (m_grid->GetNumberRows() > 0 && m_grid->GetNumberCols() > 0) {
     m_grid->SetGridCursor(0, 0);
   }
+  if (m_grid->GetNumberFrozenCols() > 0) {
+    m_grid->FreezeTo(0, 0);
+  }
   m_grid->SetTable(new Table(*this), true, wxGrid::wxGridSelectCells);
   int width = m_grid->GetClientSize().x;
+  m_grid->SetDefaultRenderer(new Renderer(*this, m_reading.has_value()));
   if (m_reading) {
-    m_grid->SetDefaultRenderer(new wxGridCellAutoWrapStringRenderer);
     m_grid->SetDefaultRowSize(m_grid->GetCharHeight() * 4 + 6, true);
     m_grid->SetColSize(0, 110);
     if (m_visible.size() > 1) {
       m_grid->SetColSize(1, std::max(300, width - 130));
     }
   } else {
-    m_grid->SetDefaultRenderer(new wxGridCellStringRenderer);
     m_grid->SetDefaultRowSize(m_grid->GetCharHeight() + 8, true);
     for (int c = 0; c < static_cast<int>(m_visible.size()); ++c) {
       bool question = m_model.columns()[model_column(c)].kind == SurveyModel::Column::Question;
       m_grid->SetColSize(c, c == 0 ? 110 : question ? 260 : 110);
     }
   }
+  m_grid->Scroll(0, 0);
+  freeze_id();
   m_grid->Thaw();
   m_grid->ForceRefresh();
   if (m_model.folder().empty()) {
@@ -260,6 +358,14 @@ void SurveyPane::reset_table() {
   } else {
     m_count->SetLabel(wxString::Format(L"%zu of %zu respondents · click a column's title to sort",
                                        m_model.row_count(), m_model.respondent_count()));
+  }
+}
+
+void SurveyPane::freeze_id() {
+  // wx refuses while the grid is too small (hidden behind another page): the
+  // grid's next size event tries again.
+  if (m_grid->GetNumberFrozenCols() == 0 && m_visible.size() > 1 && m_grid->GetNumberRows() > 0) {
+    m_grid->FreezeTo(0, 1); // the ID stays in view when scrolling sideways
   }
 }
 
@@ -301,17 +407,75 @@ void SurveyPane::show_answer(int row, int column) {
   const auto& col = m_model.columns()[model_column(column)];
   auto answer = m_model.answer(s.project(), static_cast<std::size_t>(row), model_column(column));
   if (!answer) {
-    m_answer->clear_text();
-    m_stripes->update_width();
-    m_answer_title->SetLabel(
-        wx(r.name + " · " + col.name + ": " +
-           m_model.cell(s.project(), static_cast<std::size_t>(row), model_column(column))));
+    // An ID or attribute cell, or a question left empty: the row's answers.
+    auto value = m_model.cell(s.project(), static_cast<std::size_t>(row), model_column(column));
+    show_row_answers(row, col.kind == SurveyModel::Column::Question    ? col.name + ": no answer"
+                          : col.kind == SurveyModel::Column::Attribute ? col.name + ": " + value
+                                                                       : std::string());
     return;
   }
   m_answer->set_text(r.document, answer->text, answer->start);
+  m_answer->set_margin_labels({});
   m_answer_title->SetLabel(wx(r.name + " · " + col.name));
   reload_answer_codings();
   m_frame.use_text(*m_answer);
+}
+
+void SurveyPane::show_row_answers(int row, const std::string& why) {
+  auto& p = m_frame.session().project();
+  const auto& r = m_model.respondent(static_cast<std::size_t>(row));
+  const auto& answers = m_model.answers(p, static_cast<std::size_t>(row));
+  std::vector<std::pair<std::int64_t, std::string>> labels;
+  for (std::size_t q = 0; q < answers.size(); ++q) {
+    if (answers[q].passage != 0) {
+      labels.emplace_back(answers[q].start, utf8(one_line(m_model.questions()[q].name, 40)));
+    }
+  }
+  m_answer->set_text(r.document, document_text(p, r.document), 0);
+  m_answer->set_margin_labels(labels);
+  auto n = labels.size();
+  m_answer_title->SetLabel(wx(r.name + (why.empty() ? std::string() : " · " + why) + " · " +
+                              std::to_string(n) + (n == 1 ? " answer" : " answers")));
+  reload_answer_codings();
+  m_frame.use_text(*m_answer);
+}
+
+void SurveyPane::place_sash() {
+  int h = m_split->GetClientSize().y;
+  double share = wxConfigBase::Get()->ReadDouble("/Survey/ReaderShare", default_reader_share);
+  share = std::clamp(share, 0.15, 0.85);
+  m_split->SetSashGravity(1.0 - share);
+  m_split->SetSashPosition(static_cast<int>(h * (1.0 - share)));
+}
+
+double SurveyPane::reader_share() const {
+  int h = m_split->GetClientSize().y;
+  return h > 0 ? 1.0 - static_cast<double>(m_split->GetSashPosition()) / h : 0.0;
+}
+
+const std::vector<Id>& SurveyPane::cell_codes(int row, int column) {
+  static const std::vector<Id> none;
+  auto& s = m_frame.session();
+  if (s.busy() || !s.is_open() || row < 0 || column < 0 ||
+      static_cast<std::size_t>(column) >= m_visible.size() ||
+      static_cast<std::size_t>(row) >= m_model.row_count()) {
+    return none;
+  }
+  return m_model.answer_codes(s.project(), static_cast<std::size_t>(row), model_column(column));
+}
+
+wxString SurveyPane::cell_tooltip(int row, int column) {
+  const auto& codes = cell_codes(row, column);
+  if (codes.empty()) {
+    return {};
+  }
+  const auto& index = m_frame.session().codes();
+  wxString tip = "Coded: ";
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    const auto* c = index.find(codes[i]);
+    tip += (i ? ", " : "") + (c ? wx(c->path) : wxString("?"));
+  }
+  return tip;
 }
 
 void SurveyPane::reload_answer_codings() {
@@ -346,6 +510,9 @@ void SurveyPane::on_change(const ChangeSet& c) {
     return;
   }
   m_model.forget(c.documents);
+  if (c.tables.count("code")) {
+    m_model.codes_changed(m_frame.session().project());
+  }
   if (c.documents.count(m_answer->document()) || c.tables.count("code") ||
       c.tables.count("setting")) { // setting: coders shown
     m_answer->apply_change(c);

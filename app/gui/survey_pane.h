@@ -1,10 +1,14 @@
 #pragma once
-// The survey grid: rows are respondents, columns the respondent ID, their
-// attributes and the questions (a virtual wxGrid: only the rows in view are
-// read). Click a column's title to sort by it; filter by an attribute's
-// value; "Read" one question to go through its answers in sequence. The
-// selected answer shows below, where text is selected and coded like in the
-// document view.
+// The survey grid: rows are respondents, columns the respondent ID (frozen at
+// the left), the questions' open-ended answers and then the attributes (a
+// virtual wxGrid: only the rows in view are read). An answer coded with a
+// code (question codes aside) carries a marker in the code's colour with the
+// number of codes; its tooltip names them. Click a column's title to sort by
+// it; filter by an attribute's value; "Read" one question to go through its
+// answers in sequence. The selected answer shows below (an ID or attribute
+// cell: all the row's answers, each labelled with its question), where text
+// is selected and coded like in the document view; the reader takes 40% of
+// the height at first, then the share the user gives it.
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +19,7 @@
 #include "survey_model.h"
 
 class wxChoice;
+class wxSplitterWindow;
 class wxStaticText;
 
 namespace quire::gui {
@@ -45,10 +50,22 @@ public:
   std::size_t model_column(int c) const { return m_visible.at(static_cast<std::size_t>(c)); }
   /// Text of a shown cell (what the grid displays).
   wxString cell_text(int row, int column);
+  /// The codes inside a shown answer cell (question codes aside): its marker.
+  const std::vector<Id>& cell_codes(int row, int column);
+  /// What a cell's tooltip says ("Coded: Themes/Change, Barriers/Time"; "" uncoded).
+  wxString cell_tooltip(int row, int column);
+  /// The share of the pane's height the reader below the grid takes.
+  double reader_share() const;
 
 private:
   class Table;
+  class Renderer;
   void reset_table();
+  /// Shows every answer of a row's respondent, each labelled with its question.
+  void show_row_answers(int row, const std::string& why);
+  void place_sash();
+  /// Freezes the ID column when it can (the grid must be wide enough).
+  void freeze_id();
   void on_change(const ChangeSet& c);
   void reload_answer_codings();
   void show_answer(int row, int column);
@@ -66,6 +83,8 @@ private:
   wxChoice* m_filter_value = nullptr;
   wxStaticText* m_count = nullptr;
   wxGrid* m_grid = nullptr;
+  wxSplitterWindow* m_split = nullptr;
+  bool m_sash_placed = false;
   wxStaticText* m_answer_title = nullptr;
   CodedText* m_answer = nullptr;
   CodingStripes* m_stripes = nullptr;

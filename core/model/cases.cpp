@@ -6,8 +6,10 @@
 #include <cmath>
 #include <cstdio>
 #include <regex>
+#include <set>
 
 #include "quire/base/error.h"
+#include "quire/base/natural_order.h"
 #include "quire/base/text.h"
 #include "store/project_p.h"
 #include "store/rows_p.h"
@@ -241,6 +243,40 @@ std::map<Id, std::map<std::string, Value>> all_case_attributes(const Project& p)
       "v.attribute_id");
   while (s.step()) {
     out[s.i64(0)][s.str(1)] = read_value(s, 3, attr_type_from_string(s.str(2)));
+  }
+  return out;
+}
+
+std::map<std::string, std::vector<std::string>> attribute_values(const Project& p) {
+  std::map<std::string, std::vector<std::string>> out;
+  for (const auto& a : list_attributes(p)) {
+    out[a.name];
+  }
+  std::map<std::string, std::set<std::string>> seen;
+  for (const auto& [id, values] : all_case_attributes(p)) {
+    for (const auto& [name, v] : values) {
+      if (!v.missing) {
+        if (auto text = v.display(); !text.empty() && seen[name].insert(text).second) {
+          out[name].push_back(std::move(text));
+        }
+      }
+    }
+  }
+  for (auto& [name, values] : out) {
+    std::sort(values.begin(), values.end(),
+              [](const std::string& a, const std::string& b) { return natural_less(a, b); });
+  }
+  return out;
+}
+
+std::vector<std::string> values_matching(const std::vector<std::string>& values,
+                                         const std::string& typed) {
+  auto want = fold_case(typed);
+  std::vector<std::string> out;
+  for (const auto& v : values) {
+    if (want.empty() || fold_case(v).find(want) != std::string::npos) {
+      out.push_back(v);
+    }
   }
   return out;
 }

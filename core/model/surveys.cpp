@@ -1,10 +1,12 @@
 #include "quire/model/surveys.h"
 
+#include <algorithm>
 #include <set>
 
 #include "quire/base/error.h"
 #include "quire/base/text.h"
 #include "quire/model/cases.h"
+#include "quire/model/coding.h"
 #include "quire/model/documents.h"
 #include "store/project_p.h"
 
@@ -108,6 +110,41 @@ std::vector<SurveyAnswer> respondent_answers(const Project& p, Id document,
     if (auto it = position.find(*ps.question_id); it != position.end()) {
       out[it->second] = {ps.id, ps.start, ps.end, std::string(index.slice(ps.start, ps.end))};
     }
+  }
+  return out;
+}
+
+std::set<Id> question_codes(const Project& p) {
+  std::set<Id> out;
+  auto s =
+      detail::db(p).prepare("SELECT c.id, top.id FROM code top JOIN code c ON c.parent_id = top.id "
+                            "WHERE top.parent_id IS NULL AND top.name = 'Questions' "
+                            "AND c.name IN (SELECT name FROM question)");
+  while (s.step()) {
+    out.insert(s.i64(0));
+    out.insert(s.i64(1));
+  }
+  return out;
+}
+
+std::vector<std::vector<Id>> answer_codes(const Project& p, Id document,
+                                          const std::vector<SurveyAnswer>& answers,
+                                          const std::set<Id>& leave_out) {
+  std::vector<std::vector<Id>> out(answers.size());
+  auto codings = document_codings(p, document);
+  for (std::size_t i = 0; i < answers.size(); ++i) {
+    const auto& a = answers[i];
+    if (a.passage == 0) {
+      continue;
+    }
+    auto& codes = out[i];
+    for (const auto& c : codings) {
+      if (c.start < a.end && a.start < c.end && !leave_out.count(c.code_id)) {
+        codes.push_back(c.code_id);
+      }
+    }
+    std::sort(codes.begin(), codes.end());
+    codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
   }
   return out;
 }

@@ -3,10 +3,12 @@
 // a transcript's speakers and times, and Cancel importing nothing.
 #include <wx/grid.h>
 
+#include "document_view.h"
 #include "gui_test_support.h"
 #include "import_preview.h"
 #include "quire/model/cases.h"
 #include "quire/model/documents.h"
+#include "survey_pane.h"
 #include "wx_text.h"
 
 using namespace quire;
@@ -54,6 +56,26 @@ protected:
 
 private:
   std::filesystem::path m_file;
+};
+
+/// Sets the Role column's role by keyboard: its cell selected, "s" typed.
+class SkipRoleByKey : public wxExpectModalBase<gui::ImportPreview, SkipRoleByKey> {
+protected:
+  int OnInvoked(gui::ImportPreview* dlg) const override {
+    auto& g = dlg->grid();
+    g.SetGridCursor(1, 1);
+    wxKeyEvent key(wxEVT_KEY_DOWN);
+    key.m_keyCode = 'S';
+    key.SetEventObject(&g);
+    g.GetEventHandler()->ProcessEvent(key);
+    BOOST_CHECK_EQUAL(dlg->role(1), "skip");
+    key.m_keyCode = 'A';
+    g.GetEventHandler()->ProcessEvent(key);
+    BOOST_CHECK_EQUAL(dlg->role(1), "attribute");
+    key.m_keyCode = 'S';
+    g.GetEventHandler()->ProcessEvent(key);
+    return wxID_OK;
+  }
 };
 
 /// Checks the speakers and times shown, then cancels.
@@ -111,6 +133,26 @@ BOOST_FIXTURE_TEST_CASE(the_previewed_survey_is_what_is_imported, FrameFixture) 
   auto after = Project::open(project);
   BOOST_CHECK_NO_THROW(find_case(after, "R4"));
   BOOST_CHECK(!try_find_case(after, "R5")); // written after the preview read the file
+}
+
+// Issue 17: after a survey import the app opened one respondent's document
+// instead of the survey grid. Also: a role is set by typing its first letter.
+BOOST_FIXTURE_TEST_CASE(a_survey_import_opens_the_survey_grid, FrameFixture) {
+  auto csv = dir / "joining.csv";
+  write_file(csv, survey_csv);
+  int imported = 0;
+  wxTEST_DIALOG(imported = frame->import_files({csv}), SkipRoleByKey());
+  BOOST_CHECK_EQUAL(imported, 1);
+  pump(200);
+  BOOST_CHECK(frame->survey().IsShownOnScreen());
+  BOOST_CHECK(!frame->document_view().IsShownOnScreen());
+  BOOST_CHECK_EQUAL(frame->survey().model().folder(), "joining");
+  BOOST_CHECK_EQUAL(frame->survey().grid().GetNumberRows(), 4);
+  bool role = false;
+  for (const auto& a : list_attributes(Project::open(project))) {
+    role = role || a.name == "Role";
+  }
+  BOOST_CHECK(!role); // skipped by key
 }
 
 BOOST_FIXTURE_TEST_CASE(a_transcripts_speakers_and_times_are_shown_and_cancel_imports_nothing,

@@ -2,10 +2,12 @@
 // history, filters by code and case, double-click to the passage, a bad query
 // as a dialog, "Code all hits…" (counted first, one undoable action) and
 // "Find similar".
+#include <wx/checklst.h>
 #include <wx/choice.h>
 #include <wx/combobox.h>
 #include <wx/msgdlg.h>
 #include <wx/radiobox.h>
+#include <wx/srchctrl.h>
 
 #include "autocode_dialog.h"
 #include "coded_text.h"
@@ -16,6 +18,7 @@
 #include "quire/model/coding.h"
 #include "quire/model/documents.h"
 #include "search_pane.h"
+#include "survey_pane.h"
 #include "wx_text.h"
 
 using namespace quire;
@@ -309,6 +312,152 @@ BOOST_FIXTURE_TEST_CASE(find_similar_lists_other_passages_like_a_result, FrameFi
   frame->session().select_code(std::nullopt);
   frame->session().select_coding(std::nullopt);
   wxTEST_DIALOG(frame->commands().invoke("search/similar"), wxExpectModal<wxMessageDialog>(wxOK));
+}
+
+namespace {
+
+/// Chooses an item of a drop-down as a user does (the choice event follows).
+void choose(wxChoice& c, const std::string& item) {
+  int at = c.FindString(gui::wx(item));
+  BOOST_REQUIRE_MESSAGE(at != wxNOT_FOUND, item << " is not offered");
+  c.SetSelection(at);
+  wxCommandEvent e(wxEVT_CHOICE, c.GetId());
+  e.SetEventObject(&c);
+  e.SetInt(at);
+  c.GetEventHandler()->ProcessEvent(e);
+  pump(20);
+}
+
+/// Ticks a value in the list as a user does.
+void tick(wxCheckListBox& list, const std::string& value) {
+  int at = list.FindString(gui::wx(value), true);
+  BOOST_REQUIRE_MESSAGE(at != wxNOT_FOUND, value << " is not listed");
+  list.Check(static_cast<unsigned>(at));
+  wxCommandEvent e(wxEVT_CHECKLISTBOX, list.GetId());
+  e.SetEventObject(&list);
+  e.SetInt(at);
+  list.GetEventHandler()->ProcessEvent(e);
+  pump(20);
+}
+
+std::vector<std::string> items_of(const wxCheckListBox& list) {
+  std::vector<std::string> out;
+  for (unsigned i = 0; i < list.GetCount(); ++i) {
+    out.push_back(gui::utf8(list.GetString(i)));
+  }
+  return out;
+}
+
+} // namespace
+
+// Issue 17: the attribute filter was one flat list of every attribute=value,
+// cut off at 300 (a survey had 442 values for one attribute).
+BOOST_FIXTURE_TEST_CASE(the_attribute_filter_is_an_attribute_then_values_typing_narrows,
+                        FrameFixture) {
+  auto cafe = find_document(p(), "interview-cafe");
+  auto notes = find_document(p(), "notes-short");
+  auto ana = add_case(p(), "Ana"), bo = add_case(p(), "Bo");
+  link_document(p(), cafe.id, ana);
+  link_document(p(), notes.id, bo);
+  set_attribute(p(), ana, "Region", Value::of_text("Wales"));
+  set_attribute(p(), bo, "Region", Value::of_text("Scotland"));
+  for (int i = 1; i <= 442; ++i) {
+    auto c = add_case(p(), "S" + std::to_string(i));
+    set_attribute(p(), c, "Postcode", Value::of_text("PC " + std::to_string(i)));
+  }
+  pump(100);
+  auto& pane = frame->search();
+  frame->commands().invoke("view/search");
+  pump(100);
+  auto& attr = pane.attribute_filter();
+  BOOST_CHECK_EQUAL(gui::utf8(attr.GetString(0)), "Any attribute");
+  BOOST_CHECK(!pane.value_list().IsShown()); // no values until an attribute is chosen
+  // Every value of an attribute is there, in natural order, after choosing it.
+  choose(attr, "Postcode");
+  BOOST_CHECK(pane.value_list().IsShown());
+  auto values = items_of(pane.value_list());
+  BOOST_REQUIRE_EQUAL(values.size(), 442u);
+  BOOST_CHECK_EQUAL(values[1], "PC 2");
+  BOOST_CHECK_EQUAL(values.back(), "PC 442");
+  // Typing narrows the list.
+  pane.value_filter().SetValue("44"); // fires wxEVT_TEXT, as typing does
+  pump(20);
+  BOOST_CHECK((items_of(pane.value_list()) == std::vector<std::string>{"PC 44", "PC 144", "PC 244",
+                                                                       "PC 344", "PC 440", "PC 441",
+                                                                       "PC 442"}));
+
+  // Region: both values ticked keep the passages of either case.
+  choose(attr, "Region");
+  BOOST_CHECK((items_of(pane.value_list()) == std::vector<std::string>{"Scotland", "Wales"}));
+  BOOST_CHECK(pane.value_filter().GetValue().empty()); // a new attribute starts untyped
+  type_query(pane, "meeting OR teachers OR plans");
+  auto all = pane.hits().size();
+  BOOST_REQUIRE_GT(all, 1u);
+  tick(pane.value_list(), "Wales");
+  BOOST_CHECK_EQUAL(pane.full_query(), "(meeting OR teachers OR plans) attr:\"Region\"=\"Wales\"");
+  BOOST_REQUIRE(!pane.hits().empty());
+  for (const auto& h : pane.hits()) {
+    BOOST_CHECK_EQUAL(h.document_id, cafe.id);
+  }
+  auto wales = pane.hits().size();
+  BOOST_CHECK_LT(wales, all);
+  // The typed text hides a value but keeps its tick.
+  pane.value_filter().SetValue("sco");
+  pump(20);
+  BOOST_CHECK((items_of(pane.value_list()) == std::vector<std::string>{"Scotland"}));
+  tick(pane.value_list(), "Scotland");
+  BOOST_CHECK((pane.values_ticked() == std::set<std::string>{"Scotland", "Wales"}));
+  BOOST_CHECK_EQUAL(pane.hits().size(), all); // either region: every passage again
+  choose(attr, "Any attribute");
+  BOOST_CHECK(pane.values_ticked().empty());
+  BOOST_CHECK_EQUAL(pane.full_query(), "meeting OR teachers OR plans");
+}
+
+namespace {
+
+bool inside(const wxRect& outer, const wxRect& r) {
+  return outer.Contains(r.GetTopLeft()) && outer.Contains(r.GetBottomRight());
+}
+
+} // namespace
+
+// Issue 17: with the Search pane open the survey filters (and the Analysis
+// buttons) were pushed off-screen. At 1280x800 and 1024x700, with an
+// attribute chosen, everything of both is in the window.
+BOOST_FIXTURE_TEST_CASE(with_the_search_pane_open_everything_is_reachable, FrameFixture) {
+  auto cafe = find_document(p(), "interview-cafe");
+  auto ana = add_case(p(), "Ana");
+  link_document(p(), cafe.id, ana);
+  set_attribute(p(), ana, "Region", Value::of_text("Wales"));
+  frame->commands().invoke("view/search");
+  for (auto size : {wxSize(1280, 800), wxSize(1024, 700)}) {
+    frame->SetSize(size);
+    frame->session().show_survey("");
+    frame->Layout();
+    pump(150);
+    auto& pane = frame->search();
+    choose(pane.attribute_filter(), "Region");
+    pump(100);
+    auto window = frame->GetScreenRect();
+    auto pane_rect = pane.GetScreenRect();
+    BOOST_TEST_CONTEXT("window " << size.x << "x" << size.y) {
+      BOOST_CHECK(inside(window, pane_rect));
+      for (const char* name : {"search/code-all", "search/similar", "quire-search-values"}) {
+        auto* w = pane.FindWindow(name);
+        BOOST_REQUIRE(w);
+        BOOST_CHECK_MESSAGE(w->IsShownOnScreen() && inside(pane_rect, w->GetScreenRect()),
+                            name << " is in the pane");
+      }
+      BOOST_CHECK_GT(pane.list().GetSize().y, 60); // room for results still
+      auto& survey = frame->survey();
+      for (const char* name : {"quire-survey-filter-attribute", "quire-survey-filter-value"}) {
+        auto* w = survey.FindWindow(name);
+        BOOST_REQUIRE(w);
+        BOOST_CHECK_MESSAGE(inside(survey.GetScreenRect(), w->GetScreenRect()),
+                            name << " is in the survey page");
+      }
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,8 +1,11 @@
 // The survey grid: respondents by attributes and questions, sorting,
 // filtering, reading one question, and coding text inside an answer.
+#include <wx/config.h>
 #include <wx/notebook.h>
+#include <wx/splitter.h>
 
 #include "coded_text.h"
+#include "document_view.h"
 #include "gui_test_support.h"
 #include "quire/model/cases.h"
 #include "quire/model/codebook.h"
@@ -192,6 +195,159 @@ BOOST_FIXTURE_TEST_CASE(sources_counts_follow_a_new_coding, SurveyFixture) {
   BOOST_REQUIRE_EQUAL(survey_codings(), before + 1);
   BOOST_CHECK_EQUAL(label_starting("staff-survey"),
                     "staff-survey  (60 respondents, " + std::to_string(before + 1) + " codings)");
+}
+
+// Issue 17: the grid opened scrolled sideways (the first answer column came
+// after every attribute), so the ID and the answers were out of view.
+BOOST_FIXTURE_TEST_CASE(the_grid_opens_at_the_left_with_the_answers_beside_the_frozen_id,
+                        SurveyFixture) {
+  frame->session().show_survey("staff-survey");
+  pump(100);
+  auto& grid = pane().grid();
+  BOOST_CHECK_EQUAL(pane().model().columns()[pane().model_column(0)].kind,
+                    gui::SurveyModel::Column::Respondent);
+  for (int c = 1; c <= 3; ++c) {
+    BOOST_CHECK_EQUAL(pane().model().columns()[pane().model_column(c)].kind,
+                      gui::SurveyModel::Column::Question);
+  }
+  BOOST_CHECK_EQUAL(grid.GetNumberFrozenCols(), 1);
+  BOOST_CHECK_EQUAL(grid.GetViewStart().x, 0);
+  BOOST_CHECK_EQUAL(grid.GetGridCursorCol(), 1);
+  BOOST_CHECK(grid.IsVisible(0, 0, false));
+  BOOST_CHECK(grid.IsVisible(0, 1, false));
+  BOOST_CHECK_EQUAL(pane().answer_view().shown_text(), survey_answer(1, 0));
+}
+
+// Issue 17: a click on an attribute (or ID) cell opened an empty reader.
+BOOST_FIXTURE_TEST_CASE(any_cell_of_a_row_shows_that_respondents_answers, SurveyFixture) {
+  frame->session().show_survey("staff-survey");
+  pump();
+  auto& view = pane().answer_view();
+  pane().select_cell(4, column("Role")); // R0005
+  pump();
+  auto doc = find_document(p(), "staff-survey R0005");
+  BOOST_CHECK_EQUAL(view.shown_text(), document_text(p(), doc.id));
+  for (int q = 0; q < 3; ++q) {
+    BOOST_CHECK(view.shown_text().find(survey_answer(5, q)) != std::string::npos);
+  }
+  BOOST_CHECK_EQUAL(view.document(), doc.id);
+  auto title = gui::utf8(pane().FindWindow("quire-survey-answer-title")->GetLabel());
+  BOOST_CHECK_EQUAL(title, "R0005 · Role: " + text(4, column("Role")) + " · 3 answers");
+  // Each answer is labelled with its question in the margin.
+  BOOST_CHECK_GT(view.GetMarginWidth(0), 0);
+  pane().select_cell(4, 0); // the ID
+  pump();
+  BOOST_CHECK_EQUAL(view.shown_text(), document_text(p(), doc.id));
+  // R0003 left the second question empty: its cell shows the other answers.
+  pane().select_cell(2, column("What got in the way?"));
+  pump();
+  BOOST_CHECK(!view.shown_text().empty());
+  BOOST_CHECK(view.shown_text().find(survey_answer(3, 0)) != std::string::npos);
+  // An answer cell still shows that answer alone.
+  pane().select_cell(4, column("What would you change?"));
+  pump();
+  BOOST_CHECK_EQUAL(view.shown_text(), survey_answer(5, 2));
+  BOOST_CHECK_EQUAL(view.GetMarginWidth(0), 0);
+}
+
+// Issue 17: the reader below the grid was about 130 pixels tall.
+BOOST_FIXTURE_TEST_CASE(the_reader_takes_two_fifths_of_the_height_and_keeps_the_users_share,
+                        SurveyFixture) {
+  // 40% of the page below the grid (the reader stayed at 170 pixels, whatever
+  // the page's height).
+  frame->session().show_survey("staff-survey");
+  pump(300);
+  BOOST_CHECK_CLOSE(pane().reader_share(), 0.4, 5.0);
+  BOOST_CHECK_GT(pane().answer_view().GetSize().y, pane().GetSize().y / 5);
+  // The user drags the sash: the share is remembered for the next window.
+  auto* split = dynamic_cast<wxSplitterWindow*>(pane().grid().GetParent());
+  BOOST_REQUIRE(split);
+  int h = split->GetClientSize().y;
+  wxSplitterEvent moved(wxEVT_SPLITTER_SASH_POS_CHANGED, split);
+  moved.SetSashPosition(h / 4);
+  split->SetSashPosition(h / 4);
+  split->GetEventHandler()->ProcessEvent(moved);
+  double kept = 0;
+  BOOST_CHECK(wxConfigBase::Get()->Read("/Survey/ReaderShare", &kept));
+  BOOST_CHECK_CLOSE(kept, 0.75, 2.0);
+  wxConfigBase::Get()->DeleteEntry("/Survey/ReaderShare");
+}
+
+namespace {
+
+/// Codes R0005's answer to "What would you change?" whole with its question
+/// code (as the importer does) and its first word with a theme.
+std::pair<Id, Id> code_r5_change(Project& p) {
+  auto doc = find_document(p, "staff-survey R0005");
+  auto answer = survey_answer(5, 2);
+  auto [s, e] = find_in_document(p, doc.id, answer);
+  auto question = add_code(p, "Questions/What would you change?", "#e6194b");
+  code_range(p, doc.id, s, e, question);
+  auto theme = add_code(p, "Themes/Change", "#3cb44b");
+  code_range(p, doc.id, s, s + 4, theme);
+  return {question, theme};
+}
+
+} // namespace
+
+// Issue 17: the grid did not show which answers are coded.
+BOOST_FIXTURE_TEST_CASE(coded_answers_carry_a_marker_naming_their_codes, SurveyFixture) {
+  auto [question, theme] = code_r5_change(p());
+  pump(200);
+  frame->session().show_survey("staff-survey");
+  pump();
+  int q = column("What would you change?");
+  BOOST_REQUIRE_EQUAL(pane().cell_codes(4, q).size(), 1u); // the question code is no mark
+  BOOST_CHECK_EQUAL(pane().cell_codes(4, q).front(), theme);
+  BOOST_CHECK_EQUAL(gui::utf8(pane().cell_tooltip(4, q)), "Coded: Themes/Change");
+  BOOST_CHECK(pane().cell_codes(3, q).empty());
+  BOOST_CHECK(pane().cell_codes(4, column("Role")).empty());
+  BOOST_CHECK(pane().cell_tooltip(3, q).empty());
+  // A new coding marks its cell at once.
+  auto doc = find_document(p(), "staff-survey R0004");
+  auto [s, e] = find_in_document(p(), doc.id, survey_answer(4, 2));
+  code_range(p(), doc.id, s, e, code("Barriers/Time"));
+  pump(200);
+  BOOST_CHECK_EQUAL(gui::utf8(pane().cell_tooltip(3, q)), "Coded: Barriers/Time");
+}
+
+// Issue 17: the codes made from a survey's questions coloured every answer.
+BOOST_FIXTURE_TEST_CASE(question_codes_are_structure_not_coloured_unless_asked, SurveyFixture) {
+  auto [question, theme] = code_r5_change(p());
+  pump(200);
+  frame->session().show_survey("staff-survey");
+  pump();
+  pane().select_cell(4, column("What would you change?"));
+  pump();
+  auto codes_laid = [](const gui::CodedText& view) {
+    std::set<Id> out;
+    for (const auto& l : view.laid()) {
+      out.insert(l.coding.code_id);
+    }
+    return out;
+  };
+  auto& answer = pane().answer_view();
+  BOOST_CHECK(codes_laid(answer) == std::set<Id>{theme});
+  // The document view too.
+  auto doc = find_document(p(), "staff-survey R0005");
+  frame->session().show_document(doc.id);
+  pump();
+  auto& text = frame->document_view().text();
+  BOOST_CHECK(codes_laid(text) == std::set<Id>{theme});
+  // View > Show Question Codes draws them; again hides them.
+  BOOST_CHECK(!frame->commands().get("view/question-codes").checked());
+  frame->commands().invoke("view/question-codes");
+  pump();
+  BOOST_CHECK(frame->commands().get("view/question-codes").checked());
+  BOOST_CHECK((codes_laid(text) == std::set<Id>{question, theme}));
+  BOOST_CHECK((codes_laid(answer) == std::set<Id>{question, theme}));
+  frame->commands().invoke("view/question-codes");
+  pump();
+  BOOST_CHECK(codes_laid(text) == std::set<Id>{theme});
+  // Counts stay whole: the question's coding is in the project.
+  CodingFilter f;
+  f.code_id = question;
+  BOOST_CHECK_EQUAL(list_codings(p(), f).size(), 1u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -7,6 +7,8 @@
 
 #include "quire/base/error.h"
 #include "quire/model/cases.h"
+#include "quire/model/codebook.h"
+#include "quire/model/coding.h"
 #include "quire/model/documents.h"
 #include "quire/model/surveys.h"
 #include "quire/store/project.h"
@@ -122,6 +124,55 @@ BOOST_FIXTURE_TEST_CASE(respondent_answers_follow_the_questions_and_leave_gaps_f
   // Another survey's questions are not answered in this one's documents.
   auto other = respondent_answers(p, rs[0].document, survey_questions(p, "wave1"));
   BOOST_CHECK_EQUAL(other.at(0).passage, 0);
+}
+
+// The codes the importer makes from questions are the grid's structure: the
+// views leave them uncoloured and the grid's coded marker leaves them out.
+BOOST_FIXTURE_TEST_CASE(question_codes_are_the_importers_and_answer_codes_leave_them_out,
+                        TwoSurveys) {
+  auto question_of = [&](const std::string& path) { return find_code(p, path).id; };
+  auto qs = survey_questions(p, "semicolon");
+  auto codes = question_codes(p);
+  BOOST_CHECK(codes.count(question_of("Questions")));
+  for (const auto& q : qs) {
+    BOOST_CHECK_MESSAGE(codes.count(question_of("Questions/" + q.name)), q.name);
+  }
+  // A theme, and a code named like a question but elsewhere, are no question codes.
+  auto theme = add_code(p, "Themes/Food");
+  auto lookalike = add_code(p, "Themes/" + qs[0].name);
+  codes = question_codes(p);
+  BOOST_CHECK(!codes.count(theme));
+  BOOST_CHECK(!codes.count(lookalike));
+
+  auto rs = survey_respondents(p, "semicolon");
+  auto answers = respondent_answers(p, rs[0].document, qs);
+  code_range(p, rs[0].document, answers[0].start + 2, answers[0].start + 6, theme);
+  auto in = answer_codes(p, rs[0].document, answers, codes);
+  BOOST_REQUIRE_EQUAL(in.size(), 2u);
+  BOOST_CHECK(in[0] == std::vector<Id>{theme});
+  BOOST_CHECK(in[1].empty());
+  // Without leaving them out, each answer has its question's code.
+  auto all = answer_codes(p, rs[0].document, answers, {});
+  BOOST_CHECK(all[1] == std::vector<Id>{question_of("Questions/" + qs[1].name)});
+  BOOST_CHECK_EQUAL(all[0].size(), 2u);
+}
+
+BOOST_FIXTURE_TEST_CASE(attribute_values_are_each_attributes_values_in_natural_order, TwoSurveys) {
+  auto c = add_case(p, "extra");
+  set_attribute(p, c, "Plot", Value::of_text("P10"));
+  auto c2 = add_case(p, "extra 2");
+  set_attribute(p, c2, "Plot", Value::of_text("P9"));
+  auto c3 = add_case(p, "extra 3");
+  set_attribute(p, c3, "Plot", Value::of_text("P100"));
+  auto values = attribute_values(p);
+  BOOST_CHECK((values.at("Plot") == std::vector<std::string>{"P9", "P10", "P100"}));
+  for (const auto& a : list_attributes(p)) {
+    BOOST_CHECK_MESSAGE(values.count(a.name), a.name);
+  }
+  BOOST_CHECK(
+      (values_matching(values.at("Plot"), "10") == std::vector<std::string>{"P10", "P100"}));
+  BOOST_CHECK_EQUAL(values_matching(values.at("Plot"), "p").size(), 3u);
+  BOOST_CHECK_EQUAL(values_matching(values.at("Plot"), "").size(), 3u);
 }
 
 BOOST_AUTO_TEST_CASE(document_kinds_convert_to_and_from_their_stored_names) {

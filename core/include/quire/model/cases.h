@@ -36,6 +36,13 @@ void set_attribute(Project& p, Id case_id, const std::string& attribute, const V
 std::map<std::string, Value> case_attributes(const Project& p, Id case_id);
 /// Every case's attributes at once: case id -> attribute name -> value.
 std::map<Id, std::map<std::string, Value>> all_case_attributes(const Project& p);
+/// Each attribute's distinct values as shown (Value::display()), in natural
+/// order ("2" before "10"); missing and empty values left out. Every
+/// attribute is there, with no values when no case has one.
+std::map<std::string, std::vector<std::string>> attribute_values(const Project& p);
+/// The values that contain typed (case-insensitively), in their order.
+std::vector<std::string> values_matching(const std::vector<std::string>& values,
+                                         const std::string& typed);
 
 /// Links a document to a case (nullopt unlinks).
 void link_document(Project& p, Id document_id, std::optional<Id> case_id);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -54,5 +55,17 @@ std::vector<Attribute> survey_attributes(const Project& p,
 /// One respondent's answers, one per question in the order given.
 std::vector<SurveyAnswer> respondent_answers(const Project& p, Id document,
                                              const std::vector<Question>& questions);
+
+/// The codes the survey importer makes from the questions: "Questions/NAME"
+/// for each question NAME of the project, and their parent "Questions". They
+/// are the survey's structure (its columns), so the views leave them
+/// uncoloured unless asked; counts and analysis use them like any code.
+std::set<Id> question_codes(const Project& p);
+/// The codes applied inside each answer of a respondent's document (codings
+/// overlapping it), leaving out the codes in leave_out (question_codes):
+/// one sorted list of distinct code ids per answer, in the order given.
+std::vector<std::vector<Id>> answer_codes(const Project& p, Id document,
+                                          const std::vector<SurveyAnswer>& answers,
+                                          const std::set<Id>& leave_out);
 
 } // namespace quire
