@@ -1,5 +1,6 @@
 #include "cases_page.h"
 
+#include <wx/dcclient.h>
 #include <wx/menu.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -251,11 +252,16 @@ void CasesPage::reset_table() {
     m_grid->SetGridCursor(0, 0);
   }
   m_grid->SetTable(new Table(*this), true, wxGrid::wxGridSelectCells);
+  wxClientDC dc(m_grid);
+  dc.SetFont(m_grid->GetLabelFont());
   for (int c = 0; c < m_grid->GetNumberCols(); ++c) {
     auto kind = m_model.kind(static_cast<std::size_t>(c));
-    m_grid->SetColSize(c, kind == CasesModel::ColumnKind::Name    ? 170
-                          : kind == CasesModel::ColumnKind::Links ? 190
-                                                                  : 130);
+    int width = kind == CasesModel::ColumnKind::Name    ? 170
+                : kind == CasesModel::ColumnKind::Links ? 190
+                                                        : 130;
+    // A title is never cut: "Interviewed (date) ▲" fits.
+    auto title = wx(m_model.column_label(static_cast<std::size_t>(c))) + L" ▲";
+    m_grid->SetColSize(c, std::max(width, dc.GetTextExtent(title).x + 16));
   }
   m_grid->Thaw();
   m_grid->ForceRefresh();

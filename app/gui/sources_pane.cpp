@@ -233,7 +233,8 @@ std::vector<Id> SourcesPane::selected_documents() const {
   wxArrayTreeItemIds items;
   m_tree->GetSelections(items);
   std::vector<Id> out;
-  for (const auto& item : items) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    wxTreeItemId item = items[i];
     auto* data = item.IsOk() ? dynamic_cast<SourceItem*>(m_tree->GetItemData(item)) : nullptr;
     if (data && data->kind == SourceItem::Document) {
       out.push_back(data->id);

@@ -18,3 +18,4 @@ run --screenshot "$out/retrieved-segments.png" --select-code "Purpose" --open-do
 run --screenshot "$out/small-window.png" --size 1024x640 --select-code "Barriers/Time" --open-doc interview-ben "$demo/demo.quire"
 run --screenshot "$out/search-pane.png" --select-code "Barriers/Time" --open-doc interview-ben --search "time OR cover" "$demo/demo.quire"
 run --screenshot "$out/analysis-page.png" --analysis theme --select-code "Barriers/Time" "$demo/demo.quire"
+run --screenshot "$out/cases-page.png" --show cases "$demo/demo.quire"

@@ -2,7 +2,7 @@
 Sources with the keyboard (a click, Down, Shift+Down), makes a case of each
 from the Cases menu (Alt+S, D), adds a text attribute Role from the same menu
 (typing its name, Enter, Enter for text), types a value into the Role cell
-of the first case (F2, typing, Enter), and undoes it with Ctrl+Z. After each
+of the first case (a click on its name, Right, F2, typing, Enter), and undoes it with Ctrl+Z. After each
 step the project is read back through `quire cases list --json`; the Cases
 page is checked on screen (drawn, and changed by the typed value)."""
 import os
@@ -16,7 +16,8 @@ P1 = ("Interviewer: Why did you join the network?\n\n"
       "Ana: To find other heads who admit doubt.\n\n"
       "Interviewer: And now?\n\nAna: We meet once a month.\n")
 P2 = ("Interviewer: What got in the way?\n\n"
-      "Ben: Time, mostly. And the funding of cover.\n")
+      "Ben: Time, mostly. And the funding of cover.\n\n"
+      "Interviewer: Anything else?\n\nBen: The rail strike.\n")
 
 
 def cases(project):
@@ -38,12 +39,12 @@ def journey(work):
         app.focus(win)
         tree = app.wait_widget("quire-sources-tree",
                                lambda w: any(i.startswith("P2") for i in w["items"]))
-        step("sources: %s" % tree["items"])
+        check(tree["items"] == ["Interviews", "P1", "P2"],
+              "two interviews in Sources: %s" % tree["items"])
         # The first row, then Down to P1 and Shift+Down to take P2 as well.
         app.click("quire-sources-tree", dy=8)
         app.wait_focus("quire-sources-tree")
-        first = tree["items"][0]
-        app.key("Home", *(["Down"] if not first.startswith("P1") else []), "shift+Down")
+        app.key("Home", "Down", "shift+Down")
         app.key("alt+s")
         wait_for("the Cases menu", lambda: "Make a Case of Each Selected Document"
                  in app.layout()["menus"].get("Cases", []))
@@ -78,10 +79,10 @@ def journey(work):
         grid = app.wait_widget("quire-cases-grid")
         check(distinct_colours(before, grid) > 2, "the Cases grid is drawn")
 
-        # Click the Role cell of the first row (name column 170 px, title row 24 px), type.
-        app.click("quire-cases-grid", dx=170 + 60, dy=24 + 10)
+        # Click the first case's name (title row 24 px), Right to its Role, F2, type, Enter.
+        app.click("quire-cases-grid", dx=60, dy=24 + 10)
         app.wait_focus("quire-cases-grid")
-        app.key("F2")
+        app.key("Right", "F2")
         app.type("Head teacher")
         app.key("Return")
         typed = wait_for("the value typed in the Role cell",
