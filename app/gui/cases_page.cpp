@@ -133,6 +133,8 @@ CasesPage::CasesPage(wxWindow* parent, MainFrame& frame)
   m_grid->Bind(wxEVT_GRID_CELL_CHANGING, [this](wxGridEvent& e) {
     if (!edit_cell(e.GetRow(), e.GetCol(), e.GetString())) {
       e.Veto();
+      // Enter moves the cursor on: bring it back to the refused cell, to try again.
+      CallAfter([this, row = e.GetRow(), col = e.GetCol()] { select_cell(row, col); });
     }
   });
   auto popup = [this](const std::vector<std::string>& names) {

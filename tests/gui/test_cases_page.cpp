@@ -23,6 +23,8 @@
 #include "quire/store/history.h"
 #include "sources_pane.h"
 #include "support/project_snapshot.h"
+#include "survey_data.h"
+#include "survey_pane.h"
 #include "wx_text.h"
 
 using namespace quire;
@@ -280,6 +282,35 @@ BOOST_AUTO_TEST_CASE(attributes_renamed_retyped_and_deleted_by_commands) {
   pump();
   BOOST_CHECK(list_attributes(p()).empty());
   BOOST_CHECK_EQUAL(page().grid().GetNumberCols(), 2); // Case, Linked
+}
+
+BOOST_AUTO_TEST_CASE(a_value_typed_here_shows_in_the_survey_grid_at_once) {
+  store_survey(p(), "staff-survey", 12);
+  pump(100);
+  frame->session().show_survey("staff-survey");
+  pump();
+  auto& survey = frame->survey();
+  int role = -1;
+  for (int c = 0; c < survey.grid().GetNumberCols(); ++c) {
+    if (survey.model().columns()[survey.model_column(c)].name == "Role") {
+      role = c;
+    }
+  }
+  BOOST_REQUIRE(role >= 0);
+  std::optional<int> r3;
+  for (int r = 0; r < survey.grid().GetNumberRows(); ++r) {
+    if (gui::utf8(survey.cell_text(r, 0)) == "R0003") {
+      r3 = r;
+    }
+  }
+  BOOST_REQUIRE(r3);
+  frame->show_cases();
+  page().reload();
+  type_in_cell(row("R0003"), column("Role"), "Librarian");
+  BOOST_CHECK_EQUAL(gui::utf8(survey.cell_text(*r3, role)), "Librarian");
+  BOOST_REQUIRE(frame->commands().invoke("edit/undo"));
+  pump();
+  BOOST_CHECK_NE(gui::utf8(survey.cell_text(*r3, role)), "Librarian");
 }
 
 BOOST_AUTO_TEST_CASE(show_option_opens_on_the_cases_page) {
