@@ -313,6 +313,24 @@ BOOST_AUTO_TEST_CASE(a_value_typed_here_shows_in_the_survey_grid_at_once) {
   BOOST_CHECK_NE(gui::utf8(survey.cell_text(*r3, role)), "Librarian");
 }
 
+BOOST_AUTO_TEST_CASE(passages_at_the_selected_text_are_linked_to_a_chosen_case) {
+  add_case(p(), "Zoë");
+  select_text("interview-cafe", "Usually in the caf");
+  wxTEST_DIALOG(BOOST_REQUIRE(frame->commands().invoke("cases/link-selection")), ChooseItem(0));
+  pump();
+  Id zoe = find_case(p(), "Zoë").id;
+  int linked = 0;
+  for (const auto& ps : list_passages(p(), interview())) {
+    if (ps.case_id == zoe) {
+      ++linked;
+      BOOST_CHECK(document_text(p(), interview(), ps.start, ps.end).find("Usually") !=
+                  std::string::npos);
+    }
+  }
+  BOOST_CHECK_EQUAL(linked, 1);
+  BOOST_CHECK_EQUAL(*undo_name(p()), "Link a passage of 'interview-cafe' to case 'Zoë'");
+}
+
 BOOST_AUTO_TEST_CASE(show_option_opens_on_the_cases_page) {
   gui::StartOptions opts;
   opts.show = "cases";
