@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <functional>
-#include <unordered_map>
 
 #include "quire/base/natural_order.h"
 #include "quire/base/text.h"
@@ -38,36 +37,46 @@ bool value_less(const Value& a, const Value& b) {
 
 void CasesModel::load(const Project& p) {
   m_attributes = list_attributes(p);
-  std::unordered_map<std::string, std::size_t> pos;
-  for (std::size_t i = 0; i < m_attributes.size(); ++i) {
-    pos[m_attributes[i].name] = i;
-  }
   auto values = all_case_attributes(p);
   auto links = case_links(p);
   m_all.clear();
+  static const std::map<std::string, Value> none;
   for (auto& c : list_cases(p)) {
-    Row r{c, std::vector<Value>(m_attributes.size()), {}, {}};
-    if (auto it = values.find(c.id); it != values.end()) {
-      for (auto& [name, v] : it->second) {
-        if (auto at = pos.find(name); at != pos.end()) {
-          r.values[at->second] = v;
-        }
-      }
-    }
-    if (auto it = links.find(c.id); it != links.end()) {
-      r.links = it->second;
-    }
-    std::string hay = c.name;
-    for (const auto& v : r.values) {
-      hay += '\x1f' + v.display();
-    }
-    r.folded = fold_case(hay);
-    m_all.push_back(std::move(r));
+    auto v = values.find(c.id);
+    auto l = links.find(c.id);
+    m_all.push_back(read_row(c, v == values.end() ? none : v->second,
+                             l == links.end() ? CaseLinks{} : l->second));
   }
   if (m_sort_column && *m_sort_column >= column_count()) {
     m_sort_column.reset();
   }
   apply();
+}
+
+CasesModel::Row CasesModel::read_row(const Case& c, const std::map<std::string, Value>& values,
+                                     const CaseLinks& links) const {
+  Row r{c, std::vector<Value>(m_attributes.size()), links, {}};
+  for (std::size_t i = 0; i < m_attributes.size(); ++i) {
+    if (auto it = values.find(m_attributes[i].name); it != values.end()) {
+      r.values[i] = it->second;
+    }
+  }
+  std::string hay = c.name;
+  for (const auto& v : r.values) {
+    hay += '\x1f' + v.display();
+  }
+  r.folded = fold_case(hay);
+  return r;
+}
+
+bool CasesModel::refresh_case(const Project& p, Id case_id) {
+  for (auto& row : m_all) {
+    if (row.c.id == case_id) {
+      row = read_row(get_case(p, case_id), case_attributes(p, case_id), row.links);
+      return true;
+    }
+  }
+  return false;
 }
 
 void CasesModel::clear() {

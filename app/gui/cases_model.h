@@ -5,6 +5,7 @@
 // ordering only: edits go through core's operations, and the page reloads
 // this on the change they cause.
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,9 @@ public:
   /// Reads every case, attribute, value and link (filter and sort are kept).
   void load(const Project& p);
   void clear();
+  /// Re-reads one case's name and values (after an edit of it), keeping the
+  /// rows where they are; false when the case is not loaded.
+  bool refresh_case(const Project& p, Id case_id);
 
   const std::vector<Attribute>& attributes() const { return m_attributes; }
   std::size_t column_count() const { return m_attributes.size() + 2; }
@@ -64,6 +68,8 @@ public:
 
 private:
   void apply();
+  Row read_row(const Case& c, const std::map<std::string, Value>& values,
+               const CaseLinks& links) const;
   std::vector<Attribute> m_attributes;
   std::vector<Row> m_all;
   std::vector<std::size_t> m_rows; ///< indexes into m_all, shown, in order

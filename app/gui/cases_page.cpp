@@ -1,5 +1,7 @@
 #include "cases_page.h"
 
+#include <algorithm>
+
 #include <wx/dcclient.h>
 #include <wx/menu.h>
 #include <wx/sizer.h>
@@ -188,6 +190,16 @@ CasesPage::CasesPage(wxWindow* parent, MainFrame& frame)
     reset_table();
   });
   s.changed.connect([this](const ChangeSet& c) {
+    // A value or name typed here changed one case: re-read it alone, so an
+    // edit among 100,000 cases reaches the screen at once.
+    if (m_edited_case && !c.everything && !c.external && !c.undo_or_redo &&
+        std::all_of(c.tables.begin(), c.tables.end(),
+                    [](const std::string& t) { return t == "case_value" || t == "case_"; })) {
+      if (m_model.refresh_case(m_frame.session().project(), *m_edited_case)) {
+        m_grid->ForceRefresh();
+        return;
+      }
+    }
     if (c.everything || c.tables.count("case_") || c.tables.count("attribute") ||
         c.tables.count("case_value") || c.tables.count("document") || c.tables.count("passage")) {
       m_reload.request();
@@ -291,6 +303,7 @@ bool CasesPage::edit_cell(int row, int column, const wxString& text) {
   const auto& r = m_model.row(static_cast<std::size_t>(row));
   const auto* attr = m_model.attribute(static_cast<std::size_t>(column));
   Id case_id = r.c.id;
+  m_edited_case = case_id;
   bool ok = guarded(
       [&] {
         auto& p = m_frame.session().project();
@@ -305,6 +318,7 @@ bool CasesPage::edit_cell(int row, int column, const wxString& text) {
         }
       },
       [this](const wxString& m) { tell(m, true); });
+  m_edited_case.reset();
   if (ok) {
     tell({}, false);
   } else {

@@ -74,6 +74,8 @@ private:
   wxStaticText* m_count = nullptr;
   wxStaticText* m_message = nullptr;
   std::optional<std::pair<int, int>> m_editing; ///< the cell whose editor is open
+  std::optional<Id>
+      m_edited_case; ///< the case edit_cell is changing (its change re-reads it alone)
   Deferred m_reload;
 };
 

@@ -350,6 +350,7 @@ BOOST_AUTO_TEST_CASE(a_hundred_thousand_cases_open_and_filter_quickly) {
                            {"Site", Value::of_text(i % 3 ? "North" : "South")}}});
   }
   store_import(p(), data);
+  pump(); // the page hears of the import (and reloads) before the timing starts
   auto t0 = std::chrono::steady_clock::now();
   frame->show_cases();
   page().reload();
@@ -365,6 +366,16 @@ BOOST_AUTO_TEST_CASE(a_hundred_thousand_cases_open_and_filter_quickly) {
   BOOST_CHECK_EQUAL(page().grid().GetNumberRows(), 11); // R9999, R99990-R99999
   BOOST_CHECK_LT(ms(t0, t1), 5000);
   BOOST_CHECK_LT(ms(t1, t2), 1000);
+  // Typing one value re-reads that case alone, not the 100,000.
+  int age = column("Age (number)");
+  auto t3 = std::chrono::steady_clock::now();
+  BOOST_REQUIRE(page().edit_cell(0, age, "64"));
+  pump(0);
+  auto t4 = std::chrono::steady_clock::now();
+  BOOST_CHECK_EQUAL(shown(0, age), "64");
+  BOOST_CHECK_EQUAL(case_attributes(p(), find_case(p(), "R9999").id).at("Age").number, 64.0);
+  BOOST_TEST_MESSAGE("one value typed among 100,000 cases: " << ms(t3, t4) << " ms to the grid");
+  BOOST_CHECK_LT(ms(t3, t4) * 2, ms(t0, t1));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
