@@ -13,6 +13,7 @@
 #include "app.h"
 #include "cases_page.h"
 #include "codebook_pane.h"
+#include "document_drag.h"
 #include "gui_test_support.h"
 #include "quire/base/error.h"
 #include "quire/model/case_edits.h"
@@ -224,6 +225,16 @@ BOOST_AUTO_TEST_CASE(documents_dropped_on_a_case_are_linked_in_one_step) {
   BOOST_REQUIRE(frame->commands().invoke("edit/undo"));
   BOOST_CHECK(!get_document(p(), interview()).case_id);
   BOOST_CHECK(!get_document(p(), notes()).case_id);
+}
+
+BOOST_AUTO_TEST_CASE(documents_dragged_from_sources_carry_their_ids) {
+  std::unique_ptr<wxDataObject> data(gui::make_documents_data({interview(), notes()}));
+  auto* custom = dynamic_cast<wxCustomDataObject*>(data.get());
+  BOOST_REQUIRE(custom);
+  BOOST_CHECK(custom->GetFormat() == gui::documents_format());
+  std::string text(static_cast<const char*>(custom->GetData()), custom->GetSize());
+  BOOST_CHECK((gui::read_documents_data(text) == std::vector<Id>{interview(), notes()}));
+  BOOST_CHECK(gui::read_documents_data("12,x").empty()); // not ours: nothing dropped
 }
 
 BOOST_AUTO_TEST_CASE(a_case_of_each_speaker_links_their_turns) {
