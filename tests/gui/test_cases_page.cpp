@@ -10,6 +10,7 @@
 #include <wx/notebook.h>
 #include <wx/textctrl.h>
 
+#include "analysis_pane.h"
 #include "app.h"
 #include "cases_page.h"
 #include "codebook_pane.h"
@@ -182,6 +183,27 @@ BOOST_AUTO_TEST_CASE(case_counts_in_the_codebook_follow_at_once) {
   BOOST_REQUIRE(frame->commands().invoke("edit/undo"));
   pump();
   BOOST_CHECK_MESSAGE(label().find("(1 \xc2\xb7 0)") != std::string::npos, label());
+}
+
+BOOST_AUTO_TEST_CASE(the_theme_table_follows_a_value_typed_here) {
+  auto [s, e] = find_in_document(p(), notes(), "rail strike");
+  code_range(p(), notes(), s, e, code("Barriers/Time"));
+  select_in_sources({notes()});
+  BOOST_REQUIRE(frame->commands().invoke("cases/from-documents"));
+  pump();
+  wxTEST_DIALOG(BOOST_REQUIRE(frame->commands().invoke("cases/add-attribute")), AnswerText("Role"),
+                ChooseItem(0));
+  pump();
+  type_in_cell(row("notes-short"), column("Role"), "Head");
+  BOOST_REQUIRE(frame->commands().invoke("analysis/theme-table"));
+  pump();
+  auto cols = [&] { return frame->analysis().matrix_shown().cols; };
+  BOOST_CHECK((cols() == std::vector<std::string>{"Head"}));
+  frame->show_cases();
+  type_in_cell(row("notes-short"), column("Role"), "Deputy head");
+  frame->show_analysis();
+  pump();
+  BOOST_CHECK((cols() == std::vector<std::string>{"Deputy head"}));
 }
 
 BOOST_AUTO_TEST_CASE(filter_and_sort_in_natural_order) {
