@@ -91,6 +91,10 @@ void set_attribute_cmd(Project& p, const std::string& name, const std::string& a
 
 } // namespace
 
+/// cases rename, merge, rename-attribute, retype, delete-attribute, from-documents,
+/// from-speakers (cmd_case_edits.cpp).
+void add_case_edit_commands(CLI::App* cases);
+
 void add_case_commands(CLI::App& app) {
   auto* cases =
       app.add_subcommand("cases", "Cases (respondents, interviewees) and their attributes");
@@ -203,6 +207,7 @@ void add_case_commands(CLI::App& app) {
                                 std::cout << "Deleted case " << *name << '\n';
                               });
   del->add_option("case", *name, "Case name")->required();
+  add_case_edit_commands(cases);
 }
 
 } // namespace quire::cli

@@ -27,10 +27,21 @@
 #include "quire/model/surveys.h"
 #include "screenshot.h"
 #include "search_pane.h"
+#include "start_pages.h"
 #include "window_state.h"
 #include "wx_text.h"
 
 namespace quire::gui {
+
+namespace {
+
+/// --show's help names the pages of start_pages.h.
+const std::string& show_help() {
+  static const std::string help = "open on this page: " + start_page_names();
+  return help;
+}
+
+} // namespace
 
 const std::vector<CommandLineOption>& command_line_options() {
   static const std::vector<CommandLineOption> options = {
@@ -41,6 +52,7 @@ const std::vector<CommandLineOption>& command_line_options() {
       {"open-survey", "NAME", "show this survey (its name) in the survey grid"},
       {"search", "QUERY", "show the Search pane with this query run"},
       {"analysis", "KIND", "show the Analysis page: theme, matrix, cooccurrence or frequencies"},
+      {"show", "PAGE", show_help().c_str()},
   };
   return options;
 }
@@ -140,6 +152,9 @@ bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
   if (parser.Found("analysis", &v)) {
     m_opts.analysis = utf8(v);
   }
+  if (parser.Found("show", &v)) {
+    m_opts.show = utf8(v);
+  }
   if (parser.GetParamCount() > 0) {
     m_opts.project = utf8(parser.GetParam(0));
   }
@@ -202,6 +217,9 @@ void apply_start_options(MainFrame& frame, const StartOptions& opts) {
     if (s.selected_code()) {
       frame.analysis().select_code_row(*s.selected_code());
     }
+  }
+  if (!opts.show.empty()) {
+    show_start_page(frame, opts.show);
   }
 }
 

@@ -12,6 +12,7 @@
 #include <wx/toolbar.h>
 
 #include "analysis_pane.h"
+#include "cases_page.h"
 #include "codebook_pane.h"
 #include "coded_text.h"
 #include "commands.h"
@@ -100,6 +101,8 @@ void MainFrame::build_panes() {
   m_analysis = new AnalysisPane(m_center, *this);
   m_center->AddPage(m_survey, "Survey");
   m_center->AddPage(m_analysis, "Analysis");
+  m_cases = new CasesPage(m_center, *this);
+  m_center->AddPage(m_cases, "Cases");
   m_search = new SearchPane(this, *this);
   m_segments = new SegmentsPane(this, *this);
   m_memos = new MemosPane(this, *this);
@@ -199,6 +202,17 @@ std::vector<PointedCoding> MainFrame::codings_at_selection(std::optional<Id> cli
 void MainFrame::show_analysis() {
   m_center->SetSelection(2);
   m_analysis->refresh_if_stale();
+}
+
+void MainFrame::show_cases() {
+  show_page(m_cases);
+}
+
+void MainFrame::show_page(wxWindow* page) {
+  int at = m_center->FindPage(page);
+  if (at != wxNOT_FOUND) {
+    m_center->SetSelection(static_cast<std::size_t>(at));
+  }
 }
 
 void MainFrame::build_menus() {

@@ -29,6 +29,7 @@ class SurveyPane;
 class SearchPane;
 class AnalysisPane;
 class StartPage;
+class CasesPage;
 
 /// The frame is the session's SelectionProvider: it knows the coding view in
 /// use (the document view or the survey's answer).
@@ -54,6 +55,11 @@ public:
   StartPage& start_page() { return *m_start; }
   /// Brings the Analysis page to the front (computing its table if stale).
   void show_analysis();
+  CasesPage& cases() { return *m_cases; }
+  /// Brings the Cases page to the front.
+  void show_cases();
+  /// Brings a page of the centre (the document view, a page) to the front.
+  void show_page(wxWindow* page);
 
   /// Opens a project, telling the user if another Quire window has it open
   /// (interactive: asks whether to open it anyway; otherwise opens it and
@@ -107,6 +113,7 @@ private:
   SurveyPane* m_survey = nullptr;
   SearchPane* m_search = nullptr;
   AnalysisPane* m_analysis = nullptr;
+  CasesPage* m_cases = nullptr;
   CodedText* m_text_in_use = nullptr;
   ImportNotes m_import_notes;
 };

@@ -38,7 +38,7 @@ wxMenuBar* make_menu_bar(MainFrame& frame) {
                            "-", "edit/history", "edit/preferences"}),
               "&Edit");
   bar->Append(r.make_menu({"view/sources", "view/codebook", "view/segments", "view/memos",
-                           "view/search", "view/analysis", "-", "view/question-codes",
+                           "view/search", "view/analysis", "cases/show", "-", "view/question-codes",
                            "view/import-notes", "-", "view/reset-layout"}),
               "&View");
   auto* codes =
@@ -52,6 +52,7 @@ wxMenuBar* make_menu_bar(MainFrame& frame) {
                            "analysis/theme-table", "analysis/matrix", "analysis/cooccurrence",
                            "analysis/frequencies", "-", "analysis/segments", "analysis/subcodes"}),
               "&Analysis");
+  bar->Append(cases_menu(frame), "Ca&ses");
   bar->Append(r.make_menu({"help/shortcuts", "help/about"}), "&Help");
   return bar;
 }
@@ -68,6 +69,14 @@ wxMenu* text_context_menu(MainFrame& frame) {
   menu->AppendSubMenu(r.make_menu(recent_names()), "Code with &Recent");
   r.append(menu, {"-", "code/uncode", "code/memo-coding", "-", "edit/copy", "edit/find"});
   return menu;
+}
+
+wxMenu* cases_menu(MainFrame& frame) {
+  return frame.commands().make_menu(
+      {"cases/show", "-", "cases/from-documents", "cases/from-speakers", "cases/link-selection",
+       "-", "cases/add", "cases/rename", "cases/merge", "cases/delete", "-", "cases/add-attribute",
+       "cases/rename-attribute", "cases/retype-attribute", "cases/delete-attribute", "-",
+       "cases/clear-value"});
 }
 
 wxMenu* codebook_context_menu(MainFrame& frame) {

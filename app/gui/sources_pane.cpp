@@ -1,5 +1,6 @@
 #include "sources_pane.h"
 
+#include <algorithm>
 #include <map>
 
 #include <wx/dnd.h>
@@ -7,6 +8,7 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include "document_drag.h"
 #include "main_frame.h"
 #include "quire/model/coding.h"
 #include "quire/model/documents.h"
@@ -72,7 +74,7 @@ SourcesPane::SourcesPane(wxWindow* parent, MainFrame& frame)
   hint->SetFont(hint->GetFont().Smaller());
   sizer->Add(hint, 0, wxLEFT | wxTOP | wxBOTTOM, 4);
   m_tree = new wxTreeCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                          wxTR_HAS_BUTTONS | wxTR_HIDE_ROOT | wxTR_LINES_AT_ROOT | wxTR_SINGLE |
+                          wxTR_HAS_BUTTONS | wxTR_HIDE_ROOT | wxTR_LINES_AT_ROOT | wxTR_MULTIPLE |
                               wxBORDER_NONE);
   m_tree->SetName("quire-sources-tree");
   sizer->Add(m_tree, 1, wxEXPAND);
@@ -82,12 +84,25 @@ SourcesPane::SourcesPane(wxWindow* parent, MainFrame& frame)
 
   m_tree->Bind(wxEVT_TREE_ITEM_ACTIVATED, [this](wxTreeEvent& e) { activate(e.GetItem()); });
   m_tree->Bind(wxEVT_TREE_ITEM_MENU, [this](wxTreeEvent& e) {
-    if (e.GetItem().IsOk()) {
+    if (e.GetItem().IsOk() && !m_tree->IsSelected(e.GetItem())) {
+      m_tree->UnselectAll();
       m_tree->SelectItem(e.GetItem());
     }
     std::unique_ptr<wxMenu> menu(m_frame.commands().make_menu(
-        {"docs/open", "-", "docs/rename", "docs/delete", "-", "file/import"}));
+        {"docs/open", "-", "docs/rename", "docs/delete", "-", "cases/from-documents",
+         "cases/from-speakers", "-", "file/import"}));
     m_tree->PopupMenu(menu.get(), e.GetPoint());
+  });
+  // Documents dragged onto a case of the Cases page are linked to it.
+  m_tree->Bind(wxEVT_TREE_BEGIN_DRAG, [this](wxTreeEvent& e) {
+    auto docs = selected_documents();
+    if (docs.empty()) {
+      return;
+    }
+    std::unique_ptr<wxDataObject> data(make_documents_data(docs));
+    wxDropSource source(*data, m_tree);
+    source.DoDragDrop(wxDrag_AllowMove);
+    e.Skip(false);
   });
   auto& s = frame.session();
   s.opened.connect([this] { rebuild(); });
@@ -103,7 +118,7 @@ SourcesPane::SourcesPane(wxWindow* parent, MainFrame& frame)
 
 void SourcesPane::rebuild() {
   auto& p = m_frame.session().project();
-  auto selected = selected_document();
+  auto selected = selected_documents();
   m_tree->Freeze();
   m_tree->DeleteAllItems();
   m_doc_items.clear();
@@ -156,7 +171,7 @@ void SourcesPane::rebuild() {
                            -1, new SourceItem(SourceItem::Document, d.id, {}));
     m_doc_items[d.id] = item;
     m_doc_names[d.id] = d.name;
-    if (selected == d.id) {
+    if (std::find(selected.begin(), selected.end(), d.id) != selected.end()) {
       m_tree->SelectItem(item);
     }
   }
@@ -203,12 +218,29 @@ void SourcesPane::update_counts() {
 }
 
 std::optional<Id> SourcesPane::selected_document() const {
-  auto item = m_tree->GetSelection();
-  auto* data = item.IsOk() ? dynamic_cast<SourceItem*>(m_tree->GetItemData(item)) : nullptr;
-  if (!data || data->kind != SourceItem::Document) {
-    return std::nullopt;
+  auto focused = m_tree->GetFocusedItem();
+  if (focused.IsOk() && m_tree->IsSelected(focused)) {
+    auto* data = dynamic_cast<SourceItem*>(m_tree->GetItemData(focused));
+    if (data && data->kind == SourceItem::Document) {
+      return data->id;
+    }
   }
-  return data->id;
+  auto docs = selected_documents();
+  return docs.empty() ? std::nullopt : std::optional<Id>(docs.front());
+}
+
+std::vector<Id> SourcesPane::selected_documents() const {
+  wxArrayTreeItemIds items;
+  m_tree->GetSelections(items);
+  std::vector<Id> out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    wxTreeItemId item = items[i];
+    auto* data = item.IsOk() ? dynamic_cast<SourceItem*>(m_tree->GetItemData(item)) : nullptr;
+    if (data && data->kind == SourceItem::Document) {
+      out.push_back(data->id);
+    }
+  }
+  return out;
 }
 
 wxTreeItemId SourcesPane::item_of_document(Id doc) const {

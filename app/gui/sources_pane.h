@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <wx/panel.h>
 #include <wx/treectrl.h>
@@ -22,8 +23,10 @@ public:
 
   /// Re-reads the documents and counts.
   void rebuild();
-  /// The document selected in the tree, if one is.
+  /// The document selected in the tree (the focused one of several), if one is.
   std::optional<Id> selected_document() const;
+  /// Every document selected in the tree (Ctrl+click, Shift+click), in tree order.
+  std::vector<Id> selected_documents() const;
   /// Opens what an item stands for (a document or a survey/question).
   void activate(const wxTreeItemId& item);
   wxTreeCtrl& tree() { return *m_tree; }

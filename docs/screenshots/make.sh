@@ -18,3 +18,14 @@ run --screenshot "$out/retrieved-segments.png" --select-code "Purpose" --open-do
 run --screenshot "$out/small-window.png" --size 1024x640 --select-code "Barriers/Time" --open-doc interview-ben "$demo/demo.quire"
 run --screenshot "$out/search-pane.png" --select-code "Barriers/Time" --open-doc interview-ben --search "time OR cover" "$demo/demo.quire"
 run --screenshot "$out/analysis-page.png" --analysis theme --select-code "Barriers/Time" "$demo/demo.quire"
+# The Cases page with a few typed attributes (numbers, dates, an empty text, missing values).
+q="$build/app/cli/quire"
+for row in "Amira 47 2024-03-04 Northfield Primary" "Ben 35 12/03/2024 Northfield Primary" \
+           "Carla 52 2024-03-19 Riverside Academy"; do
+  read -r who age date school <<<"$row"
+  "$q" cases set "$demo/demo.quire" "$who" Age "$age" --type number >/dev/null
+  "$q" cases set "$demo/demo.quire" "$who" Interviewed "$date" --type date >/dev/null
+  "$q" cases set "$demo/demo.quire" "$who" School "$school" >/dev/null
+done
+"$q" cases set "$demo/demo.quire" Interviewer School "" >/dev/null
+run --screenshot "$out/cases-page.png" --show cases "$demo/demo.quire"

@@ -1,0 +1,48 @@
+#include "start_pages.h"
+
+#include "cases_page.h"
+#include "document_view.h"
+#include "main_frame.h"
+#include "quire/base/error.h"
+#include "quire/model/surveys.h"
+#include "survey_pane.h"
+
+namespace quire::gui {
+
+const std::vector<StartPage>& start_pages() {
+  static const std::vector<StartPage> pages = {
+      {"document", [](MainFrame& f) { f.show_page(&f.document_view()); }},
+      {"survey",
+       [](MainFrame& f) {
+         auto surveys = list_surveys(f.session().project());
+         if (!surveys.empty()) {
+           f.session().show_survey(surveys.front().name);
+         }
+         f.show_page(&f.survey());
+       }},
+      {"analysis", [](MainFrame& f) { f.show_analysis(); }},
+      {"cases", [](MainFrame& f) { f.show_cases(); }},
+  };
+  return pages;
+}
+
+std::string start_page_names() {
+  std::string out;
+  const auto& pages = start_pages();
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    out += (i == 0 ? "" : i + 1 == pages.size() ? " or " : ", ") + std::string(pages[i].name);
+  }
+  return out;
+}
+
+void show_start_page(MainFrame& frame, const std::string& name) {
+  for (const auto& page : start_pages()) {
+    if (name == page.name) {
+      page.show(frame);
+      return;
+    }
+  }
+  throw InputError("there is no page '" + name + "': the pages are " + start_page_names());
+}
+
+} // namespace quire::gui
