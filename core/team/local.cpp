@@ -16,6 +16,7 @@ struct Col {
   const char* name;
   const char* fk = nullptr;
   bool required = false; ///< the row cannot exist without it
+  const char* by = "guid"; ///< the column of fk that names the row
 };
 
 struct Table {
@@ -30,7 +31,9 @@ struct Table {
 // Parents before children: publishing and joining apply them in this order.
 const std::vector<Table>& tables() {
   static const std::vector<Table> t = {
-      {"coder", {{"guid"}, {"name"}}},
+      // A coder is a person: known by name (their login), so a coder row
+      // made again here (after an undo) is the same coder everywhere.
+      {"coder", {{"guid"}, {"name"}}, "X.name", "name"},
       {"case_", {{"guid"}, {"name"}, {"description"}}},
       {"attribute", {{"guid"}, {"name"}, {"type"}, {"ord"}}},
       {"case_value",
@@ -70,7 +73,7 @@ const std::vector<Table>& tables() {
         {"code_id", "code", true},
         {"start"},
         {"end"},
-        {"coder_id", "coder", true},
+        {"coder_id", "coder", true, "name"},
         {"created_at"}}},
       {"memo",
        {{"guid"},
@@ -128,7 +131,7 @@ std::string out_value(const Col& c) {
     }
     return s + " END";
   }
-  return std::string("(SELECT guid FROM ") + c.fk + " WHERE id = X.\"" + c.name + "\")";
+  return std::string("(SELECT ") + c.by + " FROM " + c.fk + " WHERE id = X.\"" + c.name + "\")";
 }
 
 std::string key_of(const Table& t, const char* alias) {
@@ -170,7 +173,7 @@ std::string in_value(const Col& c) {
     }
     return s + " END";
   }
-  return std::string("(SELECT id FROM ") + c.fk + " WHERE guid = " + field + ")";
+  return std::string("(SELECT id FROM ") + c.fk + " WHERE " + c.by + " = " + field + ")";
 }
 
 /// SQL that is 1 when every row this JSON names is here.
@@ -222,7 +225,9 @@ void create_local_team(detail::Db& db, const std::string& url, const std::string
   for (const auto& t : tables()) {
     db.exec(trigger_sql(t, "INSERT", "NEW", "put"));
     db.exec(trigger_sql(t, "UPDATE", "NEW", "put"));
-    db.exec(trigger_sql(t, "DELETE", "OLD", "del"));
+    if (std::string(t.name) != "coder") { // coders are never deleted in a team
+      db.exec(trigger_sql(t, "DELETE", "OLD", "del"));
+    }
   }
 }
 
@@ -278,7 +283,7 @@ std::vector<RowChange> all_rows(detail::Db& db) {
   return out;
 }
 
-Applied apply_change(detail::Db& db, const RowChange& c) {
+Applied apply_change(detail::Db& db, const RowChange& c, bool may_rename) {
   const Table* t = find_table(c.tbl);
   if (!t) {
     return Applied::Done; // a table this build does not share: nothing to do here
@@ -318,6 +323,9 @@ Applied apply_change(detail::Db& db, const RowChange& c) {
     }
     if (!named) {
       throw;
+    }
+    if (!may_rename) {
+      return Applied::Clash; // a later change in the batch may free the name
     }
   }
   // Another row here has the name (made by someone else meanwhile): keep

@@ -34,10 +34,12 @@ enum class Applied {
   Waiting, ///< a row it names (its document, code, coder, parent) is not here yet
   Renamed, ///< another row here had its name: applied named for its author
   Kept,    ///< a delete of a row another row here still names: not applied
+  Clash,   ///< another row here has its name (not applied: may_rename was false)
 };
 /// Applies one server change here without queueing it (the queue must be
 /// switched off with set_applying).
-Applied apply_change(detail::Db& db, const RowChange& c);
+/// A name clash is applied renamed when may_rename, else reported as Clash.
+Applied apply_change(detail::Db& db, const RowChange& c, bool may_rename);
 
 /// Queue and local apply switches, inside a transaction.
 void set_applying(detail::Db& db, bool on);

@@ -42,6 +42,9 @@ CREATE TABLE quire.change(
   op text NOT NULL CHECK (op IN ('put', 'del')),
   row jsonb,
   at timestamptz NOT NULL DEFAULT clock_timestamp(),
+  -- The server changed the row from what the client sent (a name made
+  -- unique): the sending copy applies it too.
+  rewritten boolean NOT NULL DEFAULT false,
   UNIQUE (client, client_seq));
 -- The current state, one row per entity, keyed by its GUID.
 CREATE TABLE quire.state(
@@ -72,20 +75,16 @@ CREATE POLICY members_read ON quire.conflict FOR SELECT USING (quire.is_member()
 GRANT SELECT ON quire.meta, quire.member, quire.counter, quire.change, quire.state, quire.conflict
   TO PUBLIC;
 
--- The name of the coder a coding row names (by the coder's GUID).
-CREATE FUNCTION quire.coder_name(guid text) RETURNS text LANGUAGE sql STABLE
-  SET search_path = quire, pg_temp
-  AS $f$ SELECT row->>'name' FROM state WHERE tbl = 'coder' AND key = guid $f$;
-
 -- Appends one change under the next number and applies it to the state.
 CREATE FUNCTION quire.append(p_author name, p_client text, p_client_seq bigint, p_tbl text,
-                             p_key text, p_op text, p_row jsonb) RETURNS bigint
+                             p_key text, p_op text, p_row jsonb,
+                             p_rewritten boolean DEFAULT false) RETURNS bigint
   LANGUAGE plpgsql SET search_path = quire, pg_temp AS $f$
 DECLARE s bigint;
 BEGIN
   UPDATE counter SET last = last + 1 WHERE id = 1 RETURNING last INTO s;
-  INSERT INTO change(seq, author, client, client_seq, tbl, key, op, row)
-    VALUES (s, p_author, p_client, p_client_seq, p_tbl, p_key, p_op, p_row);
+  INSERT INTO change(seq, author, client, client_seq, tbl, key, op, row, rewritten)
+    VALUES (s, p_author, p_client, p_client_seq, p_tbl, p_key, p_op, p_row, p_rewritten);
   IF p_op = 'put' THEN
     INSERT INTO state(tbl, key, row, author, seq) VALUES (p_tbl, p_key, p_row, p_author, s)
       ON CONFLICT (tbl, key) DO UPDATE SET row = excluded.row, author = excluded.author,
@@ -127,6 +126,9 @@ DECLARE
   s bigint;
   old jsonb;
   old_author name;
+  nm text;
+  n int := 1;
+  rewritten boolean := false;
 BEGIN
   SELECT role INTO r FROM member WHERE login = me;
   IF r IS NULL THEN
@@ -145,13 +147,13 @@ BEGIN
   END IF;
   IF r = 'coder' THEN
     IF p_tbl = 'coding' THEN
-      IF (p_op = 'put' AND coder_name(p_row->>'coder_id') IS DISTINCT FROM me)
-         OR (old IS NOT NULL AND coder_name(old->>'coder_id') IS DISTINCT FROM me) THEN
+      IF (p_op = 'put' AND p_row->>'coder_id' IS DISTINCT FROM me)
+         OR (old IS NOT NULL AND old->>'coder_id' IS DISTINCT FROM me) THEN
         RAISE EXCEPTION '% cannot change or delete another coder''s codings, nor code as someone else', me
           USING ERRCODE = '42501';
       END IF;
     ELSIF p_tbl = 'coder' THEN
-      IF p_op <> 'put' OR p_row->>'name' IS DISTINCT FROM me THEN
+      IF p_op <> 'put' OR p_key IS DISTINCT FROM me OR p_row->>'name' IS DISTINCT FROM me THEN
         RAISE EXCEPTION '% can only add themselves as a coder', me USING ERRCODE = '42501';
       END IF;
     ELSIF p_tbl IN ('code', 'memo') THEN
@@ -182,7 +184,26 @@ BEGIN
       'The code "' || (old->>'name') || '" (renamed by ' || old_author || ') was renamed "' ||
       (p_row->>'name') || '" by ' || me || '; the later name is kept.');
   END IF;
-  RETURN append(me, p_client, p_client_seq, p_tbl, p_key, p_op, p_row);
+  -- Two members made a code (case, attribute, document) of one name at one
+  -- place: both are kept, the later named for its author, in every copy.
+  IF p_op = 'put' AND p_tbl IN ('code', 'case_', 'attribute', 'document') THEN
+    nm := p_row->>'name';
+    WHILE EXISTS (SELECT 1 FROM state WHERE tbl = p_tbl AND key <> p_key AND row->>'name' = nm
+                  AND (p_tbl <> 'code'
+                       OR (row->>'parent_id') IS NOT DISTINCT FROM (p_row->>'parent_id'))) LOOP
+      n := n + 1;
+      nm := (p_row->>'name') || ' (' || me || CASE WHEN n > 2 THEN ' ' || (n - 1)::text ELSE '' END
+            || ')';
+    END LOOP;
+    IF nm <> p_row->>'name' THEN
+      INSERT INTO conflict(seq, who, what) VALUES (NULL, me,
+        'Two members made "' || (p_row->>'name') || '" at the same place; both are kept, the one by '
+        || me || ' named "' || nm || '".');
+      p_row := jsonb_set(p_row, '{name}', to_jsonb(nm));
+      rewritten := true;
+    END IF;
+  END IF;
+  RETURN append(me, p_client, p_client_seq, p_tbl, p_key, p_op, p_row, rewritten);
 END $f$;
 
 -- Many changes in their order, each under its own savepoint: a refused one
@@ -236,8 +257,8 @@ BEGIN
   END IF;
 END $f$;
 REVOKE ALL ON FUNCTION quire.append, quire.restore_code FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION quire.push, quire.push_many, quire.set_member, quire.remove_member, quire.is_member,
-  quire.coder_name TO PUBLIC;
+GRANT EXECUTE ON FUNCTION quire.push, quire.push_many, quire.set_member, quire.remove_member, quire.is_member
+  TO PUBLIC;
 RESET ROLE;
 )SQL";
 

@@ -75,20 +75,33 @@ std::string push_json(const std::vector<RowChange>& changes) {
 /// later; notes what could not be applied. The queue is off meanwhile.
 void apply_all(detail::Db& db, std::vector<RowChange> changes) {
   team::set_applying(db, true);
+  // Rows waiting for a row that comes later, or for a name a later change
+  // frees, are tried again until no pass makes progress; then a name clash
+  // is settled by naming the row for its author.
+  bool may_rename = false;
   while (!changes.empty()) {
     std::vector<RowChange> waiting;
     for (auto& c : changes) {
-      switch (team::apply_change(db, c)) {
-      case team::Applied::Waiting: waiting.push_back(std::move(c)); break;
+      switch (team::apply_change(db, c, may_rename)) {
+      case team::Applied::Waiting:
+      case team::Applied::Clash:
+        waiting.push_back(std::move(c));
+        break;
       case team::Applied::Renamed:
         note(db, c.author,
              "A " + std::string(c.tbl == "case_" ? "case" : c.tbl) + " of " + c.author +
                  " had the name of one here; it is kept beside it, named for " + c.author + ".");
         break;
-      case team::Applied::Done: break;
+      case team::Applied::Done:
+      case team::Applied::Kept:
+        break;
       }
     }
     if (waiting.size() == changes.size()) {
+      if (!may_rename) {
+        may_rename = true;
+        continue;
+      }
       for (const auto& c : waiting) {
         note(db, c.author,
              "A change of " + c.author + " to a " + c.tbl +
@@ -97,6 +110,7 @@ void apply_all(detail::Db& db, std::vector<RowChange> changes) {
       }
       break;
     }
+    may_rename = false;
     changes = std::move(waiting);
   }
   team::set_applying(db, false);
@@ -189,8 +203,8 @@ std::pair<std::int64_t, std::int64_t> pull(Project& p, Pg& pg) {
   std::int64_t cursor = std::stoll(state_str(db, "cursor"));
   std::int64_t received = 0;
   for (;;) {
-    auto r = pg.exec("SELECT seq, author, client, tbl, key, op, coalesce(row::text, '') "
-                     "FROM quire.change WHERE seq > $1 ORDER BY seq LIMIT 5000",
+    auto r = pg.exec("SELECT seq, author, client, tbl, key, op, coalesce(row::text, ''), "
+                     "rewritten FROM quire.change WHERE seq > $1 ORDER BY seq LIMIT 5000",
                      {std::to_string(cursor)});
     if (r.rows() == 0) {
       break;
@@ -204,7 +218,8 @@ std::pair<std::int64_t, std::int64_t> pull(Project& p, Pg& pg) {
         pending.insert(s.str(0));
       }
     }
-    std::vector<RowChange> run;
+    std::vector<RowChange> batch;
+    std::vector<RowChange> mine_rewritten;
     for (int i = 0; i < r.rows(); ++i) {
       RowChange c;
       c.seq = r.i64(i, 0);
@@ -214,9 +229,26 @@ std::pair<std::int64_t, std::int64_t> pull(Project& p, Pg& pg) {
       c.key = r.str(i, 4);
       c.op = r.str(i, 5);
       c.row = r.str(i, 6);
-      if (c.client == client || pending.count(c.tbl + " " + c.key)) {
-        continue; // our own (already here), or overtaken by ours
+      const bool rewritten = r.str(i, 7) == "t";
+      if (pending.count(c.tbl + " " + c.key)) {
+        continue; // overtaken by a change of ours not yet sent
       }
+      if (c.client == client) {
+        // Our own change is here already, unless the server rewrote it (a
+        // name made unique): that is applied first, before a colleague's
+        // row of the same name in this batch meets ours.
+        if (rewritten) {
+          mine_rewritten.push_back(std::move(c));
+        }
+        continue;
+      }
+      batch.push_back(std::move(c));
+    }
+    if (!mine_rewritten.empty()) {
+      apply_run(p, mine_rewritten, cursor);
+    }
+    std::vector<RowChange> run;
+    for (auto& c : batch) {
       if (!run.empty() && run.back().author != c.author) {
         apply_run(p, run, run.back().seq);
         run.clear();

@@ -262,4 +262,22 @@ BOOST_AUTO_TEST_CASE(undo_refuses_over_a_colleagues_later_change_and_names_them)
   BOOST_TEST(dump(a).find("|Trust in peers|") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(two_members_making_one_code_keep_both_named_apart_in_every_copy) {
+  Team t;
+  set_up(t);
+  const auto a = t.copy("alice").string();
+  const auto b = t.copy("bob").string();
+  ok(t.as("alice", {"codes", "add", a, "Workload/Marking"}));
+  ok(t.as("bob", {"codes", "add", b, "Workload/Marking"}));
+  ok(t.as("bob", {"code", b, "-d", "f4-interview", "-r", "30:90", "-c", "Workload/Marking"}));
+  ok(t.as("alice", {"team", "sync", a}));
+  ok(t.as("bob", {"team", "sync", b}));
+  ok(t.as("alice", {"team", "sync", a}));
+  BOOST_TEST(dump(a) == dump(b));
+  BOOST_TEST(dump(a).find("|Workload (bob)|") != std::string::npos, dump(a));
+  BOOST_TEST(count_lines(dump(a), "coding|") == 2u);
+  auto c = t.as("bob", {"team", "conflicts", b});
+  BOOST_TEST(c.out.find("Workload (bob)") != std::string::npos, c.out);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
