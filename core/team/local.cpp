@@ -15,7 +15,7 @@ namespace {
 struct Col {
   const char* name;
   const char* fk = nullptr;
-  bool required = false; ///< the row cannot exist without it
+  bool required = false;   ///< the row cannot exist without it
   const char* by = "guid"; ///< the column of fk that names the row
 };
 

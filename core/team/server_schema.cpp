@@ -52,6 +52,7 @@ CREATE TABLE quire.state(
   author name NOT NULL, seq bigint NOT NULL,
   PRIMARY KEY (tbl, key));
 CREATE INDEX state_coding_code ON quire.state ((row->>'code_id')) WHERE tbl = 'coding';
+CREATE INDEX state_name ON quire.state (tbl, (row->>'name'));
 CREATE TABLE quire.conflict(
   id bigserial PRIMARY KEY, seq bigint, at timestamptz NOT NULL DEFAULT now(),
   who name NOT NULL, what text NOT NULL);
@@ -92,7 +93,7 @@ BEGIN
   ELSE
     DELETE FROM state WHERE tbl = p_tbl AND key = p_key;
   END IF;
-  PERFORM pg_notify('quire_changes', s::text);
+  PERFORM pg_notify('quire_changes', ''); -- one wake-up a transaction: listeners read on
   RETURN s;
 END $f$;
 
@@ -226,6 +227,18 @@ BEGIN
   END LOOP;
 END $f$;
 
+-- The same without a savepoint a change: the fast way when nothing is
+-- refused (the client falls back to push_many when this one fails).
+CREATE FUNCTION quire.push_all(p_client text, p_changes jsonb) RETURNS bigint
+  LANGUAGE plpgsql SET search_path = quire, pg_temp AS $f$
+DECLARE c jsonb; s bigint := 0;
+BEGIN
+  FOR c IN SELECT value FROM jsonb_array_elements(p_changes) LOOP
+    s := push(p_client, (c->>'s')::bigint, c->>'t', c->>'k', c->>'o', c->'r');
+  END LOOP;
+  RETURN s;
+END $f$;
+
 -- Owners: add a member or change a member's role; remove a member.
 CREATE FUNCTION quire.set_member(p_login name, p_role text) RETURNS void
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = quire, pg_temp AS $f$
@@ -257,7 +270,7 @@ BEGIN
   END IF;
 END $f$;
 REVOKE ALL ON FUNCTION quire.append, quire.restore_code FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION quire.push, quire.push_many, quire.set_member, quire.remove_member, quire.is_member
+GRANT EXECUTE ON FUNCTION quire.push, quire.push_many, quire.push_all, quire.set_member, quire.remove_member, quire.is_member
   TO PUBLIC;
 RESET ROLE;
 )SQL";

@@ -84,17 +84,14 @@ void apply_all(detail::Db& db, std::vector<RowChange> changes) {
     for (auto& c : changes) {
       switch (team::apply_change(db, c, may_rename)) {
       case team::Applied::Waiting:
-      case team::Applied::Clash:
-        waiting.push_back(std::move(c));
-        break;
+      case team::Applied::Clash: waiting.push_back(std::move(c)); break;
       case team::Applied::Renamed:
         note(db, c.author,
              "A " + std::string(c.tbl == "case_" ? "case" : c.tbl) + " of " + c.author +
                  " had the name of one here; it is kept beside it, named for " + c.author + ".");
         break;
       case team::Applied::Done:
-      case team::Applied::Kept:
-        break;
+      case team::Applied::Kept: break;
       }
     }
     if (waiting.size() == changes.size()) {
@@ -132,8 +129,27 @@ std::pair<std::int64_t, std::int64_t> push(Project& p, Pg& pg) {
     for (const auto& c : batch) {
       by_seq[c.seq] = &c;
     }
+    const std::string changes = push_json(batch);
+    bool all_taken = false;
+    try {
+      pg.exec("SELECT quire.push_all($1, $2::jsonb)", {client, changes});
+      all_taken = true;
+    } catch (const TeamError& e) {
+      if (e.kind() != TeamError::Kind::Refused) {
+        throw;
+      }
+    }
+    if (all_taken) {
+      sent += static_cast<std::int64_t>(batch.size());
+      in_transaction(db, [&] {
+        db.prepare("DELETE FROM team_outbox WHERE seq <= ?").bind(1, batch.back().seq).run();
+      });
+      continue;
+    }
+    // Something was refused (the failed call took none of them): again,
+    // each change on its own, so that the others are taken.
     auto r = pg.exec("SELECT client_seq, seq, refused FROM quire.push_many($1, $2::jsonb)",
-                     {client, push_json(batch)});
+                     {client, changes});
     std::vector<RowChange> take_back;
     for (int i = 0; i < r.rows(); ++i) {
       if (r.null(i, 2)) {
@@ -291,12 +307,11 @@ void team_create(Project& p, const std::string& url) {
     std::vector<RowChange> part(rows.begin() + static_cast<std::ptrdiff_t>(at),
                                 rows.begin() +
                                     static_cast<std::ptrdiff_t>(std::min(rows.size(), at + 2000)));
-    auto r = pg.exec("SELECT client_seq, refused FROM quire.push_many($1, $2::jsonb) "
-                     "WHERE refused IS NOT NULL",
-                     {client, push_json(part)});
-    if (r.rows() > 0) {
+    try {
+      pg.exec("SELECT quire.push_all($1, $2::jsonb)", {client, push_json(part)});
+    } catch (...) {
       pg.exec("ROLLBACK");
-      throw TeamError(TeamError::Kind::Refused, r.str(0, 1));
+      throw;
     }
   }
   const auto last = pg.exec("SELECT last FROM quire.counter").i64(0, 0);
