@@ -8,7 +8,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config ccache
   libsqlite3-dev libxapian-dev libxlsxwriter-dev libicu-dev libssl-dev
   libzip-dev libexpat1-dev libpoppler-cpp-dev libgumbo-dev libuchardet-dev
-  libcli11-dev nlohmann-json3-dev
+  libcli11-dev nlohmann-json3-dev libpq-dev
   libwxgtk3.2-dev
   libfontconfig-dev
 )
@@ -26,6 +26,7 @@ if [ "${1:-}" != "app" ] && [ "${1:-}" != "package" ]; then
     python3 python3-openpyxl python3-xmlschema python3-xlsxwriter libxml2-utils zip unzip
     sqlite3 clang libclang-rt-14-dev clang-format clang-tidy
     xdotool imagemagick
+    postgresql
   )
 fi
 missing=()

@@ -54,6 +54,8 @@ def rules_for(path, kind, name):
         yield 'Xapian only in core/search (sealed behind SearchIndex)'
     if name == 'sqlite3.h' and where != 'tests' and not path.startswith(('core/store/', 'core/search/')):
         yield 'sqlite3.h only in core/store (and the index\'s catch-up in core/search)'
+    if name == 'libpq-fe.h' and where != 'tests' and not path.startswith('core/team/'):
+        yield 'libpq only in core/team (the team database, sealed behind quire/team/team.h)'
     if (kind == '"' and name.endswith('_p.h') and '/' in name and where not in ('core', 'tests')
             and name.split('/')[0] in ('base', 'store', 'model', 'ingest', 'search', 'analysis')):
         yield "core's private headers only in core (and white-box tests)"
@@ -93,6 +95,7 @@ def self_test():
         'app/gui/h.cpp': '#include "store/project_p.h"',
         'exporters/i.h': '#include <xlsxwriter.h>',
         'tests/foundation/j.cpp': '#include <wx/string.h>',
+        'core/store/k.cpp': '#include <libpq-fe.h>',
     }
     with tempfile.TemporaryDirectory() as tmp:
         for rel, line in breaches.items():
