@@ -23,8 +23,8 @@ void add_export_commands(CLI::App& app);   // export
 void add_exchange_commands(CLI::App& app); // merge
 void add_coder_commands(CLI::App& app);    // coders, agreement
 void add_safety_commands(CLI::App& app);   // backups, restore
-void add_check_commands(CLI::App& app);
-void add_team_commands(CLI::App& app); // team    // check
+void add_check_commands(CLI::App& app);    // check
+void add_team_commands(CLI::App& app);     // team
 
 /// Every group, in the order `quire --help` lists them.
 const std::vector<AddCommands>& command_groups();
