@@ -25,6 +25,7 @@ void add_search_commands(MainFrame& f);   ///< search/...: the Search pane
 void add_analysis_commands(MainFrame& f); ///< analysis/...: the Analysis page, segments
 void add_help_commands(MainFrame& f);     ///< help/...
 void add_cases_commands(MainFrame& f);    ///< cases/...: the Cases page, cases of sources
+void add_team_commands(MainFrame& f);     ///< team/...: a team project's sync and status
 
 /// Every group above, before the panes are made (their buttons name commands).
 inline void add_all_commands(MainFrame& f) {
@@ -38,6 +39,7 @@ inline void add_all_commands(MainFrame& f) {
   add_search_commands(f);
   add_analysis_commands(f);
   add_cases_commands(f);
+  add_team_commands(f);
   add_help_commands(f);
 }
 

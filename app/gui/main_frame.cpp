@@ -24,11 +24,13 @@
 #include "quire/base/error.h"
 #include "quire/model/codebook.h"
 #include "quire/model/documents.h"
+#include "quire/team/team.h"
 #include "search_pane.h"
 #include "segments_pane.h"
 #include "sources_pane.h"
 #include "start_page.h"
 #include "survey_pane.h"
+#include "team_sync.h"
 #include "window_state.h"
 #include "wx_text.h"
 
@@ -49,9 +51,9 @@ MainFrame::MainFrame(const wxSize& size)
   build_menus();
   m_commands.attach(this);
   m_commands.suspend_while([this] { return m_session.busy(); });
-  CreateStatusBar(2);
-  int widths[] = {-3, -2};
-  GetStatusBar()->SetStatusWidths(2, widths);
+  CreateStatusBar(3);
+  int widths[] = {-3, -2, -2}; // messages, the project's counts, a team project's sync
+  GetStatusBar()->SetStatusWidths(3, widths);
   apply_preferences(*this, load_preferences());
   refresh_title();
 
@@ -68,6 +70,19 @@ MainFrame::MainFrame(const wxSize& size)
     m_retitle.request();
   });
   m_session.opened.connect([this] { m_documents_dirty = true; });
+  // A team project syncs while open; colleagues' changes arrive as another
+  // program's, through the session's catch-up (team_sync.h).
+  m_team = std::make_unique<TeamSync>([this](const std::string& words) {
+    if (GetStatusBar()) {
+      SetStatusText(wx(words), 2);
+    }
+  });
+  m_session.opened.connect([this] {
+    if (is_team_project(m_session.project())) {
+      m_team->start(m_session.path());
+    }
+  });
+  m_session.closed.connect([this] { m_team->stop(); });
   m_session.index_problem.connect(
       [this](const std::string& problem) { SetStatusText(wx("Search: " + problem), 0); });
 }

@@ -30,6 +30,7 @@ class SearchPane;
 class AnalysisPane;
 class StartPage;
 class CasesPage;
+class TeamSync;
 
 /// The frame is the session's SelectionProvider: it knows the coding view in
 /// use (the document view or the survey's answer).
@@ -56,6 +57,8 @@ public:
   /// Brings the Analysis page to the front (computing its table if stale).
   void show_analysis();
   CasesPage& cases() { return *m_cases; }
+  /// A team project's sync (idle for a project of one's own).
+  TeamSync& team_sync() { return *m_team; }
   /// Brings the Cases page to the front.
   void show_cases();
   /// Brings a page of the centre (the document view, a page) to the front.
@@ -98,6 +101,7 @@ private:
   CommandRegistry m_commands;
   wxAuiManager m_aui;
   std::unique_ptr<wxFileHistory> m_recent;
+  std::unique_ptr<TeamSync> m_team;
   wxString m_default_layout;
   std::size_t m_documents = 0; ///< documents in the project (status bar)
   bool m_documents_dirty = true;
