@@ -21,6 +21,8 @@ struct StartOptions {
   std::string open_survey; ///< show this survey (its folder) in the survey grid
   std::string search;      ///< show the Search pane with this query run
   std::string analysis;    ///< show the Analysis page: theme, matrix, cooccurrence, frequencies
+  std::string show;        ///< show this page (pages.h): document, query, words, agreement...
+  std::string query;       ///< show the Coding Query page with this query run
 };
 
 /// One option of quire-gui's command line: the parser and the --help text

@@ -24,6 +24,7 @@ void add_memos_commands(MainFrame& f);    ///< memos/...: the Memos pane
 void add_search_commands(MainFrame& f);   ///< search/...: the Search pane
 void add_analysis_commands(MainFrame& f); ///< analysis/...: the Analysis page, segments
 void add_help_commands(MainFrame& f);     ///< help/...
+void add_page_commands(MainFrame& f);     ///< merge; Coding Query, Words, Agreement pages
 
 /// Every group above, before the panes are made (their buttons name commands).
 inline void add_all_commands(MainFrame& f) {
@@ -37,6 +38,7 @@ inline void add_all_commands(MainFrame& f) {
   add_search_commands(f);
   add_analysis_commands(f);
   add_help_commands(f);
+  add_page_commands(f);
 }
 
 } // namespace quire::gui

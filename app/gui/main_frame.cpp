@@ -18,6 +18,7 @@
 #include "importer_runner.h"
 #include "memos_pane.h"
 #include "menus.h"
+#include "pages.h"
 #include "preferences_dialog.h"
 #include "quire/base/error.h"
 #include "quire/model/codebook.h"
@@ -82,6 +83,7 @@ void MainFrame::build_panes() {
   m_analysis = new AnalysisPane(m_center, *this);
   m_center->AddPage(m_survey, "Survey");
   m_center->AddPage(m_analysis, "Analysis");
+  add_analysis_pages(*this, *m_center); // Coding Query, Words, Agreement (pages.h)
   m_search = new SearchPane(this, *this);
   m_segments = new SegmentsPane(this, *this);
   m_memos = new MemosPane(this, *this);

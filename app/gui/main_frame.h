@@ -45,6 +45,7 @@ public:
   SurveyPane& survey() { return *m_survey; }
   SearchPane& search() { return *m_search; }
   AnalysisPane& analysis() { return *m_analysis; }
+  wxNotebook& center() { return *m_center; } ///< the pages: document, survey, analysis, ...
   /// Brings the Analysis page to the front (computing its table if stale).
   void show_analysis();
 

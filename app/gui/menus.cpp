@@ -31,8 +31,8 @@ wxMenuBar* make_menu_bar(MainFrame& frame) {
   frame.recent_files().UseMenu(recent);
   frame.recent_files().AddFilesToMenu(recent);
   file->AppendSubMenu(recent, "Open &Recent");
-  r.append(file, {"-", "file/import", "file/export", "-", "file/restore", "-", "file/close", "-",
-                  "file/quit"});
+  r.append(file, {"-", "file/import", "file/export", "file/merge", "-", "file/restore", "-",
+                  "file/close", "-", "file/quit"});
   bar->Append(file, "&File");
   bar->Append(r.make_menu({"edit/undo", "edit/redo", "-", "edit/cut", "edit/copy", "-", "edit/find",
                            "-", "edit/history", "edit/preferences"}),
@@ -49,7 +49,8 @@ wxMenuBar* make_menu_bar(MainFrame& frame) {
   bar->Append(codes, "&Codes");
   bar->Append(r.make_menu({"search/find", "search/code-all", "search/similar", "-",
                            "analysis/theme-table", "analysis/matrix", "analysis/cooccurrence",
-                           "analysis/frequencies", "-", "analysis/segments", "analysis/subcodes"}),
+                           "analysis/frequencies", "-", "analysis/query", "analysis/words",
+                           "analysis/agreement", "-", "analysis/segments", "analysis/subcodes"}),
               "&Analysis");
   bar->Append(r.make_menu({"help/shortcuts", "help/about"}), "&Help");
   return bar;
