@@ -18,3 +18,8 @@ run --screenshot "$out/retrieved-segments.png" --select-code "Purpose" --open-do
 run --screenshot "$out/small-window.png" --size 1024x640 --select-code "Barriers/Time" --open-doc interview-ben "$demo/demo.quire"
 run --screenshot "$out/search-pane.png" --select-code "Barriers/Time" --open-doc interview-ben --search "time OR cover" "$demo/demo.quire"
 run --screenshot "$out/analysis-page.png" --analysis theme --select-code "Barriers/Time" "$demo/demo.quire"
+# The pages of two coders' work: a second coder's codings for the Agreement page.
+QUIRE="$build/app/cli/quire" bash "$here/docs/demo/add-second-coder.sh" "$demo/demo.quire"
+run --screenshot "$out/query-page.png" --query '"Barriers/Time" NEAR/1 "Barriers/Funding"' "$demo/demo.quire"
+run --screenshot "$out/words-page.png" --show words "$demo/demo.quire"
+run --screenshot "$out/agreement-page.png" --show agreement "$demo/demo.quire"
