@@ -10,6 +10,7 @@
 #include "quire/model/documents.h"
 #include "quire/search/search_stemmer.h"
 #include "quire/store/project.h"
+#include "store/project_p.h"
 
 namespace quire {
 
@@ -180,7 +181,11 @@ void set_stop_words(Project& p, const std::vector<std::string>& words) {
   for (const auto& w : clean) {
     joined += (joined.empty() ? "" : "\n") + w;
   }
+  detail::Action act(p, clean.empty() ? std::string("Go back to the language's stop words")
+                                      : "Set the project's stop words (" +
+                                            std::to_string(clean.size()) + " words)");
   p.set_setting(own_stop_words_key, joined);
+  act.commit();
 }
 
 std::vector<Hit> word_places(const Project& p, const WordFrequencySpec& spec,
