@@ -2,6 +2,7 @@
 
 #include <wx/filedlg.h>
 
+#include "export_options_dialog.h"
 #include "main_frame.h"
 #include "quire/base/error.h"
 #include "wx_text.h"
@@ -28,14 +29,15 @@ wxString wildcard(const std::vector<const Exporter*>& all) {
 
 } // namespace
 
-ExportReport run_export(MainFrame& f, const std::filesystem::path& out, const std::string& format) {
+ExportReport run_export(MainFrame& f, const std::filesystem::path& out, const std::string& format,
+                        const ExportOptions& options) {
   auto& s = f.session();
   auto& p = s.project();
   const auto& exporter = pick_exporter(out, format); // a bad name fails before the job starts
   ExportReport report;
   try {
     s.run_job(&f, wx("Exporting " + out.filename().string()), [&](Progress& progress) {
-      report = export_file(p, out, {}, exporter.format(), progress);
+      report = export_file(p, out, options, exporter.format(), progress);
     });
   } catch (const Cancelled&) {
     f.SetStatusText(wx("Export to " + out.filename().string() + " cancelled; no file written"), 0);
@@ -75,7 +77,17 @@ void ask_and_export(MainFrame& f) {
     format = all[static_cast<std::size_t>(chosen)]->format();
     out += all[static_cast<std::size_t>(chosen)]->extensions().front();
   }
-  run_export(f, out, format);
+  // The options `quire export` has (export_options_dialog.h), for the formats that take them.
+  ExportOptions options;
+  auto chosen_format = pick_exporter(out, format).format();
+  if (ExportOptionsDialog::has_options(chosen_format)) {
+    ExportOptionsDialog opts(&f, f.session().project(), chosen_format);
+    if (opts.ShowModal() != wxID_OK) {
+      return;
+    }
+    options = opts.options(f.session().project());
+  }
+  run_export(f, out, format, options);
 }
 
 } // namespace quire::gui
