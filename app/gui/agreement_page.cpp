@@ -8,6 +8,7 @@
 #include "hints.h"
 #include "main_frame.h"
 #include "quire/base/error.h"
+#include "quire/model/coders.h"
 #include "quire/model/coding.h"
 #include "quire/model/documents.h"
 #include "wx_text.h"
@@ -53,23 +54,28 @@ AgreementPage::AgreementPage(wxWindow* parent, MainFrame& frame)
   m_unit->SetToolTip("What is counted: every character (as NVivo), each sentence, or each "
                      "passage (paragraph, speaker turn, answer); a sentence or passage counts "
                      "as coded when a coder's coding overlaps it");
-  m_code = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(200, -1));
+  m_code = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(240, -1));
   m_code->SetName("code");
-  m_doc = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(170, -1));
+  m_doc = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(240, -1));
   m_doc->SetName("document");
+  auto* bar2 = new wxBoxSizer(wxHORIZONTAL);
   label("Coder A");
   bar->Add(m_a, 0, wxRIGHT, 8);
   label("Coder B");
   bar->Add(m_b, 0, wxRIGHT, 8);
   label("Unit");
   bar->Add(m_unit, 0, wxRIGHT, 8);
-  label("Codes");
-  bar->Add(m_code, 0, wxRIGHT, 8);
-  label("Documents");
-  bar->Add(m_doc, 0, wxRIGHT, 8);
   bar->AddStretchSpacer();
   bar->Add(command_button(this, frame.commands(), "analysis/agreement-run"), 0);
-  sizer->Add(bar, 0, wxEXPAND | wxALL, 6);
+  auto label2 = [this, bar2](const char* text) {
+    bar2->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
+  };
+  label2("Codes");
+  bar2->Add(m_code, 0, wxRIGHT, 8);
+  label2("Documents");
+  bar2->Add(m_doc, 0, wxRIGHT, 8);
+  sizer->Add(bar, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
+  sizer->Add(bar2, 0, wxEXPAND | wxALL, 6);
   m_status = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "status");
   sizer->Add(m_status, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 6);
   m_table = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
@@ -130,7 +136,12 @@ void AgreementPage::fill_choices() {
   auto a = m_a->GetStringSelection(), b = m_b->GetStringSelection();
   m_a->Clear();
   m_b->Clear();
-  auto coders = list_coders(p);
+  std::vector<std::string> coders; // those who coded something
+  for (const auto& c : coder_summaries(p)) {
+    if (c.codings > 0) {
+      coders.push_back(c.name);
+    }
+  }
   for (const auto& c : coders) {
     m_a->Append(wx(c));
     m_b->Append(wx(c));

@@ -1,5 +1,7 @@
 #include "pages.h"
 
+#include <stdexcept>
+
 #include <wx/notebook.h>
 
 #include "agreement_page.h"

@@ -1,5 +1,7 @@
 #include "query_page.h"
 
+#include <set>
+
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/listctrl.h>
@@ -85,11 +87,11 @@ QueryPage::QueryPage(wxWindow* parent, MainFrame& frame)
   sizer->Add(m_status, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 6);
   m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                           wxLC_REPORT | wxLC_SINGLE_SEL, wxDefaultValidator, "results");
-  m_list->AppendColumn("Document", wxLIST_FORMAT_LEFT, 130);
-  m_list->AppendColumn("Case", wxLIST_FORMAT_LEFT, 90);
-  m_list->AppendColumn("Before", wxLIST_FORMAT_RIGHT, 230);
-  m_list->AppendColumn("Result (double-click to read it)", wxLIST_FORMAT_LEFT, 380);
-  m_list->AppendColumn("After", wxLIST_FORMAT_LEFT, 230);
+  m_list->AppendColumn("Document", wxLIST_FORMAT_LEFT, 120);
+  m_list->AppendColumn("Case", wxLIST_FORMAT_LEFT, 70);
+  m_list->AppendColumn("Before", wxLIST_FORMAT_RIGHT, 240);
+  m_list->AppendColumn("Result (double-click to read it)", wxLIST_FORMAT_LEFT, 330);
+  m_list->AppendColumn("After", wxLIST_FORMAT_LEFT, 240);
   sizer->Add(m_list, 1, wxEXPAND);
   SetSizer(sizer);
 
@@ -206,7 +208,7 @@ bool QueryPage::run() {
 }
 
 void QueryPage::show_hits() {
-  auto context = in_context(m_frame.session().project(), m_hits, 50);
+  auto context = in_context(m_frame.session().project(), m_hits, 34);
   m_list->Freeze();
   m_list->DeleteAllItems();
   for (std::size_t i = 0; i < m_hits.size(); ++i) {

@@ -51,12 +51,22 @@ wxRect WordCloud::word_rect(std::size_t i) const {
 }
 
 void WordCloud::layout(wxDC& dc) {
+  // The largest size that lets every word fit the window.
+  for (int most = largest; most > smallest; most -= 3) {
+    if (layout(dc, most)) {
+      return;
+    }
+  }
+  layout(dc, smallest + 1);
+}
+
+bool WordCloud::layout(wxDC& dc, int most) {
   auto size = GetClientSize();
   m_laid_for = size;
   m_rects.assign(m_words.size(), wxRect());
   m_sizes.assign(m_words.size(), smallest);
   if (m_words.empty()) {
-    return;
+    return true;
   }
   double top = static_cast<double>(std::max<std::int64_t>(1, m_words.front().count));
   double low = static_cast<double>(std::max<std::int64_t>(1, m_words.back().count));
@@ -77,7 +87,7 @@ void WordCloud::layout(wxDC& dc) {
     double t = top > low ? (std::sqrt(static_cast<double>(m_words[i].count)) - std::sqrt(low)) /
                                (std::sqrt(top) - std::sqrt(low))
                          : 1.0;
-    int pt = smallest + static_cast<int>(std::lround(t * (largest - smallest)));
+    int pt = smallest + static_cast<int>(std::lround(t * (most - smallest)));
     m_sizes[i] = pt;
     dc.SetFont(wxFont(wxFontInfo(pt).Bold(pt > 20)));
     auto ext = dc.GetTextExtent(m_words[i].text);
@@ -104,6 +114,7 @@ void WordCloud::layout(wxDC& dc) {
     }
     y += r.height + 2;
   }
+  return total + margin <= size.y;
 }
 
 void WordCloud::on_paint(wxPaintEvent&) {

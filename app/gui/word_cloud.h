@@ -32,6 +32,9 @@ private:
   void on_paint(wxPaintEvent& e);
   void on_mouse(wxMouseEvent& e);
   void layout(wxDC& dc);
+  /// Lays the words out with the largest at most points; false when they
+  /// do not fit the height.
+  bool layout(wxDC& dc, int most);
 
   std::vector<Word> m_words;
   std::vector<wxRect> m_rects;

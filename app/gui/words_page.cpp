@@ -35,6 +35,7 @@ WordsPage::WordsPage(wxWindow* parent, MainFrame& frame)
       }) {
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   auto* bar = new wxBoxSizer(wxHORIZONTAL);
+  auto* bar2 = new wxBoxSizer(wxHORIZONTAL);
   auto label = [this, bar](const char* text) {
     bar->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
   };
@@ -53,13 +54,14 @@ WordsPage::WordsPage(wxWindow* parent, MainFrame& frame)
   label("Words of");
   bar->Add(m_code, 0, wxRIGHT, 10);
   label("Cases where");
-  bar->Add(m_where, 0, wxRIGHT, 10);
-  bar->Add(m_stop, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-  bar->Add(m_stem, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-  bar->AddStretchSpacer();
-  bar->Add(command_button(this, frame.commands(), "analysis/stop-words"), 0, wxRIGHT, 4);
+  bar->Add(m_where, 1, wxRIGHT, 10);
   bar->Add(command_button(this, frame.commands(), "analysis/words-refresh"), 0);
-  sizer->Add(bar, 0, wxEXPAND | wxALL, 6);
+  bar2->Add(m_stop, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 10);
+  bar2->Add(m_stem, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 10);
+  bar2->AddStretchSpacer();
+  bar2->Add(command_button(this, frame.commands(), "analysis/stop-words"), 0);
+  sizer->Add(bar, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
+  sizer->Add(bar2, 0, wxEXPAND | wxALL, 6);
   m_status = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "status");
   m_stop_note = new wxStaticText(this, wxID_ANY, "");
   auto* notes = new wxBoxSizer(wxHORIZONTAL);
@@ -262,7 +264,7 @@ void WordsPage::choose_word(std::size_t i) {
   auto& p = m_frame.session().project();
   m_chosen = m_words[i].word;
   m_places = word_places(p, m_spec, m_words[i].stem);
-  auto context = in_context(p, m_places, 45);
+  auto context = in_context(p, m_places, 38);
   m_places_list->Freeze();
   m_places_list->DeleteAllItems();
   for (std::size_t k = 0; k < m_places.size(); ++k) {

@@ -11,6 +11,7 @@
 #include <wx/msgdlg.h>
 #include <wx/textctrl.h>
 
+#include "accept_dialog.h"
 #include "analysis_pane.h"
 #include "document_view.h"
 #include "export_options_dialog.h"
@@ -228,7 +229,7 @@ BOOST_FIXTURE_TEST_CASE(export_to_excel_and_file_export_write_files, AnalysisFix
   auto csv = dir / "segments.csv";
   wxTEST_DIALOG(frame->commands().invoke("file/export"),
                 wxExpectModal<wxFileDialog>(gui::wx(csv.string())),
-                wxExpectModal<gui::ExportOptionsDialog>(wxID_OK)); // the CLI's defaults
+                AcceptDialog<gui::ExportOptionsDialog>()); // the CLI's defaults
   BOOST_REQUIRE(std::filesystem::exists(csv));
   std::ifstream in(csv);
   std::string first;
@@ -242,9 +243,9 @@ BOOST_FIXTURE_TEST_CASE(export_to_excel_and_file_export_write_files, AnalysisFix
 
   // A folder that does not exist: the core's message, and no file.
   auto bad = dir / "missing" / "out.xlsx";
-  wxTEST_DIALOG(
-      frame->commands().invoke("file/export"), wxExpectModal<wxFileDialog>(gui::wx(bad.string())),
-      wxExpectModal<gui::ExportOptionsDialog>(wxID_OK), wxExpectModal<wxMessageDialog>(wxOK));
+  wxTEST_DIALOG(frame->commands().invoke("file/export"),
+                wxExpectModal<wxFileDialog>(gui::wx(bad.string())),
+                AcceptDialog<gui::ExportOptionsDialog>(), wxExpectModal<wxMessageDialog>(wxOK));
   BOOST_CHECK(!std::filesystem::exists(bad));
 
   // REFI-QDA out, and in again through File > Import into a new project.

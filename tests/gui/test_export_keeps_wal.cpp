@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <wx/filedlg.h>
 
+#include "accept_dialog.h"
 #include "analysis_pane.h"
 #include "export_options_dialog.h"
 #include "gui_test_support.h"
@@ -66,7 +67,7 @@ BOOST_FIXTURE_TEST_CASE(exporting_to_excel_keeps_the_live_wal, FrameFixture) {
       } else {
         wxTEST_DIALOG(frame->commands().invoke("file/export"),
                       wxExpectModal<wxFileDialog>(gui::wx(out.string())),
-                      wxExpectModal<gui::ExportOptionsDialog>(wxID_OK));
+                      AcceptDialog<gui::ExportOptionsDialog>());
       }
       pump();
       auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started);
