@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include <wx/dcbuffer.h>
+#include <wx/dcclient.h>
 #include <wx/settings.h>
 
 namespace quire::gui {
@@ -46,7 +47,15 @@ void WordCloud::set_chosen(int i) {
   Refresh();
 }
 
-wxRect WordCloud::word_rect(std::size_t i) const {
+void WordCloud::lay_out_if_stale() {
+  if (m_laid_for != GetClientSize() || m_rects.size() != m_words.size()) {
+    wxClientDC dc(this);
+    layout(dc);
+  }
+}
+
+wxRect WordCloud::word_rect(std::size_t i) {
+  lay_out_if_stale();
   return i < m_rects.size() ? m_rects[i] : wxRect();
 }
 
@@ -142,6 +151,7 @@ void WordCloud::on_paint(wxPaintEvent&) {
 }
 
 void WordCloud::on_mouse(wxMouseEvent& e) {
+  lay_out_if_stale();
   for (std::size_t i = 0; i < m_rects.size(); ++i) {
     if (m_rects[i].Contains(e.GetPosition())) {
       set_chosen(static_cast<int>(i));

@@ -25,12 +25,13 @@ public:
   /// Called with the index of a word clicked.
   std::function<void(int)> on_click;
 
-  /// Where word i was drawn (empty when it was not), for tests.
-  wxRect word_rect(std::size_t i) const;
+  /// Where word i is drawn (empty when it is not: too many words), for tests.
+  wxRect word_rect(std::size_t i);
 
 private:
   void on_paint(wxPaintEvent& e);
   void on_mouse(wxMouseEvent& e);
+  void lay_out_if_stale();
   void layout(wxDC& dc);
   /// Lays the words out with the largest at most points; false when they
   /// do not fit the height.
