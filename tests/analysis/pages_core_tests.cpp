@@ -93,9 +93,9 @@ BOOST_AUTO_TEST_CASE(a_project_keeps_its_own_stop_words) {
   auto language = stop_words(p);
   BOOST_REQUIRE(std::find(language.begin(), language.end(), "the") != language.end());
   BOOST_CHECK(!has_own_stop_words(p));
-  auto has = [&p](const std::string& word) {
+  auto has = [&p](const std::string& stem) { // a word of the group, by its stem
     for (const auto& w : word_frequencies(p, {}))
-      if (w.word == word)
+      if (w.stem == stem)
         return true;
     return false;
   };
