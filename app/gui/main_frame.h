@@ -45,7 +45,8 @@ public:
   SurveyPane& survey() { return *m_survey; }
   SearchPane& search() { return *m_search; }
   AnalysisPane& analysis() { return *m_analysis; }
-  wxNotebook& center() { return *m_center; } ///< the pages: document, survey, analysis, ...
+  /// The pages of the main area: Document, Survey, Analysis.
+  wxNotebook& pages() { return *m_center; }
   /// Brings the Analysis page to the front (computing its table if stale).
   void show_analysis();
 

@@ -25,7 +25,7 @@ const PageName pages[] = {
     {"query", "Coding Query"}, {"words", "Words"},   {"agreement", "Agreement"}};
 
 wxNotebook& notebook(MainFrame& f) {
-  return f.center();
+  return f.pages();
 }
 
 template <class Page> Page& find_page(MainFrame& f, const char* name) {

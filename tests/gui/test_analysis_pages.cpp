@@ -463,7 +463,7 @@ BOOST_FIXTURE_TEST_CASE(agreement_without_a_second_coder_says_so, FrameFixture) 
 // ---- --show PAGE --------------------------------------------------------------
 
 BOOST_FIXTURE_TEST_CASE(show_page_brings_each_page_to_the_front, PagesFixture) {
-  auto& nb = frame->center();
+  auto& nb = frame->pages();
   for (const auto& [name, title] :
        std::vector<std::pair<std::string, std::string>>{{"query", "Coding Query"},
                                                         {"words", "Words"},
