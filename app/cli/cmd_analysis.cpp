@@ -1,4 +1,5 @@
 // frequencies, matrix, cooccurrence, query, words: the analysis queries.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -8,6 +9,8 @@
 #include "common.h"
 #include "quire/analysis/analysis.h"
 #include "quire/base/error.h"
+#include "quire/base/text.h"
+#include "quire/model/code_ranges.h"
 #include "quire/model/codebook.h"
 #include "quire/model/documents.h"
 
@@ -172,6 +175,82 @@ std::vector<Id> code_ids(const Project& p, const std::vector<std::string>& paths
   return out;
 }
 
+/// quire words --word W: the word's places, with the text around them.
+void print_word_places(const Project& p, const WordFrequencySpec& s, const std::string& word,
+                       bool json) {
+  std::string stem = word;
+  for (const auto& w : word_frequencies(p, [&s] {
+         auto all = s;
+         all.limit = 0;
+         all.stop_words = false;
+         return all;
+       }())) {
+    for (const auto& f : w.forms) {
+      if (f == fold_case(word)) {
+        stem = w.stem;
+      }
+    }
+  }
+  auto hits = word_places(p, s, stem);
+  auto context = in_context(p, hits, 40);
+  if (json) {
+    nlohmann::json j = nlohmann::json::array();
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+      auto h = hit_json(hits[i]);
+      h["before"] = context[i].before;
+      h["after"] = context[i].after;
+      j.push_back(h);
+    }
+    print_json(j);
+    return;
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    rows.push_back({hits[i].document_name,
+                    std::to_string(hits[i].start) + ":" + std::to_string(hits[i].end),
+                    context[i].before + "[" + context[i].match + "]" + context[i].after});
+  }
+  print_table({"document", "range", "in context"}, rows);
+  std::cout << hits.size() << " place" << (hits.size() == 1 ? "" : "s") << '\n';
+}
+
+/// quire stop-words: the project's stop words, shown and edited.
+void add_stop_words_command(CLI::App& app) {
+  auto add = std::make_shared<std::vector<std::string>>();
+  auto remove = std::make_shared<std::vector<std::string>>();
+  auto reset = std::make_shared<bool>(false);
+  auto* cmd = project_command(
+      &app, "stop-words",
+      "The words 'quire words' leaves out in this project: list, add, remove, reset",
+      [add, remove, reset](Project& p, bool json) {
+        if (*reset) {
+          set_stop_words(p, {});
+        } else if (!add->empty() || !remove->empty()) {
+          auto list = stop_words(p);
+          list.insert(list.end(), add->begin(), add->end());
+          for (const auto& r : *remove) {
+            auto folded = fold_case(r);
+            list.erase(std::remove(list.begin(), list.end(), folded), list.end());
+          }
+          set_stop_words(p, list);
+        }
+        auto list = stop_words(p);
+        if (json) {
+          print_json({{"own", has_own_stop_words(p)}, {"words", list}});
+          return;
+        }
+        for (const auto& w : list)
+          std::cout << w << '\n';
+        std::cerr << list.size() << " stop words ("
+                  << (has_own_stop_words(p) ? "this project's list" : "the language's list")
+                  << ")\n";
+      },
+      true);
+  cmd->add_option("--add", *add, "Add these words to the project's list");
+  cmd->add_option("--remove", *remove, "Remove these words from the project's list");
+  cmd->add_flag("--reset", *reset, "Go back to the language's list")->excludes("--add", "--remove");
+}
+
 } // namespace
 
 void add_analysis_commands(CLI::App& app) {
@@ -273,10 +352,24 @@ void add_analysis_commands(CLI::App& app) {
   {
     auto fa = std::make_shared<FilterArgs>();
     auto q = std::make_shared<std::string>();
+    auto code_as = std::make_shared<std::string>();
     auto* cmd = project_command(
         &app, "query", "Find where codes combine: A AND B, A OR B, A NOT B, A WITHIN B, A NEAR/n B",
-        [fa, q](Project& p, bool json) {
+        [fa, q, code_as](Project& p, bool json) {
           auto hits = coding_query(p, *q, to_filter(p, *fa));
+          if (!code_as->empty()) {
+            std::vector<DocumentRange> ranges;
+            for (const auto& h : hits)
+              ranges.push_back({h.document_id, h.start, h.end});
+            auto r = code_ranges(p, ranges, *code_as, "'" + *q + "'", true);
+            if (json) {
+              print_json({{"coded", r.ranges}, {"code", *code_as}, {"code_id", r.code_id}});
+            } else {
+              std::cout << "Coded " << r.ranges << " result(s) of '" << *q << "' as " << *code_as
+                        << " (new code)\n";
+            }
+            return;
+          }
           if (json) {
             nlohmann::json j = nlohmann::json::array();
             for (const auto& h : hits)
@@ -293,6 +386,8 @@ void add_analysis_commands(CLI::App& app) {
         },
         true);
     cmd->add_option("query", *q, "The query, e.g. '\"Purpose/Sceptical\" AND Time'")->required();
+    cmd->add_option("--code-as", *code_as,
+                    "Code every result with this new code (one undoable action)");
     add_filter_options(cmd, *fa);
   }
   {
@@ -302,6 +397,7 @@ void add_analysis_commands(CLI::App& app) {
     auto q = std::make_shared<std::string>();
     auto all = std::make_shared<bool>(false);
     auto no_stem = std::make_shared<bool>(false);
+    auto word = std::make_shared<std::string>();
     spec->limit = 30;
     auto* cmd = project_command(
         &app, "words", "The most frequent words of the project, a code or a query",
@@ -314,6 +410,10 @@ void add_analysis_commands(CLI::App& app) {
           s.stop_words = !*all;
           s.group_by_stem = !*no_stem;
           s.filter = to_filter(p, *fa);
+          if (!word->empty()) {
+            print_word_places(p, s, *word, json);
+            return;
+          }
           auto words = word_frequencies(p, s);
           if (json) {
             nlohmann::json j = nlohmann::json::array();
@@ -340,8 +440,11 @@ void add_analysis_commands(CLI::App& app) {
     cmd->add_flag("--all-words", *all, "Keep stop words");
     cmd->add_flag("--no-stem", *no_stem, "Count each form on its own, not grouped by stem");
     cmd->add_option("--limit,-n", spec->limit, "How many words (0: all)")->capture_default_str();
+    cmd->add_option("--word", *word,
+                    "List the places of this word (with its other forms) in context, not counts");
     add_filter_options(cmd, *fa);
   }
+  add_stop_words_command(app);
 }
 
 } // namespace quire::cli

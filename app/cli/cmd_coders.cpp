@@ -161,8 +161,8 @@ void add_coder_commands(CLI::App& app) {
             return;
           }
           std::cout << "Agreement of " << r.coder_a << " (A) and " << r.coder_b << " (B), per "
-                    << (r.unit == AgreementUnit::Passage ? "passage" : "character") << ", over "
-                    << r.documents << " document(s)\n\n";
+                    << (r.unit == AgreementUnit::Character ? "character" : to_string(r.unit))
+                    << ", over " << r.documents << " document(s)\n\n";
           std::vector<std::vector<std::string>> rows;
           for (const auto& c : r.codes)
             rows.push_back(figures_row(c.code_path, c.figures));
@@ -192,7 +192,8 @@ void add_coder_commands(CLI::App& app) {
                     "Only these documents (comma-separated); default: every document either coded");
     cmd->add_option(
         "--unit", *unit,
-        "char (every character, as NVivo) or passage (each passage: paragraph, turn, answer)");
+        "char (every character, as NVivo), sentence, or passage (each passage: paragraph, turn, "
+        "answer)");
     cmd->add_option("--show", *max_shown,
                     "How many disagreements to print (default 20; --json has all)");
   }

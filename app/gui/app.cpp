@@ -14,12 +14,15 @@
 #include <wx/image.h>
 #include <wx/memconf.h>
 #include <wx/msgdlg.h>
+#include <wx/textctrl.h>
 #include <wx/timer.h>
 
 #include "analysis_pane.h"
 #include "fonts.h"
 #include "layout_dump.h"
 #include "main_frame.h"
+#include "pages.h"
+#include "query_page.h"
 #include "quire/base/error.h"
 #include "quire/model/codebook.h"
 #include "quire/model/coding.h"
@@ -53,6 +56,7 @@ const std::vector<CommandLineOption>& command_line_options() {
       {"search", "QUERY", "show the Search pane with this query run"},
       {"analysis", "KIND", "show the Analysis page: theme, matrix, cooccurrence or frequencies"},
       {"show", "PAGE", show_help().c_str()},
+      {"query", "QUERY", "show the Coding Query page with this query of codes run"},
   };
   return options;
 }
@@ -155,6 +159,9 @@ bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
   if (parser.Found("show", &v)) {
     m_opts.show = utf8(v);
   }
+  if (parser.Found("query", &v)) {
+    m_opts.query = utf8(v);
+  }
   if (parser.GetParamCount() > 0) {
     m_opts.project = utf8(parser.GetParam(0));
   }
@@ -219,7 +226,12 @@ void apply_start_options(MainFrame& frame, const StartOptions& opts) {
     }
   }
   if (!opts.show.empty()) {
-    show_start_page(frame, opts.show);
+    show_start_page(frame, opts.show); // start_pages.h
+  }
+  if (!opts.query.empty()) {
+    show_page(frame, "query");
+    query_page(frame).query().ChangeValue(wx(opts.query));
+    query_page(frame).run_or_throw();
   }
 }
 

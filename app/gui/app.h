@@ -22,6 +22,7 @@ struct StartOptions {
   std::string search;      ///< show the Search pane with this query run
   std::string analysis;    ///< show the Analysis page: theme, matrix, cooccurrence, frequencies
   std::string show;        ///< open on this page (start_pages.h): document, survey, cases, ...
+  std::string query;       ///< show the Coding Query page with this query run
 };
 
 /// One option of quire-gui's command line: the parser and the --help text

@@ -26,6 +26,7 @@ void add_analysis_commands(MainFrame& f); ///< analysis/...: the Analysis page, 
 void add_help_commands(MainFrame& f);     ///< help/...
 void add_cases_commands(MainFrame& f);    ///< cases/...: the Cases page, cases of sources
 void add_team_commands(MainFrame& f);     ///< team/...: a team project's sync and status
+void add_page_commands(MainFrame& f);     ///< merge; Coding Query, Words, Agreement pages
 
 /// Every group above, before the panes are made (their buttons name commands).
 inline void add_all_commands(MainFrame& f) {
@@ -41,6 +42,7 @@ inline void add_all_commands(MainFrame& f) {
   add_cases_commands(f);
   add_team_commands(f);
   add_help_commands(f);
+  add_page_commands(f);
 }
 
 } // namespace quire::gui

@@ -4,6 +4,7 @@
 #include <wx/utils.h>
 
 #include "analysis_pane.h"
+#include "export_options_dialog.h"
 #include "main_frame.h"
 #include "quire/base/error.h"
 #include "wx_text.h"
@@ -56,13 +57,16 @@ bool show_last_export_folder() {
   return wxLaunchDefaultApplication(wx(out.parent_path().string()));
 }
 
-ExportReport run_export(MainFrame& f, const std::filesystem::path& out, const std::string& format) {
+ExportReport run_export(MainFrame& f, const std::filesystem::path& out, const std::string& format,
+                        ExportOptions options) {
   auto& s = f.session();
   auto& p = s.project();
   const auto& exporter = pick_exporter(out, format); // a bad name fails before the job starts
-  ExportOptions options;
-  // The workbook's theme table by the attribute chosen on the Analysis page.
-  options.theme_attribute = f.analysis().theme_attribute();
+  // The workbook's theme table by the attribute chosen on the Analysis page,
+  // unless the export's options name one.
+  if (options.theme_attribute.empty()) {
+    options.theme_attribute = f.analysis().theme_attribute();
+  }
   ExportReport report;
   try {
     s.run_job(&f, wx("Exporting " + out.filename().string()), [&](Progress& progress) {
@@ -101,7 +105,17 @@ void ask_and_export(MainFrame& f) {
     format = all[static_cast<std::size_t>(chosen)]->format();
     out += all[static_cast<std::size_t>(chosen)]->extensions().front();
   }
-  run_export(f, out, format);
+  // The options `quire export` has (export_options_dialog.h), for the formats that take them.
+  ExportOptions options;
+  auto chosen_format = pick_exporter(out, format).format();
+  if (ExportOptionsDialog::has_options(chosen_format)) {
+    ExportOptionsDialog opts(&f, f.session().project(), chosen_format);
+    if (opts.ShowModal() != wxID_OK) {
+      return;
+    }
+    options = opts.options(f.session().project());
+  }
+  run_export(f, out, format, options);
 }
 
 } // namespace quire::gui

@@ -26,6 +26,6 @@ void ask_and_export(MainFrame& f);
 /// says what was written in the status bar. Throws what export_file throws
 /// (Cancelled after Cancel).
 ExportReport run_export(MainFrame& f, const std::filesystem::path& out,
-                        const std::string& format = {});
+                        const std::string& format = {}, ExportOptions options = {});
 
 } // namespace quire::gui

@@ -4,9 +4,12 @@
 #include <map>
 
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/grid.h>
 #include <wx/sizer.h>
+#include <wx/statbox.h>
 #include <wx/stattext.h>
+#include <wx/textctrl.h>
 
 #include "quire/base/error.h"
 #include "quire/base/text.h"
@@ -56,7 +59,8 @@ bool ImportPreview::wanted(const ImportData& data) {
   return false;
 }
 
-ImportPreview::ImportPreview(wxWindow* parent, const ImportData& data)
+ImportPreview::ImportPreview(wxWindow* parent, const ImportData& data,
+                             const ImportSettings& settings)
     : wxDialog(parent, wxID_ANY, "Import Preview", wxDefaultPosition, wxSize(860, 520),
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       m_data(data) {
@@ -82,6 +86,7 @@ ImportPreview::ImportPreview(wxWindow* parent, const ImportData& data)
   for (const auto& w : data.warnings) {
     sizer->Add(new wxStaticText(this, wxID_ANY, L"⚠ " + one_line(w, 140)), 0, wxLEFT | wxTOP, 8);
   }
+  add_options(sizer, settings);
   auto* buttons = CreateStdDialogButtonSizer(wxOK | wxCANCEL);
   if (auto* ok = FindWindow(wxID_OK)) {
     ok->SetLabel("Import");
@@ -195,6 +200,93 @@ void ImportPreview::transcript_grid(const ImportData& data) {
     }
   }
   m_grid->EnableEditing(false);
+}
+
+void ImportPreview::add_options(wxSizer* sizer, const ImportSettings& settings) {
+  auto* box = new wxStaticBoxSizer(wxVERTICAL, this, "Options");
+  auto* parent = box->GetStaticBox();
+  auto check = [parent, box](const char* name, const wxString& label, bool on) {
+    auto* c = new wxCheckBox(parent, wxID_ANY, label);
+    c->SetName(name);
+    c->SetValue(on);
+    box->Add(c, 0, wxALL, 3);
+    return c;
+  };
+  auto ext = std::filesystem::path(m_data.source_file).extension().string();
+  for (auto& ch : ext) {
+    ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  if (m_data.columns.empty()) {
+    m_speaker_cases =
+        check("speaker-cases", "Make a case of each speaker and link their turns to it", false);
+    m_code_speakers =
+        check("code-speakers", "Code each turn with its speaker (codes Speakers/NAME)", false);
+    if (ext == ".vtt" || ext == ".srt") {
+      m_join_cues = check("join-cues", "Join one speaker's consecutive cues into one turn",
+                          settings.join_cues);
+    }
+  } else {
+    auto* row = new wxFlexGridSizer(2, 4, 6);
+    if (ext == ".xlsx") {
+      row->Add(new wxStaticText(parent, wxID_ANY, "Sheet"), 0, wxALIGN_CENTER_VERTICAL);
+      m_sheet = new wxTextCtrl(parent, wxID_ANY, wx(settings.sheet), wxDefaultPosition,
+                               wxSize(220, -1), 0, wxDefaultValidator, "sheet");
+      m_sheet->SetHint("the first sheet");
+      row->Add(m_sheet);
+    }
+    row->Add(new wxStaticText(parent, wxID_ANY, "Missing values"), 0, wxALIGN_CENTER_VERTICAL);
+    wxString markers;
+    for (const auto& m : settings.missing_values) {
+      if (!m.empty()) {
+        markers += (markers.empty() ? "" : " ") + wx(m);
+      }
+    }
+    m_missing = new wxTextCtrl(parent, wxID_ANY, markers, wxDefaultPosition, wxSize(220, -1), 0,
+                               wxDefaultValidator, "missing");
+    m_missing->SetToolTip("Cell values read as missing, separated by spaces (an empty cell is "
+                          "always missing)");
+    row->Add(m_missing);
+    box->Add(row, 0, wxALL, 3);
+    m_cases_only =
+        check("cases-only", "Cases only: set the respondents' attributes, import no answers",
+              settings.cases_only);
+  }
+  m_replace =
+      check("replace",
+            "Replace what an earlier import of this file made (its documents and codings)", false);
+  sizer->Add(box, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
+}
+
+void ImportPreview::apply_options(ImportSettings& settings, ImportOptions& options) const {
+  if (m_speaker_cases) {
+    options.speaker_cases = m_speaker_cases->GetValue();
+  }
+  if (m_code_speakers) {
+    options.code_speakers = m_code_speakers->GetValue();
+  }
+  if (m_join_cues) {
+    settings.join_cues = m_join_cues->GetValue();
+  }
+  if (m_cases_only) {
+    settings.cases_only = m_cases_only->GetValue();
+  }
+  if (m_replace) {
+    options.replace = m_replace->GetValue();
+  }
+  if (m_sheet) {
+    settings.sheet = utf8(m_sheet->GetValue().Strip(wxString::both));
+  }
+  if (m_missing) {
+    std::vector<std::string> markers = {""};
+    for (const auto& m : wxSplit(m_missing->GetValue(), ' ', '\0')) {
+      if (!m.empty()) {
+        markers.push_back(utf8(m));
+      }
+    }
+    if (markers != settings.missing_values) {
+      settings.missing_values = markers;
+    }
+  }
 }
 
 std::string ImportPreview::role(std::size_t column) const {

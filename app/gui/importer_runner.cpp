@@ -12,7 +12,7 @@
 namespace quire::gui {
 
 bool preview(MainFrame& f, const std::filesystem::path& file, ImportSettings& settings,
-             std::optional<ImportData>& read) {
+             std::optional<ImportData>& read, ImportOptions* options) {
   read.reset();
   ImportData data;
   f.session().run_job(&f, wx("Reading " + file.filename().string()), [&](Progress& progress) {
@@ -21,11 +21,13 @@ bool preview(MainFrame& f, const std::filesystem::path& file, ImportSettings& se
   });
   const ImportSettings before = settings;
   if (ImportPreview::wanted(data)) {
-    ImportPreview dlg(&f, data);
+    ImportPreview dlg(&f, data, settings);
     if (dlg.ShowModal() != wxID_OK) {
       return false;
     }
     dlg.apply(settings);
+    ImportOptions ignored;
+    dlg.apply_options(settings, options ? *options : ignored);
   }
   if (settings == before) {
     read = std::move(data);
@@ -156,7 +158,7 @@ int run_imports(MainFrame& f, const std::vector<std::filesystem::path>& named) {
   };
   try {
     if (auto only = file_to_preview(named)) {
-      if (!preview(f, *only, request.settings, request.already_read)) {
+      if (!preview(f, *only, request.settings, request.already_read, &request.options)) {
         f.SetStatusText(wx(only->filename().string() + " not imported"));
         return 0;
       }

@@ -21,11 +21,11 @@ class MainFrame;
 int run_imports(MainFrame& f, const std::vector<std::filesystem::path>& files);
 
 /// Reads one file (off the UI thread) and, for a survey or a transcript,
-/// shows what the importer found (ImportPreview); the column roles the user
-/// chose go into settings. False when the user cancelled. `read` keeps what
-/// was read when the settings stayed as they were, so the import does not
-/// read the file again (a big survey takes seconds); else it is emptied.
+/// shows what the importer found (ImportPreview); the column roles and the
+/// options the user chose go into settings and options (when given). False when the user cancelled.
+/// `read` keeps what was read when the settings stayed as they were, so the import does not read
+/// the file again (a big survey takes seconds); else it is emptied.
 bool preview(MainFrame& f, const std::filesystem::path& file, ImportSettings& settings,
-             std::optional<ImportData>& read);
+             std::optional<ImportData>& read, ImportOptions* options = nullptr);
 
 } // namespace quire::gui

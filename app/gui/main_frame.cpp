@@ -20,6 +20,7 @@
 #include "importer_runner.h"
 #include "memos_pane.h"
 #include "menus.h"
+#include "pages.h"
 #include "preferences_dialog.h"
 #include "quire/base/error.h"
 #include "quire/model/codebook.h"
@@ -118,6 +119,7 @@ void MainFrame::build_panes() {
   m_center->AddPage(m_analysis, "Analysis");
   m_cases = new CasesPage(m_center, *this);
   m_center->AddPage(m_cases, "Cases");
+  add_analysis_pages(*this, *m_center); // Coding Query, Words, Agreement (pages.h)
   m_search = new SearchPane(this, *this);
   m_segments = new SegmentsPane(this, *this);
   m_memos = new MemosPane(this, *this);

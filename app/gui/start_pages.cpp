@@ -1,11 +1,15 @@
 #include "start_pages.h"
 
+#include "agreement_page.h"
 #include "cases_page.h"
 #include "document_view.h"
 #include "main_frame.h"
+#include "pages.h"
+#include "query_page.h"
 #include "quire/base/error.h"
 #include "quire/model/surveys.h"
 #include "survey_pane.h"
+#include "words_page.h"
 
 namespace quire::gui {
 
@@ -22,6 +26,9 @@ const std::vector<StartPage>& start_pages() {
        }},
       {"analysis", [](MainFrame& f) { f.show_analysis(); }},
       {"cases", [](MainFrame& f) { f.show_cases(); }},
+      {"query", [](MainFrame& f) { f.show_page(&query_page(f)); }},
+      {"words", [](MainFrame& f) { f.show_page(&words_page(f)); }},
+      {"agreement", [](MainFrame& f) { f.show_page(&agreement_page(f)); }},
   };
   return pages;
 }

@@ -8,6 +8,7 @@
 
 #include "quire/base/error.h"
 #include "quire/base/text.h"
+#include "quire/base/text_units.h"
 #include "quire/model/codebook.h"
 #include "quire/model/coding.h"
 #include "quire/model/documents.h"
@@ -16,7 +17,9 @@
 namespace quire {
 
 std::string to_string(AgreementUnit u) {
-  return u == AgreementUnit::Passage ? "passage" : "char";
+  return u == AgreementUnit::Passage    ? "passage"
+         : u == AgreementUnit::Sentence ? "sentence"
+                                        : "char";
 }
 
 AgreementUnit agreement_unit_from_string(const std::string& s) {
@@ -26,7 +29,10 @@ AgreementUnit agreement_unit_from_string(const std::string& s) {
   if (s == "passage" || s == "passages") {
     return AgreementUnit::Passage;
   }
-  throw InputError("unit '" + s + "' is not 'char' or 'passage'");
+  if (s == "sentence" || s == "sentences") {
+    return AgreementUnit::Sentence;
+  }
+  throw InputError("unit '" + s + "' is not 'char', 'sentence' or 'passage'");
 }
 
 AgreementFigures agreement_figures(std::int64_t both, std::int64_t only_a, std::int64_t only_b,
@@ -193,6 +199,10 @@ AgreementReport compute_agreement(const Project& p, const AgreementOptions& opt)
       }
       if (units.empty() && d.length > 0) {
         units.emplace_back(0, d.length); // a document without passages is one unit
+      }
+    } else if (opt.unit == AgreementUnit::Sentence) {
+      for (const auto& r : sentence_ranges(text)) {
+        units.emplace_back(r.first, r.second);
       }
     }
     for (const auto& code : codes) {

@@ -29,3 +29,8 @@ for row in "Amira 47 2024-03-04 Northfield Primary" "Ben 35 12/03/2024 Northfiel
 done
 "$q" cases set "$demo/demo.quire" Interviewer School "" >/dev/null
 run --screenshot "$out/cases-page.png" --show cases "$demo/demo.quire"
+# The pages of two coders' work: a second coder's codings for the Agreement page.
+QUIRE="$build/app/cli/quire" bash "$here/docs/demo/add-second-coder.sh" "$demo/demo.quire"
+run --screenshot "$out/query-page.png" --query '"Barriers/Time" NEAR/1 "Barriers/Funding"' "$demo/demo.quire"
+run --screenshot "$out/words-page.png" --show words "$demo/demo.quire"
+run --screenshot "$out/agreement-page.png" --show agreement "$demo/demo.quire"

@@ -251,7 +251,8 @@ BOOST_AUTO_TEST_CASE(cli_prints_tables_and_json) {
   BOOST_TEST(r.err.find("no coder named 'zoe'") != std::string::npos, r.err);
   r = run_quire({"agreement", f, "--coders", "ana,ben", "--unit", "word"});
   BOOST_TEST(r.status == 1);
-  BOOST_TEST(r.err.find("unit 'word' is not 'char' or 'passage'") != std::string::npos, r.err);
+  BOOST_TEST(r.err.find("unit 'word' is not 'char', 'sentence' or 'passage'") != std::string::npos,
+             r.err);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

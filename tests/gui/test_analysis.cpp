@@ -11,8 +11,10 @@
 #include <wx/msgdlg.h>
 #include <wx/textctrl.h>
 
+#include "accept_dialog.h"
 #include "analysis_pane.h"
 #include "document_view.h"
+#include "export_options_dialog.h"
 #include "gui_test_support.h"
 #include "quire/model/cases.h"
 #include "quire/model/codebook.h"
@@ -226,7 +228,8 @@ BOOST_FIXTURE_TEST_CASE(export_to_excel_and_file_export_write_files, AnalysisFix
   // File > Export…: the format follows the file's extension.
   auto csv = dir / "segments.csv";
   wxTEST_DIALOG(frame->commands().invoke("file/export"),
-                wxExpectModal<wxFileDialog>(gui::wx(csv.string())));
+                wxExpectModal<wxFileDialog>(gui::wx(csv.string())),
+                AcceptDialog<gui::ExportOptionsDialog>()); // the CLI's defaults
   BOOST_REQUIRE(std::filesystem::exists(csv));
   std::ifstream in(csv);
   std::string first;
@@ -242,7 +245,7 @@ BOOST_FIXTURE_TEST_CASE(export_to_excel_and_file_export_write_files, AnalysisFix
   auto bad = dir / "missing" / "out.xlsx";
   wxTEST_DIALOG(frame->commands().invoke("file/export"),
                 wxExpectModal<wxFileDialog>(gui::wx(bad.string())),
-                wxExpectModal<wxMessageDialog>(wxOK));
+                AcceptDialog<gui::ExportOptionsDialog>(), wxExpectModal<wxMessageDialog>(wxOK));
   BOOST_CHECK(!std::filesystem::exists(bad));
 
   // REFI-QDA out, and in again through File > Import into a new project.

@@ -8,7 +8,9 @@
 #include <nlohmann/json.hpp>
 #include <wx/filedlg.h>
 
+#include "accept_dialog.h"
 #include "analysis_pane.h"
+#include "export_options_dialog.h"
 #include "gui_test_support.h"
 #include "quire/model/codebook.h"
 #include "quire/model/coding.h"
@@ -64,7 +66,8 @@ BOOST_FIXTURE_TEST_CASE(exporting_to_excel_keeps_the_live_wal, FrameFixture) {
         frame->analysis().export_excel(out);
       } else {
         wxTEST_DIALOG(frame->commands().invoke("file/export"),
-                      wxExpectModal<wxFileDialog>(gui::wx(out.string())));
+                      wxExpectModal<wxFileDialog>(gui::wx(out.string())),
+                      AcceptDialog<gui::ExportOptionsDialog>());
       }
       pump();
       auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started);

@@ -1,7 +1,7 @@
 #pragma once
 // Agreement between two coders: percent agreement, Cohen's kappa and
 // Krippendorff's alpha (nominal), per code and overall, over characters (as
-// NVivo does) or passages (natural for survey answers). Formulas and the
+// NVivo does), sentences, or passages (natural for survey answers). Formulas and the
 // degenerate cases: docs/exchange.md.
 #include <cstdint>
 #include <optional>
@@ -13,9 +13,11 @@
 namespace quire {
 class Project;
 
-enum class AgreementUnit { Character, Passage };
+/// Sentence: each sentence (ICU's boundaries) of a document is one unit,
+/// coded by a coder when a coding of theirs overlaps it.
+enum class AgreementUnit { Character, Passage, Sentence };
 std::string to_string(AgreementUnit u);
-/// "char"/"character" or "passage"; throws InputError.
+/// "char"/"character", "sentence" or "passage"; throws InputError.
 AgreementUnit agreement_unit_from_string(const std::string& s);
 
 /// The 2x2 table of units (coded or not by each coder) and its figures.

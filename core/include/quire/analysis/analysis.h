@@ -181,4 +181,30 @@ std::vector<WordCount> word_frequencies(const Project& p, const WordFrequencySpe
 /// Languages with a stop-word list and a stemmer.
 std::vector<std::string> analysis_languages();
 
+/// The places of one word of word_frequencies() (its stem, or the form
+/// itself without grouping) in the text the spec counts, one hit each (the
+/// word's range), in document order. spec.limit is ignored.
+std::vector<Hit> word_places(const Project& p, const WordFrequencySpec& spec,
+                             const std::string& stem);
+
+/// The stop words word frequencies leave out in this project: the project's
+/// own list when it has one (set_stop_words), else the language's (empty:
+/// the project's language, else en). Sorted, folded to lower case.
+std::vector<std::string> stop_words(const Project& p, const std::string& language = {});
+/// Stores the project's own stop-word list (folded to lower case, blanks
+/// dropped) as one undoable action; an empty list goes back to the
+/// language's. Throws InputError for a word with a space in it.
+void set_stop_words(Project& p, const std::vector<std::string>& words);
+/// Whether the project has its own stop-word list.
+bool has_own_stop_words(const Project& p);
+
+/// A stretch of text with some of what surrounds it, on one line, as a
+/// key-word-in-context list shows it.
+struct InContext {
+  std::string before, match, after;
+};
+/// Each hit's text with up to width code points before and after (line
+/// breaks shown as spaces), reading each document once.
+std::vector<InContext> in_context(const Project& p, const std::vector<Hit>& hits, int width = 60);
+
 } // namespace quire

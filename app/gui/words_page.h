@@ -1,0 +1,89 @@
+#pragma once
+// Analysis > Word Frequencies: the most frequent words of the project, of
+// the text coded with a code, of the passages of some cases ("Role =
+// Teacher"), counted by core's word_frequencies() (what `quire words`
+// counts), as a table and a word cloud. The project's stop words are shown
+// and edited here (core: stop_words / set_stop_words). Choosing a word
+// lists its places with the text around them (KWIC); "Code These Places…"
+// codes them all in one undoable step.
+#include <string>
+#include <vector>
+
+#include <wx/panel.h>
+
+#include "deferred.h"
+#include "quire/analysis/analysis.h"
+
+class wxCheckBox;
+class wxChoice;
+class wxListCtrl;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace quire::gui {
+
+class MainFrame;
+class WordCloud;
+
+class WordsPage : public wxPanel {
+public:
+  WordsPage(wxWindow* parent, MainFrame& frame);
+
+  /// Counts the words for the choices made; a problem (a bad condition) is
+  /// told in the status line. Returns whether it counted.
+  bool run();
+  /// Counts, throwing what word_frequencies() throws.
+  void run_or_throw();
+  void refresh_if_stale();
+  /// The spec of the choices made (what run() counts with).
+  WordFrequencySpec spec() const;
+  /// Lists the places of word i of the table (what a click on it, in the
+  /// table or the cloud, does).
+  void choose_word(std::size_t i);
+  /// Codes every place listed with the code at path (made when missing), in
+  /// one undo step. Throws InputError when nothing is listed.
+  void code_places(const std::string& path);
+  void ask_and_code_places();
+  /// The stop-word editor (a dialog, one word a line); stores the list.
+  void edit_stop_words();
+  /// Shows place i in its document (what double-click does).
+  void open_place(long i);
+
+  wxChoice& code_choice() { return *m_code; }
+  wxTextCtrl& where() { return *m_where; }
+  wxCheckBox& stop_words_box() { return *m_stop; }
+  wxCheckBox& stem_box() { return *m_stem; }
+  wxListCtrl& table() { return *m_table; }
+  wxListCtrl& places_list() { return *m_places_list; }
+  WordCloud& cloud() { return *m_cloud; }
+  wxStaticText& status() { return *m_status; }
+  const std::vector<WordCount>& words() const { return m_words; }
+  const std::vector<Hit>& places() const { return m_places; }
+  /// The word whose places are listed ("" when none).
+  const std::string& chosen_word() const { return m_chosen; }
+
+private:
+  void fill_choices();
+  void say(const wxString& text, bool problem);
+
+  MainFrame& m_frame;
+  wxChoice* m_code = nullptr;
+  wxTextCtrl* m_where = nullptr;
+  wxCheckBox* m_stop = nullptr;
+  wxCheckBox* m_stem = nullptr;
+  wxListCtrl* m_table = nullptr;
+  WordCloud* m_cloud = nullptr;
+  wxListCtrl* m_places_list = nullptr;
+  wxStaticText* m_status = nullptr;
+  wxStaticText* m_stop_note = nullptr;
+  std::vector<Id> m_code_ids; ///< per item of m_code (0: all the text)
+  std::vector<WordCount> m_words;
+  std::vector<Hit> m_places;
+  std::string m_chosen;
+  WordFrequencySpec m_spec; ///< of the words shown
+  bool m_stale = true;
+  bool m_choices_stale = true;
+  Deferred m_refresh;
+};
+
+} // namespace quire::gui
