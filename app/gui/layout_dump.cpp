@@ -195,6 +195,8 @@ std::string describe(wxFrame* frame) {
   out["status"] = bar ? utf8(bar->GetStatusText(0)) : std::string();
   // The status bar's right field.
   out["counts"] = bar && bar->GetFieldsCount() > 1 ? utf8(bar->GetStatusText(1)) : std::string();
+  // A team project's sync (team_sync.h).
+  out["team"] = bar && bar->GetFieldsCount() > 2 ? utf8(bar->GetStatusText(2)) : std::string();
   // The menu bar's items as the menus show them (labels change with the
   // project: "Undo Code “…” as Purpose").
   out["menus"] = json::object();

@@ -1,0 +1,72 @@
+"""Journey: a team project open in the window while a colleague, on their own
+working copy, codes and syncs with the team database (a real PostgreSQL, the
+throwaway cluster of tests/team/run_with_pg.sh). Without anyone touching the
+window, its status bar says the team is online, and the colleague's coding
+arrives: counted in the document view within a few seconds."""
+import os
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from journey import App, check, quire, run, step, wait_for
+
+TEXT = ("We meet once a month at the cafe and share what did not work. "
+        "The head of the other school comes when there is time.\n")
+
+
+def psql(sql):
+    subprocess.run(["psql", "-X", "-q", os.environ["QUIRE_TEST_PG"], "-c", sql], check=True,
+                   capture_output=True)
+
+
+def journey(work):
+    if not os.environ.get("QUIRE_TEST_PG"):
+        step("skipped: no PostgreSQL (run through tests/team/run_with_pg.sh)")
+        return
+    host = os.environ["QUIRE_TEST_PG_HOST"]
+    db = "journey_%d" % os.getpid()
+    for who in ("alice", "bob"):
+        psql("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%s') "
+             "THEN CREATE ROLE %s LOGIN; END IF; END $$" % (who, who))
+    psql("ALTER ROLE alice CREATEROLE")
+    psql("CREATE DATABASE %s OWNER alice" % db)
+    url = lambda who: "host=%s dbname=%s user=%s" % (host, db, who)
+    mine = os.path.join(work, "team.quire")
+    theirs = os.path.join(work, "bob.quire")
+    path = os.path.join(work, "interview-cafe.txt")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(TEXT)
+    quire("init", mine)
+    quire("import", mine, path)
+    quire("codes", "add", mine, "Place/Cafe", "--coder", "alice")
+    quire("team", "create", mine, url("alice"), "--coder", "alice")
+    quire("team", "members", "add", mine, "bob", "coder", "--coder", "alice")
+    quire("team", "join", url("bob"), theirs)
+
+    app = App(work, mine)
+    try:
+        app.wait_window(r"^team\.quire — Quire$")
+        app.wait_widget("quire-document-info", lambda w: w["label"].endswith("0 codings"))
+        wait_for("the status bar to say the team is online",
+                 lambda: app.layout().get("team", "").startswith("Team: online"))
+        step("status bar: %s" % app.layout()["team"])
+
+        quire("code", theirs, "--doc", "interview-cafe", "--match", "at the cafe",
+              "--code", "Place/Cafe", "--coder", "bob")
+        quire("team", "sync", theirs, "--coder", "bob")
+        sent = time.monotonic()
+        app.wait_widget("quire-document-info", lambda w: w["label"].endswith("1 coding"),
+                        "the colleague's coding to arrive in the window")
+        took = time.monotonic() - sent
+        step("the colleague's coding showed %.1f s after their sync" % took)
+        check(took < 5, "it arrived within a sync round and a catch-up (%.1f s)" % took)
+        codings = quire("codings", mine, "--json", "--all-coders")
+        check(len(codings) == 1 and codings[0].get("coder") == "bob",
+              "the coding is in the window's project file, by bob: %s" % codings)
+    finally:
+        app.close()
+
+
+if __name__ == "__main__":
+    sys.exit(run(journey))
