@@ -3,6 +3,7 @@
 // beside it; CMake picks one (core/CMakeLists.txt).
 #include <dlfcn.h>
 #include <fcntl.h>
+#include <langinfo.h>
 #include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <clocale>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -77,6 +79,12 @@ const std::string& boot_id() {
     return line;
   }();
   return id;
+}
+
+void use_utf8_text() {
+  if (std::string_view(::nl_langinfo(CODESET)) != "UTF-8") {
+    std::setlocale(LC_CTYPE, "C.UTF-8");
+  }
 }
 
 fs::path executable_path() {

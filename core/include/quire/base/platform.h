@@ -25,6 +25,10 @@ bool stderr_is_terminal();
 /// when the system does not tell (then nothing may rely on the page cache
 /// reaching the disk without a sync).
 const std::string& boot_id();
+/// Makes the C library (and wx) read narrow strings as UTF-8, as they are
+/// everywhere in Quire: when the locale's character set is not UTF-8, the
+/// character classes become C.UTF-8's.
+void use_utf8_text();
 /// The running program's file ("" when the system does not tell).
 std::filesystem::path executable_path();
 
