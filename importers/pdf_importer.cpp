@@ -46,22 +46,22 @@ public:
     }
     auto read_pages = reinterpret_cast<detail::PdfReadPages>(
         detail::module_entry("quire_pdf", detail::pdf_read_pages_symbol, "Reading PDF files"));
-    detail::PdfPages read;
+    detail::PdfPages got;
     read_pages(
         bytes.data(), bytes.size(),
         [&progress](int page, int pages) {
           progress.update(page, pages);
           progress.check();
         },
-        read);
-    if (read.status == detail::PdfPages::Status::Damaged) {
+        got);
+    if (got.status == detail::PdfPages::Status::Damaged) {
       throw InputError(where + ": the PDF is damaged or truncated and cannot be read");
     }
-    if (read.status == detail::PdfPages::Status::Locked) {
+    if (got.status == detail::PdfPages::Status::Locked) {
       throw InputError(where +
                        ": the PDF is password-protected; remove the password and import it again");
     }
-    auto& page_lines = read.lines;
+    auto& page_lines = got.lines;
     // Running headers and footers: the same first/last line on most pages.
     std::map<std::string, int> edge_count;
     for (auto& lines : page_lines) {
