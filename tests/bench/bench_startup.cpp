@@ -6,7 +6,8 @@
 //   display in $DISPLAY, else an Xvfb started here; skipped when neither).
 // Printed beside the issue's figures: 30 ms of CPU for --version and 55 ms
 // for a search before, targets <= 5 ms, <= 20 ms and 0.5 s for the window.
-// Default: 20 runs of each (3 of the window); --full: 100 (10); --runs N.
+// Default: 20 runs of each (3 of the window); --full: 100 (10); --runs N;
+// --cli PATH and --gui PATH time other builds (--gui '' skips the window).
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -239,8 +240,16 @@ int main(int argc, char** argv) {
     }
   }
   const int window_runs = std::max(3, runs / 10);
-  const std::string cli = QUIRE_CLI_PATH;
-  const std::string gui = QUIRE_GUI_PATH;
+  // --cli PATH, --gui PATH: other builds (another checkout's, to compare).
+  std::string cli = QUIRE_CLI_PATH;
+  std::string gui = QUIRE_GUI_PATH;
+  for (int i = 1; i + 1 < argc; ++i) {
+    if (std::strcmp(argv[i], "--cli") == 0) {
+      cli = argv[i + 1];
+    } else if (std::strcmp(argv[i], "--gui") == 0) {
+      gui = argv[i + 1];
+    }
+  }
   std::printf("Start-up (issue 18.5): %d runs each; %s\n", runs, cli.c_str());
   std::printf("machine check (sort of 4M integers): %.3f s\n", machine_check_s());
 

@@ -59,7 +59,7 @@ public:
   bool read_only() const;
   /// The project's GUID (REFI-QDA needs one).
   std::string guid() const;
-  /// The version of Quire that made the file ("0.1.0"); "" for a file made
+  /// The version of Quire that made the file (as 2.0.1); "" for a file made
   /// by a Quire older than project format 4, which did not record it.
   std::string created_by() const;
   /// The version of Quire that last changed the file: stamped by every
