@@ -3,7 +3,10 @@
 // its own (libxlsxwriter's "[ERROR]..." lines), where Quire reports the
 // failure in its own words.
 #include <functional>
+#include <memory>
 #include <string_view>
+
+#include "quire/base/platform.h"
 
 namespace quire {
 
@@ -22,7 +25,7 @@ public:
 
 private:
   std::function<bool(std::string_view)> m_drop;
-  int m_saved = -1, m_held = -1;
+  std::unique_ptr<platform::StderrCapture> m_capture;
 };
 
 } // namespace quire

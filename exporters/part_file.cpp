@@ -1,16 +1,9 @@
-// OUT.part, locked with flock(2): a lock dies with its process, so OUT.part
+// OUT.part, locked (platform::LockFile): a lock dies with its process, so OUT.part
 // whose lock can be taken was left by an export that was killed (or is the
 // one this export creates), and can be written over.
 #include "part_file.h"
 
-#include <fcntl.h>
-#include <sys/file.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <cstdlib>
-#include <cstring>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -71,63 +64,64 @@ PartFile::PartFile(std::filesystem::path out) : m_out(std::move(out)) {
   m_part += ".part";
   // The lock is on the file, so make sure the file locked is the one named
   // OUT.part still: an export that just finished may have renamed it to OUT.
-  for (int attempt = 0; attempt < 5 && m_fd < 0; ++attempt) {
-    int fd = ::open(m_part.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0666);
-    if (fd < 0) {
+  for (int attempt = 0; attempt < 5 && !m_file.is_open(); ++attempt) {
+    platform::LockFile file;
+    try {
+      file = platform::LockFile::open(m_part, true);
+    } catch (const std::system_error& e) {
       throw StorageError(m_out.string() + ": cannot create a file in its folder (" +
-                         std::strerror(errno) +
+                         e.code().message() +
                          "). Choose a folder you can write to, or free some space");
     }
-    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-      const int e = errno;
-      ::close(fd);
-      if (e == EWOULDBLOCK) {
+    try {
+      if (!file.try_lock()) {
         throw InputError(m_out.string() +
                          ": another export to this file is being written now. Wait for it to "
                          "finish, or export to another name");
       }
+    } catch (const std::system_error& e) {
       throw StorageError(m_out.string() + ": cannot lock " + m_part.filename().string() + " (" +
-                         std::strerror(e) + ")");
+                         e.code().message() + ")");
     }
-    struct stat held {
-    }, named{};
-    if (::fstat(fd, &held) == 0 && ::stat(m_part.c_str(), &named) == 0 &&
-        held.st_dev == named.st_dev && held.st_ino == named.st_ino) {
-      m_fd = fd;
-    } else {
-      ::close(fd);
+    if (file.is_named(m_part)) {
+      m_file = std::move(file);
     }
   }
-  if (m_fd < 0) {
+  if (!m_file.is_open()) {
     throw InputError(m_out.string() + ": other exports to this file keep starting and ending; "
                                       "try again when they are done");
   }
-  if (::ftruncate(m_fd, 0) != 0) {
-    const int e = errno;
-    ::unlink(m_part.c_str());
-    ::close(m_fd);
-    throw StorageError(m_out.string() + ": cannot write beside it (" + std::strerror(e) + ")");
+  try {
+    m_file.truncate();
+  } catch (const std::system_error& e) {
+    std::error_code ec;
+    std::filesystem::remove(m_part, ec);
+    m_file.close();
+    throw StorageError(m_out.string() + ": cannot write beside it (" + e.code().message() + ")");
   }
   remove_leftovers(m_out);
   // A file with no name in the same folder, where the file system can make
-  // one and /proc can name it for writers that open by name: nothing is
-  // left when the export is killed. Locked like OUT.part, so an export that
-  // is between naming it and putting it in place is recognised.
+  // one and the system can name it for writers that open by name: nothing
+  // is left when the export is killed. Locked like OUT.part, so an export
+  // that is between naming it and putting it in place is recognised.
   const auto folder = m_out.has_parent_path() ? m_out.parent_path() : std::filesystem::path(".");
   // QUIRE_EXPORT_NAMED_PART=1 keeps to OUT.part (tests of that path).
   const char* named = std::getenv("QUIRE_EXPORT_NAMED_PART");
-  if (!(named && *named == '1') && ::access("/proc/self/fd", X_OK) == 0) {
-    int anon = ::open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0666);
-    if (anon >= 0 && ::flock(anon, LOCK_EX | LOCK_NB) == 0) {
-      m_anon_fd = anon;
-      m_write = "/proc/self/fd/" + std::to_string(anon);
-      ::unlink(m_part.c_str()); // while its lock is held: ours
-      ::close(m_fd);
-      m_fd = -1;
-      return;
+  if (!(named && *named == '1')) {
+    auto anon = platform::LockFile::open_unnamed(folder);
+    bool locked = false;
+    try {
+      locked = anon.is_open() && anon.try_lock();
+    } catch (const std::system_error&) {
+      locked = false;
     }
-    if (anon >= 0) {
-      ::close(anon);
+    if (locked) {
+      m_anon = std::move(anon);
+      m_write = m_anon.name_in_process();
+      std::error_code ec;
+      std::filesystem::remove(m_part, ec); // while its lock is held: ours
+      m_file.close();
+      return;
     }
   }
   m_write = m_part;
@@ -143,30 +137,26 @@ std::string PartFile::as_out(std::string msg) const {
 }
 
 PartFile::~PartFile() {
-  if (m_anon_fd >= 0) {
-    ::close(m_anon_fd); // a file with no name: gone with it
-  }
-  if (m_fd >= 0) {
-    // Ours while the lock is held, unless the exporter removed it already
-    // and another export has made a new one since.
-    struct stat held {
-    }, named{};
-    if (::fstat(m_fd, &held) == 0 && ::stat(m_part.c_str(), &named) == 0 &&
-        held.st_dev == named.st_dev && held.st_ino == named.st_ino) {
-      ::unlink(m_part.c_str());
-    }
-    ::close(m_fd);
+  m_anon.close(); // a file with no name: gone with it
+  // Ours while the lock is held, unless the exporter removed it already and
+  // another export has made a new one since.
+  if (m_file.is_named(m_part)) {
+    std::error_code ec;
+    std::filesystem::remove(m_part, ec);
   }
 }
 
 void PartFile::commit() {
-  if (m_anon_fd >= 0) {
+  if (m_anon.is_open()) {
     // Named OUT.part only for the moment between these two calls; a kill
     // there leaves an OUT.part the next export clears.
-    ::unlink(m_part.c_str());
-    if (::linkat(AT_FDCWD, m_write.c_str(), AT_FDCWD, m_part.c_str(), AT_SYMLINK_FOLLOW) != 0) {
+    std::error_code ec;
+    std::filesystem::remove(m_part, ec);
+    try {
+      m_anon.link_as(m_part);
+    } catch (const std::system_error& e) {
       throw StorageError(m_out.string() + ": could not put the export in place (" +
-                         std::strerror(errno) + "). Free some space or choose another folder");
+                         e.code().message() + "). Free some space or choose another folder");
     }
   }
   std::error_code ec;
@@ -175,14 +165,8 @@ void PartFile::commit() {
     throw StorageError(m_out.string() + ": could not put the export in place (" + ec.message() +
                        "). Is the file open in another program?");
   }
-  if (m_fd >= 0) {
-    ::close(m_fd); // the lock goes with it
-    m_fd = -1;
-  }
-  if (m_anon_fd >= 0) {
-    ::close(m_anon_fd);
-    m_anon_fd = -1;
-  }
+  m_file.close(); // the lock goes with it
+  m_anon.close();
 }
 
 } // namespace quire

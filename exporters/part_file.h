@@ -1,11 +1,13 @@
 #pragma once
 // Private to exporters/: where an export is written before it is complete.
 // Where the file system allows it, a file with no name in OUT's folder
-// (O_TMPFILE), given a name only when complete: a killed export leaves
+// (O_TMPFILE on Linux), given a name only when complete: a killed export leaves
 // nothing. Elsewhere OUT.part beside OUT, locked while it is written,
 // renamed over OUT only when complete; the next export to OUT clears what
 // a killed one left.
 #include <filesystem>
+
+#include "quire/base/platform.h"
 
 namespace quire {
 
@@ -33,8 +35,8 @@ public:
 
 private:
   std::filesystem::path m_out, m_part, m_write;
-  int m_fd = -1;      ///< holds the lock (flock) on OUT.part
-  int m_anon_fd = -1; ///< the file with no name (also locked), or -1
+  platform::LockFile m_file; ///< OUT.part, locked while it is ours
+  platform::LockFile m_anon; ///< the file with no name (also locked), or closed
 };
 
 } // namespace quire

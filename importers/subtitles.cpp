@@ -26,8 +26,11 @@ struct Cue {
   bool sure_label = false; ///< every line of its dash cue has a "Name:" label
 };
 
-const std::regex timing_re(
-    R"(^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}))");
+const std::regex& timing_re() {
+  static const std::regex re(
+      R"(^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}))");
+  return re;
+}
 
 std::string decode_entities(std::string s) {
   static const std::pair<const char*, const char*> ents[] = {{"&lt;", "<"},
@@ -173,10 +176,10 @@ std::vector<Cue> parse_cues(const std::string& text, const std::string& file, bo
     }
     std::smatch m;
     std::size_t timing = i;
-    if (!std::regex_search(l, m, timing_re)) {
+    if (!std::regex_search(l, m, timing_re())) {
       // A cue identifier (or SRT index) comes first.
       timing = i + 1;
-      if (timing >= lines.size() || !std::regex_search(lines[timing], m, timing_re)) {
+      if (timing >= lines.size() || !std::regex_search(lines[timing], m, timing_re())) {
         throw InputError(file + ": line " + std::to_string(i + 1) +
                          ": expected a cue timing like "
                          "'00:00:01.000 --> 00:00:04.000', found '" +

@@ -17,31 +17,52 @@ constexpr auto at_start = std::regex_constants::match_continuous;
 
 // A time stamp at the start of a line, optionally in brackets or parentheses.
 // Auto-captions write the text straight after the stamp ("0:00:03so say").
-const std::regex stamp_re(
-    R"(^[\[\(]?((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[\]\)]?(?:\s*(?:-|–|—)\s*|\s*))");
+const std::regex& stamp_re() {
+  static const std::regex re(
+      R"(^[\[\(]?((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[\]\)]?(?:\s*(?:-|–|—)\s*|\s*))");
+  return re;
+}
 // "[label]" at the start of a line that is not a time.
-const std::regex bracket_re(R"(^\[([^\]\d:][^\]]{0,39})\]:?\s*)");
+const std::regex& bracket_re() {
+  static const std::regex re(R"(^\[([^\]\d:][^\]]{0,39})\]:?\s*)");
+  return re;
+}
 // A meeting tool's turn header, alone on its line with the speech below it:
 // "Speaker 1  0:03" (Otter), "Jane Doe   00:01:23" (Teams, Meet),
 // "[Jane Doe] 10:02:03", "Jane Doe | 1:02:10", "Speaker 1 (00:00:03):" (Rev,
 // Trint), "Speaker 1: (00:03)".
-const std::regex header_re(
-    R"(^\[?([^\[\]:\d\s][^\[\]:]{0,39}?)\]?(?:\s*:?\s*[\[\(]((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[\]\)]:?|\s*(?:[|\-–—]\s*)?((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?))\s*$)");
+const std::regex& header_re() {
+  static const std::regex re(
+      R"(^\[?([^\[\]:\d\s][^\[\]:]{0,39}?)\]?(?:\s*:?\s*[\[\(]((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[\]\)]:?|\s*(?:[|\-–—]\s*)?((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?))\s*$)");
+  return re;
+}
 // A cue timing line of a subtitle-like export without a WEBVTT header
 // ("0:0:0.0 --> 0:0:5.360", Teams' older .docx and .txt transcripts).
-const std::regex cue_re(
-    R"(^((?:\d{1,2}:){1,2}\d{1,2}(?:[.,]\d{1,3})?)\s*-->\s*((?:\d{1,2}:){1,2}\d{1,2}(?:[.,]\d{1,3})?)\s*$)");
+const std::regex& cue_re() {
+  static const std::regex re(
+      R"(^((?:\d{1,2}:){1,2}\d{1,2}(?:[.,]\d{1,3})?)\s*-->\s*((?:\d{1,2}:){1,2}\d{1,2}(?:[.,]\d{1,3})?)\s*$)");
+  return re;
+}
 
 // f4/f5 transcription software (and MAXQDA, NVivo after them) writes the
 // time at the end of a paragraph: "B: Ja, also ... #00:01:02-5#" (tenths
 // after the dash). It marks where the paragraph ends in the recording.
-const std::regex f4_end_re(R"(\s*#(\d{1,2}):(\d{2}):(\d{2})(?:[-.,](\d{1,3}))?#\s*$)");
+const std::regex& f4_end_re() {
+  static const std::regex re(R"(\s*#(\d{1,2}):(\d{2}):(\d{2})(?:[-.,](\d{1,3}))?#\s*$)");
+  return re;
+}
 // The same stamp at the start of a line, before the speaker.
-const std::regex f4_start_re(R"(^#(\d{1,2}):(\d{2}):(\d{2})(?:[-.,](\d{1,3}))?#\s*)");
+const std::regex& f4_start_re() {
+  static const std::regex re(R"(^#(\d{1,2}):(\d{2}):(\d{2})(?:[-.,](\d{1,3}))?#\s*)");
+  return re;
+}
 
 // Zoom's saved chat, after the time: "From  Jane Doe  to  Everyone:" (the
 // message on the next line) or "From Jane Doe : message" (older versions).
-const std::regex zoom_chat_re(R"(^From\s+(\S.{0,39}?)\s+(?:to\s+\S.{0,60}?\s*)?:(?:\s+|$))");
+const std::regex& zoom_chat_re() {
+  static const std::regex re(R"(^From\s+(\S.{0,39}?)\s+(?:to\s+\S.{0,60}?\s*)?:(?:\s+|$))");
+  return re;
+}
 
 // Words that end with a colon in prose and are not speakers.
 const char* const not_speakers[] = {
@@ -191,7 +212,7 @@ void read_line(Line& l) {
   std::match_results<std::string_view::const_iterator> m;
   // The '#' test first: std::regex is slow on long lines that cannot match.
   if (l.text[l.body_end - 1] == '#' &&
-      std::regex_search(l.text.begin(), l.text.end(), m, f4_end_re)) {
+      std::regex_search(l.text.begin(), l.text.end(), m, f4_end_re())) {
     l.end_ms = f4_ms(m);
     l.body_end = static_cast<std::size_t>(m.position(0));
     l.speech_byte = l.stamp_end = l.body_end;
@@ -200,20 +221,20 @@ void read_line(Line& l) {
     }
   }
   std::string_view rest = l.text.substr(lead, l.body_end - lead);
-  if (rest[0] == '#' && std::regex_search(rest.begin(), rest.end(), m, f4_start_re, at_start)) {
+  if (rest[0] == '#' && std::regex_search(rest.begin(), rest.end(), m, f4_start_re(), at_start)) {
     l.ms = f4_ms(m);
     lead += static_cast<std::size_t>(m.length(0));
     rest = l.text.substr(lead, l.body_end - lead);
     l.speech_byte = l.stamp_end = lead;
   }
-  if (std::regex_match(rest.begin(), rest.end(), m, cue_re)) {
+  if (std::regex_match(rest.begin(), rest.end(), m, cue_re())) {
     l.ms = parse_cue_time(group(m, 1));
     if (auto end = parse_cue_time(group(m, 2)); end && l.ms && *end >= *l.ms) {
       l.end_ms = end; // the cue's own end, not only the next cue's start
     }
     return;
   }
-  if (std::regex_match(rest.begin(), rest.end(), m, header_re)) {
+  if (std::regex_match(rest.begin(), rest.end(), m, header_re())) {
     auto name = trim(group(m, 1));
     auto ms = parse_timestamp(group(m, m[2].matched ? 2 : 3));
     if (ms && name_like(name)) {
@@ -224,19 +245,19 @@ void read_line(Line& l) {
     }
   }
   std::size_t pos = lead;
-  if (!l.ms && std::regex_search(rest.begin(), rest.end(), m, stamp_re, at_start)) {
+  if (!l.ms && std::regex_search(rest.begin(), rest.end(), m, stamp_re(), at_start)) {
     l.ms = parse_timestamp(group(m, 1));
     pos += static_cast<std::size_t>(m.length(0));
     rest = l.text.substr(pos, l.body_end - pos);
   }
   l.stamp_end = pos;
-  if (std::regex_search(rest.begin(), rest.end(), m, bracket_re, at_start)) {
+  if (std::regex_search(rest.begin(), rest.end(), m, bracket_re(), at_start)) {
     l.label = trim(group(m, 1));
     l.bracketed = true;
     pos += static_cast<std::size_t>(m.length(0));
   } else {
     std::size_t after = 0;
-    if (l.ms && std::regex_search(rest.begin(), rest.end(), m, zoom_chat_re, at_start)) {
+    if (l.ms && std::regex_search(rest.begin(), rest.end(), m, zoom_chat_re(), at_start)) {
       l.label = trim(group(m, 1)); // "10:02:15 From Jane Doe to Everyone:"
       pos += static_cast<std::size_t>(m.length(0));
     } else if (auto tabbed = label_before_tab(rest, after)) {
@@ -249,7 +270,7 @@ void read_line(Line& l) {
       // "Maria Lopez: [00:00:08] text".
       rest = l.text.substr(pos, l.body_end - pos);
       if (!l.ms && !rest.empty() && (rest[0] == '[' || rest[0] == '(') &&
-          std::regex_search(rest.begin(), rest.end(), m, stamp_re, at_start)) {
+          std::regex_search(rest.begin(), rest.end(), m, stamp_re(), at_start)) {
         l.ms = parse_timestamp(group(m, 1));
         pos += static_cast<std::size_t>(m.length(0));
       }

@@ -60,7 +60,7 @@ for f in /usr/bin/quire /usr/bin/quire-gui /usr/share/applications/io.github.qui
   /usr/share/icons/hicolor/scalable/apps/io.github.quire.Quire.svg $icons \
   /usr/share/man/man1/quire.1.gz /usr/share/man/man1/quire-gui.1.gz \
   /usr/share/bash-completion/completions/quire /usr/share/quire/demo/make-project.sh \
-  /usr/share/doc/quire/CHANGELOG.md; do
+  /usr/share/doc/quire/CHANGELOG.md /usr/lib/quire/quire_pdf.so; do
   grep -qx "$f" "$work/files" || fail "the package does not install $f"
   [ -e "$f" ] || fail "$f is not there after installing"
 done
@@ -81,6 +81,15 @@ codes_back="$(/usr/bin/quire codings imported.quire --json | python3 -c 'import 
 [ "$codes_demo" -gt 0 ] && [ "$codes_demo" = "$codes_back" ] ||
   fail "the demo has $codes_demo codings, its .qdpx imported back $codes_back"
 say "demo: $codes_demo codings, exported to .xlsx and .qdpx, imported back: $codes_back"
+# A PDF: poppler is in the module the installed quire loads from /usr/lib/quire
+# only when a PDF is read; --version must not load it.
+python3 "$here/tests/packaging/make_pdf.py" pages.pdf
+/usr/bin/quire init pdf.quire >/dev/null
+/usr/bin/quire import pdf.quire pages.pdf >/dev/null || fail "the installed quire cannot import a PDF"
+/usr/bin/quire search pdf.quire practice | grep -q "practice" || fail "the imported PDF's text is not found"
+LD_DEBUG=files /usr/bin/quire --version 2>&1 | grep -q "libpoppler" &&
+  fail "quire --version loads poppler (it should load only when a PDF is read)"
+say "a PDF imported through /usr/lib/quire/quire_pdf.so; --version loads no poppler"
 xvfb-run -a -s "-screen 0 1280x800x24" /usr/bin/quire-gui --screenshot shot.png \
   --select-code Purpose demo.quire >/dev/null || fail "quire-gui --screenshot"
 python3 "$here/tests/packaging/check_png.py" shot.png 1000 600 200 || fail "the screenshot"
@@ -95,7 +104,7 @@ MANWIDTH=100 man quire 2>/dev/null | grep -q "quire codes add" || fail "man quir
 words="$(bash -c 'source /usr/share/bash-completion/completions/quire
   COMP_WORDS=(quire co); COMP_CWORD=1; _quire; echo " ${COMPREPLY[*]} "')"
 [[ "$words" == *" codes "* && "$words" == *" codings "* ]] || fail "completing 'quire co' offered:$words"
-say "installed programs work: version, demo, export, import, screenshot, MIME, man, completion"
+say "installed programs work: version, demo, export, import, PDF, screenshot, MIME, man, completion"
 
 # Remove it: nothing of the package is left in /usr.
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq quire >"$work/apt.log" 2>&1 ||

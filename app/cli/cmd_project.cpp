@@ -26,9 +26,18 @@ void add_project_commands(CLI::App& app) {
       &app, "info", "Show what a project holds (after a quick check of every page of the file)",
       [](Project& p, bool json) {
         verify_pages(p); // a damaged page anywhere: say so, exit 1
+        // The versions of Quire that made the file and last changed it ("":
+        // made before files recorded it).
+        const auto created_by = p.created_by();
+        const auto written_by = p.written_by();
+        auto version_or_null = [](const std::string& v) {
+          return v.empty() ? nlohmann::json(nullptr) : nlohmann::json(v);
+        };
         nlohmann::json j = {{"path", p.path().string()},
                             {"guid", p.guid()},
                             {"schema_version", Project::schema_version},
+                            {"created_by", version_or_null(created_by)},
+                            {"written_by", version_or_null(written_by)},
                             {"documents", list_documents(p).size()},
                             {"passages", count_passages(p)},
                             {"codes", list_codes(p).size()},
@@ -43,7 +52,13 @@ void add_project_commands(CLI::App& app) {
         std::cout << "Project    " << p.path().string() << "\nDocuments  " << j["documents"]
                   << "\nPassages   " << j["passages"] << "\nCodes      " << j["codes"]
                   << "\nCodings    " << j["codings"] << "\nCases      " << j["cases"]
-                  << "\nCoder      " << p.coder() << '\n';
+                  << "\nCoder      " << p.coder() << "\nMade by    "
+                  << (created_by.empty() ? std::string("an older Quire (it did not record which)")
+                                         : "Quire " + created_by)
+                  << "\nWritten by "
+                  << (written_by.empty() ? std::string("an older Quire (it did not record which)")
+                                         : "Quire " + written_by)
+                  << '\n';
       },
       true);
   auto steps = std::make_shared<int>(1);

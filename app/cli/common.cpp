@@ -1,12 +1,11 @@
 #include "common.h"
 
-#include <unistd.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
 #include "quire/base/error.h"
+#include "quire/base/platform.h"
 #include "quire/base/text.h"
 #include "quire/store/safety_copies.h"
 
@@ -54,7 +53,7 @@ class StderrProgress : public Progress {
 public:
   void message(const std::string& text) override { std::cerr << text << "…\n"; }
   void update(std::int64_t done, std::int64_t total) override {
-    if (total > 0 && isatty(2)) {
+    if (total > 0 && quire::platform::stderr_is_terminal()) {
       std::cerr << '\r' << (done * 100 / total) << "%  " << std::flush;
       if (done + 1 >= total)
         std::cerr << "\r     \r";

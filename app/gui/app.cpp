@@ -5,7 +5,6 @@
 #include <clocale>
 #include <filesystem>
 #include <iostream>
-#include <langinfo.h>
 #include <map>
 
 #include <wx/cmdline.h>
@@ -24,6 +23,7 @@
 #include "pages.h"
 #include "query_page.h"
 #include "quire/base/error.h"
+#include "quire/base/platform.h"
 #include "quire/model/codebook.h"
 #include "quire/model/coding.h"
 #include "quire/model/documents.h"
@@ -32,6 +32,7 @@
 #include "search_pane.h"
 #include "start_pages.h"
 #include "window_state.h"
+#include "startup_report.h"
 #include "wx_text.h"
 
 namespace quire::gui {
@@ -238,9 +239,7 @@ void apply_start_options(MainFrame& frame, const StartOptions& opts) {
 bool App::OnInit() {
   // Narrow strings are UTF-8 everywhere in Quire; a plain "C" locale would
   // make wx read them as ASCII.
-  if (std::string_view(nl_langinfo(CODESET)) != "UTF-8") {
-    std::setlocale(LC_CTYPE, "C.UTF-8");
-  }
+  platform::use_utf8_text();
   if (!wxApp::OnInit()) {
     return false;
   }
@@ -281,6 +280,7 @@ bool App::OnInit() {
       m_exit_code = 1;
     }
   }
+  report_when_shown(m_frame);
   if (shot) {
     if (m_exit_code != 0) {
       return false;

@@ -1,10 +1,12 @@
 #pragma once
 // Tells whether a project is already open in another Quire window: an
-// exclusive advisory lock (flock) on NAME.quire.lock, which holds the pid and
+// exclusive advisory lock (platform::LockFile) on NAME.quire.lock, which holds the pid and
 // host of the window that has it. The kernel drops the lock when that process
 // ends, so a crash never leaves a stale lock behind.
 #include <filesystem>
 #include <string>
+
+#include "quire/base/platform.h"
 
 namespace quire::gui {
 
@@ -19,7 +21,7 @@ public:
   ~ProjectLock();
 
   /// True when this window holds the lock.
-  bool held() const { return m_fd >= 0; }
+  bool held() const { return m_file.is_open(); }
   /// Who holds it when held() is false: "process 1234 on host" (or empty when
   /// the lock file could not be created at all, e.g. a read-only folder).
   const std::string& holder() const { return m_holder; }
@@ -28,7 +30,7 @@ public:
 
 private:
   void release();
-  int m_fd = -1;
+  platform::LockFile m_file; ///< open (and locked) while held
   std::filesystem::path m_path;
   std::string m_holder;
 };

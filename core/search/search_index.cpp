@@ -12,8 +12,6 @@
 // none reaches the project's listeners: an index that cannot be updated is
 // left stale, and repaired on a later try.
 #include <sqlite3.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -49,10 +47,7 @@ std::int64_t to_generation(const std::string& s) {
 
 /// The folder's inode (0 when there is no folder there).
 std::uint64_t folder_inode(const fs::path& folder) {
-  struct stat st {};
-  if (::stat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
-    return 0;
-  return static_cast<std::uint64_t>(st.st_ino);
+  return platform::folder_identity(folder);
 }
 
 /// Each code's parent, as kept in the index ("id:parent id" lines).
@@ -107,11 +102,11 @@ fs::path index_base(const Project& p) {
   std::error_code ec;
   const auto folder = SearchIndex::folder_for(p.path());
   const auto where = fs::exists(folder, ec) ? folder : p.path().parent_path();
-  if (::access(where.empty() ? "." : where.c_str(), W_OK) == 0) {
+  if (platform::can_write_in(where)) {
     return p.path();
   }
   auto temp = fs::temp_directory_path() /
-              ("quire-read-only-" + std::to_string(::getpid()) + "-" + new_guid());
+              ("quire-read-only-" + std::to_string(platform::process_id()) + "-" + new_guid());
   fs::create_directories(temp, ec);
   return temp / p.path().filename();
 }

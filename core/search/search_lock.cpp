@@ -7,12 +7,7 @@
 // caught up later) only after a long bound. The lock is an flock() on its
 // own file, NAME.quire.index.lock: never a descriptor on the project file,
 // whose closing would drop SQLite's POSIX locks in this process.
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
+#include <system_error>
 #include <thread>
 
 #include "search/search_p.h"
@@ -62,34 +57,34 @@ std::string describe_index_error(const char* doing, const std::exception& e) {
 
 IndexLock::~IndexLock() {
   release();
-  if (m_fd >= 0)
-    ::close(m_fd);
 }
 
 bool IndexLock::acquire(Progress& progress, std::chrono::milliseconds bound) {
   using clock = std::chrono::steady_clock;
   if (m_held)
     return true;
-  if (m_fd < 0) {
-    m_fd = ::open(m_file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-    if (m_fd < 0) {
-      const int err = errno;
+  if (!m_lock.is_open()) {
+    try {
+      m_lock = platform::LockFile::open(m_file);
+    } catch (const std::system_error& e) {
       throw StorageError("the search index could not be updated: its lock file " + m_file.string() +
-                         " cannot be made (" + std::strerror(err) + ")");
+                         " cannot be made (" + e.code().message() + ")");
     }
   }
   const auto start = clock::now();
   bool told = false;
   auto pause = std::chrono::milliseconds(2);
   for (;;) {
-    if (::flock(m_fd, LOCK_EX | LOCK_NB) == 0) {
-      m_held = true;
-      return true;
-    }
-    if (errno != EWOULDBLOCK && errno != EINTR) {
-      const int err = errno;
-      throw StorageError("the search index could not be updated: its lock file " + m_file.string() +
-                         " cannot be locked (" + std::strerror(err) + ")");
+    try {
+      if (m_lock.try_lock()) {
+        m_held = true;
+        return true;
+      }
+    } catch (const std::system_error& e) {
+      if (e.code() != std::errc::interrupted) {
+        throw StorageError("the search index could not be updated: its lock file " +
+                           m_file.string() + " cannot be locked (" + e.code().message() + ")");
+      }
     }
     const auto waited = clock::now() - start;
     if (waited >= bound)
@@ -105,7 +100,7 @@ bool IndexLock::acquire(Progress& progress, std::chrono::milliseconds bound) {
 
 void IndexLock::release() {
   if (m_held) {
-    ::flock(m_fd, LOCK_UN);
+    m_lock.unlock();
     m_held = false;
   }
 }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "quire/base/error.h"
+#include "quire/base/platform.h"
 #include "quire/search/search_index.h"
 #include "quire/store/project.h"
 
@@ -73,7 +74,7 @@ public:
 
 private:
   std::filesystem::path m_file;
-  int m_fd = -1;
+  platform::LockFile m_lock; ///< the lock file, open once asked for
   bool m_held = false;
 };
 

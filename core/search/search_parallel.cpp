@@ -8,9 +8,6 @@
 // database for the block. Last, the blocks are compacted into the index,
 // keeping the passage ids as document ids (their id ranges do not overlap).
 // The parts are temporary, so they are written without fsync.
-#include <fcntl.h>
-#include <stdio.h>
-
 #include <algorithm>
 #include <condition_variable>
 #include <cstdlib>
@@ -240,7 +237,7 @@ void swap_in(const fs::path& fresh, const fs::path& folder) {
     fs::rename(fresh, folder);
     return;
   }
-  if (::renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, folder.c_str(), RENAME_EXCHANGE) == 0) {
+  if (platform::exchange_paths(fresh, folder)) {
     fs::remove_all(fresh, ec); // the old index, now at fresh
     return;
   }

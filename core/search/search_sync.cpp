@@ -6,9 +6,6 @@
 //   to which generation they are on disk;
 // - on open, an index that was neither closed cleanly nor written in this
 //   boot (the machine stopped since) is not trusted: it is rebuilt.
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <fstream>
 
 #include "search/search_p.h"
@@ -24,25 +21,17 @@ fs::path marker_path(const fs::path& folder) {
 }
 
 void fsync_path(const fs::path& p, bool directory) {
-  int fd = ::open(p.c_str(), directory ? O_RDONLY | O_DIRECTORY : O_RDONLY);
-  if (fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
+  if (directory) {
+    platform::sync_folder(p);
+  } else {
+    platform::sync_file(p);
   }
 }
 
 } // namespace
 
 const std::string& boot_id() {
-  // Read once: the machine does not restart under a running program, and
-  // every action's stamp asks.
-  static const std::string id = [] {
-    std::ifstream in("/proc/sys/kernel/random/boot_id");
-    std::string line;
-    std::getline(in, line);
-    return line;
-  }();
-  return id;
+  return platform::boot_id(); // read once: every action's stamp asks
 }
 
 bool index_on_disk(const fs::path& folder, const std::string& generation,

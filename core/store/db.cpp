@@ -3,14 +3,12 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include <sys/resource.h>
-#include <sys/statvfs.h>
-
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 
 #include "quire/base/error.h"
+#include "quire/base/platform.h"
 
 namespace quire::detail {
 
@@ -24,17 +22,13 @@ std::string file_of(sqlite3* db) {
 /// Little room left where file lives (an I/O error there is most likely a
 /// full disk: SQLite reports ENOSPC while growing -shm as an I/O error).
 bool nearly_full(const std::string& folder) {
-  struct statvfs st {};
-  if (statvfs(folder.c_str(), &st) != 0) {
-    return false;
-  }
-  return std::uint64_t(st.f_bavail) * st.f_frsize < std::uint64_t{16} * 1024 * 1024;
+  auto free = platform::free_bytes(folder);
+  return free && *free < std::uint64_t{16} * 1024 * 1024;
 }
 
 /// A limit on file size for this process (ulimit -f): writes past it fail.
 bool size_limited() {
-  struct rlimit r {};
-  return getrlimit(RLIMIT_FSIZE, &r) == 0 && r.rlim_cur != RLIM_INFINITY;
+  return platform::file_size_limited();
 }
 
 std::string errno_text(int e) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "quire_version.h"
 #include "store/project_p.h"
 
 namespace quire {
@@ -130,7 +131,11 @@ std::vector<ChangeSet> record_change(Project& p, ChangeSet c, std::int64_t step)
     return out;
   }
   c.generation = before + 1;
-  d.prepare("UPDATE project_info SET generation = ? WHERE id = 1").bind(1, c.generation).run();
+  // Every change says which Quire made it (Project::written_by).
+  d.prepare("UPDATE project_info SET generation = ?, written_by = ? WHERE id = 1")
+      .bind(1, c.generation)
+      .bind(2, QUIRE_VERSION_STRING)
+      .run();
   auto j = d.prepare("INSERT INTO change_journal(generation, tables, documents, codings, "
                      "undo_or_redo, step) VALUES (?, ?, ?, ?, ?, ?)");
   j.bind(1, c.generation)

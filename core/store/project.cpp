@@ -31,6 +31,16 @@ std::string Project::guid() const {
   return s.step() ? s.str(0) : std::string();
 }
 
+std::string Project::created_by() const {
+  auto s = m_impl->db->prepare("SELECT created_by FROM project_info WHERE id = 1");
+  return s.step() ? s.str(0) : std::string();
+}
+
+std::string Project::written_by() const {
+  auto s = m_impl->db->prepare("SELECT written_by FROM project_info WHERE id = 1");
+  return s.step() ? s.str(0) : std::string();
+}
+
 std::string Project::setting(const std::string& key, const std::string& fallback) const {
   auto s = m_impl->db->prepare("SELECT value FROM setting WHERE key = ?");
   s.bind(1, key);

@@ -7,6 +7,7 @@
 #include "quire/base/error.h"
 #include "quire/base/text.h"
 #include "quire/store/project.h"
+#include "quire_version.h"
 #include "store/check_p.h"
 #include "store/project_p.h"
 
@@ -120,8 +121,13 @@ Project Project::create(const fs::path& file) {
     configure(db, false);
     db.exec("BEGIN");
     detail::create_schema(db);
-    auto s = db.prepare("INSERT INTO project_info(id, guid, created_at) VALUES (1, ?, ?)");
-    s.bind(1, new_guid()).bind(2, now_iso()).run();
+    auto s = db.prepare("INSERT INTO project_info(id, guid, created_at, created_by, written_by) "
+                        "VALUES (1, ?, ?, ?, ?)");
+    s.bind(1, new_guid())
+        .bind(2, now_iso())
+        .bind(3, QUIRE_VERSION_STRING)
+        .bind(4, QUIRE_VERSION_STRING)
+        .run();
     db.exec("PRAGMA user_version = " + std::to_string(schema_version));
     db.exec("COMMIT");
   } catch (...) {
@@ -192,6 +198,9 @@ Project Project::open(const fs::path& file, Access access) {
     db.exec("BEGIN IMMEDIATE");
     try {
       detail::migrate_schema(db, static_cast<int>(version));
+      db.prepare("UPDATE project_info SET written_by = ? WHERE id = 1")
+          .bind(1, QUIRE_VERSION_STRING)
+          .run();
       db.exec("PRAGMA user_version = " + std::to_string(schema_version));
       db.exec("COMMIT");
     } catch (...) {

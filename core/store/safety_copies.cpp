@@ -5,9 +5,6 @@
 // outside SQLite (closing one would drop SQLite's POSIX locks on it).
 #include "quire/store/safety_copies.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
@@ -18,6 +15,7 @@
 #include <map>
 #include <thread>
 
+#include "quire/base/platform.h"
 #include "quire_version.h"
 #include "store/project_p.h"
 
@@ -181,17 +179,13 @@ void remove_quietly(const fs::path& file) {
 /// machine picks at the same moment.
 fs::path scratch_name(const fs::path& folder, const char* what) {
   static std::atomic<int> counter{0};
-  return folder / ("." + std::string(what) + "-" + std::to_string(::getpid()) + "-" +
+  return folder / ("." + std::string(what) + "-" + std::to_string(platform::process_id()) + "-" +
                    std::to_string(counter++) + ".tmp");
 }
 
 /// fsync of the folder (never of the project file: see the top).
 void sync_folder(const fs::path& folder) {
-  int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
-  if (fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
-  }
+  platform::sync_folder(folder);
 }
 
 std::map<std::string, std::string> read_info(const fs::path& file) {

@@ -17,13 +17,15 @@ CREATE TABLE change_journal(
   codings TEXT NOT NULL, undo_or_redo INTEGER NOT NULL DEFAULT 0, step INTEGER);
 )SQL";
 
-// The current schema (version 3), for new files.
+// The current schema (version 4), for new files.
 const char* const schema_current = R"SQL(
 CREATE TABLE project_info(
   id INTEGER PRIMARY KEY CHECK (id = 1),
   guid TEXT NOT NULL,
   created_at TEXT NOT NULL,
-  generation INTEGER NOT NULL DEFAULT 0);
+  generation INTEGER NOT NULL DEFAULT 0,
+  created_by TEXT NOT NULL DEFAULT '',
+  written_by TEXT NOT NULL DEFAULT '');
 CREATE TABLE setting(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE coder(
   id INTEGER PRIMARY KEY, guid TEXT NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE);
@@ -201,6 +203,14 @@ ALTER TABLE undo_step ADD COLUMN coder TEXT;
 ALTER TABLE undo_step ADD COLUMN done_at INTEGER NOT NULL DEFAULT 0;
 )SQL";
 
+// Version 3 -> 4: the file says which Quire made it and which last wrote
+// to it (a version number; '' for the Quire that made an older file, which
+// did not say).
+const char* const migrate_3_to_4 = R"SQL(
+ALTER TABLE project_info ADD COLUMN created_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE project_info ADD COLUMN written_by TEXT NOT NULL DEFAULT '';
+)SQL";
+
 struct Tracked {
   const char* table;
   const char* key;      ///< how a row is addressed: "rowid" or a key expression
@@ -328,6 +338,9 @@ void migrate_schema(Db& db, int from) {
   if (from < 3) {
     db.exec(migrate_2_to_3);
     db.exec(change_journal_sql);
+  }
+  if (from < 4) {
+    db.exec(migrate_3_to_4);
   }
   create_undo_triggers(db);
 }

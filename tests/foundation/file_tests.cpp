@@ -269,6 +269,8 @@ BOOST_AUTO_TEST_CASE(migrates_a_version_1_project_and_keeps_a_backup) {
       "('f0000000-0000-4000-8000-000000000001', 1, 1, 5, 9, 1, '2026-01-01T00:00:00Z');");
   auto p = Project::open(file);
   BOOST_TEST(std::filesystem::exists(dir / "old.quire.v1.bak"));
+  BOOST_TEST(p.created_by() == ""); // format 1 did not record it
+  BOOST_TEST(!p.written_by().empty());
   auto docs = list_documents(p);
   BOOST_TEST_REQUIRE(docs.size() == 1u);
   BOOST_TEST(docs[0].name == "old doc");

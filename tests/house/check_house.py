@@ -5,7 +5,8 @@
     check_house.py --self-test plants one breach of each rule in a scratch tree and
                                fails unless every one is caught
 
-The compiler already refuses some of these (core's private headers are not on
+Besides includes, a path of one system's own ("/proc/...") outside the platform
+files is caught too. The compiler already refuses some of these (core's private headers are not on
 anyone else's include path); this catches the rest before a review has to.
 """
 import os
@@ -13,9 +14,23 @@ import re
 import sys
 import tempfile
 
+# A path of one system's own ("/proc/self/exe", "/tmp/x"): platform files only.
+SYSTEM_PATH = re.compile(r'"/(proc|sys|dev|etc|usr|tmp|var)/')
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
 SOURCE_DIRS = ('core', 'importers', 'exporters', 'app', 'tests')
 SKIP_DIRS = ('tests/fixtures',)
+# An operating system's own headers (POSIX, Linux, Windows, macOS): only the
+# platform files may include them (core/base/platform_<system>.cpp, behind
+# quire/base/platform.h; docs/porting.md). Tests may: they spawn processes,
+# limit file sizes and kill programs to test what Quire promises, and a port
+# brings tests/support along with it. <csignal>, <cstdio>: standard C++.
+SYSTEM_HEADER = re.compile(
+    r'^(unistd|fcntl|dlfcn|pwd|grp|signal|spawn|poll|termios|dirent|langinfo|libgen|netdb|'
+    r'pthread|sched|syslog|utime|glob|fnmatch|wordexp|strings|err|malloc|'
+    r'windows|io|direct|process|shlobj|winsock2)\.h$|^(sys|arpa|netinet|linux|mach|mach-o)/')
+PLATFORM_FILES = ('core/base/platform_',)
+# Fontconfig (the fonts of Linux desktops): only where the GUI turns ligatures off.
+FONTCONFIG_FILES = ('app/gui/fonts.cpp',)
 
 
 def is_standard(name):
@@ -59,6 +74,12 @@ def rules_for(path, kind, name):
     if (kind == '"' and name.endswith('_p.h') and '/' in name and where not in ('core', 'tests')
             and name.split('/')[0] in ('base', 'store', 'model', 'ingest', 'search', 'analysis')):
         yield "core's private headers only in core (and white-box tests)"
+    if (kind == '<' and SYSTEM_HEADER.match(name) and where != 'tests'
+            and not path.startswith(PLATFORM_FILES)):
+        yield ('operating-system headers only in core/base/platform_*.cpp '
+               '(call quire/base/platform.h; docs/porting.md)')
+    if name.startswith('fontconfig/') and path not in FONTCONFIG_FILES:
+        yield 'fontconfig only in app/gui/fonts.cpp (docs/porting.md)'
     if own_header and third_party and where in ('core', 'importers', 'exporters'):
         yield 'no third-party header in a header of ours (use a *_p.h or the .cpp)'
 
@@ -76,6 +97,10 @@ def check(root):
                 rel = os.path.join(rel_dir, f)
                 with open(os.path.join(root, rel), encoding='utf-8', errors='replace') as fh:
                     for n, line in enumerate(fh, 1):
+                        if (SYSTEM_PATH.search(line) and layer(rel) != 'tests'
+                                and not rel.startswith(PLATFORM_FILES)):
+                            broken.append(f'{rel}:{n}: a system path only in core/base/platform_*.cpp '
+                                          f'(quire/base/platform.h; docs/porting.md)')
                         m = INCLUDE.match(line)
                         if m:
                             for rule in rules_for(rel, m.group(1), m.group(2)):
@@ -95,17 +120,38 @@ def self_test():
         'app/gui/h.cpp': '#include "store/project_p.h"',
         'exporters/i.h': '#include <xlsxwriter.h>',
         'tests/foundation/j.cpp': '#include <wx/string.h>',
-        'core/store/k.cpp': '#include <libpq-fe.h>',
+        'core/model/t.cpp': '#include <libpq-fe.h>',
+        'core/store/k.cpp': '#include <unistd.h>',
+        'app/gui/l.cpp': '#include <sys/file.h>',
+        'exporters/m.cpp': '#include <dlfcn.h>',
+        'app/cli/n.cpp': '#include <langinfo.h>',
+        'core/base/o.cpp': '#include <windows.h>',
+        'app/gui/p.cpp': '#include <fontconfig/fontconfig.h>',
+        'core/search/s.cpp': 'std::ifstream in("/proc/sys/kernel/random/boot_id");',
+    }
+    # What the rules allow: the platform file, tests, standard C++.
+    allowed = {
+        'core/base/platform_posix.cpp': '#include <sys/stat.h>\n#include <dlfcn.h>\n"/proc/self/exe"',
+        'tests/support/q.cpp': '#include <unistd.h>\n#include <sys/wait.h>\nauto t = "/tmp/x";',
+        'core/store/r.cpp': '#include <csignal>\n#include <cstdio>',
     }
     with tempfile.TemporaryDirectory() as tmp:
         for rel, line in breaches.items():
             os.makedirs(os.path.dirname(os.path.join(tmp, rel)), exist_ok=True)
             with open(os.path.join(tmp, rel), 'w') as fh:
                 fh.write('// planted\n' + line + '\n#include <string>\n')
+        for rel, lines in allowed.items():
+            os.makedirs(os.path.dirname(os.path.join(tmp, rel)), exist_ok=True)
+            with open(os.path.join(tmp, rel), 'w') as fh:
+                fh.write('// allowed\n' + lines + '\n')
         found = {b.split(':')[0] for b in check(tmp)}
     missed = sorted(set(breaches) - found)
     if missed:
         print('self-test: these breaches were not caught: ' + ', '.join(missed))
+        return 1
+    wrongly = sorted(found & set(allowed))
+    if wrongly:
+        print('self-test: these allowed files were reported: ' + ', '.join(wrongly))
         return 1
     print(f'self-test: all {len(breaches)} planted breaches caught')
     return 0

@@ -156,6 +156,11 @@ version_the_same_everywhere)
   "$quire" codes delete p.quire Time --force >/dev/null
   made_by="$("$quire" backups p.quire --json | grep -oP '"quire_version": *"\K[^"]*' | head -1)"
   [ "$made_by" = "$version" ] || fail "the safety copy says it was made by Quire '$made_by'"
+  # The project file says which Quire made it and last wrote it.
+  for key in created_by written_by; do
+    v="$("$quire" info p.quire --json | grep -oP "\"$key\": *\"\K[^\"]*")"
+    [ "$v" = "$version" ] || fail "quire info says the project's $key is '$v'"
+  done
   "$quire" export p.quire p.qdpx >/dev/null
   unzip -p p.qdpx project.qde | grep -q "origin=\"Quire $version\"" || fail "the .qdpx origin"
   # No other copy of the number in the sources (it comes from CMake only).
@@ -163,6 +168,26 @@ version_the_same_everywhere)
     "\"$version\"" "$src/app" "$src/core" "$src/exporters" "$src/importers" "$src/packaging"; then
     fail "a source file spells the version out; use QUIRE_VERSION_STRING (quire_version.h)"
   fi
+  ;;
+startup_loads_only_what_it_needs)
+  # Start-up (issue 18.5): poppler and the two dozen libraries it needs are
+  # loaded by the PDF module (quire_pdf) when a PDF is read, not by every run.
+  python3 "$src/tests/packaging/make_pdf.py" "$work/a.pdf"
+  cd "$work"
+  "$quire" init p.quire >/dev/null
+  LD_DEBUG=files "$quire" --version >/dev/null 2>"$work/version.log"
+  LD_DEBUG=files "$quire" search p.quire practice >/dev/null 2>"$work/search.log"
+  LD_DEBUG=files "$quire" import p.quire a.pdf >/dev/null 2>"$work/import.log"
+  for run in version search; do
+    if grep -E "file=[^ ]*(libpoppler|quire_pdf|libnss3|libfreetype)" "$work/$run.log"; then
+      fail "quire $run loads what only reading a PDF needs"
+    fi
+  done
+  grep -q "file=[^ ]*libpoppler" "$work/import.log" ||
+    fail "importing a PDF did not load poppler (is LD_DEBUG=files telling?)"
+  "$quire" search p.quire practice | grep -q "practice" || fail "the PDF's text was not imported"
+  n="$(grep -c "file=.*needed by" "$work/version.log" || true)"
+  echo "quire --version loads $n libraries"
   ;;
 *)
   fail "no such check"

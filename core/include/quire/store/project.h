@@ -34,7 +34,7 @@ struct ChangeSet {
 class Project {
 public:
   /// The schema version this build writes (PRAGMA user_version).
-  static constexpr int schema_version = 3;
+  static constexpr int schema_version = 4;
 
   /// Creates a new, empty project file. Throws StorageError if it exists.
   static Project create(const std::filesystem::path& file);
@@ -59,6 +59,12 @@ public:
   bool read_only() const;
   /// The project's GUID (REFI-QDA needs one).
   std::string guid() const;
+  /// The version of Quire that made the file (as 2.0.1); "" for a file made
+  /// by a Quire older than project format 4, which did not record it.
+  std::string created_by() const;
+  /// The version of Quire that last changed the file: stamped by every
+  /// committed change (and by bringing an older file to this format).
+  std::string written_by() const;
 
   /// A project setting ("language", "coder", ...), or fallback when unset.
   std::string setting(const std::string& key, const std::string& fallback = {}) const;
