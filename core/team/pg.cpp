@@ -1,10 +1,61 @@
 // The libpq layer: connecting with a short timeout, running statements with
 // parameters, and turning the server's refusals into TeamError.
 #include <cstring>
+#include <mutex>
 
+#include "quire/base/platform.h"
 #include "team/pg_p.h"
 
 namespace quire::team {
+
+namespace {
+
+template <class F> void load(F& f, const char* name) {
+  std::string why;
+  // The system's libpq by its soname (the library search path finds it).
+  f = reinterpret_cast<F>(platform::module_symbol("libpq.so.5", name, why));
+  if (!f) {
+    throw Error("Team projects need PostgreSQL's client library, libpq (" + why +
+                "). Install it (on Debian: apt-get install libpq5).");
+  }
+}
+
+} // namespace
+
+const Libpq& libpq() {
+  static std::once_flag once;
+  static Libpq api{};
+  static std::string failed;
+  std::call_once(once, [] {
+    try {
+      load(api.connectdb_params, "PQconnectdbParams");
+      load(api.status, "PQstatus");
+      load(api.error_message, "PQerrorMessage");
+      load(api.finish, "PQfinish");
+      load(api.host, "PQhost");
+      load(api.db, "PQdb");
+      load(api.set_notice_processor, "PQsetNoticeProcessor");
+      load(api.exec, "PQexec");
+      load(api.exec_params, "PQexecParams");
+      load(api.result_status, "PQresultStatus");
+      load(api.result_error_field, "PQresultErrorField");
+      load(api.result_error_message, "PQresultErrorMessage");
+      load(api.ntuples, "PQntuples");
+      load(api.getvalue, "PQgetvalue");
+      load(api.getisnull, "PQgetisnull");
+      load(api.clear, "PQclear");
+      load(api.conninfo_parse, "PQconninfoParse");
+      load(api.conninfo_free, "PQconninfoFree");
+      load(api.freemem, "PQfreemem");
+    } catch (const Error& e) {
+      failed = e.what();
+    }
+  });
+  if (!failed.empty()) {
+    throw Error(failed);
+  }
+  return api;
+}
 
 std::string clean_message(const char* m) {
   std::string s = m ? m : "";
@@ -22,10 +73,10 @@ std::string clean_message(const char* m) {
 
 std::string url_without_password(const std::string& url) {
   char* err = nullptr;
-  PQconninfoOption* opts = PQconninfoParse(url.c_str(), &err);
+  PQconninfoOption* opts = libpq().conninfo_parse(url.c_str(), &err);
   if (!opts) {
     std::string m = err ? clean_message(err) : "cannot be read";
-    PQfreemem(err);
+    libpq().freemem(err);
     throw TeamError(TeamError::Kind::Offline,
                     "The team database address '" + url + "' cannot be read: " + m + ".");
   }
@@ -35,7 +86,7 @@ std::string url_without_password(const std::string& url) {
       password = true;
     }
   }
-  PQconninfoFree(opts);
+  libpq().conninfo_free(opts);
   if (password) {
     throw TeamError(TeamError::Kind::Password,
                     "The team database address holds a password, which would be stored in the "
@@ -48,26 +99,26 @@ Pg::Pg(const std::string& url) {
   // A short timeout: an unreachable server means working offline, not a hang.
   const char* keys[] = {"dbname", "connect_timeout", "application_name", nullptr};
   const char* vals[] = {url.c_str(), "5", "quire", nullptr};
-  m_conn = PQconnectdbParams(keys, vals, 1);
-  std::string host = PQhost(m_conn) ? PQhost(m_conn) : "";
-  std::string db = PQdb(m_conn) ? PQdb(m_conn) : "";
+  m_conn = libpq().connectdb_params(keys, vals, 1);
+  std::string host = libpq().host(m_conn) ? libpq().host(m_conn) : "";
+  std::string db = libpq().db(m_conn) ? libpq().db(m_conn) : "";
   m_server = "'" + db + "' on " + (host.empty() || host[0] == '/' ? "this machine" : host);
-  if (PQstatus(m_conn) != CONNECTION_OK) {
-    std::string m = clean_message(PQerrorMessage(m_conn));
-    PQfinish(m_conn);
+  if (libpq().status(m_conn) != CONNECTION_OK) {
+    std::string m = clean_message(libpq().error_message(m_conn));
+    libpq().finish(m_conn);
     m_conn = nullptr;
     throw TeamError(TeamError::Kind::Offline,
                     "Cannot reach the team database " + m_server + ": " + m +
                         ". Work goes on here; changes are sent at the next sync.");
   }
-  PQsetNoticeProcessor(
+  libpq().set_notice_processor(
       m_conn, [](void*, const char*) {}, nullptr);
   exec("SET client_min_messages = warning");
 }
 
 Pg::~Pg() {
   if (m_conn) {
-    PQfinish(m_conn);
+    libpq().finish(m_conn);
   }
 }
 
@@ -78,18 +129,20 @@ PgResult Pg::exec(const std::string& sql, const Params& params) {
     values.push_back(p ? p->c_str() : nullptr);
   }
   // Without parameters, PQexec: it takes several statements (the schema).
-  PGresult* r = params.empty() ? PQexec(m_conn, sql.c_str())
-                               : PQexecParams(m_conn, sql.c_str(), static_cast<int>(values.size()),
-                                              nullptr, values.data(), nullptr, nullptr, 0);
-  auto status = PQresultStatus(r);
+  PGresult* r = params.empty()
+                    ? libpq().exec(m_conn, sql.c_str())
+                    : libpq().exec_params(m_conn, sql.c_str(), static_cast<int>(values.size()),
+                                          nullptr, values.data(), nullptr, nullptr, 0);
+  auto status = libpq().result_status(r);
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
     return PgResult(r);
   }
-  const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+  const char* state = r ? libpq().result_error_field(r, PG_DIAG_SQLSTATE) : nullptr;
   std::string code = state ? state : "";
-  std::string m = clean_message(r ? PQresultErrorMessage(r) : PQerrorMessage(m_conn));
-  PQclear(r);
-  if (PQstatus(m_conn) != CONNECTION_OK) {
+  std::string m =
+      clean_message(r ? libpq().result_error_message(r) : libpq().error_message(m_conn));
+  libpq().clear(r);
+  if (libpq().status(m_conn) != CONNECTION_OK) {
     throw TeamError(TeamError::Kind::Offline,
                     "Lost the connection to the team database " + m_server + ": " + m +
                         ". Work goes on here; changes are sent at the next sync.");

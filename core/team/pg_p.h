@@ -13,16 +13,44 @@
 namespace quire::team {
 
 /// One query's result; rows and columns as text (NULL as nullopt).
+/// The libpq functions Quire calls, loaded from the system's libpq when a
+/// team project is first used: a program that never syncs never loads libpq
+/// and the dozen libraries it needs (Kerberos, LDAP, TLS), so `quire
+/// --version` and a search start as fast as before (issue 18.5). Throws
+/// Error saying to install libpq5 when it cannot be loaded.
+struct Libpq {
+  decltype(&PQconnectdbParams) connectdb_params;
+  decltype(&PQstatus) status;
+  decltype(&PQerrorMessage) error_message;
+  decltype(&PQfinish) finish;
+  decltype(&PQhost) host;
+  decltype(&PQdb) db;
+  decltype(&PQsetNoticeProcessor) set_notice_processor;
+  decltype(&PQexec) exec;
+  decltype(&PQexecParams) exec_params;
+  decltype(&PQresultStatus) result_status;
+  decltype(&PQresultErrorField) result_error_field;
+  decltype(&PQresultErrorMessage) result_error_message;
+  decltype(&PQntuples) ntuples;
+  decltype(&PQgetvalue) getvalue;
+  decltype(&PQgetisnull) getisnull;
+  decltype(&PQclear) clear;
+  decltype(&PQconninfoParse) conninfo_parse;
+  decltype(&PQconninfoFree) conninfo_free;
+  decltype(&PQfreemem) freemem;
+};
+const Libpq& libpq();
+
 class PgResult {
 public:
-  explicit PgResult(PGresult* r) : m_r(r, &PQclear) {}
-  int rows() const { return PQntuples(m_r.get()); }
-  bool null(int row, int col) const { return PQgetisnull(m_r.get(), row, col) != 0; }
-  std::string str(int row, int col) const { return PQgetvalue(m_r.get(), row, col); }
+  explicit PgResult(PGresult* r) : m_r(r, libpq().clear) {}
+  int rows() const { return libpq().ntuples(m_r.get()); }
+  bool null(int row, int col) const { return libpq().getisnull(m_r.get(), row, col) != 0; }
+  std::string str(int row, int col) const { return libpq().getvalue(m_r.get(), row, col); }
   std::int64_t i64(int row, int col) const { return std::stoll(str(row, col)); }
 
 private:
-  std::unique_ptr<PGresult, decltype(&PQclear)> m_r;
+  std::unique_ptr<PGresult, void (*)(PGresult*)> m_r;
 };
 
 using Params = std::vector<std::optional<std::string>>;

@@ -171,7 +171,8 @@ version_the_same_everywhere)
   ;;
 startup_loads_only_what_it_needs)
   # Start-up (issue 18.5): poppler and the two dozen libraries it needs are
-  # loaded by the PDF module (quire_pdf) when a PDF is read, not by every run.
+  # loaded by the PDF module (quire_pdf) when a PDF is read, not by every run;
+  # libpq when a team project is first used.
   python3 "$src/tests/packaging/make_pdf.py" "$work/a.pdf"
   cd "$work"
   "$quire" init p.quire >/dev/null
@@ -181,6 +182,10 @@ startup_loads_only_what_it_needs)
   for run in version search; do
     if grep -E "file=[^ ]*(libpoppler|quire_pdf|libnss3|libfreetype)" "$work/$run.log"; then
       fail "quire $run loads what only reading a PDF needs"
+    fi
+    # Nor libpq (Kerberos, LDAP...): loaded when a team project is first used.
+    if grep -E "file=[^ ]*(libpq|libldap|libgssapi)" "$work/$run.log"; then
+      fail "quire $run loads what only a team project needs"
     fi
   done
   grep -q "file=[^ ]*libpoppler" "$work/import.log" ||
