@@ -23,6 +23,7 @@ void add_exchange_commands(CLI::App& app); // merge
 void add_coder_commands(CLI::App& app);    // coders, agreement
 void add_safety_commands(CLI::App& app);   // backups, restore
 void add_check_commands(CLI::App& app);    // check
+void add_suggest_commands(CLI::App& app);  // suggest
 
 /// Every group, in the order `quire --help` lists them.
 const std::vector<AddCommands>& command_groups();

@@ -55,7 +55,7 @@ def rules_for(path, kind, name):
     if name == 'sqlite3.h' and where != 'tests' and not path.startswith(('core/store/', 'core/search/')):
         yield 'sqlite3.h only in core/store (and the index\'s catch-up in core/search)'
     if (kind == '"' and name.endswith('_p.h') and '/' in name and where not in ('core', 'tests')
-            and name.split('/')[0] in ('base', 'store', 'model', 'ingest', 'search', 'analysis')):
+            and name.split('/')[0] in ('base', 'store', 'model', 'ingest', 'search', 'analysis', 'suggest')):
         yield "core's private headers only in core (and white-box tests)"
     if own_header and third_party and where in ('core', 'importers', 'exporters'):
         yield 'no third-party header in a header of ours (use a *_p.h or the .cpp)'
