@@ -303,4 +303,14 @@ std::optional<CodingOrigin> coding_origin(const Project& p, Id coding_id) {
   return CodingOrigin{s.i64(0), s.i64(1)};
 }
 
+std::unordered_map<Id, CodingOrigin> suggested_codings(const Project& p) {
+  std::unordered_map<Id, CodingOrigin> out;
+  auto s = detail::db(p).prepare(
+      "SELECT coding_id, suggestion_id, model_version FROM coding_suggestion");
+  while (s.step()) {
+    out.emplace(s.i64(0), CodingOrigin{s.i64(1), s.i64(2)});
+  }
+  return out;
+}
+
 } // namespace quire

@@ -173,9 +173,17 @@ SuggestResult Suggester::suggest(Project& p, const SuggestOptions& o) {
     return it->second;
   };
   const double min_score = std::clamp(o.min_score, 0.0, 1.0);
+  // First pass: scores only, kept small (a survey of 100,000 answers may
+  // give as many suggestions); the reasons are made for those returned.
+  struct Candidate {
+    Id document_id;
+    std::int64_t start, end;
+    std::size_t code;
+    double score;
+  };
+  std::vector<Candidate> found;
   for (Id d : docs) {
     const std::string text = document_text(p, d);
-    const CodePointIndex idx(text);
     const auto tokens = m.ts.terms->tokens(text, false);
     std::vector<std::tuple<Id, std::int64_t, std::int64_t>> coded;
     {
@@ -201,75 +209,93 @@ SuggestResult Suggester::suggest(Project& p, const SuggestOptions& o) {
         bool done = std::any_of(coded.begin(), coded.end(), [&](const auto& c) {
           return std::get<0>(c) == code.id && overlap(us, ue, std::get<1>(c), std::get<2>(c)) > 0;
         });
-        if (done || rejected.count({d, us, ue, code.guid}) != 0) {
-          continue;
+        if (!done && rejected.count({d, us, ue, code.guid}) == 0) {
+          found.push_back({d, us, ue, k, score});
         }
-        Suggestion sg;
-        sg.document_id = d;
-        sg.document_name = name_of(d);
-        sg.start = us;
-        sg.end = ue;
-        sg.code_id = code.id;
-        sg.code_guid = code.guid;
-        sg.code_path = code.path;
-        sg.score = score;
-        sg.model_version = m.version;
-        sg.status = "open";
-        sg.text = std::string(idx.slice(us, ue));
-        // The words: each term's share of the raw score, the largest first.
-        std::vector<std::pair<double, std::uint32_t>> parts;
-        for (const auto& [t, v] : x) {
-          double c = m.model.weight(k, t) * v;
-          if (c > 0) {
-            parts.emplace_back(c, t);
-          }
-        }
-        std::sort(parts.begin(), parts.end(), std::greater<>());
-        parts.resize(std::min<std::size_t>(parts.size(), 6));
-        auto first =
-            std::lower_bound(tokens.begin(), tokens.end(), us,
-                             [](const detail::Token& t, std::int64_t v) { return t.start < v; });
-        for (const auto& [c, t] : parts) {
-          SuggestWord w;
-          w.stem = m.ts.terms->term(t);
-          w.weight = c;
-          for (auto it = first; it != tokens.end() && it->start < ue; ++it) {
-            if (it->term == t) {
-              if (w.ranges.empty()) {
-                w.word = std::string(idx.slice(it->start, it->end));
-              }
-              w.ranges.emplace_back(it->start, it->end);
-            }
-          }
-          sg.words.push_back(std::move(w));
-        }
-        // The coded passage most like it.
-        double best = 0;
-        std::size_t best_i = 0;
-        for (auto i : m.positives_of[k]) {
-          const auto& src = m.ts.sources[i];
-          if (src.document_id == d && overlap(src.start, src.end, us, ue) > 0) {
-            continue;
-          }
-          double sim = detail::dot(x, m.ts.examples[i].x);
-          if (sim > best) {
-            best = sim;
-            best_i = i;
-          }
-        }
-        if (best > 0) {
-          const auto& src = m.ts.sources[best_i];
-          sg.like = SuggestExample{src.document_id, name_of(src.document_id), src.start, src.end,
-                                   std::min(best, 1.0)};
-        }
-        res.suggestions.push_back(std::move(sg));
       }
     }
   }
-  std::stable_sort(res.suggestions.begin(), res.suggestions.end(),
-                   [](const Suggestion& a, const Suggestion& b) { return a.score > b.score; });
-  if (o.limit != 0 && res.suggestions.size() > o.limit) {
-    res.suggestions.resize(o.limit);
+  std::stable_sort(found.begin(), found.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+  if (o.limit != 0 && found.size() > o.limit) {
+    found.resize(o.limit);
+    found.shrink_to_fit();
+  }
+  // Second pass, document by document: the text and the reasons.
+  std::map<Id, std::vector<std::size_t>> by_doc;
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    by_doc[found[i].document_id].push_back(i);
+  }
+  res.suggestions.resize(found.size());
+  for (const auto& [d, which] : by_doc) {
+    const std::string text = document_text(p, d);
+    const CodePointIndex idx(text);
+    const auto tokens = m.ts.terms->tokens(text, false);
+    for (auto i : which) {
+      const auto& f = found[i];
+      const auto k = f.code;
+      const auto us = f.start, ue = f.end;
+      const auto x = m.ts.idf.weigh(detail::term_counts(tokens, us, ue));
+      const auto& code = m.ts.codes[k];
+      Suggestion& sg = res.suggestions[i];
+      sg.document_id = d;
+      sg.document_name = name_of(d);
+      sg.start = us;
+      sg.end = ue;
+      sg.code_id = code.id;
+      sg.code_guid = code.guid;
+      sg.code_path = code.path;
+      sg.score = f.score;
+      sg.model_version = m.version;
+      sg.status = "open";
+      sg.text = std::string(idx.slice(us, ue));
+      // The words: each term's share of the raw score, the largest first.
+      std::vector<std::pair<double, std::uint32_t>> parts;
+      for (const auto& [t, v] : x) {
+        double c = m.model.weight(k, t) * v;
+        if (c > 0) {
+          parts.emplace_back(c, t);
+        }
+      }
+      std::sort(parts.begin(), parts.end(), std::greater<>());
+      parts.resize(std::min<std::size_t>(parts.size(), 6));
+      auto first =
+          std::lower_bound(tokens.begin(), tokens.end(), us,
+                           [](const detail::Token& t, std::int64_t v) { return t.start < v; });
+      for (const auto& [c, t] : parts) {
+        SuggestWord w;
+        w.stem = m.ts.terms->term(t);
+        w.weight = c;
+        for (auto it = first; it != tokens.end() && it->start < ue; ++it) {
+          if (it->term == t) {
+            if (w.ranges.empty()) {
+              w.word = std::string(idx.slice(it->start, it->end));
+            }
+            w.ranges.emplace_back(it->start, it->end);
+          }
+        }
+        sg.words.push_back(std::move(w));
+      }
+      // The coded passage most like it.
+      double best = 0;
+      std::size_t best_i = 0;
+      for (auto e : m.positives_of[k]) {
+        const auto& src = m.ts.sources[e];
+        if (src.document_id == d && overlap(src.start, src.end, us, ue) > 0) {
+          continue;
+        }
+        double sim = detail::dot(x, m.ts.examples[e].x);
+        if (sim > best) {
+          best = sim;
+          best_i = e;
+        }
+      }
+      if (best > 0) {
+        const auto& src = m.ts.sources[best_i];
+        sg.like = SuggestExample{src.document_id, name_of(src.document_id), src.start, src.end,
+                                 std::min(best, 1.0)};
+      }
+    }
   }
   if (o.store && !p.read_only()) {
     detail::store_suggestions(p, res.suggestions);

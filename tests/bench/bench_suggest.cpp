@@ -244,31 +244,49 @@ void speed(const fs::path& dir, bool full) {
       n = s.suggest(p, o).suggestions.size();
       t.push_back(bench::now_s() - t0);
     }
+    // A review session's worth over the whole survey: the best 1,000.
     double t0 = bench::now_s();
-    SuggestOptions all;
-    auto every = s.suggest(p, all).suggestions.size();
-    double all_s = bench::now_s() - t0;
+    SuggestOptions best;
+    best.limit = 1000;
+    s.suggest(p, best);
+    double best_s = bench::now_s() - t0;
     char out[256];
-    std::snprintf(out, sizeof out, "%.3f %.3f %.4f %zu %.3f %zu", s.training_seconds(), train_cpu,
-                  bench::percentile(t, 50), n, all_s, every);
+    std::snprintf(out, sizeof out, "%.3f %.3f %.4f %zu %.3f", s.training_seconds(), train_cpu,
+                  bench::percentile(t, 50), n, best_s);
     return std::string(out);
   });
-  double train_s = 0, train_cpu = 0, doc_s = 0, all_s = 0;
-  std::size_t n = 0, every = 0;
-  std::sscanf(r.said.c_str(), "%lf %lf %lf %zu %lf %zu", &train_s, &train_cpu, &doc_s, &n, &all_s,
-              &every);
-  std::printf("%-52s %8.2f s %8.2f s\n",
+  double train_s = 0, train_cpu = 0, doc_s = 0, best_s = 0;
+  std::size_t n = 0;
+  std::sscanf(r.said.c_str(), "%lf %lf %lf %zu %lf", &train_s, &train_cpu, &doc_s, &n, &best_s);
+  std::printf("%-56s %8.2f s %8.2f s\n",
               ("training on " + std::to_string(codings) + " codings").c_str(), train_s, 2.0);
-  std::printf("%-52s %8.2f s\n", "  (its CPU time)", train_cpu);
-  std::printf("%-52s %7.0f ms %7.0f ms\n",
+  std::printf("%-56s %8.2f s\n", "  (its CPU time)", train_cpu);
+  std::printf("%-56s %7.0f ms %7.0f ms\n",
               ("suggestions for the 20,000-char document (" + std::to_string(n) + ")").c_str(),
               doc_s * 1000, 200.0);
-  std::printf("%-52s %8.2f s\n",
-              ("suggestions for every answer (" + std::to_string(every) + " stored)").c_str(),
-              all_s);
-  std::printf("%-52s %7.0f MB %7.0f MB\n",
-              ("peak memory, " + std::to_string(respondents * 3) + "-answer survey").c_str(),
-              r.peak_mb, 200.0);
+  std::printf("%-56s %8.2f s\n", "the best 1,000 suggestions over every answer", best_s);
+  std::printf(
+      "%-56s %7.0f MB %7.0f MB\n",
+      ("peak memory of the above, " + std::to_string(respondents * 3) + "-answer survey").c_str(),
+      r.peak_mb, 200.0);
+  // Every suggestion at 0.5 or more, each stored: the most a person could ask for.
+  auto all = in_child([&] {
+    auto p = Project::open(file);
+    Suggester s(p);
+    double t0 = bench::now_s();
+    auto got = s.suggest(p, {}).suggestions.size();
+    char out[64];
+    std::snprintf(out, sizeof out, "%zu %.3f", got, bench::now_s() - t0);
+    return std::string(out);
+  });
+  std::size_t every = 0;
+  double every_s = 0;
+  std::sscanf(all.said.c_str(), "%zu %lf", &every, &every_s);
+  std::printf(
+      "%-56s %8.2f s\n",
+      ("every suggestion over every answer (" + std::to_string(every) + ", stored)").c_str(),
+      every_s);
+  std::printf("%-56s %7.0f MB\n", "  its peak memory", all.peak_mb);
 }
 
 } // namespace

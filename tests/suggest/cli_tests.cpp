@@ -108,4 +108,35 @@ BOOST_AUTO_TEST_CASE(too_little_coded_and_bad_options_get_clear_answers) {
   BOOST_TEST(contains(r.err, "between 0 and 1"), r.err);
 }
 
+BOOST_AUTO_TEST_CASE(exports_say_which_codings_came_from_a_suggestion) {
+  TempDir dir;
+  auto p = labelled_project(dir);
+  // Before any suggestion is accepted, the segments table is as it always was.
+  auto csv = (dir / "before.csv").string();
+  BOOST_TEST_REQUIRE(run_quire({"export", p, csv}).status == 0);
+  BOOST_TEST(!contains(quire::test::read_file(csv), "Suggested"));
+  auto r = run_quire({"suggest", p, "--doc", "teacher-100", "--limit", "1", "--json"});
+  BOOST_TEST_REQUIRE(r.status == 0, r.err);
+  auto j = nlohmann::json::parse(r.out);
+  BOOST_TEST_REQUIRE(j.size() == 1u);
+  auto id = j[0]["id"].get<std::int64_t>();
+  auto version = j[0]["model_version"].get<std::int64_t>();
+  BOOST_TEST_REQUIRE(run_quire({"suggest", p, "--accept", std::to_string(id)}).status == 0);
+  csv = (dir / "after.csv").string();
+  BOOST_TEST_REQUIRE(run_quire({"export", p, csv}).status == 0);
+  auto text = quire::test::read_file(csv);
+  BOOST_TEST(contains(text.substr(0, text.find('\n')), "Suggested"));
+  auto mark = "suggestion " + std::to_string(id) + ", model " + std::to_string(version);
+  BOOST_TEST(contains(text, mark), text.substr(0, 400));
+  // Exactly one row says so.
+  BOOST_TEST(text.find(mark) == text.rfind(mark));
+  // REFI-QDA: a note on the coding.
+  auto qdpx = (dir / "p.qdpx").string();
+  BOOST_TEST_REQUIRE(run_quire({"export", p, qdpx}).status == 0);
+  auto listing = quire::test::run_program("unzip", {"-p", qdpx, "project.qde"});
+  BOOST_TEST_REQUIRE(listing.status == 0, listing.err);
+  BOOST_TEST(contains(listing.out, "Suggested by Quire"));
+  BOOST_TEST(contains(listing.out, "code suggestion " + std::to_string(id)));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "quire/base/types.h"
@@ -148,5 +149,8 @@ struct CodingOrigin {
 };
 /// The suggestion a coding came from, if it did.
 std::optional<CodingOrigin> coding_origin(const Project& p, Id coding_id);
+/// Every coding that came from a suggestion: coding id -> its origin (for
+/// exports; empty in a project where none did).
+std::unordered_map<Id, CodingOrigin> suggested_codings(const Project& p);
 
 } // namespace quire
