@@ -194,7 +194,8 @@ SuggestResult Suggester::suggest(Project& p, const SuggestOptions& o) {
         coded.emplace_back(s.i64(0), s.i64(1), s.i64(2));
       }
     }
-    for (const auto& [us, ue] : detail::suggestion_units(p, d, text, o.unit)) {
+    for (const auto& unit : detail::suggestion_units(p, d, text, o.unit)) {
+      const auto us = unit.first, ue = unit.second;
       const auto x = m.ts.idf.weigh(detail::term_counts(tokens, us, ue));
       if (x.empty()) {
         continue;

@@ -179,7 +179,8 @@ TrainingSet collect_training(const Project& p, const SuggestTraining& t) {
         lo = std::min(lo, sp.start);
         hi = std::max(hi, sp.end);
       }
-      for (const auto& [s, e] : suggestion_units(p, d, text, SuggestUnit::Passage)) {
+      for (const auto& unit : suggestion_units(p, d, text, SuggestUnit::Passage)) {
+        const auto s = unit.first, e = unit.second;
         if (e <= lo || s >= hi) {
           continue;
         }

@@ -139,4 +139,23 @@ BOOST_AUTO_TEST_CASE(exports_say_which_codings_came_from_a_suggestion) {
   BOOST_TEST(contains(listing.out, "code suggestion " + std::to_string(id)));
 }
 
+BOOST_AUTO_TEST_CASE(agreement_compares_a_coder_with_the_suggestions) {
+  TempDir dir;
+  auto file = dir / "ag.quire";
+  {
+    auto p = quire::Project::create(file);
+    p.set_session_coder("ann");
+    store_import(p, quire::bench::suggest_import(quire::bench::make_suggest_corpus(90, 90), 90));
+  }
+  auto r = run_quire({"agreement", file.string(), "--coders", "ann,suggestions", "--json"});
+  BOOST_TEST_REQUIRE(r.status == 0, r.err);
+  auto j = nlohmann::json::parse(r.out);
+  BOOST_TEST(j["coders"] == nlohmann::json({"ann", "suggestions"}));
+  BOOST_TEST(j["unit"] == "passage");
+  BOOST_TEST(!j["codes"].empty());
+  r = run_quire({"agreement", file.string(), "--coders", "bob,suggestions"});
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(contains(r.err, "no coder 'bob'"), r.err);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -210,4 +210,28 @@ BOOST_AUTO_TEST_CASE(a_version_3_project_opens_upgraded_and_takes_suggestions) {
   BOOST_TEST(!std::filesystem::exists(dir / "v3.quire.v3-2.bak"));
 }
 
+BOOST_AUTO_TEST_CASE(
+    agreement_with_the_suggestions_judges_each_passage_by_a_model_that_did_not_see_it) {
+  TempDir dir;
+  auto p = Project::create(dir / "a.quire");
+  p.set_session_coder("ann");
+  auto corpus = bench::make_suggest_corpus(150, 150);
+  store_import(p, bench::suggest_import(corpus, 120));
+  auto gen = p.generation();
+  auto r = suggestion_agreement(p, "ann");
+  BOOST_TEST(p.generation() == gen); // writes nothing
+  BOOST_TEST(r.coder_a == "ann");
+  BOOST_TEST(r.coder_b == "suggestions");
+  BOOST_TEST(r.documents == 120);
+  BOOST_TEST_REQUIRE(!r.codes.empty());
+  for (const auto& c : r.codes) {
+    BOOST_TEST(!contains(c.code_path, "Questions"));
+  }
+  BOOST_TEST_REQUIRE(r.overall.kappa.has_value());
+  BOOST_TEST(*r.overall.kappa > 0.6, *r.overall.kappa);
+  BOOST_TEST(*r.overall.kappa < 1.0); // held-out phrasings: not a lookup
+  BOOST_TEST(!r.disagreements.empty());
+  BOOST_CHECK_THROW(suggestion_agreement(p, "nobody"), NotFoundError);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

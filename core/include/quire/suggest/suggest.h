@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "quire/analysis/agreement.h"
 #include "quire/base/types.h"
 #include "quire/model/coding.h"
 
@@ -152,5 +153,16 @@ std::optional<CodingOrigin> coding_origin(const Project& p, Id coding_id);
 /// Every coding that came from a suggestion: coding id -> its origin (for
 /// exports; empty in a project where none did).
 std::unordered_map<Id, CodingOrigin> suggested_codings(const Project& p);
+
+/// How much the suggestions would agree with a coder: the coder's documents
+/// are split into `folds` groups; for each, a model learns from the coder's
+/// codings in the other groups and suggests (score >= 0.5) for the passages
+/// of this group's worked-on stretches; each passage is then compared, per
+/// code, with the coder's own coding (coder_b is "suggestions", unit
+/// Passage). Only codes with enough examples take part. Writes nothing.
+/// Throws NotFoundError for an unknown coder, InputError when too little is
+/// coded to compare.
+AgreementReport suggestion_agreement(Project& p, const std::string& coder,
+                                     const std::vector<Id>& codes = {}, int folds = 5);
 
 } // namespace quire
