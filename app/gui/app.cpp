@@ -27,6 +27,7 @@
 #include "quire/model/surveys.h"
 #include "screenshot.h"
 #include "search_pane.h"
+#include "suggestions_pane.h"
 #include "wx_text.h"
 
 namespace quire::gui {
@@ -40,6 +41,7 @@ const std::vector<CommandLineOption>& command_line_options() {
       {"open-survey", "NAME", "show this survey (its name) in the survey grid"},
       {"search", "QUERY", "show the Search pane with this query run"},
       {"analysis", "KIND", "show the Analysis page: theme, matrix, cooccurrence or frequencies"},
+      {"show", "PAGE", "show this pane, with its content: suggestions"},
   };
   return options;
 }
@@ -138,6 +140,9 @@ bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
   if (parser.Found("analysis", &v)) {
     m_opts.analysis = utf8(v);
   }
+  if (parser.Found("show", &v)) {
+    m_opts.show = utf8(v);
+  }
   if (parser.GetParamCount() > 0) {
     m_opts.project = utf8(parser.GetParam(0));
   }
@@ -181,6 +186,13 @@ void apply_start_options(MainFrame& frame, const StartOptions& opts) {
     frame.aui().GetPane("search").Show(true);
     frame.aui().Update();
     frame.search().search(wx(opts.search));
+  }
+  if (opts.show == "suggestions") {
+    frame.aui().GetPane("suggestions").Show(true);
+    frame.aui().Update();
+    frame.suggestions().reload();
+  } else if (!opts.show.empty()) {
+    throw InputError("--show takes suggestions, not '" + opts.show + "'");
   }
   if (!opts.analysis.empty()) {
     static const std::map<std::string, AnalysisKind> kinds = {

@@ -21,6 +21,7 @@ struct StartOptions {
   std::string open_survey; ///< show this survey (its folder) in the survey grid
   std::string search;      ///< show the Search pane with this query run
   std::string analysis;    ///< show the Analysis page: theme, matrix, cooccurrence, frequencies
+  std::string show;        ///< show this pane: "suggestions"
 };
 
 /// One option of quire-gui's command line: the parser and the --help text

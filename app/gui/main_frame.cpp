@@ -25,6 +25,7 @@
 #include "search_pane.h"
 #include "segments_pane.h"
 #include "sources_pane.h"
+#include "suggestions_pane.h"
 #include "survey_pane.h"
 #include "wx_text.h"
 
@@ -85,6 +86,7 @@ void MainFrame::build_panes() {
   m_search = new SearchPane(this, *this);
   m_segments = new SegmentsPane(this, *this);
   m_memos = new MemosPane(this, *this);
+  m_suggestions = new SuggestionsPane(this, *this);
 
   auto side = [](const char* name, const char* caption) {
     return wxAuiPaneInfo()
@@ -120,6 +122,13 @@ void MainFrame::build_panes() {
                               .BestSize(360, 500)
                               .MinSize(240, 150)
                               .Hide());
+  m_aui.AddPane(m_suggestions, wxAuiPaneInfo()
+                                   .Name("suggestions")
+                                   .Caption("Suggestions")
+                                   .Right()
+                                   .BestSize(420, 420)
+                                   .MinSize(260, 200)
+                                   .Hide());
   m_default_layout = m_aui.SavePerspective();
   wxString saved;
   if (wxConfigBase::Get()->Read("/Layout/Perspective", &saved) && !saved.empty()) {

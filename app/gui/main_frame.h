@@ -26,6 +26,7 @@ class MemosPane;
 class SurveyPane;
 class SearchPane;
 class AnalysisPane;
+class SuggestionsPane;
 
 /// The frame is the session's SelectionProvider: it knows the coding view in
 /// use (the document view or the survey's answer).
@@ -45,6 +46,7 @@ public:
   SurveyPane& survey() { return *m_survey; }
   SearchPane& search() { return *m_search; }
   AnalysisPane& analysis() { return *m_analysis; }
+  SuggestionsPane& suggestions() { return *m_suggestions; }
   /// Brings the Analysis page to the front (computing its table if stale).
   void show_analysis();
 
@@ -93,6 +95,7 @@ private:
   DocumentView* m_document = nullptr;
   SegmentsPane* m_segments = nullptr;
   MemosPane* m_memos = nullptr;
+  SuggestionsPane* m_suggestions = nullptr;
   SurveyPane* m_survey = nullptr;
   SearchPane* m_search = nullptr;
   AnalysisPane* m_analysis = nullptr;

@@ -37,9 +37,10 @@ wxMenuBar* make_menu_bar(MainFrame& frame) {
   bar->Append(r.make_menu({"edit/undo", "edit/redo", "-", "edit/cut", "edit/copy", "-", "edit/find",
                            "-", "edit/history", "edit/preferences"}),
               "&Edit");
-  bar->Append(r.make_menu({"view/sources", "view/codebook", "view/segments", "view/memos",
-                           "view/search", "view/analysis", "-", "view/reset-layout"}),
-              "&View");
+  bar->Append(
+      r.make_menu({"view/sources", "view/codebook", "view/segments", "view/memos",
+                   "view/suggestions", "view/search", "view/analysis", "-", "view/reset-layout"}),
+      "&View");
   auto* codes =
       r.make_menu({"code/code-as", "code/with-selected", "code/uncode", "code/memo-coding", "-"});
   codes->AppendSubMenu(r.make_menu(recent_names()), "Code with &Recent");
