@@ -15,6 +15,7 @@
 #include "quire/model/cases.h"
 #include "quire/model/codebook.h"
 #include "quire/model/coding.h"
+#include "quire/suggest/suggest.h"
 
 namespace quire {
 
@@ -278,6 +279,12 @@ void segment_rows(const Project& p, const ExportOptions& o,
            {"Speaker", "Time", "Question", "Text", "Memo", "Coder", "Created", "Start", "End"})) {
     cols.push_back(c);
   }
+  // Accountability: a column saying which codings came from an accepted
+  // suggestion (and of which model version), when any did.
+  const auto suggested = suggested_codings(p);
+  if (!suggested.empty()) {
+    cols.push_back({"Suggested", false});
+  }
   for (auto& c : cols) {
     c.wide = c.name == "Text" || c.name == "Memo" || c.name == "Question";
   }
@@ -337,6 +344,13 @@ void segment_rows(const Project& p, const ExportOptions& o,
     r.push_back({ExportCell::DateTime, s.coding.created_at, 0, {}});
     r.push_back(ExportCell::num(double(s.coding.start)));
     r.push_back(ExportCell::num(double(s.coding.end)));
+    if (!suggested.empty()) {
+      auto it = suggested.find(s.coding.id);
+      r.push_back(it == suggested.end()
+                      ? ExportCell{}
+                      : ExportCell::of("suggestion " + std::to_string(it->second.suggestion_id) +
+                                       ", model " + std::to_string(it->second.model_version)));
+    }
     row(r);
   });
   progress.update(total, total);

@@ -1,4 +1,5 @@
 // Several coders: coders (list, show/hide), agreement.
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 #include <sstream>
@@ -9,7 +10,9 @@
 #include "quire/base/error.h"
 #include "quire/model/codebook.h"
 #include "quire/model/coders.h"
+#include "quire/model/coding.h"
 #include "quire/model/documents.h"
+#include "quire/suggest/suggest.h"
 
 namespace quire::cli {
 
@@ -134,7 +137,14 @@ void add_coder_commands(CLI::App& app) {
           for (const auto& d : comma_list(*docs))
             o.documents.push_back(find_document(p, d).id);
           o.unit = agreement_unit_from_string(*unit);
-          auto r = compute_agreement(p, o);
+          // "suggestions": how much the code suggestions would agree with a
+          // coder (unless a coder of that name exists).
+          const auto known = list_coders(p);
+          const bool vs_model = (o.coder_a == "suggestions" || o.coder_b == "suggestions") &&
+                                std::count(known.begin(), known.end(), "suggestions") == 0;
+          auto r = vs_model ? suggestion_agreement(
+                                  p, o.coder_a == "suggestions" ? o.coder_b : o.coder_a, o.codes)
+                            : compute_agreement(p, o);
           if (json) {
             nlohmann::json j = {{"coders", {r.coder_a, r.coder_b}},
                                 {"unit", to_string(r.unit)},

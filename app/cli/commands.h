@@ -24,6 +24,7 @@ void add_exchange_commands(CLI::App& app); // merge
 void add_coder_commands(CLI::App& app);    // coders, agreement
 void add_safety_commands(CLI::App& app);   // backups, restore
 void add_check_commands(CLI::App& app);    // check
+void add_suggest_commands(CLI::App& app);  // suggest
 void add_team_commands(CLI::App& app);     // team
 
 /// Every group, in the order `quire --help` lists them.

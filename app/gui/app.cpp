@@ -31,8 +31,9 @@
 #include "screenshot.h"
 #include "search_pane.h"
 #include "start_pages.h"
-#include "window_state.h"
 #include "startup_report.h"
+#include "suggestions_pane.h"
+#include "window_state.h"
 #include "wx_text.h"
 
 namespace quire::gui {

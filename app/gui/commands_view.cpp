@@ -34,6 +34,7 @@ void add_view_commands(MainFrame& f) {
   add_pane_toggle(f, "segments", "&Retrieved Segments", "Ctrl+3");
   add_pane_toggle(f, "memos", "&Memos", "Ctrl+4");
   add_pane_toggle(f, "search", "S&earch", "Ctrl+5");
+  add_pane_toggle(f, "suggestions", "Su&ggestions", "Ctrl+7");
   r.add({.name = "view/analysis",
          .label = "&Analysis",
          .help = "Show the Analysis page (theme table, matrix, co-occurrence)",

@@ -30,6 +30,7 @@
 #include "segments_pane.h"
 #include "sources_pane.h"
 #include "start_page.h"
+#include "suggestions_pane.h"
 #include "survey_pane.h"
 #include "team_sync.h"
 #include "window_state.h"
@@ -123,6 +124,7 @@ void MainFrame::build_panes() {
   m_search = new SearchPane(this, *this);
   m_segments = new SegmentsPane(this, *this);
   m_memos = new MemosPane(this, *this);
+  m_suggestions = new SuggestionsPane(this, *this);
 
   // The default layout gives the document and the survey grid the room:
   // narrow side panes, short bottom panes (each can be dragged wider).
@@ -160,6 +162,13 @@ void MainFrame::build_panes() {
                               .BestSize(360, 500)
                               .MinSize(240, 150)
                               .Hide());
+  m_aui.AddPane(m_suggestions, wxAuiPaneInfo()
+                                   .Name("suggestions")
+                                   .Caption("Suggestions")
+                                   .Right()
+                                   .BestSize(420, 420)
+                                   .MinSize(260, 200)
+                                   .Hide());
   m_default_layout = m_aui.SavePerspective();
   wxString saved;
   if (wxConfigBase::Get()->Read("/Layout/Perspective", &saved) && !saved.empty()) {

@@ -31,6 +31,7 @@ class AnalysisPane;
 class StartPage;
 class CasesPage;
 class TeamSync;
+class SuggestionsPane;
 
 /// The frame is the session's SelectionProvider: it knows the coding view in
 /// use (the document view or the survey's answer).
@@ -54,6 +55,7 @@ public:
   wxNotebook& pages() { return *m_center; }
   /// What the main area shows without a project.
   StartPage& start_page() { return *m_start; }
+  SuggestionsPane& suggestions() { return *m_suggestions; }
   /// Brings the Analysis page to the front (computing its table if stale).
   void show_analysis();
   CasesPage& cases() { return *m_cases; }
@@ -114,6 +116,7 @@ private:
   DocumentView* m_document = nullptr;
   SegmentsPane* m_segments = nullptr;
   MemosPane* m_memos = nullptr;
+  SuggestionsPane* m_suggestions = nullptr;
   SurveyPane* m_survey = nullptr;
   SearchPane* m_search = nullptr;
   AnalysisPane* m_analysis = nullptr;

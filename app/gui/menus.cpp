@@ -39,8 +39,8 @@ wxMenuBar* make_menu_bar(MainFrame& frame) {
                            "-", "edit/history", "edit/preferences"}),
               "&Edit");
   bar->Append(r.make_menu({"view/sources", "view/codebook", "view/segments", "view/memos",
-                           "view/search", "view/analysis", "cases/show", "-", "view/question-codes",
-                           "view/import-notes", "-", "view/reset-layout"}),
+                           "view/suggestions", "view/search", "view/analysis", "cases/show", "-",
+                           "view/question-codes", "view/import-notes", "-", "view/reset-layout"}),
               "&View");
   auto* codes =
       r.make_menu({"code/code-as", "code/with-selected", "code/uncode", "code/memo-coding", "-"});

@@ -8,6 +8,7 @@
 #include "query_page.h"
 #include "quire/base/error.h"
 #include "quire/model/surveys.h"
+#include "suggestions_pane.h"
 #include "survey_pane.h"
 #include "words_page.h"
 
@@ -29,6 +30,12 @@ const std::vector<StartPage>& start_pages() {
       {"query", [](MainFrame& f) { f.show_page(&query_page(f)); }},
       {"words", [](MainFrame& f) { f.show_page(&words_page(f)); }},
       {"agreement", [](MainFrame& f) { f.show_page(&agreement_page(f)); }},
+      {"suggestions",
+       [](MainFrame& f) {
+         f.aui().GetPane("suggestions").Show(true);
+         f.aui().Update();
+         f.suggestions().reload();
+       }},
   };
   return pages;
 }

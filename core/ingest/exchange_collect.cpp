@@ -2,6 +2,7 @@
 // GUID helpers exchange shares.
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -135,6 +136,34 @@ ProjectData collect_exchange(const Project& p) {
       d.users.push_back({derived_guid("user:" + m.author), m.author});
     }
     d.notes.push_back(std::move(n));
+  }
+  // Accountability: a coding that came from an accepted code suggestion
+  // carries a note saying so (REFI-QDA has no field for it).
+  {
+    auto s = detail::db(p).prepare(
+        "SELECT cs.coding_id, cs.suggestion_id, cs.model_version, s.score, s.decided_by, "
+        "s.decided_at FROM coding_suggestion cs LEFT JOIN suggestion s ON s.id = "
+        "cs.suggestion_id ORDER BY cs.coding_id");
+    while (s.step()) {
+      auto it = coding_guid.find(s.i64(0));
+      if (it == coding_guid.end()) {
+        continue;
+      }
+      const std::string when = s.is_null(5) || s.view(5).empty() ? now_iso() : s.str(5);
+      char score[16];
+      std::snprintf(score, sizeof score, "%.2f", s.is_null(3) ? 0.0 : s.f64(3));
+      ExchangeNote n{derived_guid("suggested:" + it->second),
+                     MemoTarget::Coding,
+                     it->second,
+                     "Suggested by Quire",
+                     "Coded from Quire's code suggestion " + std::to_string(s.i64(1)) +
+                         " (model version " + std::to_string(s.i64(2)) + ", score " + score +
+                         "), accepted by " + s.str(4) + ".",
+                     s.str(4),
+                     when,
+                     when};
+      d.notes.push_back(std::move(n));
+    }
   }
   return d;
 }

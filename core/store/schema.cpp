@@ -17,7 +17,28 @@ CREATE TABLE change_journal(
   codings TEXT NOT NULL, undo_or_redo INTEGER NOT NULL DEFAULT 0, step INTEGER);
 )SQL";
 
-// The current schema (version 4), for new files.
+// Suggestions (schema 5): the versions of the models learnt from the
+// project's codings, the suggestions shown (open) and decided (accepted or
+// rejected), and which codings came from an accepted suggestion.
+const char* const suggestions_sql = R"SQL(
+CREATE TABLE IF NOT EXISTS suggest_model(
+  id INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL,
+  method TEXT NOT NULL, examples INTEGER NOT NULL, codes TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS suggestion(
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+  start INTEGER NOT NULL, end INTEGER NOT NULL, code_guid TEXT NOT NULL,
+  score REAL NOT NULL, model_version INTEGER NOT NULL, reasons TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','accepted','rejected')),
+  decided_by TEXT NOT NULL DEFAULT '', decided_at TEXT NOT NULL DEFAULT '',
+  UNIQUE (document_id, start, end, code_guid));
+CREATE INDEX IF NOT EXISTS suggestion_status ON suggestion(status, document_id);
+CREATE TABLE IF NOT EXISTS coding_suggestion(
+  coding_id INTEGER PRIMARY KEY REFERENCES coding(id) ON DELETE CASCADE,
+  suggestion_id INTEGER NOT NULL, model_version INTEGER NOT NULL);
+)SQL";
+
+// The current schema (version 5: this and suggestions_sql), for new files.
 const char* const schema_current = R"SQL(
 CREATE TABLE project_info(
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -232,6 +253,8 @@ const Tracked tracked[] = {
     {"coding", "rowid", "%.document_id"},
     {"memo", "rowid", "NULL"},
     {"import_log", "rowid", "NULL"},
+    {"suggestion", "rowid", "%.document_id"},
+    {"coding_suggestion", "rowid", "NULL"},
 };
 
 std::vector<std::string> columns_of(Db& db, const std::string& table) {
@@ -317,16 +340,30 @@ void drop_undo_triggers(Db& db) {
 void create_schema(Db& db) {
   db.exec(schema_current);
   db.exec(change_journal_sql);
+  db.exec(suggestions_sql);
   create_undo_triggers(db);
 }
 
 void create_legacy_schema(Db& db, int version) {
-  if (version != 1) {
+  if (version == 1) {
+    db.exec(schema_v1);
+  } else if (version == 3) {
+    // Version 3: today's tables but the suggestions' (5, and their triggers)
+    create_schema(db);
+    for (const char* t : {"suggestion", "coding_suggestion"}) {
+      for (const char* op : {"ins", "upd", "del"}) {
+        db.exec(std::string("DROP TRIGGER undo_") + t + "_" + op);
+      }
+    }
+    db.exec("DROP TABLE coding_suggestion; DROP TABLE suggestion; DROP TABLE suggest_model");
+    // ... nor the columns saying which Quire made and wrote the file (4).
+    db.exec("ALTER TABLE project_info DROP COLUMN created_by;"
+            "ALTER TABLE project_info DROP COLUMN written_by;");
+  } else {
     throw Error("no legacy schema " + std::to_string(version));
   }
-  db.exec(schema_v1);
   db.exec("PRAGMA application_id = " + std::to_string(application_id));
-  db.exec("PRAGMA user_version = 1");
+  db.exec("PRAGMA user_version = " + std::to_string(version));
 }
 
 void migrate_schema(Db& db, int from) {
@@ -341,6 +378,9 @@ void migrate_schema(Db& db, int from) {
   }
   if (from < 4) {
     db.exec(migrate_3_to_4);
+  }
+  if (from < 5) {
+    db.exec(suggestions_sql);
   }
   create_undo_triggers(db);
 }

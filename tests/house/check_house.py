@@ -72,7 +72,7 @@ def rules_for(path, kind, name):
     if name == 'libpq-fe.h' and where != 'tests' and not path.startswith('core/team/'):
         yield 'libpq only in core/team (the team database, sealed behind quire/team/team.h)'
     if (kind == '"' and name.endswith('_p.h') and '/' in name and where not in ('core', 'tests')
-            and name.split('/')[0] in ('base', 'store', 'model', 'ingest', 'search', 'analysis')):
+            and name.split('/')[0] in ('base', 'store', 'model', 'ingest', 'search', 'analysis', 'suggest')):
         yield "core's private headers only in core (and white-box tests)"
     if (kind == '<' and SYSTEM_HEADER.match(name) and where != 'tests'
             and not path.startswith(PLATFORM_FILES)):

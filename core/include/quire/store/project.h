@@ -34,7 +34,7 @@ struct ChangeSet {
 class Project {
 public:
   /// The schema version this build writes (PRAGMA user_version).
-  static constexpr int schema_version = 4;
+  static constexpr int schema_version = 5;
 
   /// Creates a new, empty project file. Throws StorageError if it exists.
   static Project create(const std::filesystem::path& file);
