@@ -203,6 +203,7 @@ void add_case_commands(CLI::App& app) {
                                 std::cout << "Deleted case " << *name << '\n';
                               });
   del->add_option("case", *name, "Case name")->required();
+  add_case_sheet_commands(cases);
 }
 
 } // namespace quire::cli

@@ -24,6 +24,11 @@ void add_coder_commands(CLI::App& app);    // coders, agreement
 void add_safety_commands(CLI::App& app);   // backups, restore
 void add_check_commands(CLI::App& app);    // check
 
+/// cases import, cases export (cmd_sheets.cpp), added to the cases group.
+void add_case_sheet_commands(CLI::App* cases);
+/// codes import (cmd_sheets.cpp), added to the codes group.
+void add_codebook_import_command(CLI::App* codes);
+
 /// Every group, in the order `quire --help` lists them.
 const std::vector<AddCommands>& command_groups();
 

@@ -24,6 +24,13 @@ void add_memos_commands(MainFrame& f);    ///< memos/...: the Memos pane
 void add_search_commands(MainFrame& f);   ///< search/...: the Search pane
 void add_analysis_commands(MainFrame& f); ///< analysis/...: the Analysis page, segments
 void add_help_commands(MainFrame& f);     ///< help/...
+void add_sheet_commands(MainFrame& f);    ///< file/import-codebook, file/import-cases
+
+/// File > Import Codebook… for a chosen file: reads it, shows the preview,
+/// imports on Import. False when cancelled. Throws the reader's InputError.
+bool import_codebook_file(MainFrame& f, const std::filesystem::path& file);
+/// File > Import Classification Sheet… for a chosen file, the same way.
+bool import_case_sheet_file(MainFrame& f, const std::filesystem::path& file);
 
 /// Every group above, before the panes are made (their buttons name commands).
 inline void add_all_commands(MainFrame& f) {
@@ -37,6 +44,7 @@ inline void add_all_commands(MainFrame& f) {
   add_search_commands(f);
   add_analysis_commands(f);
   add_help_commands(f);
+  add_sheet_commands(f);
 }
 
 } // namespace quire::gui

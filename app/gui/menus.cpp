@@ -31,8 +31,8 @@ wxMenuBar* make_menu_bar(MainFrame& frame) {
   frame.recent_files().UseMenu(recent);
   frame.recent_files().AddFilesToMenu(recent);
   file->AppendSubMenu(recent, "Open &Recent");
-  r.append(file, {"-", "file/import", "file/export", "-", "file/restore", "-", "file/close", "-",
-                  "file/quit"});
+  r.append(file, {"-", "file/import", "file/import-codebook", "file/import-cases", "file/export",
+                  "-", "file/restore", "-", "file/close", "-", "file/quit"});
   bar->Append(file, "&File");
   bar->Append(r.make_menu({"edit/undo", "edit/redo", "-", "edit/cut", "edit/copy", "-", "edit/find",
                            "-", "edit/history", "edit/preferences"}),
