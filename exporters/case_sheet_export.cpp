@@ -34,7 +34,9 @@ std::int64_t export_case_sheet(const Project& p, const std::filesystem::path& ou
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   PartFile part(out);
   if (ext == ".xlsx" || ext == ".xlsm") {
-    XlsxBook book(part.path());
+    XlsxLimits limits;
+    limits.zip64 = false; // read back by Quire's zip reader (a sheet is far below 4 GB)
+    XlsxBook book(part.path(), limits);
     book.write_table(t);
     book.close();
   } else {

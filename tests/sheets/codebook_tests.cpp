@@ -51,7 +51,7 @@ BOOST_AUTO_TEST_CASE(refi_qda_codebook) {
   auto p = Project::create(dir / "c.quire");
   auto r = import_file(p, "codebook.qdc");
   BOOST_TEST(r.added == 4);
-  BOOST_TEST(paths(p) == (V{"Barriers", "Purpose", "Purpose/Committed", "Purpose/Sceptical"}),
+  BOOST_TEST(paths(p) == (V{"Purpose", "Purpose/Sceptical", "Purpose/Committed", "Barriers"}),
              boost::test_tools::per_element());
   auto s = find_code(p, "Purpose/Sceptical");
   BOOST_TEST(s.color == "#cc0000");
