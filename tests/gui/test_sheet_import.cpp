@@ -3,6 +3,7 @@
 // run), a refused sheet shown as such until "Update existing cases" is
 // ticked, and Import storing it as one undoable step.
 #include <wx/listctrl.h>
+#include <wx/stattext.h>
 
 #include "gui_test_support.h"
 #include "quire/model/cases.h"
