@@ -60,6 +60,10 @@ public:
   std::vector<std::string> attribute_values(const std::string& attribute) const;
   /// Forgets the answers read for these documents (after they changed).
   void forget(const std::set<Id>& documents);
+  /// Reads again the attribute values of these cases (after an edit of
+  /// values only); false when it cannot (a filter on the values is shown, or
+  /// a case's attributes are not all columns yet): then load() again.
+  bool reread_values(const Project& p, const std::set<Id>& cases);
 
 private:
   const std::vector<Answer>& answers_of(const Project& p, std::size_t respondent);
