@@ -129,6 +129,15 @@ public:
 
 } // namespace
 
+std::int64_t write_csv_table(const ExportTable& t, const std::filesystem::path& out, bool bom) {
+  CsvWriter w(out, bom);
+  w.header(t.columns);
+  for (const auto& r : t.rows) {
+    w.row(r);
+  }
+  return w.close();
+}
+
 std::unique_ptr<Exporter> make_csv_exporter() {
   return std::make_unique<CsvExporter>();
 }

@@ -4,6 +4,7 @@
 // built from core's queries as typed cells, so Excel, CSV and HTML show the
 // same numbers.
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
@@ -43,6 +44,10 @@ struct ExportTable {
   /// For the theme table's chart: the rows' label column and count columns.
   std::vector<std::size_t> chart_series;
 };
+
+/// Writes a table as CSV (header row, then its rows); returns the rows
+/// written. Throws StorageError naming the file.
+std::int64_t write_csv_table(const ExportTable& t, const std::filesystem::path& out, bool bom);
 
 /// The Codebook table's columns.
 std::vector<ExportColumn> codebook_columns();

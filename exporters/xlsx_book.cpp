@@ -247,7 +247,7 @@ XlsxBook::XlsxBook(const std::filesystem::path& file, XlsxLimits limits)
   m->file = file;
   lxw_workbook_options opt{};
   opt.constant_memory = LXW_TRUE;
-  opt.use_zip64 = LXW_TRUE;
+  opt.use_zip64 = limits.zip64 ? LXW_TRUE : LXW_FALSE;
   {
     HeldStderr quiet(libxlsxwriter_line);
     m->book = workbook_new_opt(file.string().c_str(), &opt);

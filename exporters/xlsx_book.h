@@ -18,6 +18,10 @@ namespace quire {
 struct XlsxLimits {
   std::int64_t rows = 1048576;    ///< rows per sheet, header included
   std::size_t cell_chars = 32767; ///< UTF-16 units per cell
+  /// ZIP64 headers (for files past 4 GB). Quire's own reader, which checks a
+  /// zip's consistency, refuses libxlsxwriter's: a sheet meant to be read
+  /// back (cases export) is written without them.
+  bool zip64 = true;
 };
 
 class XlsxBook {

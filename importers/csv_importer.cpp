@@ -7,6 +7,7 @@
 #include "csv_reader.h"
 #include "quire/base/error.h"
 #include "survey_table.h"
+#include "table_files.h"
 #include "text_decode.h"
 
 namespace quire {
@@ -71,6 +72,69 @@ std::string delimiter_name(char d) {
   return d == '\t' ? std::string("tab") : std::string("'") + d + "'";
 }
 
+} // namespace
+
+Table read_csv_table(const std::filesystem::path& path, std::string_view bytes,
+                     std::vector<std::string>& notes) {
+  const std::string file = path.string();
+  refuse_broken_utf8(bytes, file);
+  auto dec = decode_text(bytes, file);
+  CsvData csv = parse_csv(dec.utf8, file);
+  if (csv.records.empty()) {
+    throw InputError(file + ": no rows; nothing to import");
+  }
+  Table t;
+  t.survey = path.stem().string();
+  t.headers = std::move(csv.records[0].fields);
+  const std::size_t width = t.headers.size();
+  std::size_t short_rows = 0;
+  std::string first_short;
+  for (std::size_t i = 1; i < csv.records.size(); ++i) {
+    auto& rec = csv.records[i];
+    t.row_numbers.push_back(static_cast<std::int64_t>(i + 1));
+    t.line_numbers.push_back(rec.line);
+    auto& f = rec.fields;
+    if (f.size() > width) {
+      if (std::all_of(f.begin() + static_cast<std::ptrdiff_t>(width), f.end(),
+                      [](const std::string& x) { return x.empty(); })) {
+        f.resize(width); // trailing delimiters
+      } else {
+        throw InputError(file + ": " + t.where(t.rows.size()) + " has " + std::to_string(f.size()) +
+                         " fields but the header has " + std::to_string(width) + ". An answer " +
+                         "holding a " + delimiter_name(csv.delimiter) + " must be in double " +
+                         "quotes; fix that row (or the header) and import again");
+      }
+    } else if (f.size() < width) {
+      if (short_rows++ == 0) {
+        first_short = t.where(t.rows.size()) + " has " + std::to_string(f.size()) + " of " +
+                      std::to_string(width);
+      }
+    }
+    std::vector<TableCell> row;
+    row.reserve(f.size());
+    for (auto& field : f) {
+      row.push_back(field.empty() ? TableCell{} : TableCell::of_text(std::move(field)));
+    }
+    t.rows.push_back(std::move(row));
+  }
+  csv.records.clear();
+  if (dec.fallback) {
+    notes.push_back("not UTF-8; decoded as " + dec.encoding);
+  } else if (dec.encoding.rfind("UTF-16", 0) == 0) {
+    notes.push_back("decoded as " + dec.encoding);
+  }
+  if (csv.delimiter != ',') {
+    notes.push_back("fields separated by " + delimiter_name(csv.delimiter));
+  }
+  if (short_rows > 0) {
+    notes.push_back(std::to_string(short_rows) + " row(s) have fewer fields than the header (" +
+                    first_short + "); their last columns read as missing");
+  }
+  return t;
+}
+
+namespace {
+
 class CsvImporter : public Importer {
 public:
   std::string kind() const override { return "csv"; }
@@ -110,63 +174,9 @@ public:
 
   ImportData read(const std::filesystem::path& path, std::string_view bytes,
                   const ImportSettings& s, Progress& progress) const override {
-    const std::string file = path.string();
-    refuse_broken_utf8(bytes, file);
-    auto dec = decode_text(bytes, file);
-    CsvData csv = parse_csv(dec.utf8, file);
-    if (csv.records.empty()) {
-      throw InputError(file + ": no rows; nothing to import");
-    }
-    Table t;
-    t.survey = path.stem().string();
-    t.headers = std::move(csv.records[0].fields);
-    const std::size_t width = t.headers.size();
-    std::size_t short_rows = 0;
-    std::string first_short;
-    for (std::size_t i = 1; i < csv.records.size(); ++i) {
-      auto& rec = csv.records[i];
-      t.row_numbers.push_back(static_cast<std::int64_t>(i + 1));
-      t.line_numbers.push_back(rec.line);
-      auto& f = rec.fields;
-      if (f.size() > width) {
-        if (std::all_of(f.begin() + static_cast<std::ptrdiff_t>(width), f.end(),
-                        [](const std::string& x) { return x.empty(); })) {
-          f.resize(width); // trailing delimiters
-        } else {
-          throw InputError(file + ": " + t.where(t.rows.size()) + " has " +
-                           std::to_string(f.size()) + " fields but the header has " +
-                           std::to_string(width) + ". An answer " + "holding a " +
-                           delimiter_name(csv.delimiter) + " must be in double " +
-                           "quotes; fix that row (or the header) and import again");
-        }
-      } else if (f.size() < width) {
-        if (short_rows++ == 0) {
-          first_short = t.where(t.rows.size()) + " has " + std::to_string(f.size()) + " of " +
-                        std::to_string(width);
-        }
-      }
-      std::vector<TableCell> row;
-      row.reserve(f.size());
-      for (auto& field : f) {
-        row.push_back(field.empty() ? TableCell{} : TableCell::of_text(std::move(field)));
-      }
-      t.rows.push_back(std::move(row));
-    }
-    csv.records.clear();
     std::vector<std::string> notes;
-    if (dec.fallback) {
-      notes.push_back("not UTF-8; decoded as " + dec.encoding);
-    } else if (dec.encoding.rfind("UTF-16", 0) == 0) {
-      notes.push_back("decoded as " + dec.encoding);
-    }
-    if (csv.delimiter != ',') {
-      notes.push_back("fields separated by " + delimiter_name(csv.delimiter));
-    }
-    if (short_rows > 0) {
-      notes.push_back(std::to_string(short_rows) + " row(s) have fewer fields than the header (" +
-                      first_short + "); their last columns read as missing");
-    }
-    ImportData data = table_to_import(t, file, s, progress, std::move(notes));
+    Table t = read_csv_table(path, bytes, notes);
+    ImportData data = table_to_import(t, path.string(), s, progress, std::move(notes));
     data.kind = kind();
     return data;
   }

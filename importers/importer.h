@@ -78,6 +78,10 @@ const Importer& pick_importer(const FileSample& f, const std::string& as_kind = 
 const Importer& importer_for(const std::filesystem::path& file,
                              const ImportSettings& settings = {});
 
+/// The bytes of a file on disk. Throws InputError naming it when it is
+/// missing, not a regular file, empty, unreadable, or over settings.max_bytes.
+std::string read_file_bytes(const std::filesystem::path& file, const ImportSettings& settings = {});
+
 /// Reads a file from disk with the right importer (size limit, empty file and
 /// binary checks included) and fills in source_file, kind and sha256.
 ImportData read_file(const std::filesystem::path& file, const ImportSettings& settings = {},

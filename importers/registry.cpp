@@ -151,8 +151,7 @@ const Importer& importer_for(const std::filesystem::path& file, const ImportSett
   return pick_importer(sample_of(file, head, size), settings.as_kind);
 }
 
-ImportData read_file(const std::filesystem::path& file, const ImportSettings& settings,
-                     Progress& progress) {
+std::string read_file_bytes(const std::filesystem::path& file, const ImportSettings& settings) {
   const std::string name = file.string();
   auto size = readable_size(file);
   if (size > settings.max_bytes) {
@@ -162,12 +161,18 @@ ImportData read_file(const std::filesystem::path& file, const ImportSettings& se
                      Hint::RaiseSizeLimit);
   }
   std::string bytes(size, '\0');
-  {
-    std::ifstream in(file, std::ios::binary);
-    if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) {
-      throw InputError(name + ": cannot read it");
-    }
+  std::ifstream in(file, std::ios::binary);
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) {
+    throw InputError(name + ": cannot read it");
   }
+  return bytes;
+}
+
+ImportData read_file(const std::filesystem::path& file, const ImportSettings& settings,
+                     Progress& progress) {
+  const std::string name = file.string();
+  std::string bytes = read_file_bytes(file, settings);
+  const auto size = bytes.size();
   const Importer& imp = pick_importer(sample_of(file, bytes, size), settings.as_kind);
   progress.message("Reading " + file.filename().string() + " as " + imp.kind());
   ImportData data = imp.read(file, bytes, settings, progress);

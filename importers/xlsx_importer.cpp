@@ -6,6 +6,7 @@
 #include "builtin.h"
 #include "quire/base/error.h"
 #include "survey_table.h"
+#include "table_files.h"
 #include "xlsx_parts.h"
 #include "zip_archive.h"
 
@@ -68,6 +69,65 @@ Table to_table(std::vector<XlsxRow> rows) {
   return t;
 }
 
+} // namespace
+
+Table read_xlsx_table(const std::filesystem::path& path, std::string_view bytes,
+                      const ImportSettings& s, std::vector<std::string>& notes,
+                      std::string& where) {
+  const std::string file = path.string();
+  if (!looks_like_zip(bytes)) {
+    if (bytes.substr(0, 4) == "\xD0\xCF\x11\xE0") {
+      throw InputError(file + ": an Excel 97-2003 workbook (.xls) or a password-protected one. "
+                              "Open it in Excel or LibreOffice and save it as .xlsx (or .csv)");
+    }
+    throw InputError(file + ": not an Excel workbook: an .xlsx file is a zip archive and this " +
+                         "one is not (damaged, or another kind of file). If it is a CSV file, " +
+                         "name it .csv",
+                     Hint::ImportAsCsv);
+  }
+  ZipLimits limits;
+  limits.max_total_bytes = s.max_unpacked_bytes;
+  limits.max_member_bytes = std::min(limits.max_member_bytes, s.max_unpacked_bytes);
+  ZipArchive zip(bytes, file, limits);
+  XlsxWorkbook wb = read_workbook(zip, file);
+  const XlsxSheet& sheet = pick_sheet(wb, s.sheet, file);
+
+  std::vector<std::string> shared;
+  std::vector<NumberShow> styles;
+  if (!wb.shared_strings.empty()) {
+    if (auto xml = zip.try_read(wb.shared_strings)) {
+      shared = read_shared_strings(*xml, file + ": " + wb.shared_strings);
+    }
+  }
+  if (!wb.styles.empty()) {
+    if (auto xml = zip.try_read(wb.styles)) {
+      styles = read_number_styles(*xml, file + ": " + wb.styles);
+    }
+  }
+  SheetContext ctx{&shared, &styles, wb.date1904};
+  where = file + ": sheet '" + sheet.name + "'";
+  Table t = to_table(read_sheet_rows(zip.read(sheet.member), ctx, where));
+  shared.clear();
+  shared.shrink_to_fit();
+  if (t.headers.empty()) {
+    if (wb.sheets.size() > 1) {
+      throw InputError(where + " is empty", Hint::ChooseSheet);
+    }
+    throw InputError(where + " is empty. Nothing to import");
+  }
+  t.survey = path.stem().string();
+  if (&sheet != &wb.sheets.front()) {
+    t.survey += " - " + sheet.name; // another questionnaire in the same workbook
+  }
+  if (wb.sheets.size() > 1) {
+    notes.push_back("the workbook has " + std::to_string(wb.sheets.size()) + " sheets; '" +
+                    sheet.name + "' was read");
+  }
+  return t;
+}
+
+namespace {
+
 class XlsxImporter : public Importer {
 public:
   std::string kind() const override { return "xlsx"; }
@@ -90,57 +150,10 @@ public:
 
   ImportData read(const std::filesystem::path& path, std::string_view bytes,
                   const ImportSettings& s, Progress& progress) const override {
-    const std::string file = path.string();
-    if (!looks_like_zip(bytes)) {
-      if (bytes.substr(0, 4) == "\xD0\xCF\x11\xE0") {
-        throw InputError(file + ": an Excel 97-2003 workbook (.xls) or a password-protected one. "
-                                "Open it in Excel or LibreOffice and save it as .xlsx (or .csv)");
-      }
-      throw InputError(file + ": not an Excel workbook: an .xlsx file is a zip archive and this " +
-                           "one is not (damaged, or another kind of file). If it is a CSV file, " +
-                           "name it .csv",
-                       Hint::ImportAsCsv);
-    }
-    ZipLimits limits;
-    limits.max_total_bytes = s.max_unpacked_bytes;
-    limits.max_member_bytes = std::min(limits.max_member_bytes, s.max_unpacked_bytes);
-    ZipArchive zip(bytes, file, limits);
-    XlsxWorkbook wb = read_workbook(zip, file);
-    const XlsxSheet& sheet = pick_sheet(wb, s.sheet, file);
-
-    std::vector<std::string> shared;
-    std::vector<NumberShow> styles;
-    if (!wb.shared_strings.empty()) {
-      if (auto xml = zip.try_read(wb.shared_strings)) {
-        shared = read_shared_strings(*xml, file + ": " + wb.shared_strings);
-      }
-    }
-    if (!wb.styles.empty()) {
-      if (auto xml = zip.try_read(wb.styles)) {
-        styles = read_number_styles(*xml, file + ": " + wb.styles);
-      }
-    }
-    progress.check();
-    SheetContext ctx{&shared, &styles, wb.date1904};
-    const std::string where = file + ": sheet '" + sheet.name + "'";
-    Table t = to_table(read_sheet_rows(zip.read(sheet.member), ctx, where));
-    shared.clear();
-    shared.shrink_to_fit();
-    if (t.headers.empty()) {
-      if (wb.sheets.size() > 1) {
-        throw InputError(where + " is empty", Hint::ChooseSheet);
-      }
-      throw InputError(where + " is empty. Nothing to import");
-    }
-    t.survey = path.stem().string();
-    if (&sheet != &wb.sheets.front()) {
-      t.survey += " - " + sheet.name; // another questionnaire in the same workbook
-    }
     std::vector<std::string> notes;
-    if (wb.sheets.size() > 1) {
-      notes.push_back("the workbook has " + std::to_string(wb.sheets.size()) + " sheets; '" +
-                      sheet.name + "' was read");
-    }
+    std::string where;
+    progress.check();
+    Table t = read_xlsx_table(path, bytes, s, notes, where);
     ImportData data = table_to_import(t, where, s, progress, std::move(notes));
     data.kind = kind();
     return data;

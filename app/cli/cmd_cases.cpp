@@ -208,6 +208,7 @@ void add_case_commands(CLI::App& app) {
                               });
   del->add_option("case", *name, "Case name")->required();
   add_case_edit_commands(cases);
+  add_case_sheet_commands(cases);
 }
 
 } // namespace quire::cli

@@ -152,6 +152,7 @@ void add_code_commands(CLI::App& app) {
                 << " coding(s)); 'quire undo' brings them back\n";
     });
   }
+  add_codebook_import_command(codes);
 }
 
 } // namespace quire::cli

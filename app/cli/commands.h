@@ -27,6 +27,11 @@ void add_check_commands(CLI::App& app);    // check
 void add_suggest_commands(CLI::App& app);  // suggest
 void add_team_commands(CLI::App& app);     // team
 
+/// cases import, cases export (cmd_sheets.cpp), added to the cases group.
+void add_case_sheet_commands(CLI::App* cases);
+/// codes import (cmd_sheets.cpp), added to the codes group.
+void add_codebook_import_command(CLI::App* codes);
+
 /// Every group, in the order `quire --help` lists them.
 const std::vector<AddCommands>& command_groups();
 

@@ -33,6 +33,7 @@ std::string hint_words(Hint hint, const std::string& arg) {
   case Hint::NameSheetCoders: return ": --agreement A,B";
   case Hint::WriteMatrixSpec:
     return "; write e.g. --matrix \"rows=codes cols=attr:Role cell=cases\"";
+  case Hint::UpdateCases: return "; to replace them, import again with --update";
   case Hint::ChooseTable: return " (--table)";
   }
   return "";

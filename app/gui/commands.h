@@ -27,6 +27,13 @@ void add_help_commands(MainFrame& f);     ///< help/...
 void add_cases_commands(MainFrame& f);    ///< cases/...: the Cases page, cases of sources
 void add_team_commands(MainFrame& f);     ///< team/...: a team project's sync and status
 void add_page_commands(MainFrame& f);     ///< merge; Coding Query, Words, Agreement pages
+void add_sheet_commands(MainFrame& f);    ///< file/import-codebook, file/import-cases
+
+/// File > Import Codebook… for a chosen file: reads it, shows the preview,
+/// imports on Import. False when cancelled. Throws the reader's InputError.
+bool import_codebook_file(MainFrame& f, const std::filesystem::path& file);
+/// File > Import Classification Sheet… for a chosen file, the same way.
+bool import_case_sheet_file(MainFrame& f, const std::filesystem::path& file);
 
 /// Every group above, before the panes are made (their buttons name commands).
 inline void add_all_commands(MainFrame& f) {
@@ -43,6 +50,7 @@ inline void add_all_commands(MainFrame& f) {
   add_team_commands(f);
   add_help_commands(f);
   add_page_commands(f);
+  add_sheet_commands(f);
 }
 
 } // namespace quire::gui

@@ -33,6 +33,8 @@ std::string hint_words(Hint hint, const std::string& arg) {
   case Hint::NameTwoCoders:
   case Hint::NameSheetCoders: return ". Choose two different coders";
   case Hint::WriteMatrixSpec: return ". Choose its rows, columns and cells in Analysis > Matrix";
+  case Hint::UpdateCases:
+    return ". To replace them, import again with \"Update existing cases\" ticked";
   case Hint::ChooseTable: return "";
   }
   return "";

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "quire/base/text.h"
+#include "quire/model/cases.h"
 
 namespace quire::gui {
 
@@ -285,6 +286,25 @@ void SurveyModel::codes_changed(const Project& p) {
   m_question_codes = question_codes(p);
   m_cache.clear();
   m_lru.clear();
+}
+
+bool SurveyModel::reread_values(const Project& p, const std::set<Id>& cases) {
+  if (!m_filter_attr.empty())
+    return false; // the rows shown may change
+  for (Id c : cases) {
+    auto it = m_values.find(c);
+    if (it == m_values.end())
+      continue; // not a respondent of this survey
+    auto values = case_attributes(p, c);
+    for (const auto& [name, v] : values) {
+      if (std::none_of(m_columns.begin(), m_columns.end(), [&](const Column& col) {
+            return col.kind == Column::Attribute && col.name == name;
+          }))
+        return false; // a new column
+    }
+    it->second = std::move(values);
+  }
+  return true;
 }
 
 void SurveyModel::forget(const std::set<Id>& documents) {

@@ -69,6 +69,10 @@ public:
   /// Reads the question codes again and forgets every answer's codes (after
   /// the codebook changed).
   void codes_changed(const Project& p);
+  /// Reads again the attribute values of these cases (after an edit of
+  /// values only); false when it cannot (a filter on the values is shown, or
+  /// a case's attributes are not all columns yet): then load() again.
+  bool reread_values(const Project& p, const std::set<Id>& cases);
 
 private:
   /// What is read of one respondent: answers and the codes inside each.

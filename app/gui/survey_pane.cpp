@@ -490,6 +490,16 @@ void SurveyPane::on_change(const ChangeSet& c) {
   if (m_model.folder().empty() && !c.everything && !c.tables.count("document")) {
     return;
   }
+  // Values of known cases edited, nothing else: those rows' values only
+  // (editing one respondent of 100,000 must not reload the survey).
+  const bool values_only = !c.everything && !c.cases_unknown && !c.cases.empty() &&
+                           c.tables.count("case_value") && !c.tables.count("case_") &&
+                           !c.tables.count("attribute") && !c.tables.count("document") &&
+                           !c.tables.count("question");
+  if (values_only && m_model.reread_values(m_frame.session().project(), c.cases)) {
+    m_grid->ForceRefresh();
+    return;
+  }
   if (c.everything || c.tables.count("document") || c.tables.count("question") ||
       c.tables.count("case_value") || c.tables.count("attribute") || c.tables.count("case_")) {
     auto folder = m_model.folder();

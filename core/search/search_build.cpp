@@ -2,6 +2,7 @@
 // documents, and refreshing only the code and coder terms after a coding
 // action. (The whole index is built in parallel in search_parallel.cpp.)
 #include <algorithm>
+#include <map>
 #include <set>
 #include <unordered_map>
 #include <utility>
@@ -18,6 +19,29 @@
 
 namespace quire {
 
+namespace {
+
+/// The terms and values a case's attribute values give its passages.
+void add_value_terms(CaseTerms& ct, const std::vector<Attribute>& attrs,
+                     const std::map<std::string, Value>& values) {
+  for (const auto& a : attrs) {
+    auto it = values.find(a.name);
+    if (it == values.end())
+      continue;
+    // Text values as terms; numbers and dates as values only (attr:Age=30
+    // is the range 30..30): a term each as well was a third of a survey
+    // answer's terms.
+    const Value& v = it->second;
+    if (v.type == AttrType::Number || v.type == AttrType::Date) {
+      ct.values.emplace_back(attribute_slot(a.id), slot_value(v));
+    } else {
+      ct.terms.push_back(make_term(term::attribute, a.name + "=" + v.display()));
+    }
+  }
+}
+
+} // namespace
+
 IndexFacts load_index_facts(const Project& p) {
   IndexFacts f;
   for (auto& c : list_codes(p))
@@ -27,23 +51,8 @@ IndexFacts load_index_facts(const Project& p) {
   for (auto& c : list_cases(p))
     f.cases[c.id].terms.push_back(make_term(term::case_, c.name));
   auto attrs = list_attributes(p);
-  for (auto& [cid, values] : all_case_attributes(p)) {
-    auto& ct = f.cases[cid];
-    for (auto& a : attrs) {
-      auto it = values.find(a.name);
-      if (it == values.end())
-        continue;
-      // Text values as terms; numbers and dates as values only (attr:Age=30
-      // is the range 30..30): a term each as well was a third of a survey
-      // answer's terms.
-      const Value& v = it->second;
-      if (v.type == AttrType::Number || v.type == AttrType::Date) {
-        ct.values.emplace_back(attribute_slot(a.id), slot_value(v));
-      } else {
-        ct.terms.push_back(make_term(term::attribute, a.name + "=" + v.display()));
-      }
-    }
-  }
+  for (auto& [cid, values] : all_case_attributes(p))
+    add_value_terms(f.cases[cid], attrs, values);
   for (auto& q : list_questions(p))
     f.question_term[q.id] = make_term(term::question, q.name);
   return f;
@@ -284,6 +293,76 @@ void SearchIndex::Impl::refresh_codings(const std::vector<Id>& docs, const std::
         xd.remove_term(t);
       for (const auto& t : wanted[pi])
         xd.add_boolean_term(t);
+      db->replace_document(id, xd);
+    }
+  }
+}
+
+void SearchIndex::Impl::refresh_cases(const std::set<Id>& cases, const std::set<Id>* reindexed) {
+  const auto attrs = list_attributes(project);
+  auto& d = detail::db(project);
+  auto own = d.prepare("SELECT id, document_id FROM passage WHERE case_id = ?");
+  auto docs = d.prepare("SELECT id FROM document WHERE case_id = ?");
+  auto in_doc = d.prepare("SELECT id FROM passage WHERE document_id = ? AND case_id IS NULL");
+  for (Id cid : cases) {
+    Case c;
+    try {
+      c = get_case(project, cid);
+    } catch (const NotFoundError&) {
+      continue; // deleted: its passages were unlinked, and re-indexed as such
+    }
+    CaseTerms ct;
+    ct.terms.push_back(make_term(term::case_, c.name));
+    add_value_terms(ct, attrs, case_attributes(project, cid));
+    // Its passages: those linked to it, and those of its documents linked
+    // to no case of their own.
+    std::vector<Xapian::docid> passages;
+    own.bind(1, cid);
+    while (own.step()) {
+      if (!reindexed || !reindexed->count(own.i64(1)))
+        passages.push_back(static_cast<Xapian::docid>(own.i64(0)));
+    }
+    own.reset();
+    docs.bind(1, cid);
+    while (docs.step()) {
+      if (reindexed && reindexed->count(docs.i64(0)))
+        continue;
+      in_doc.bind(1, docs.i64(0));
+      while (in_doc.step())
+        passages.push_back(static_cast<Xapian::docid>(in_doc.i64(0)));
+      in_doc.reset();
+    }
+    docs.reset();
+    for (auto id : passages) {
+      Xapian::Document xd;
+      try {
+        xd = db->get_document(id);
+      } catch (const Xapian::DocNotFoundError&) {
+        continue; // not indexed yet: indexed whole with its document
+      }
+      std::vector<std::string> old;
+      for (const std::string* prefix : {&term::case_, &term::attribute}) {
+        auto t = xd.termlist_begin();
+        for (t.skip_to(*prefix); t != xd.termlist_end(); ++t) {
+          auto s = *t;
+          if (s.compare(0, prefix->size(), *prefix) != 0)
+            break;
+          old.push_back(std::move(s));
+        }
+      }
+      std::vector<Xapian::valueno> slots;
+      for (auto v = xd.values_begin(); v != xd.values_end(); ++v) {
+        if (v.get_valueno() >= attribute_slot(0))
+          slots.push_back(v.get_valueno());
+      }
+      for (const auto& t : old)
+        xd.remove_term(t);
+      for (auto slot : slots)
+        xd.remove_value(slot);
+      for (const auto& t : ct.terms)
+        xd.add_boolean_term(t);
+      for (const auto& [slot, v] : ct.values)
+        xd.add_value(slot, v);
       db->replace_document(id, xd);
     }
   }

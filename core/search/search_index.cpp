@@ -68,11 +68,20 @@ bool in_transaction(const Project& p) {
   return sqlite3_get_autocommit(detail::db(p).raw()) == 0;
 }
 
-/// Tables whose changes alter the terms of passages anywhere.
+/// Whether cases or their values changed.
+bool cases_changed(const ChangeSet& c) {
+  return c.tables.count("case_") > 0 || c.tables.count("case_value") > 0;
+}
+
+/// Changes that alter the terms of passages anywhere: attributes (renamed,
+/// retyped, deleted), questions, or cases the change does not list.
 bool global_change(const ChangeSet& c) {
-  static const char* const global[] = {"case_", "case_value", "attribute", "question"};
-  return c.everything || std::any_of(std::begin(global), std::end(global),
-                                     [&](const char* t) { return c.tables.count(t) > 0; });
+  static const char* const global[] = {"attribute", "question"};
+  // Thousands of cases (an import): a build on every core is faster.
+  return c.everything ||
+         (cases_changed(c) && (c.cases_unknown || c.cases.empty() || c.cases.size() > 1000)) ||
+         std::any_of(std::begin(global), std::end(global),
+                     [&](const char* t) { return c.tables.count(t) > 0; });
 }
 
 } // namespace
@@ -433,6 +442,10 @@ bool SearchIndex::Impl::follow(const ChangeSet& c) {
   bool moved = c.tables.count("code") > 0 && codes_moved();
   if (text) {
     index_documents(docs, no_progress()); // text, passages or names changed
+  }
+  if (cases_changed(c)) {
+    // Only the passages of these cases: their case and attribute terms.
+    refresh_cases(c.cases, text ? &c.documents : nullptr);
   }
   if (moved) {
     // A code has a new parent: coded passages anywhere may have other ancestors.

@@ -156,6 +156,10 @@ struct SearchIndex::Impl {
   /// there), only passages under them or indexed with their codes are
   /// looked at; without it, every coded passage of the documents.
   void refresh_codings(const std::vector<Id>& documents, const std::set<Id>* changed = nullptr);
+  /// Rewrites only the case and attribute terms and values of the passages
+  /// of these cases (by a passage's own case, else its document's), leaving
+  /// out those in `reindexed` documents (already indexed afresh).
+  void refresh_cases(const std::set<Id>& cases, const std::set<Id>* reindexed = nullptr);
   /// Whether a code indexed before now has another parent (the parents as
   /// indexed are kept in the index), noting the current parents.
   bool codes_moved();

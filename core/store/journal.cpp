@@ -14,6 +14,8 @@ void ChangeSet::merge(const ChangeSet& o) {
   tables.insert(o.tables.begin(), o.tables.end());
   documents.insert(o.documents.begin(), o.documents.end());
   codings.insert(o.codings.begin(), o.codings.end());
+  cases.insert(o.cases.begin(), o.cases.end());
+  cases_unknown = cases_unknown || o.cases_unknown;
   undo_or_redo = undo_or_redo || o.undo_or_redo;
   external = external || o.external;
   everything = everything || o.everything;
@@ -81,6 +83,42 @@ void split_words(std::string_view s, std::set<std::string>& out) {
   }
 }
 
+/// How many changed cases a journal row lists; more are written as unknown
+/// (the search index then rebuilds, as after a big import anyway).
+constexpr std::size_t cases_listed = 1000;
+
+/// The tables column also lists the changed cases as "case:ID" words (or
+/// "case:*" for too many to list), which a Quire that does not know them
+/// reads as the names of tables it has no use for.
+std::string tables_words(const ChangeSet& c) {
+  std::string out = join(c.tables);
+  if (c.cases_unknown || c.cases.size() > cases_listed) {
+    out += ",case:*";
+  } else {
+    for (Id id : c.cases)
+      out += ",case:" + std::to_string(id);
+  }
+  return out;
+}
+
+/// Moves the "case:" words of a journal row's tables into c.cases; a change
+/// to cases that lists none (an older Quire's) is to cases unknown.
+void take_cases(ChangeSet& c) {
+  for (auto it = c.tables.lower_bound("case:");
+       it != c.tables.end() && it->rfind("case:", 0) == 0;) {
+    if (*it == "case:*") {
+      c.cases_unknown = true;
+    } else {
+      Id v = 0;
+      std::from_chars(it->data() + 5, it->data() + it->size(), v);
+      c.cases.insert(v);
+    }
+    it = c.tables.erase(it);
+  }
+  if (c.cases.empty() && (c.tables.count("case_") || c.tables.count("case_value")))
+    c.cases_unknown = true;
+}
+
 } // namespace
 
 std::vector<ChangeSet> changes_since(Db& d, std::int64_t after) {
@@ -92,7 +130,7 @@ std::vector<ChangeSet> changes_since(Db& d, std::int64_t after) {
   auto first = d.prepare("SELECT min(generation) FROM change_journal");
   if (!first.step() || first.is_null(0) || first.i64(0) > after + 1) {
     ChangeSet all;
-    all.everything = all.external = true;
+    all.everything = all.external = all.cases_unknown = true;
     all.generation = now;
     // Every table, so a listener that looks only at tables (the search
     // index, a view) also reloads everything (after a restore, say).
@@ -111,6 +149,7 @@ std::vector<ChangeSet> changes_since(Db& d, std::int64_t after) {
     ChangeSet c;
     c.generation = s.i64(0);
     split_words(s.view(1), c.tables);
+    take_cases(c);
     split_ids(s.view(2), c.documents);
     split_ids(s.view(3), c.codings);
     c.undo_or_redo = s.i64(4) != 0;
@@ -139,7 +178,7 @@ std::vector<ChangeSet> record_change(Project& p, ChangeSet c, std::int64_t step)
   auto j = d.prepare("INSERT INTO change_journal(generation, tables, documents, codings, "
                      "undo_or_redo, step) VALUES (?, ?, ?, ?, ?, ?)");
   j.bind(1, c.generation)
-      .bind(2, join(c.tables))
+      .bind(2, tables_words(c))
       .bind(3, join(c.documents))
       .bind(4, join(c.codings))
       .bind(5, c.undo_or_redo ? 1 : 0);

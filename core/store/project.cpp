@@ -202,6 +202,8 @@ ChangeSet changes_of_step(Db& d, std::int64_t step, const char* phase) {
     }
     if (tbl == "coding" && !s.is_null(2)) {
       c.codings.insert(s.i64(2));
+    } else if ((tbl == "case_value" || tbl == "case_") && !s.is_null(2)) {
+      c.cases.insert(s.i64(2)); // both logged with the case's id
     }
   }
   return c;

@@ -6,11 +6,13 @@
 #include <regex>
 
 #include "exporters/exporter.h"
+#include "importers/case_sheet_reader.h"
 #include "importers/importer.h"
 #include "importers/refi_import.h"
 #include "quire/analysis/agreement.h"
 #include "quire/analysis/analysis.h"
 #include "quire/base/error.h"
+#include "quire/model/case_sheet.h"
 #include "quire/model/cases.h"
 #include "quire/model/codebook.h"
 #include "quire/model/coders.h"
@@ -87,6 +89,8 @@ BOOST_AUTO_TEST_CASE(errors_carry_their_hint_and_name_no_cli_flag) {
   auto odd = s.write("odd.bin", std::string("\x00\x01\x02\x03\xff\xfe\x00\x10", 8));
   auto plain = s.write("stamps.txt", "00:00:05\n"); // a time, no turn
   auto fake_xlsx = s.write("fake.xlsx", "ID,Age\nA,1\n");
+  set_attribute(p, add_case(p, "Zed"), "Age", Value::of_number(1));
+  auto changed_sheet = s.write("changed.csv", "Case,Age\nZed,2\n");
 
   const std::vector<Refusal> cases = {
       {"unknown case", Hint::ListCases, [&] { find_case(p, "Nobody"); }},
@@ -124,6 +128,8 @@ BOOST_AUTO_TEST_CASE(errors_carry_their_hint_and_name_no_cli_flag) {
        [&] { parse_matrix_text(p, "colums=cases"); }},
       {"a CSV matrix table without a matrix", Hint::WriteMatrixSpec,
        [&] { export_file(p, s.dir / "m.csv", csv_of("matrix")); }},
+      {"a sheet changing an existing case's value", Hint::UpdateCases,
+       [&] { import_case_sheet(p, read_case_sheet(changed_sheet), false); }},
       {"a CSV of an unknown table", Hint::ChooseTable,
        [&] { export_file(p, s.dir / "t.csv", csv_of("tables")); }},
       {"an Agreement sheet of one coder", Hint::NameSheetCoders,

@@ -34,6 +34,7 @@ enum class Hint {
   NameTwoCoders,        ///< agreement asked of fewer than two coders
   NameSheetCoders,      ///< an export's Agreement sheet asked of other than two coders
   WriteMatrixSpec,      ///< a matrix asked for in words Quire cannot read
+  UpdateCases,          ///< a sheet would change existing cases' values: import it updating them
   ChooseTable,          ///< a CSV export of an unknown table
   // ChooseTable stays last: tests walk every hint from None to it.
 };

@@ -18,6 +18,12 @@ struct ChangeSet {
   std::set<std::string> tables; ///< tables touched: "coding", "code", "document", ...
   std::set<Id> documents;       ///< documents whose passages or codings changed
   std::set<Id> codings;         ///< codings added, changed or deleted (views update just these)
+  /// Cases whose name or attribute values changed (their passages' search
+  /// terms change). Complete unless cases_unknown.
+  std::set<Id> cases;
+  /// Some change to cases or their values is not listed in `cases` (a
+  /// change journalled by an older Quire, or too many cases to list).
+  bool cases_unknown = false;
   bool undo_or_redo = false;
   /// Made by another program (or another connection) on this project, and
   /// read from the project's change journal.
