@@ -13,6 +13,7 @@
 
 #include <cerrno>
 #include <clocale>
+#include <cstdarg>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -291,6 +292,67 @@ std::string StderrCapture::end() {
   ::close(m_held);
   m_saved = m_held = -1;
   return held;
+}
+
+// --- SQLite's locks on a -shm file, per open file (core/store/shm_locks.cpp)
+
+namespace {
+
+using Fcntl = int (*)(int, int, ...);
+Fcntl sqlite_fcntl = nullptr;
+
+#ifdef F_OFD_SETLK
+/// The byte range SQLite's Unix layer locks in a -shm file: eight WAL locks
+/// from byte 120, and the "who is in" byte 128. Locks on the project file
+/// are at 1 GiB and above.
+constexpr off_t shm_first = 120;
+constexpr off_t shm_end = 129;
+
+bool is_shm_lock(const struct flock* l) {
+  return l && l->l_whence == SEEK_SET && l->l_start >= shm_first && l->l_len > 0 &&
+         l->l_start + l->l_len <= shm_end;
+}
+
+int ofd_command(int cmd) {
+  switch (cmd) {
+  case F_SETLK: return F_OFD_SETLK;
+  case F_SETLKW: return F_OFD_SETLKW;
+  case F_GETLK: return F_OFD_GETLK;
+  default: return 0;
+  }
+}
+
+// NOLINTNEXTLINE(cert-dcl50-cpp): SQLite's system call table wants fcntl's own signature.
+int fcntl_per_descriptor(int fd, int cmd, ...) {
+  va_list ap;
+  va_start(ap, cmd);
+  void* arg = va_arg(ap, void*); // as glibc's fcntl reads its third argument
+  va_end(ap);
+  const int ofd = ofd_command(cmd);
+  auto* lock = static_cast<struct flock*>(arg);
+  if (ofd == 0 || !is_shm_lock(lock)) {
+    return sqlite_fcntl(fd, cmd, arg);
+  }
+  struct flock l = *lock;
+  l.l_pid = 0; // required by the F_OFD_* commands (SQLite leaves it unset)
+  int rc = sqlite_fcntl(fd, ofd, &l);
+  if (rc == 0 && cmd == F_GETLK) {
+    *lock = l;
+  }
+  return rc;
+}
+#endif
+
+} // namespace
+
+SystemCall fcntl_with_shm_locks_per_descriptor(SystemCall original) {
+#ifdef F_OFD_SETLK
+  sqlite_fcntl = reinterpret_cast<Fcntl>(original);
+  return reinterpret_cast<SystemCall>(&fcntl_per_descriptor);
+#else
+  (void)original;
+  return nullptr;
+#endif
 }
 
 } // namespace quire::platform

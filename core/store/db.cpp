@@ -9,6 +9,7 @@
 
 #include "quire/base/error.h"
 #include "quire/base/platform.h"
+#include "store/shm_locks_p.h"
 
 namespace quire::detail {
 
@@ -219,6 +220,7 @@ std::optional<std::int64_t> Stmt::opt_i64(int col) const {
 }
 
 Db::Db(const std::string& path, int flags, const std::string& uri) {
+  hold_shm_locks_by_descriptor();
   int rc = sqlite3_open_v2(uri.empty() ? path.c_str() : uri.c_str(), &m_db,
                            flags | (uri.empty() ? 0 : SQLITE_OPEN_URI), nullptr);
   if (rc != SQLITE_OK) {
@@ -230,6 +232,35 @@ Db::Db(const std::string& path, int flags, const std::string& uri) {
   }
   sqlite3_extended_result_codes(m_db, 1);
   sqlite3_busy_handler(m_db, &Db::busy_wait, this);
+  keep_working_files();
+}
+
+void Db::keep_working_files() {
+  // SQLite decides whether it is the last connection to a file by taking an
+  // exclusive POSIX lock on it. Such locks belong to a process and are all
+  // dropped when the process closes ANY descriptor of the file: a file
+  // dialog sniffing the project in the desktop app's process does it. A
+  // `quire` command closing beside it then "won" that lock, checkpointed
+  // while ignoring the app's readers and deleted the -wal and -shm the app
+  // was still writing to; all later work went to deleted files. So: never
+  // delete the working files (they stay, the WAL empty, after the last
+  // close) and no checkpoint on close under that lock; closing checkpoints
+  // instead under the locks in -shm (kept by shm_locks.cpp).
+  int one = 1;
+  sqlite3_file_control(m_db, "main", SQLITE_FCNTL_PERSIST_WAL, &one);
+  sqlite3_db_config(m_db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+}
+
+void Db::checkpoint_before_close() {
+  if (sqlite3_db_readonly(m_db, "main") != 0 || sqlite3_get_autocommit(m_db) == 0) {
+    return; // cannot write, or in a transaction (rolled back on close)
+  }
+  // Without waiting: when another program is reading or writing, this copies
+  // what it can and leaves the rest to whoever closes last. When this is the
+  // last connection, everything goes into the project file and the -wal is
+  // cut to nothing, so that a copy of the project file alone is whole.
+  sqlite3_busy_handler(m_db, nullptr, nullptr);
+  sqlite3_wal_checkpoint_v2(m_db, "main", SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
 }
 
 namespace {
@@ -276,6 +307,7 @@ Db::~Db() {
   for (auto& [sql, c] : m_cache) {
     sqlite3_finalize(c.stmt);
   }
+  checkpoint_before_close();
   sqlite3_close_v2(m_db);
 }
 

@@ -84,6 +84,11 @@ public:
 
 private:
   static int busy_wait(void* self, int count);
+  /// Never delete the -wal and -shm files, nor checkpoint on close trusting
+  /// a lock any descriptor of the file may drop (see db.cpp).
+  void keep_working_files();
+  /// A checkpoint that waits for nobody; the -wal emptied when it can.
+  void checkpoint_before_close();
   sqlite3* m_db = nullptr;
   std::function<void()> m_on_long_wait;
   std::chrono::steady_clock::time_point m_wait_start;

@@ -120,4 +120,13 @@ private:
   int m_saved = -1, m_held = -1;
 };
 
+/// A system call as SQLite's Unix layer holds it (sqlite3_syscall_ptr).
+using SystemCall = void (*)();
+/// For SQLite's Unix layer (core/store/shm_locks.cpp): given its fcntl,
+/// an fcntl that takes the locks on a -shm file's lock bytes as locks of the
+/// open file (Linux F_OFD_*), which only SQLite's own descriptor can drop,
+/// and passes every other call through. nullptr where the system has no
+/// such locks (SQLite's own fcntl is then kept).
+SystemCall fcntl_with_shm_locks_per_descriptor(SystemCall sqlite_fcntl);
+
 } // namespace quire::platform
