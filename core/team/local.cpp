@@ -1,6 +1,7 @@
 // The working copy's side: which tables and columns are shared with the team
 // (foreign keys travel as the GUIDs of the rows they name), the triggers that
 // queue every local change, and applying a colleague's change by GUID.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -283,6 +284,22 @@ std::vector<RowChange> all_rows(detail::Db& db) {
   return out;
 }
 
+/// A table's statements, made once (apply_change runs for every row a
+/// copy joins with).
+struct Statements {
+  std::string ready, upsert, remove;
+};
+const Statements& statements(const Table& t) {
+  static const std::map<std::string, Statements> all = [] {
+    std::map<std::string, Statements> m;
+    for (const auto& table : tables()) {
+      m[table.name] = {ready_sql(table), upsert_sql(table), delete_sql(table)};
+    }
+    return m;
+  }();
+  return all.at(t.name);
+}
+
 Applied apply_change(detail::Db& db, const RowChange& c, bool may_rename) {
   const Table* t = find_table(c.tbl);
   if (!t) {
@@ -293,7 +310,7 @@ Applied apply_change(detail::Db& db, const RowChange& c, bool may_rename) {
     // kept: sending that row makes the server keep it too.
     db.exec("SAVEPOINT team_row");
     try {
-      db.prepare(delete_sql(*t)).bind(1, c.key).run();
+      db.prepare(statements(*t).remove).bind(1, c.key).run();
       db.exec("RELEASE team_row");
       return Applied::Done;
     } catch (const InputError&) {
@@ -302,7 +319,7 @@ Applied apply_change(detail::Db& db, const RowChange& c, bool may_rename) {
       return Applied::Kept;
     }
   }
-  if (const auto check = ready_sql(*t); check.find("?1") != std::string::npos) {
+  if (const auto& check = statements(*t).ready; check.find("?1") != std::string::npos) {
     auto ready = db.prepare(check);
     ready.bind(1, c.row);
     if (!ready.step() || ready.i64(0) != 1) {
@@ -311,7 +328,7 @@ Applied apply_change(detail::Db& db, const RowChange& c, bool may_rename) {
   }
   try {
     db.exec("SAVEPOINT team_row");
-    db.prepare(upsert_sql(*t)).bind(1, c.row).run();
+    db.prepare(statements(*t).upsert).bind(1, c.row).run();
     db.exec("RELEASE team_row");
     return Applied::Done;
   } catch (const InputError&) {
@@ -336,7 +353,7 @@ Applied apply_change(detail::Db& db, const RowChange& c, bool may_rename) {
   renamed.step();
   const std::string row = renamed.str(0);
   renamed.reset();
-  db.prepare(upsert_sql(*t)).bind(1, row).run();
+  db.prepare(statements(*t).upsert).bind(1, row).run();
   return Applied::Renamed;
 }
 

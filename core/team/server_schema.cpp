@@ -1,6 +1,7 @@
 // The team database. Tables are owned by quire_team, a role that cannot log
 // in; members read them through row-level security and write only through
-// quire.push(), a SECURITY DEFINER function that checks, by session_user,
+// quire.push_all() and quire.push_many(), SECURITY DEFINER functions that
+// check (in quire.push()), by session_user,
 // what the member's role allows. Change numbers come from one counter row,
 // taken under its row lock: gap-free and in commit order.
 #include <string>
@@ -76,6 +77,33 @@ CREATE POLICY members_read ON quire.conflict FOR SELECT USING (quire.is_member()
 GRANT SELECT ON quire.meta, quire.member, quire.counter, quire.change, quire.state, quire.conflict
   TO PUBLIC;
 
+-- The next change number. The counter row is locked (FOR UPDATE) by the
+-- first change of a transaction and written once at its end (flush_seq):
+-- writers take turns, so numbers have no gaps and follow commit order, and a
+-- transaction of many changes does not update one row thousands of times
+-- (each update of a row in one transaction walks all its earlier versions).
+CREATE FUNCTION quire.next_seq() RETURNS bigint
+  LANGUAGE plpgsql SET search_path = quire, pg_temp AS $f$
+DECLARE s bigint; cached text := current_setting('quire.seq', true);
+BEGIN
+  IF cached IS NULL OR cached = '' THEN
+    SELECT last INTO s FROM counter WHERE id = 1 FOR UPDATE;
+  ELSE
+    s := cached::bigint;
+  END IF;
+  s := s + 1;
+  PERFORM set_config('quire.seq', s::text, true); -- until the transaction ends
+  RETURN s;
+END $f$;
+CREATE FUNCTION quire.flush_seq() RETURNS void
+  LANGUAGE plpgsql SET search_path = quire, pg_temp AS $f$
+DECLARE cached text := current_setting('quire.seq', true);
+BEGIN
+  IF cached IS NOT NULL AND cached <> '' THEN
+    UPDATE counter SET last = cached::bigint WHERE id = 1 AND last < cached::bigint;
+  END IF;
+END $f$;
+
 -- Appends one change under the next number and applies it to the state.
 CREATE FUNCTION quire.append(p_author name, p_client text, p_client_seq bigint, p_tbl text,
                              p_key text, p_op text, p_row jsonb,
@@ -83,7 +111,7 @@ CREATE FUNCTION quire.append(p_author name, p_client text, p_client_seq bigint, 
   LANGUAGE plpgsql SET search_path = quire, pg_temp AS $f$
 DECLARE s bigint;
 BEGIN
-  UPDATE counter SET last = last + 1 WHERE id = 1 RETURNING last INTO s;
+  s := next_seq();
   INSERT INTO change(seq, author, client, client_seq, tbl, key, op, row, rewritten)
     VALUES (s, p_author, p_client, p_client_seq, p_tbl, p_key, p_op, p_row, p_rewritten);
   IF p_op = 'put' THEN
@@ -120,7 +148,7 @@ END $f$;
 -- twice after a lost answer is harmless).
 CREATE FUNCTION quire.push(p_client text, p_client_seq bigint, p_tbl text, p_key text,
                            p_op text, p_row jsonb) RETURNS bigint
-  LANGUAGE plpgsql SECURITY DEFINER SET search_path = quire, pg_temp AS $f$
+  LANGUAGE plpgsql SET search_path = quire, pg_temp AS $f$
 DECLARE
   me name := session_user;
   r text;
@@ -211,7 +239,7 @@ END $f$;
 -- is reported (refused = the server's reason) and the others go on.
 CREATE FUNCTION quire.push_many(p_client text, p_changes jsonb)
   RETURNS TABLE(client_seq bigint, seq bigint, refused text)
-  LANGUAGE plpgsql SET search_path = quire, pg_temp AS $f$
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = quire, pg_temp AS $f$
 DECLARE c jsonb;
 BEGIN
   FOR c IN SELECT value FROM jsonb_array_elements(p_changes) LOOP
@@ -225,17 +253,19 @@ BEGIN
     END;
     RETURN NEXT;
   END LOOP;
+  PERFORM flush_seq();
 END $f$;
 
 -- The same without a savepoint a change: the fast way when nothing is
 -- refused (the client falls back to push_many when this one fails).
 CREATE FUNCTION quire.push_all(p_client text, p_changes jsonb) RETURNS bigint
-  LANGUAGE plpgsql SET search_path = quire, pg_temp AS $f$
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = quire, pg_temp AS $f$
 DECLARE c jsonb; s bigint := 0;
 BEGIN
   FOR c IN SELECT value FROM jsonb_array_elements(p_changes) LOOP
     s := push(p_client, (c->>'s')::bigint, c->>'t', c->>'k', c->>'o', c->'r');
   END LOOP;
+  PERFORM flush_seq();
   RETURN s;
 END $f$;
 
@@ -269,8 +299,9 @@ BEGIN
     RAISE EXCEPTION 'A team project keeps at least one owner' USING ERRCODE = '22023';
   END IF;
 END $f$;
-REVOKE ALL ON FUNCTION quire.append, quire.restore_code FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION quire.push, quire.push_many, quire.push_all, quire.set_member, quire.remove_member, quire.is_member
+REVOKE ALL ON FUNCTION quire.append, quire.restore_code, quire.push, quire.next_seq,
+  quire.flush_seq FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION quire.push_many, quire.push_all, quire.set_member, quire.remove_member, quire.is_member
   TO PUBLIC;
 RESET ROLE;
 )SQL";
