@@ -49,7 +49,7 @@ void add_team_commands(MainFrame& f) {
          .run = [&f] { f.team_sync().sync_now(); },
          .enabled = [&f] { return f.team_sync().running(); }});
   r.add({.name = "team/status",
-         .label = "Team &Status…",
+         .label = L"Team &Status…",
          .help = "The team server, what waits to be sent, the members and the conflicts",
          .run = [&f] { show_status(f); }});
 }

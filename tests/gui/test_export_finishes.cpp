@@ -9,7 +9,9 @@
 #include <wx/progdlg.h>
 #include <wx/timer.h>
 
+#include "accept_dialog.h"
 #include "analysis_pane.h"
+#include "export_options_dialog.h"
 #include "export_runner.h"
 #include "gui_test_support.h"
 #include "quire/model/codebook.h"
@@ -88,7 +90,8 @@ BOOST_FIXTURE_TEST_CASE(the_export_dialog_closes_and_says_where_the_file_went, B
   seen = false;
   auto csv = dir / "segments.csv";
   wxTEST_DIALOG(frame->commands().invoke("file/export"),
-                wxExpectModal<wxFileDialog>(gui::wx(csv.string())));
+                wxExpectModal<wxFileDialog>(gui::wx(csv.string())),
+                AcceptDialog<gui::ExportOptionsDialog>()); // the CLI's defaults
   pump();
   BOOST_CHECK(progress_dialog_shown() == nullptr);
   BOOST_REQUIRE(std::filesystem::exists(csv));
