@@ -8,6 +8,9 @@
 #include <wx/testing.h>
 #include <wx/textdlg.h>
 
+class wxChoice;
+class wxTextCtrl;
+
 #include "code_picker.h"
 #include "main_frame.h"
 #include "quire/store/project.h"
@@ -17,6 +20,13 @@ namespace quire::test {
 
 /// Lets wx process pending and idle events for about ms milliseconds.
 void pump(int ms = 50);
+
+/// Picks item of a drop-down and sends the choice event, as a click does
+/// (fails the test when item is not offered).
+void choose(wxChoice& c, const wxString& item);
+
+/// Presses Enter in a text field (its value set before), as a user does.
+void press_enter(wxTextCtrl& t);
 
 /// A main window on a new project (fixtures imported), shown and laid out.
 struct FrameFixture {
