@@ -129,10 +129,9 @@ AgreementPage::AgreementPage(wxWindow* parent, MainFrame& frame)
 
 void AgreementPage::fill_choices() {
   auto& s = m_frame.session();
-  if (!m_choices_stale || !s.is_open() || s.busy()) {
+  if (!take_stale(m_choices_stale, s)) {
     return;
   }
-  m_choices_stale = false;
   auto& p = s.project();
   auto a = m_a->GetStringSelection(), b = m_b->GetStringSelection();
   m_a->Clear();

@@ -14,6 +14,14 @@
 
 namespace quire::gui {
 
+bool take_stale(bool& stale, const Session& s) {
+  if (!stale || !s.is_open() || s.busy()) {
+    return false;
+  }
+  stale = false;
+  return true;
+}
+
 void tell(wxStaticText& status, const wxString& text, bool problem) {
   status.SetLabel(text);
   status.SetForegroundColour(problem ? wxColour(170, 0, 0)

@@ -20,6 +20,11 @@ namespace quire::gui {
 
 class Session;
 
+/// Whether a part of a page marked stale (its choices) is to be filled
+/// again now: it is stale, the project open and no job holding it. If so, it
+/// is no longer marked stale.
+bool take_stale(bool& stale, const Session& s);
+
 /// Shows text in a page's status line, in red when it tells a problem.
 void tell(wxStaticText& status, const wxString& text, bool problem);
 

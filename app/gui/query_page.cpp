@@ -136,10 +136,9 @@ QueryPage::QueryPage(wxWindow* parent, MainFrame& frame)
 
 void QueryPage::fill_choices() {
   auto& s = m_frame.session();
-  if (!m_choices_stale || !s.is_open() || s.busy()) {
+  if (!take_stale(m_choices_stale, s)) {
     return;
   }
-  m_choices_stale = false;
   auto code = m_code->GetStringSelection();
   m_code->Clear();
   m_code_paths.clear();

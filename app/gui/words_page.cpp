@@ -150,10 +150,9 @@ WordsPage::WordsPage(wxWindow* parent, MainFrame& frame)
 
 void WordsPage::fill_choices() {
   auto& s = m_frame.session();
-  if (!m_choices_stale || !s.is_open() || s.busy()) {
+  if (!take_stale(m_choices_stale, s)) {
     return;
   }
-  m_choices_stale = false;
   auto chosen = m_code->GetSelection() >= 0 &&
                         static_cast<std::size_t>(m_code->GetSelection()) < m_code_ids.size()
                     ? m_code_ids[static_cast<std::size_t>(m_code->GetSelection())]
