@@ -131,7 +131,7 @@ void choose(wxChoice& c, const wxString& item) {
   pump(20);
 }
 
-void press_enter(wxTextCtrl& t) {
+void press_enter(wxWindow& t) {
   wxCommandEvent e(wxEVT_TEXT_ENTER, t.GetId());
   e.SetEventObject(&t);
   t.GetEventHandler()->ProcessEvent(e);

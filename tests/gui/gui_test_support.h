@@ -9,7 +9,7 @@
 #include <wx/textdlg.h>
 
 class wxChoice;
-class wxTextCtrl;
+class wxWindow;
 
 #include "code_picker.h"
 #include "main_frame.h"
@@ -25,8 +25,9 @@ void pump(int ms = 50);
 /// (fails the test when item is not offered).
 void choose(wxChoice& c, const wxString& item);
 
-/// Presses Enter in a text field (its value set before), as a user does.
-void press_enter(wxTextCtrl& t);
+/// Presses Enter in a text field or combo box (its value set before), as a
+/// user does.
+void press_enter(wxWindow& t);
 
 /// A main window on a new project (fixtures imported), shown and laid out.
 struct FrameFixture {

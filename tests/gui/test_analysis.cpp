@@ -121,8 +121,7 @@ BOOST_FIXTURE_TEST_CASE(matrix_choices_and_filters_change_the_grid, AnalysisFixt
   BOOST_CHECK_EQUAL(gui::utf8(pane.grid().GetCellValue(time, col_of("interview-cafe"))), "1");
   // A bad condition is the core's message in a dialog.
   pane.where().SetValue("Colour = blue");
-  wxTEST_DIALOG(pane.where().GetEventHandler()->ProcessEvent(enter),
-                wxExpectModal<wxMessageDialog>(wxOK));
+  wxTEST_DIALOG(press_enter(pane.where()), wxExpectModal<wxMessageDialog>(wxOK));
 }
 
 BOOST_FIXTURE_TEST_CASE(cooccurrence_and_frequencies, AnalysisFixture) {
