@@ -43,6 +43,14 @@ struct FrameFixture {
   void select_text(const std::string& document, const std::string& needle);
   /// Id of a code by path.
   Id code(const std::string& path);
+  /// Imports file through the window (as File > Import does), its import
+  /// preview answered by expect; returns how many files were imported.
+  template <class Expect>
+  int import_answering(const std::filesystem::path& file, const Expect& expect) {
+    int imported = 0;
+    wxTEST_DIALOG(imported = frame->import_files({file}), expect);
+    return imported;
+  }
 };
 
 /// "Code as…" driven as a user: types text, then presses Enter.
