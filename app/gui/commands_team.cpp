@@ -5,6 +5,7 @@
 #include "list_dialog.h"
 #include "main_frame.h"
 #include "quire/team/team.h"
+#include "team_sync.h"
 #include "wx_text.h"
 
 namespace quire::gui {
