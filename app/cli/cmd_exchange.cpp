@@ -3,7 +3,6 @@
 // dispatch-by-extension command when xlsx/csv/html export lands.
 #include <filesystem>
 #include <iostream>
-#include <map>
 
 #include "commands.h"
 #include "common.h"
@@ -11,6 +10,7 @@
 #include "exporters/refi_export.h"
 #include "importers/refi_import.h"
 #include "quire/base/error.h"
+#include "quire/ingest/exchange.h"
 #include "quire/ingest/merge.h"
 
 namespace quire::cli {
@@ -31,19 +31,6 @@ nlohmann::json items_json(const std::vector<ExchangeItem>& items) {
     j.push_back({{"kind", i.kind}, {"name", i.name}, {"detail", i.detail}});
   }
   return j;
-}
-
-/// "3 codes, 2 sources" from items counted by kind.
-std::string counts(const std::vector<ExchangeItem>& items) {
-  std::map<std::string, int> n;
-  for (const auto& i : items) {
-    n[i.kind]++;
-  }
-  std::string out;
-  for (const auto& [k, c] : n) {
-    out += (out.empty() ? "" : ", ") + std::to_string(c) + " " + k + (c == 1 ? "" : "s");
-  }
-  return out.empty() ? "nothing" : out;
 }
 
 } // namespace
@@ -81,8 +68,8 @@ nlohmann::json report_exchange(const ExchangeReport& rep, const std::string& fil
   }
   std::cout << (dry_run ? "Would " + std::string(verb == "Import" ? "import " : "merge ")
                         : verb + (verb == "Import" ? "ed " : "d "))
-            << file << ": added " << counts(rep.added) << ", " << rep.codings_added
-            << " coding(s); matched " << counts(rep.matched) << ", " << rep.codings_matched
+            << file << ": added " << count_by_kind(rep.added) << ", " << rep.codings_added
+            << " coding(s); matched " << count_by_kind(rep.matched) << ", " << rep.codings_matched
             << " coding(s)";
   if (rep.codings_merged) {
     std::cout << "; " << rep.codings_merged << " overlapping coding(s) of one coder merged";

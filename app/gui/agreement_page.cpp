@@ -7,6 +7,7 @@
 
 #include "hints.h"
 #include "main_frame.h"
+#include "page_parts.h"
 #include "quire/base/error.h"
 #include "quire/model/coders.h"
 #include "quire/model/coding.h"
@@ -128,10 +129,9 @@ AgreementPage::AgreementPage(wxWindow* parent, MainFrame& frame)
 
 void AgreementPage::fill_choices() {
   auto& s = m_frame.session();
-  if (!m_choices_stale || !s.is_open() || s.busy()) {
+  if (!take_stale(m_choices_stale, s)) {
     return;
   }
-  m_choices_stale = false;
   auto& p = s.project();
   auto a = m_a->GetStringSelection(), b = m_b->GetStringSelection();
   m_a->Clear();
@@ -187,12 +187,6 @@ AgreementOptions AgreementPage::options() const {
     o.documents.push_back(m_doc_ids[static_cast<std::size_t>(m_doc->GetSelection())]);
   }
   return o;
-}
-
-void AgreementPage::say(const wxString& text, bool problem) {
-  m_status->SetLabel(text);
-  m_status->SetForegroundColour(problem ? wxColour(170, 0, 0) : GetForegroundColour());
-  m_status->Refresh();
 }
 
 void AgreementPage::refresh_if_stale() {
@@ -255,29 +249,25 @@ void AgreementPage::run_or_throw() {
     m_list->SetItem(row, 3, wx(text));
   }
   m_list->Thaw();
-  say(wxString::Format("%s (A) and %s (B), by %s, over %lld document%s: %zu disagreement%s",
-                       wx(m_report.coder_a), wx(m_report.coder_b),
-                       m_report.unit == AgreementUnit::Character ? wxString("character")
-                                                                 : wx(to_string(m_report.unit)),
-                       static_cast<long long>(m_report.documents),
-                       m_report.documents == 1 ? "" : "s", m_report.disagreements.size(),
-                       m_report.disagreements.size() == 1 ? "" : "s"),
-      false);
+  tell(*m_status,
+       wxString::Format("%s (A) and %s (B), by %s, over %lld document%s: %zu disagreement%s",
+                        wx(m_report.coder_a), wx(m_report.coder_b),
+                        m_report.unit == AgreementUnit::Character ? wxString("character")
+                                                                  : wx(to_string(m_report.unit)),
+                        static_cast<long long>(m_report.documents),
+                        m_report.documents == 1 ? "" : "s", m_report.disagreements.size(),
+                        m_report.disagreements.size() == 1 ? "" : "s"),
+       false);
 }
 
 bool AgreementPage::run() {
-  try {
-    run_or_throw();
-    return true;
-  } catch (const Error& e) {
-    m_report = {};
-    m_table->DeleteAllItems();
-    m_list->DeleteAllItems();
-    say(wx(error_words(e)), true);
-  } catch (const std::exception& e) {
-    say(wx(e.what()), true);
-  }
-  return false;
+  return run_telling(
+      *m_status, [this] { run_or_throw(); },
+      [this] {
+        m_report = {};
+        m_table->DeleteAllItems();
+        m_list->DeleteAllItems();
+      });
 }
 
 void AgreementPage::open_disagreement(long i) {

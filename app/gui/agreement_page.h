@@ -46,7 +46,6 @@ public:
 
 private:
   void fill_choices();
-  void say(const wxString& text, bool problem);
 
   MainFrame& m_frame;
   wxChoice* m_a = nullptr;

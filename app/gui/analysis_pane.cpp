@@ -17,6 +17,7 @@
 #include "exporters/exporter.h"
 #include "heat_colours.h"
 #include "main_frame.h"
+#include "page_parts.h"
 #include "quire/base/error.h"
 #include "quire/model/cases.h"
 #include "quire/model/codebook.h"
@@ -326,15 +327,7 @@ void AnalysisPane::update_enabled() {
 }
 
 AnalysisFilter AnalysisPane::filter() const {
-  AnalysisFilter f;
-  auto where = utf8(m_where->GetValue().Strip(wxString::both));
-  if (!where.empty()) {
-    f.where.push_back(where);
-  }
-  if (m_coder->GetSelection() > 0) {
-    f.coder = utf8(m_coder->GetStringSelection());
-  }
-  return f;
+  return filter_of(*m_where, m_coder);
 }
 
 MatrixSpec AnalysisPane::matrix_spec() const {

@@ -4,6 +4,7 @@
 
 #include <wx/button.h>
 #include <wx/menu.h>
+#include <wx/msgdlg.h>
 #include <wx/toolbar.h>
 #include <wx/window.h>
 
@@ -31,6 +32,12 @@ bool guarded(const std::function<void()>& f, const std::function<void(const wxSt
     report("Unexpected error. Your work up to the last action is saved.");
   }
   return false;
+}
+
+bool ask_delete(wxWindow* parent, const wxString& question, const wxString& title) {
+  wxMessageDialog ask(parent, question, title, wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
+  ask.SetYesNoLabels("Delete", "Keep");
+  return ask.ShowModal() == wxID_YES;
 }
 
 CommandRegistry::CommandRegistry(std::function<void(const wxString&)> report)

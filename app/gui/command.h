@@ -96,4 +96,9 @@ wxButton* command_button(wxWindow* parent, CommandRegistry& r, const std::string
 /// one place that catches at a GUI edge besides CommandRegistry::invoke.
 bool guarded(const std::function<void()>& f, const std::function<void(const wxString&)>& report);
 
+/// Asks question (a warning, titled title) before a command deletes
+/// something: buttons Delete and Keep, Keep the default. Returns whether
+/// the answer was Delete.
+bool ask_delete(wxWindow* parent, const wxString& question, const wxString& title);
+
 } // namespace quire::gui

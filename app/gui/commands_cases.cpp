@@ -9,6 +9,7 @@
 #include <wx/textdlg.h>
 
 #include "cases_page.h"
+#include "command.h"
 #include "commands.h"
 #include "main_frame.h"
 #include "quire/base/error.h"
@@ -72,16 +73,20 @@ wxArrayString other_cases(Project& p, Id except, std::vector<Case>& out) {
   return names;
 }
 
+/// Shows the Cases page, reloaded, with case id current (made or chosen).
+void show_case(MainFrame& f, Id id) {
+  f.show_cases();
+  f.cases().reload();
+  f.cases().focus_case(id);
+}
+
 void add_case_cmd(MainFrame& f) {
   wxTextEntryDialog dlg(&f, "Name of the new case (a person, a site):", "New Case");
   if (dlg.ShowModal() != wxID_OK) {
     return;
   }
   auto& p = f.session().project();
-  Id id = add_case(p, utf8(dlg.GetValue()));
-  f.show_cases();
-  f.cases().reload();
-  f.cases().focus_case(id);
+  show_case(f, add_case(p, utf8(dlg.GetValue())));
 }
 
 void rename_case_cmd(MainFrame& f) {
@@ -120,13 +125,11 @@ void delete_cases_cmd(MainFrame& f) {
   }
   wxString what = cases.size() == 1 ? wx("the case " + cases[0].name)
                                     : wxString::Format("%zu cases", cases.size());
-  wxMessageDialog ask(&f,
-                      "Delete " + what +
-                          " with their values? Their documents and passages stay, unlinked.\n\n"
-                          "Edit > Undo brings them back.",
-                      "Delete Cases", wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
-  ask.SetYesNoLabels("Delete", "Keep");
-  if (ask.ShowModal() != wxID_YES) {
+  if (!ask_delete(&f,
+                  "Delete " + what +
+                      " with their values? Their documents and passages stay, unlinked.\n\n"
+                      "Edit > Undo brings them back.",
+                  "Delete Cases")) {
     return;
   }
   auto& p = f.session().project();
@@ -190,12 +193,10 @@ void retype_attribute_cmd(MainFrame& f) {
 
 void delete_attribute_cmd(MainFrame& f) {
   auto a = current_attribute(f);
-  wxMessageDialog ask(&f,
-                      wx("Delete the attribute " + a.name +
-                         " with every case's value of it?\n\nEdit > Undo brings it back."),
-                      "Delete Attribute", wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
-  ask.SetYesNoLabels("Delete", "Keep");
-  if (ask.ShowModal() == wxID_YES) {
+  if (ask_delete(&f,
+                 wx("Delete the attribute " + a.name +
+                    " with every case's value of it?\n\nEdit > Undo brings it back."),
+                 "Delete Attribute")) {
     delete_attribute(f.session().project(), a.id);
   }
 }
@@ -236,17 +237,12 @@ void from_documents_cmd(MainFrame& f) {
     throw InputError("select documents in Sources first (Ctrl+click or Shift+click to select "
                      "several)");
   }
-  auto made = make_document_cases(f.session().project(), docs);
-  f.show_cases();
-  f.cases().reload();
-  f.cases().focus_case(made.front());
+  show_case(f, make_document_cases(f.session().project(), docs).front());
 }
 
 void from_speakers_cmd(MainFrame& f) {
   auto made = make_speaker_cases(f.session().project(), f.sources().selected_documents());
-  f.show_cases();
-  f.cases().reload();
-  f.cases().focus_case(made.begin()->second);
+  show_case(f, made.begin()->second);
 }
 
 void link_selection_cmd(MainFrame& f) {

@@ -10,6 +10,7 @@
 #include "codebook_pane.h"
 #include "coders_dialog.h"
 #include "colours.h"
+#include "command.h"
 #include "commands.h"
 #include "main_frame.h"
 #include "quire/base/error.h"
@@ -122,11 +123,9 @@ void remove(MainFrame& f) {
       what += wxString::Format(" and %lld coding%s", static_cast<long long>(codings),
                                codings == 1 ? "" : "s");
     }
-    wxMessageDialog ask(
-        &f, what + "?\n\nNo other code or coding is touched, and Edit > Undo brings them back.",
-        "Delete Code", wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
-    ask.SetYesNoLabels("Delete", "Keep");
-    if (ask.ShowModal() != wxID_YES) {
+    if (!ask_delete(
+            &f, what + "?\n\nNo other code or coding is touched, and Edit > Undo brings them back.",
+            "Delete Code")) {
       return;
     }
     force = true;

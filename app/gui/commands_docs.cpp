@@ -2,6 +2,7 @@
 #include <wx/msgdlg.h>
 #include <wx/textdlg.h>
 
+#include "command.h"
 #include "commands.h"
 #include "main_frame.h"
 #include "quire/base/error.h"
@@ -34,12 +35,10 @@ void rename_doc(MainFrame& f) {
 void delete_doc(MainFrame& f) {
   auto& p = f.session().project();
   auto d = get_document(p, selected_document(f));
-  wxMessageDialog ask(&f,
-                      wx("Delete the document " + d.name +
-                         " with its codings and memos?\n\nEdit > Undo brings it back."),
-                      "Delete Document", wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
-  ask.SetYesNoLabels("Delete", "Keep");
-  if (ask.ShowModal() == wxID_YES) {
+  if (ask_delete(&f,
+                 wx("Delete the document " + d.name +
+                    " with its codings and memos?\n\nEdit > Undo brings it back."),
+                 "Delete Document")) {
     unless_copy_refused(&f, p, [&] { delete_document(p, d.id); });
   }
 }

@@ -1,7 +1,5 @@
 #include "merge_runner.h"
 
-#include <map>
-
 #include <wx/button.h>
 #include <wx/dialog.h>
 #include <wx/filedlg.h>
@@ -11,25 +9,13 @@
 #include "importers/refi_import.h"
 #include "main_frame.h"
 #include "quire/base/error.h"
+#include "quire/ingest/exchange.h"
 #include "quire/model/memos.h"
 #include "wx_text.h"
 
 namespace quire::gui {
 
 namespace {
-
-/// "3 codes, 2 sources" from items counted by kind.
-std::string counted(const std::vector<ExchangeItem>& items) {
-  std::map<std::string, int> n;
-  for (const auto& i : items) {
-    n[i.kind]++;
-  }
-  std::string out;
-  for (const auto& [k, c] : n) {
-    out += (out.empty() ? "" : ", ") + std::to_string(c) + " " + k + (c == 1 ? "" : "s");
-  }
-  return out.empty() ? "nothing" : out;
-}
 
 bool is_quire(const std::filesystem::path& file) {
   auto e = file.extension().string();
@@ -45,8 +31,8 @@ std::string merge_report_text(const MergeReport& r, const std::string& file) {
   const auto& i = r.items;
   std::string out =
       (r.dry_run ? "Merging " + file + " would add " : "Merged " + file + ": added ") +
-      counted(i.added) + " and " + std::to_string(i.codings_added) +
-      " coding(s).\nAlready here (matched): " + counted(i.matched) + " and " +
+      count_by_kind(i.added) + " and " + std::to_string(i.codings_added) +
+      " coding(s).\nAlready here (matched): " + count_by_kind(i.matched) + " and " +
       std::to_string(i.codings_matched) + " coding(s).\n";
   if (i.codings_merged) {
     out += std::to_string(i.codings_merged) +

@@ -13,6 +13,7 @@
 
 #include "hints.h"
 #include "main_frame.h"
+#include "page_parts.h"
 #include "quire/base/error.h"
 #include "quire/model/code_ranges.h"
 #include "quire/model/coding.h"
@@ -135,10 +136,9 @@ QueryPage::QueryPage(wxWindow* parent, MainFrame& frame)
 
 void QueryPage::fill_choices() {
   auto& s = m_frame.session();
-  if (!m_choices_stale || !s.is_open() || s.busy()) {
+  if (!take_stale(m_choices_stale, s)) {
     return;
   }
-  m_choices_stale = false;
   auto code = m_code->GetStringSelection();
   m_code->Clear();
   m_code_paths.clear();
@@ -161,21 +161,7 @@ void QueryPage::fill_choices() {
 }
 
 AnalysisFilter QueryPage::filter() const {
-  AnalysisFilter f;
-  auto where = utf8(m_where->GetValue().Strip(wxString::both));
-  if (!where.empty()) {
-    f.where.push_back(where);
-  }
-  if (m_coder->GetSelection() > 0) {
-    f.coder = utf8(m_coder->GetStringSelection());
-  }
-  return f;
-}
-
-void QueryPage::say(const wxString& text, bool problem) {
-  m_status->SetLabel(text);
-  m_status->SetForegroundColour(problem ? wxColour(170, 0, 0) : GetForegroundColour());
-  m_status->Refresh();
+  return filter_of(*m_where, m_coder);
 }
 
 void QueryPage::run_or_throw() {
@@ -192,49 +178,32 @@ void QueryPage::run_or_throw() {
 }
 
 bool QueryPage::run() {
-  try {
-    run_or_throw();
-    return true;
-  } catch (const Error& e) {
-    m_hits.clear();
-    m_list->DeleteAllItems();
-    say(wx(error_words(e)), true);
-  } catch (const std::exception& e) {
-    m_hits.clear();
-    m_list->DeleteAllItems();
-    say(wx(e.what()), true);
-  }
-  return false;
+  return run_telling(
+      *m_status, [this] { run_or_throw(); },
+      [this] {
+        m_hits.clear();
+        m_list->DeleteAllItems();
+      });
 }
 
 void QueryPage::show_hits() {
-  auto context = in_context(m_frame.session().project(), m_hits, 34);
-  m_list->Freeze();
-  m_list->DeleteAllItems();
-  for (std::size_t i = 0; i < m_hits.size(); ++i) {
-    const auto& h = m_hits[i];
-    long row = m_list->InsertItem(static_cast<long>(i), wx(h.document_name));
-    m_list->SetItem(row, 1, wx(h.case_name));
-    m_list->SetItem(row, 2, wx(context[i].before));
-    m_list->SetItem(row, 3, wx(context[i].match));
-    m_list->SetItem(row, 4, wx(context[i].after));
-  }
-  m_list->Thaw();
+  list_hits(*m_list, m_frame.session().project(), m_hits, 34);
   std::set<Id> docs;
   for (const auto& h : m_hits) {
     docs.insert(h.document_id);
   }
-  say(wxString::Format("%zu result%s in %zu document%s for %s", m_hits.size(),
-                       m_hits.size() == 1 ? "" : "s", docs.size(), docs.size() == 1 ? "" : "s",
-                       wx(m_ran)),
-      false);
+  tell(*m_status,
+       wxString::Format("%zu result%s in %zu document%s for %s", m_hits.size(),
+                        m_hits.size() == 1 ? "" : "s", docs.size(), docs.size() == 1 ? "" : "s",
+                        wx(m_ran)),
+       false);
 }
 
 void QueryPage::add_chosen_code() {
   fill_choices();
   int i = m_code->GetSelection();
   if (i < 0 || static_cast<std::size_t>(i) >= m_code_paths.size()) {
-    say("There are no codes to add yet: make some in the Codebook first.", true);
+    tell(*m_status, "There are no codes to add yet: make some in the Codebook first.", true);
     return;
   }
   auto path = "\"" + m_code_paths[static_cast<std::size_t>(i)] + "\"";
@@ -254,11 +223,8 @@ void QueryPage::code_results_as(const std::string& path) {
   if (m_ran.empty()) {
     throw InputError("run a query first: its results are what gets coded");
   }
-  std::vector<DocumentRange> ranges;
-  for (const auto& h : m_hits) {
-    ranges.push_back({h.document_id, h.start, h.end});
-  }
-  auto r = code_ranges(m_frame.session().project(), ranges, path, "'" + m_ran + "'", true);
+  auto r =
+      code_ranges(m_frame.session().project(), ranges_of(m_hits), path, "'" + m_ran + "'", true);
   m_frame.SetStatusText(
       wxString::Format("Coded %lld result(s) as %s", static_cast<long long>(r.ranges), wx(path)),
       0);
@@ -280,11 +246,7 @@ void QueryPage::ask_and_code_results() {
 }
 
 void QueryPage::open_result(long i) {
-  if (i < 0 || static_cast<std::size_t>(i) >= m_hits.size()) {
-    return;
-  }
-  const auto& h = m_hits[static_cast<std::size_t>(i)];
-  m_frame.session().show_document(h.document_id, std::make_pair(h.start, h.end));
+  open_hit(m_frame.session(), m_hits, i);
 }
 
 } // namespace quire::gui

@@ -59,7 +59,6 @@ private:
   void fill_choices();
   AnalysisFilter filter() const;
   void show_hits();
-  void say(const wxString& text, bool problem);
 
   MainFrame& m_frame;
   wxTextCtrl* m_query = nullptr;

@@ -13,6 +13,7 @@
 
 #include "hints.h"
 #include "main_frame.h"
+#include "page_parts.h"
 #include "quire/base/error.h"
 #include "quire/model/code_ranges.h"
 #include "word_cloud.h"
@@ -149,10 +150,9 @@ WordsPage::WordsPage(wxWindow* parent, MainFrame& frame)
 
 void WordsPage::fill_choices() {
   auto& s = m_frame.session();
-  if (!m_choices_stale || !s.is_open() || s.busy()) {
+  if (!take_stale(m_choices_stale, s)) {
     return;
   }
-  m_choices_stale = false;
   auto chosen = m_code->GetSelection() >= 0 &&
                         static_cast<std::size_t>(m_code->GetSelection()) < m_code_ids.size()
                     ? m_code_ids[static_cast<std::size_t>(m_code->GetSelection())]
@@ -179,19 +179,10 @@ WordFrequencySpec WordsPage::spec() const {
   if (i > 0 && static_cast<std::size_t>(i) < m_code_ids.size()) {
     s.code = m_code_ids[static_cast<std::size_t>(i)];
   }
-  auto where = utf8(m_where->GetValue().Strip(wxString::both));
-  if (!where.empty()) {
-    s.filter.where.push_back(where);
-  }
+  s.filter = filter_of(*m_where, nullptr);
   s.stop_words = m_stop->GetValue();
   s.group_by_stem = m_stem->GetValue();
   return s;
-}
-
-void WordsPage::say(const wxString& text, bool problem) {
-  m_status->SetLabel(text);
-  m_status->SetForegroundColour(problem ? wxColour(170, 0, 0) : GetForegroundColour());
-  m_status->Refresh();
 }
 
 void WordsPage::refresh_if_stale() {
@@ -232,12 +223,13 @@ void WordsPage::run_or_throw() {
   }
   m_table->Thaw();
   m_cloud->set_words(std::move(cloud));
-  say(wxString::Format("%zu different words, %lld in all%s; click a word to see where it is",
-                       m_words.size(), static_cast<long long>(total),
-                       m_words.size() > words_shown
-                           ? wxString::Format(" (the %zu most frequent shown)", words_shown)
-                           : wxString()),
-      false);
+  tell(*m_status,
+       wxString::Format("%zu different words, %lld in all%s; click a word to see where it is",
+                        m_words.size(), static_cast<long long>(total),
+                        m_words.size() > words_shown
+                            ? wxString::Format(" (the %zu most frequent shown)", words_shown)
+                            : wxString()),
+       false);
   auto stops = stop_words(p);
   m_stop_note->SetLabel(
       wxString::Format("%zu stop words (%s)", stops.size(),
@@ -246,15 +238,7 @@ void WordsPage::run_or_throw() {
 }
 
 bool WordsPage::run() {
-  try {
-    run_or_throw();
-    return true;
-  } catch (const Error& e) {
-    say(wx(error_words(e)), true);
-  } catch (const std::exception& e) {
-    say(wx(e.what()), true);
-  }
-  return false;
+  return run_telling(*m_status, [this] { run_or_throw(); });
 }
 
 void WordsPage::choose_word(std::size_t i) {
@@ -264,33 +248,19 @@ void WordsPage::choose_word(std::size_t i) {
   auto& p = m_frame.session().project();
   m_chosen = m_words[i].word;
   m_places = word_places(p, m_spec, m_words[i].stem);
-  auto context = in_context(p, m_places, 38);
-  m_places_list->Freeze();
-  m_places_list->DeleteAllItems();
-  for (std::size_t k = 0; k < m_places.size(); ++k) {
-    const auto& h = m_places[k];
-    long row = m_places_list->InsertItem(static_cast<long>(k), wx(h.document_name));
-    m_places_list->SetItem(row, 1, wx(h.case_name));
-    m_places_list->SetItem(row, 2, wx(context[k].before));
-    m_places_list->SetItem(row, 3, wx(context[k].match));
-    m_places_list->SetItem(row, 4, wx(context[k].after));
-  }
-  m_places_list->Thaw();
+  list_hits(*m_places_list, p, m_places, 38);
   if (i < words_shown) {
     m_cloud->set_chosen(static_cast<int>(i));
   }
-  say(wxString::Format("'%s': %zu places", wx(m_chosen), m_places.size()), false);
+  tell(*m_status, wxString::Format("'%s': %zu places", wx(m_chosen), m_places.size()), false);
 }
 
 void WordsPage::code_places(const std::string& path) {
   if (m_places.empty()) {
     throw InputError("choose a word first: its places are what gets coded");
   }
-  std::vector<DocumentRange> ranges;
-  for (const auto& h : m_places) {
-    ranges.push_back({h.document_id, h.start, h.end});
-  }
-  auto r = code_ranges(m_frame.session().project(), ranges, path, "the word '" + m_chosen + "'");
+  auto r = code_ranges(m_frame.session().project(), ranges_of(m_places), path,
+                       "the word '" + m_chosen + "'");
   m_frame.SetStatusText(wxString::Format("Coded %lld place(s) of '%s' as %s",
                                          static_cast<long long>(r.ranges), wx(m_chosen), wx(path)),
                         0);
@@ -345,11 +315,7 @@ void WordsPage::edit_stop_words() {
 }
 
 void WordsPage::open_place(long i) {
-  if (i < 0 || static_cast<std::size_t>(i) >= m_places.size()) {
-    return;
-  }
-  const auto& h = m_places[static_cast<std::size_t>(i)];
-  m_frame.session().show_document(h.document_id, std::make_pair(h.start, h.end));
+  open_hit(m_frame.session(), m_places, i);
 }
 
 } // namespace quire::gui

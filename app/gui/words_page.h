@@ -64,7 +64,6 @@ public:
 
 private:
   void fill_choices();
-  void say(const wxString& text, bool problem);
 
   MainFrame& m_frame;
   wxChoice* m_code = nullptr;

@@ -639,4 +639,16 @@ ExchangeReport store_exchange(Project& p, const ProjectData& data, const Exchang
   return rep;
 }
 
+std::string count_by_kind(const std::vector<ExchangeItem>& items) {
+  std::map<std::string, int> n;
+  for (const auto& i : items) {
+    n[i.kind]++;
+  }
+  std::string out;
+  for (const auto& [k, c] : n) {
+    out += (out.empty() ? "" : ", ") + std::to_string(c) + " " + k + (c == 1 ? "" : "s");
+  }
+  return out.empty() ? "nothing" : out;
+}
+
 } // namespace quire

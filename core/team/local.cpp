@@ -1,6 +1,7 @@
 // The working copy's side: which tables and columns are shared with the team
 // (foreign keys travel as the GUIDs of the rows they name), the triggers that
 // queue every local change, and applying a colleague's change by GUID.
+#include <exception>
 #include <map>
 #include <string>
 #include <vector>
@@ -209,6 +210,22 @@ std::string delete_sql(const Table& t) {
          replace_all(t.key, "X.", std::string(t.name) + ".") + " = ?1";
 }
 
+/// Runs fn in a savepoint: kept when it runs; rolled back when it throws
+/// InputError (the row breaks a constraint of this copy), which is returned
+/// (null when kept).
+template <class F> std::exception_ptr in_savepoint(detail::Db& db, F fn) {
+  db.exec("SAVEPOINT team_row");
+  try {
+    fn();
+  } catch (const InputError&) {
+    db.exec("ROLLBACK TO team_row");
+    db.exec("RELEASE team_row");
+    return std::current_exception();
+  }
+  db.exec("RELEASE team_row");
+  return nullptr;
+}
+
 } // namespace
 
 void create_local_team(detail::Db& db, const std::string& url, const std::string& client) {
@@ -308,16 +325,9 @@ Applied apply_change(detail::Db& db, const RowChange& c, bool may_rename) {
   if (c.op == "del") {
     // A row still named by a row here (a code with a coding not yet sent) is
     // kept: sending that row makes the server keep it too.
-    db.exec("SAVEPOINT team_row");
-    try {
-      db.prepare(statements(*t).remove).bind(1, c.key).run();
-      db.exec("RELEASE team_row");
-      return Applied::Done;
-    } catch (const InputError&) {
-      db.exec("ROLLBACK TO team_row");
-      db.exec("RELEASE team_row");
-      return Applied::Kept;
-    }
+    return in_savepoint(db, [&] { db.prepare(statements(*t).remove).bind(1, c.key).run(); })
+               ? Applied::Kept
+               : Applied::Done;
   }
   if (const auto& check = statements(*t).ready; check.find("?1") != std::string::npos) {
     auto ready = db.prepare(check);
@@ -326,24 +336,20 @@ Applied apply_change(detail::Db& db, const RowChange& c, bool may_rename) {
       return Applied::Waiting;
     }
   }
-  try {
-    db.exec("SAVEPOINT team_row");
-    db.prepare(statements(*t).upsert).bind(1, c.row).run();
-    db.exec("RELEASE team_row");
-    return Applied::Done;
-  } catch (const InputError&) {
-    db.exec("ROLLBACK TO team_row");
-    db.exec("RELEASE team_row");
+  if (auto refused =
+          in_savepoint(db, [&] { db.prepare(statements(*t).upsert).bind(1, c.row).run(); })) {
     bool named = false;
     for (const auto& col : t->cols) {
       named = named || std::string(col.name) == "name";
     }
     if (!named) {
-      throw;
+      std::rethrow_exception(refused);
     }
     if (!may_rename) {
       return Applied::Clash; // a later change in the batch may free the name
     }
+  } else {
+    return Applied::Done;
   }
   // Another row here has the name (made by someone else meanwhile): keep
   // both, this one named for its author.

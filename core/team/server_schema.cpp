@@ -269,38 +269,43 @@ BEGIN
   RETURN s;
 END $f$;
 
+-- The checks around a change of members (set_member, remove_member): only
+-- an owner may make one (before), and a team project keeps at least one
+-- owner (after). Called from those functions, so with their rights.
+CREATE FUNCTION quire.check_members(p_after boolean) RETURNS void
+  LANGUAGE plpgsql SET search_path = quire, pg_temp AS $f$
+BEGIN
+  IF NOT p_after AND NOT EXISTS (SELECT 1 FROM member WHERE login = session_user AND role = 'owner') THEN
+    RAISE EXCEPTION 'Only an owner of this team project can change its members'
+      USING ERRCODE = '42501';
+  END IF;
+  IF p_after AND NOT EXISTS (SELECT 1 FROM member WHERE role = 'owner') THEN
+    RAISE EXCEPTION 'A team project keeps at least one owner' USING ERRCODE = '22023';
+  END IF;
+END $f$;
+
 -- Owners: add a member or change a member's role; remove a member.
 CREATE FUNCTION quire.set_member(p_login name, p_role text) RETURNS void
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = quire, pg_temp AS $f$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM member WHERE login = session_user AND role = 'owner') THEN
-    RAISE EXCEPTION 'Only an owner of this team project can change its members'
-      USING ERRCODE = '42501';
-  END IF;
+  PERFORM check_members(false);
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_login AND rolcanlogin) THEN
     RAISE EXCEPTION 'There is no login "%" on the team server: ask its administrator to create it',
       p_login USING ERRCODE = '22023';
   END IF;
   INSERT INTO member(login, role) VALUES (p_login, p_role)
     ON CONFLICT (login) DO UPDATE SET role = excluded.role;
-  IF NOT EXISTS (SELECT 1 FROM member WHERE role = 'owner') THEN
-    RAISE EXCEPTION 'A team project keeps at least one owner' USING ERRCODE = '22023';
-  END IF;
+  PERFORM check_members(true);
 END $f$;
 CREATE FUNCTION quire.remove_member(p_login name) RETURNS void
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = quire, pg_temp AS $f$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM member WHERE login = session_user AND role = 'owner') THEN
-    RAISE EXCEPTION 'Only an owner of this team project can change its members'
-      USING ERRCODE = '42501';
-  END IF;
+  PERFORM check_members(false);
   DELETE FROM member WHERE login = p_login;
-  IF NOT EXISTS (SELECT 1 FROM member WHERE role = 'owner') THEN
-    RAISE EXCEPTION 'A team project keeps at least one owner' USING ERRCODE = '22023';
-  END IF;
+  PERFORM check_members(true);
 END $f$;
 REVOKE ALL ON FUNCTION quire.append, quire.restore_code, quire.push, quire.next_seq,
-  quire.flush_seq FROM PUBLIC;
+  quire.flush_seq, quire.check_members FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION quire.push_many, quire.push_all, quire.set_member, quire.remove_member, quire.is_member
   TO PUBLIC;
 RESET ROLE;

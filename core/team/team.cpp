@@ -278,6 +278,17 @@ std::pair<std::int64_t, std::int64_t> pull(Project& p, Pg& pg) {
   return {received, cursor};
 }
 
+/// A copy that has just taken the server's rows up to last (publish, join):
+/// its cursor and time of sync, and its coder, the login (in a team, a
+/// member codes under their login; the server checks it).
+void start_syncing(detail::Db& db, std::int64_t last, const std::string& login) {
+  db.prepare("UPDATE team_state SET cursor = ?, last_sync = ?")
+      .bind(1, last)
+      .bind(2, now_iso())
+      .run();
+  db.prepare("INSERT OR REPLACE INTO setting(key, value) VALUES ('coder', ?)").bind(1, login).run();
+}
+
 } // namespace
 
 bool is_team_project(const Project& p) {
@@ -323,14 +334,7 @@ void team_create(Project& p, const std::string& url) {
         .bind(1, n)
         .run();
     db.exec("DELETE FROM team_outbox");
-    db.prepare("UPDATE team_state SET cursor = ?, last_sync = ?")
-        .bind(1, last)
-        .bind(2, now_iso())
-        .run();
-    // In a team, a member codes under their login (the server checks it).
-    db.prepare("INSERT OR REPLACE INTO setting(key, value) VALUES ('coder', ?)")
-        .bind(1, login)
-        .run();
+    start_syncing(db, last, login);
   });
 }
 
@@ -369,13 +373,7 @@ void team_join(const std::string& url, const std::filesystem::path& local) {
       team::create_local_team(db, clean, new_guid());
       apply_all(db, std::move(rows));
       db.prepare("UPDATE project_info SET guid = ?").bind(1, guid).run();
-      db.prepare("UPDATE team_state SET cursor = ?, last_sync = ?")
-          .bind(1, last)
-          .bind(2, now_iso())
-          .run();
-      db.prepare("INSERT OR REPLACE INTO setting(key, value) VALUES ('coder', ?)")
-          .bind(1, login)
-          .run();
+      start_syncing(db, last, login);
     });
   } catch (...) {
     std::error_code ec;

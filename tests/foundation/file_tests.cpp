@@ -13,24 +13,15 @@
 #include "quire/store/check.h"
 #include "quire/store/history.h"
 #include "quire/store/project.h"
+#include "raw_sql.h"
 #include "store/project_p.h"
 #include "support/test_support.h"
 
 using namespace quire;
+using quire::test::sql;
 using quire::test::TempDir;
 
 namespace {
-
-void sql(const std::filesystem::path& file, const std::string& statements) {
-  sqlite3* db = nullptr;
-  BOOST_REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
-  char* err = nullptr;
-  int rc = sqlite3_exec(db, statements.c_str(), nullptr, nullptr, &err);
-  std::string msg = err ? err : "";
-  sqlite3_free(err);
-  sqlite3_close(db);
-  BOOST_REQUIRE_MESSAGE(rc == SQLITE_OK, msg);
-}
 
 std::string open_error(const std::filesystem::path& file) {
   try {

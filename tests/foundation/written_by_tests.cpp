@@ -10,23 +10,14 @@
 #include "quire/model/documents.h"
 #include "quire/store/project.h"
 #include "quire_version.h"
+#include "raw_sql.h"
 #include "support/test_support.h"
 
 using namespace quire;
+using quire::test::sql;
 using quire::test::TempDir;
 
 namespace {
-
-void sql(const std::filesystem::path& file, const std::string& statements) {
-  sqlite3* db = nullptr;
-  BOOST_REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
-  char* err = nullptr;
-  int rc = sqlite3_exec(db, statements.c_str(), nullptr, nullptr, &err);
-  std::string msg = err ? err : "";
-  sqlite3_free(err);
-  sqlite3_close(db);
-  BOOST_REQUIRE_MESSAGE(rc == SQLITE_OK, msg);
-}
 
 std::string text_of(const std::filesystem::path& file, const std::string& query) {
   sqlite3* db = nullptr;

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include <wx/app.h>
+#include <wx/choice.h>
 #include <wx/config.h>
 #include <wx/image.h>
 #include <wx/memconf.h>
@@ -117,6 +118,24 @@ void FrameFixture::select_text(const std::string& document, const std::string& n
   auto& stc = frame->document_view().text();
   stc.SetSelection(static_cast<int>(at), static_cast<int>(at + needle.size()));
   pump(10);
+}
+
+void choose(wxChoice& c, const wxString& item) {
+  int at = c.FindString(item);
+  BOOST_REQUIRE_MESSAGE(at != wxNOT_FOUND, gui::utf8(item) << " is not offered");
+  c.SetSelection(at);
+  wxCommandEvent e(wxEVT_CHOICE, c.GetId());
+  e.SetEventObject(&c);
+  e.SetInt(at);
+  c.GetEventHandler()->ProcessEvent(e);
+  pump(20);
+}
+
+void press_enter(wxWindow& t) {
+  wxCommandEvent e(wxEVT_TEXT_ENTER, t.GetId());
+  e.SetEventObject(&t);
+  t.GetEventHandler()->ProcessEvent(e);
+  pump(20);
 }
 
 Id FrameFixture::code(const std::string& path) {

@@ -8,6 +8,9 @@
 #include <wx/testing.h>
 #include <wx/textdlg.h>
 
+class wxChoice;
+class wxWindow;
+
 #include "code_picker.h"
 #include "main_frame.h"
 #include "quire/store/project.h"
@@ -17,6 +20,14 @@ namespace quire::test {
 
 /// Lets wx process pending and idle events for about ms milliseconds.
 void pump(int ms = 50);
+
+/// Picks item of a drop-down and sends the choice event, as a click does
+/// (fails the test when item is not offered).
+void choose(wxChoice& c, const wxString& item);
+
+/// Presses Enter in a text field or combo box (its value set before), as a
+/// user does.
+void press_enter(wxWindow& t);
 
 /// A main window on a new project (fixtures imported), shown and laid out.
 struct FrameFixture {
@@ -32,6 +43,14 @@ struct FrameFixture {
   void select_text(const std::string& document, const std::string& needle);
   /// Id of a code by path.
   Id code(const std::string& path);
+  /// Imports file through the window (as File > Import does), its import
+  /// preview answered by expect; returns how many files were imported.
+  template <class Expect>
+  int import_answering(const std::filesystem::path& file, const Expect& expect) {
+    int imported = 0;
+    wxTEST_DIALOG(imported = frame->import_files({file}), expect);
+    return imported;
+  }
 };
 
 /// "Code as…" driven as a user: types text, then presses Enter.

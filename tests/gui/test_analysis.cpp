@@ -12,6 +12,7 @@
 #include <wx/textctrl.h>
 
 #include "accept_dialog.h"
+#include "analysis_fixture.h"
 #include "analysis_pane.h"
 #include "document_view.h"
 #include "export_options_dialog.h"
@@ -27,39 +28,12 @@ using namespace quire::test;
 
 namespace {
 
-/// Two cases with a Role, four codings (one overlap of Time and Funding).
-struct AnalysisFixture : FrameFixture {
+/// Two cases with a Role, five codings (one overlap of Time and Funding).
+struct AnalysisFixture : RoleCasesFixture {
   AnalysisFixture() {
-    cafe = find_document(p(), "interview-cafe").id;
-    notes = find_document(p(), "notes-short").id;
-    add_attribute(p(), "Role", AttrType::Text);
-    auto zoe = add_case(p(), "Zoë B.");
-    auto team = add_case(p(), "Field team");
-    set_attribute(p(), zoe, "Role", parse_value("Teacher", AttrType::Text));
-    set_attribute(p(), team, "Role", parse_value("Head", AttrType::Text));
-    link_document(p(), cafe, zoe);
-    link_document(p(), notes, team);
-    code_text(cafe, "Teachers from Škofja Loka", "Purpose/Peer support");
-    code_text(cafe, "Time. Always time.", "Barriers/Time");
-    code_text(cafe, "Always time. And the cover costs", "Barriers/Funding");
-    code_text(notes, "rail strike", "Barriers/Time");
+    code_barriers_and_purpose();
     code_text(notes, "share lesson plans", "Purpose/Sharing practice");
     pump();
-  }
-  void code_text(Id doc, const std::string& text, const std::string& path) {
-    auto [s, e] = find_in_document(p(), doc, text);
-    code_range(p(), doc, s, e, code(path));
-  }
-  /// Picks an item of a choice and tells the pane, as a click does.
-  void choose(wxChoice& c, const wxString& item) {
-    int at = c.FindString(item);
-    BOOST_REQUIRE_MESSAGE(at != wxNOT_FOUND, gui::utf8(item) << " is not offered");
-    c.SetSelection(at);
-    wxCommandEvent e(wxEVT_CHOICE, c.GetId());
-    e.SetEventObject(&c);
-    e.SetInt(at);
-    c.GetEventHandler()->ProcessEvent(e);
-    pump(20);
   }
   int row_of(const std::string& path) {
     const auto& rows = frame->analysis().matrix_shown().rows;
@@ -81,7 +55,6 @@ struct AnalysisFixture : FrameFixture {
     BOOST_FAIL(label << " is no column");
     return -1;
   }
-  Id cafe = 0, notes = 0;
 };
 
 } // namespace
@@ -143,16 +116,12 @@ BOOST_FIXTURE_TEST_CASE(matrix_choices_and_filters_change_the_grid, AnalysisFixt
 
   // A filter on the cases' attributes: only the Teacher's codings.
   pane.where().SetValue("Role = Teacher");
-  wxCommandEvent enter(wxEVT_TEXT_ENTER, pane.where().GetId());
-  enter.SetEventObject(&pane.where());
-  pane.where().GetEventHandler()->ProcessEvent(enter);
-  pump(20);
+  press_enter(pane.where());
   BOOST_CHECK_EQUAL(gui::utf8(pane.grid().GetCellValue(time, col_of("notes-short"))), "·");
   BOOST_CHECK_EQUAL(gui::utf8(pane.grid().GetCellValue(time, col_of("interview-cafe"))), "1");
   // A bad condition is the core's message in a dialog.
   pane.where().SetValue("Colour = blue");
-  wxTEST_DIALOG(pane.where().GetEventHandler()->ProcessEvent(enter),
-                wxExpectModal<wxMessageDialog>(wxOK));
+  wxTEST_DIALOG(press_enter(pane.where()), wxExpectModal<wxMessageDialog>(wxOK));
 }
 
 BOOST_FIXTURE_TEST_CASE(cooccurrence_and_frequencies, AnalysisFixture) {
@@ -192,10 +161,7 @@ BOOST_FIXTURE_TEST_CASE(cooccurrence_and_frequencies, AnalysisFixture) {
 
   // With "Cases where", a row's passages are the codings it counts.
   pane.where().SetValue("Role = Teacher");
-  wxCommandEvent enter(wxEVT_TEXT_ENTER, pane.where().GetId());
-  enter.SetEventObject(&pane.where());
-  pane.where().GetEventHandler()->ProcessEvent(enter);
-  pump(20);
+  press_enter(pane.where());
   auto shown = gui::utf8(grid.GetCellValue(barriers, 0));
   BOOST_CHECK(shown == "1" || shown == "2");
   grid.SetGridCursor(barriers, 1);

@@ -9,6 +9,7 @@
 #include <wx/msgdlg.h>
 #include <wx/textctrl.h>
 
+#include "analysis_fixture.h"
 #include "analysis_pane.h"
 #include "column_chart.h"
 #include "gui_test_support.h"
@@ -25,44 +26,17 @@ namespace {
 
 /// Two cases with a Role (text), Years (number) and Joined (date); four
 /// codings under two parents that have no codings of their own.
-struct PageFixture : FrameFixture {
+struct PageFixture : RoleCasesFixture {
   PageFixture() {
-    cafe = find_document(p(), "interview-cafe").id;
-    notes = find_document(p(), "notes-short").id;
-    add_attribute(p(), "Role", AttrType::Text);
     add_attribute(p(), "Years", AttrType::Number);
     add_attribute(p(), "Joined", AttrType::Date);
-    auto zoe = add_case(p(), "Zoë B.");
-    auto team = add_case(p(), "Field team");
-    set_attribute(p(), zoe, "Role", parse_value("Teacher", AttrType::Text));
-    set_attribute(p(), team, "Role", parse_value("Head", AttrType::Text));
-    set_attribute(p(), zoe, "Years", parse_value("12", AttrType::Number));
+    set_attribute(p(), first_case, "Years", parse_value("12", AttrType::Number));
     set_attribute(p(), team, "Years", parse_value("3", AttrType::Number));
-    set_attribute(p(), zoe, "Joined", parse_value("2019-09-01", AttrType::Date));
+    set_attribute(p(), first_case, "Joined", parse_value("2019-09-01", AttrType::Date));
     set_attribute(p(), team, "Joined", parse_value("2015-01-15", AttrType::Date));
-    link_document(p(), cafe, zoe);
-    link_document(p(), notes, team);
-    code_text(cafe, "Teachers from Škofja Loka", "Purpose/Peer support");
-    code_text(cafe, "Time. Always time.", "Barriers/Time");
-    code_text(cafe, "Always time. And the cover costs", "Barriers/Funding");
-    code_text(notes, "rail strike", "Barriers/Time");
+    code_barriers_and_purpose();
     code_text(notes, "share lesson plans", "Purpose/Sharing practice");
     pump();
-  }
-  void code_text(Id doc, const std::string& text, const std::string& path) {
-    auto [s, e] = find_in_document(p(), doc, text);
-    code_range(p(), doc, s, e, code(path));
-  }
-  /// Picks an item of a choice and tells the pane, as a click does.
-  void choose(wxChoice& c, const wxString& item) {
-    int at = c.FindString(item);
-    BOOST_REQUIRE_MESSAGE(at != wxNOT_FOUND, gui::utf8(item) << " is not offered");
-    c.SetSelection(at);
-    wxCommandEvent e(wxEVT_CHOICE, c.GetId());
-    e.SetEventObject(&c);
-    e.SetInt(at);
-    c.GetEventHandler()->ProcessEvent(e);
-    pump(20);
   }
   std::vector<std::string> offered(wxChoice& c) {
     std::vector<std::string> out;
@@ -72,7 +46,6 @@ struct PageFixture : FrameFixture {
     return out;
   }
   gui::AnalysisPane& pane() { return frame->analysis(); }
-  Id cafe = 0, notes = 0;
 };
 
 /// Collects the message of any error dialog shown (none expected).
@@ -174,10 +147,7 @@ BOOST_FIXTURE_TEST_CASE(analysis_settings_belong_to_their_project, PageFixture) 
   pump();
   choose(pane().cols_choice(), "Years");
   pane().where().SetValue("Role = Teacher");
-  wxCommandEvent enter(wxEVT_TEXT_ENTER, pane().where().GetId());
-  enter.SetEventObject(&pane().where());
-  pane().where().GetEventHandler()->ProcessEvent(enter);
-  pump(20);
+  press_enter(pane().where());
   BOOST_REQUIRE_EQUAL(pane().matrix_shown().cols.size(), 1u); // the Teacher's 12 years
 
   // Project B: cases with a Region, no Role, no Years.

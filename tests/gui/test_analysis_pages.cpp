@@ -14,6 +14,7 @@
 #include <wx/textctrl.h>
 
 #include "agreement_page.h"
+#include "analysis_fixture.h"
 #include "gui_test_support.h"
 #include "importers/importer.h"
 #include "merge_runner.h"
@@ -37,49 +38,20 @@ namespace {
 
 /// Two cases with a Role; codings by two coders, ana and ben, who agree on
 /// some and not on others.
-struct PagesFixture : FrameFixture {
-  PagesFixture() {
-    cafe = find_document(p(), "interview-cafe").id;
-    notes = find_document(p(), "notes-short").id;
-    add_attribute(p(), "Role", AttrType::Text);
-    auto zoe = add_case(p(), "Zoe B.");
-    auto team = add_case(p(), "Field team");
-    set_attribute(p(), zoe, "Role", parse_value("Teacher", AttrType::Text));
-    set_attribute(p(), team, "Role", parse_value("Head", AttrType::Text));
-    link_document(p(), cafe, zoe);
-    link_document(p(), notes, team);
+struct PagesFixture : RoleCasesFixture {
+  PagesFixture() : RoleCasesFixture("Zoe B.") {
     p().set_session_coder("ana");
-    code_text(cafe, "Teachers from Škofja Loka", "Purpose/Peer support");
-    code_text(cafe, "Time. Always time.", "Barriers/Time");
-    code_text(cafe, "Always time. And the cover costs", "Barriers/Funding");
-    code_text(notes, "rail strike", "Barriers/Time");
+    code_barriers_and_purpose();
     p().set_session_coder("ben");
     code_text(cafe, "Time. Always time. And the cover costs", "Barriers/Time");
     code_text(cafe, "Teachers from Škofja Loka", "Purpose/Peer support");
     p().set_session_coder("ana");
     pump();
   }
-  void code_text(Id doc, const std::string& text, const std::string& path) {
-    auto [s, e] = find_in_document(p(), doc, text);
-    code_range(p(), doc, s, e, code(path));
-  }
-  void choose(wxChoice& c, const wxString& item) {
-    int at = c.FindString(item);
-    BOOST_REQUIRE_MESSAGE(at != wxNOT_FOUND, gui::utf8(item) << " is not offered");
-    c.SetSelection(at);
-    wxCommandEvent e(wxEVT_CHOICE, c.GetId());
-    e.SetEventObject(&c);
-    e.SetInt(at);
-    c.GetEventHandler()->ProcessEvent(e);
-    pump(20);
-  }
   /// Types text into a field and presses Enter, as a user does.
   void enter(wxTextCtrl& t, const std::string& text) {
     t.ChangeValue(gui::wx(text));
-    wxCommandEvent e(wxEVT_TEXT_ENTER, t.GetId());
-    e.SetEventObject(&t);
-    t.GetEventHandler()->ProcessEvent(e);
-    pump(20);
+    press_enter(t);
   }
   static bool same_hits(const std::vector<Hit>& a, const std::vector<Hit>& b) {
     if (a.size() != b.size()) {
@@ -93,7 +65,6 @@ struct PagesFixture : FrameFixture {
     }
     return true;
   }
-  Id cafe = 0, notes = 0;
 };
 
 std::string label(wxStaticText& t) {

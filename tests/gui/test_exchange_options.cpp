@@ -71,9 +71,7 @@ BOOST_AUTO_TEST_SUITE(exchange_options)
 BOOST_FIXTURE_TEST_CASE(import_preview_offers_speaker_cases_and_coding_speakers, FrameFixture) {
   auto file = dir / "interview-amira.txt";
   write_file(file, transcript);
-  int imported = 0;
-  wxTEST_DIALOG(imported = frame->import_files({file}), SpeakerOptions());
-  BOOST_CHECK_EQUAL(imported, 1);
+  BOOST_CHECK_EQUAL(import_answering(file, SpeakerOptions()), 1);
   pump();
   BOOST_CHECK_NO_THROW(find_case(p(), "Amira"));
   BOOST_CHECK_NO_THROW(find_case(p(), "Ben"));
@@ -88,9 +86,7 @@ BOOST_FIXTURE_TEST_CASE(import_preview_offers_missing_values_and_cases_only, Fra
   auto csv = dir / "joining.csv";
   write_file(csv, survey_csv);
   auto docs = list_documents(p()).size();
-  int imported = 0;
-  wxTEST_DIALOG(imported = frame->import_files({csv}), SurveyOptions());
-  BOOST_CHECK_EQUAL(imported, 1);
+  BOOST_CHECK_EQUAL(import_answering(csv, SurveyOptions()), 1);
   pump();
   BOOST_CHECK_EQUAL(list_documents(p()).size(), docs); // cases only: no answers
   auto r2 = find_case(p(), "R2");

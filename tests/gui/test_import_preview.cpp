@@ -101,9 +101,7 @@ BOOST_AUTO_TEST_SUITE(import_preview)
 BOOST_FIXTURE_TEST_CASE(a_surveys_column_roles_are_guessed_and_can_be_changed, FrameFixture) {
   auto csv = dir / "joining.csv";
   write_file(csv, survey_csv);
-  int imported = 0;
-  wxTEST_DIALOG(imported = frame->import_files({csv}), SkipRole());
-  BOOST_CHECK_EQUAL(imported, 1);
+  BOOST_CHECK_EQUAL(import_answering(csv, SkipRole()), 1);
   pump();
   auto after = Project::open(project);
   bool role = false, years = false;
@@ -126,9 +124,7 @@ BOOST_FIXTURE_TEST_CASE(a_surveys_column_roles_are_guessed_and_can_be_changed, F
 BOOST_FIXTURE_TEST_CASE(the_previewed_survey_is_what_is_imported, FrameFixture) {
   auto csv = dir / "joining.csv";
   write_file(csv, survey_csv);
-  int imported = 0;
-  wxTEST_DIALOG(imported = frame->import_files({csv}), AcceptWhileFileChanges(csv));
-  BOOST_CHECK_EQUAL(imported, 1);
+  BOOST_CHECK_EQUAL(import_answering(csv, AcceptWhileFileChanges(csv)), 1);
   pump();
   auto after = Project::open(project);
   BOOST_CHECK_NO_THROW(find_case(after, "R4"));
@@ -140,9 +136,7 @@ BOOST_FIXTURE_TEST_CASE(the_previewed_survey_is_what_is_imported, FrameFixture) 
 BOOST_FIXTURE_TEST_CASE(a_survey_import_opens_the_survey_grid, FrameFixture) {
   auto csv = dir / "joining.csv";
   write_file(csv, survey_csv);
-  int imported = 0;
-  wxTEST_DIALOG(imported = frame->import_files({csv}), SkipRoleByKey());
-  BOOST_CHECK_EQUAL(imported, 1);
+  BOOST_CHECK_EQUAL(import_answering(csv, SkipRoleByKey()), 1);
   pump(200);
   BOOST_CHECK(frame->survey().IsShownOnScreen());
   BOOST_CHECK(!frame->document_view().IsShownOnScreen());
@@ -162,9 +156,7 @@ BOOST_FIXTURE_TEST_CASE(a_transcripts_speakers_and_times_are_shown_and_cancel_im
                    "[00:01:20] Ben: Who comes?\n\n"
                    "[00:01:24] Amira: Teachers from four schools, mostly.\n");
   auto before = list_documents(p()).size();
-  int imported = -1;
-  wxTEST_DIALOG(imported = frame->import_files({file}), SeeSpeakers());
-  BOOST_CHECK_EQUAL(imported, 0);
+  BOOST_CHECK_EQUAL(import_answering(file, SeeSpeakers()), 0);
   pump();
   BOOST_CHECK_EQUAL(list_documents(Project::open(project)).size(), before);
 }

@@ -30,10 +30,7 @@ namespace {
 void type_query(gui::SearchPane& pane, const std::string& q) {
   auto& box = pane.query_box();
   box.SetValue(gui::wx(q));
-  wxCommandEvent enter(wxEVT_TEXT_ENTER, box.GetId());
-  enter.SetEventObject(&box);
-  box.GetEventHandler()->ProcessEvent(enter);
-  pump(20);
+  press_enter(box);
 }
 
 std::int64_t codings_on_disk(const std::filesystem::path& file, const std::string& code) {
@@ -315,18 +312,6 @@ BOOST_FIXTURE_TEST_CASE(find_similar_lists_other_passages_like_a_result, FrameFi
 }
 
 namespace {
-
-/// Chooses an item of a drop-down as a user does (the choice event follows).
-void choose(wxChoice& c, const std::string& item) {
-  int at = c.FindString(gui::wx(item));
-  BOOST_REQUIRE_MESSAGE(at != wxNOT_FOUND, item << " is not offered");
-  c.SetSelection(at);
-  wxCommandEvent e(wxEVT_CHOICE, c.GetId());
-  e.SetEventObject(&c);
-  e.SetInt(at);
-  c.GetEventHandler()->ProcessEvent(e);
-  pump(20);
-}
 
 /// Ticks a value in the list as a user does.
 void tick(wxCheckListBox& list, const std::string& value) {

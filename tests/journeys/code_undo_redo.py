@@ -9,8 +9,8 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from journey import (App, check, distinct_colours, quire, region_difference, run, screenshot,
-                     step, wait_for)
+from journey import (App, check, code_selection_as, distinct_colours, quire, region_difference,
+                     run, screenshot, step, wait_for)
 
 P1 = ("Coming to the network was about finding a place where heads can admit doubt "
       "without losing face. Before that I carried every worry home.\n\n"
@@ -45,14 +45,7 @@ def journey(work):
         sel = app.wait_widget("quire-document-text",
                               lambda w: w["selection"].strip() == "Coming to the network was about",
                               "the first six words selected")["selection"]
-        app.key("ctrl+k")
-        dlg = app.wait_window("^Code as$")
-        app.focus(dlg)
-        app.type("Purpose/Sceptical")
-        app.key("Return")
-        wait_for("the Code as dialog to close",
-                 lambda: all(w["title"] != "Code as" for w in app.layout()["windows"]))
-        app.focus(win)
+        code_selection_as(app, "Purpose/Sceptical", win)
 
         codings = wait_for("one coding in the project",
                            lambda: (lambda c: c if len(c) == 1 else None)(

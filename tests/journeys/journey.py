@@ -150,6 +150,29 @@ def screenshot(path):
     return path
 
 
+def keep(*shots):
+    """Copies the screenshots to $JOURNEY_KEEP (a folder), to look at them."""
+    folder = os.environ.get("JOURNEY_KEEP")
+    if folder:
+        os.makedirs(folder, exist_ok=True)
+        for s in shots:
+            shutil.copy(s, folder)
+    step("screenshots: %s" % " ".join(shots))
+
+
+def code_selection_as(app, path, win):
+    """Codes the text selected with path through Ctrl+K's "Code as" dialog,
+    typed as a person does; waits for the dialog to close, then focuses win."""
+    app.key("ctrl+k")
+    dlg = app.wait_window("^Code as$")
+    app.focus(dlg)
+    app.type(path)
+    app.key("Return")
+    wait_for("the Code as dialog to close",
+             lambda: all(w["title"] != "Code as" for w in app.layout()["windows"]))
+    app.focus(win)
+
+
 def region_difference(a, b, rect):
     """Pixels that differ between two screenshots inside rect (a widget)."""
     crop = "%dx%d+%d+%d" % (rect["w"], rect["h"], rect["x"], rect["y"])

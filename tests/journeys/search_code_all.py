@@ -7,11 +7,11 @@ sentences holding the phrase are coded, not the other sentences of the same
 answers that share its words; and on screen: the results and the similar
 passages are listed."""
 import os
-import shutil
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from journey import App, check, distinct_colours, quire, run, screenshot, step, wait_for, xdo
+from journey import (App, check, distinct_colours, keep, quire, run, screenshot, step, wait_for,
+                     xdo)
 from survey_fixture import write_survey
 
 PHRASE = "I was afraid I would lose my job after the inspection."
@@ -29,16 +29,6 @@ def tick_value(app, typed, value):
     app.click("quire-search-values", dx=12, dy=12)
     app.wait_widget("quire-search-values", lambda w: value in w["checked"],
                     "%s ticked" % value)
-
-
-def keep(*shots):
-    """Copies the screenshots to $JOURNEY_KEEP (a folder), to look at them."""
-    folder = os.environ.get("JOURNEY_KEEP")
-    if folder:
-        os.makedirs(folder, exist_ok=True)
-        for s in shots:
-            shutil.copy(s, folder)
-    step("screenshots: %s" % " ".join(shots))
 
 
 def journey(work):

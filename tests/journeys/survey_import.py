@@ -9,13 +9,12 @@ questions, one coding of the words in that respondent's answer, the question
 codes untouched) and on screen: the grid's cell carries the coded marker, and
 the reader does not colour the question code."""
 import os
-import shutil
 import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from journey import (App, check, distinct_colours, quire, region_difference, run, screenshot,
-                     step, wait_for, xdo)
+from journey import (App, check, code_selection_as, distinct_colours, keep, quire,
+                     region_difference, run, screenshot, step, wait_for, xdo)
 from survey_fixture import write_survey
 
 
@@ -56,16 +55,6 @@ def choose_in(app, name, item):
         app.key(*keys)
     app.key("Return")
     app.wait_widget(name, lambda w: w["selected"] == item, "%s to show %s" % (name, item))
-
-
-def keep(*shots):
-    """Copies the screenshots to $JOURNEY_KEEP (a folder), to look at them."""
-    folder = os.environ.get("JOURNEY_KEEP")
-    if folder:
-        os.makedirs(folder, exist_ok=True)
-        for s in shots:
-            shutil.copy(s, folder)
-    step("screenshots: %s" % " ".join(shots))
 
 
 def journey(work):
@@ -146,14 +135,7 @@ def journey(work):
         words = " ".join(answer.split()[:3])
         app.wait_widget("quire-survey-answer", lambda w: w["selection"].strip() == words,
                         "the first three words selected")
-        app.key("ctrl+k")
-        code_as = app.wait_window("^Code as$")
-        app.focus(code_as)
-        app.type("Themes/Motive")
-        app.key("Return")
-        wait_for("the Code as dialog to close",
-                 lambda: all(w["title"] != "Code as" for w in app.layout()["windows"]))
-        app.focus(win)
+        code_selection_as(app, "Themes/Motive", win)
         codings = wait_for("the new coding in the project", lambda: [
             c for c in quire("codings", project, "--json") if c["code"] == "Themes/Motive"])
         check(len(codings) == 1 and codings[0]["text"].strip() == words

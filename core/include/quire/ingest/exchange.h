@@ -124,6 +124,10 @@ struct ExchangeReport {
 /// stay apart). Throws InputError (nothing stored) for inconsistent data.
 ExchangeReport store_exchange(Project& p, const ProjectData& data, const ExchangeOptions& opt = {});
 
+/// "3 codes, 2 sources": items counted by kind, kinds in alphabetical order
+/// ("nothing" when there are none), for the reports of an import or merge.
+std::string count_by_kind(const std::vector<ExchangeItem>& items);
+
 /// Reads a whole project into plain data (for export and merge).
 ProjectData collect_exchange(const Project& p);
 
