@@ -134,28 +134,42 @@ void run_suggest(Project& p, const SuggestArgs& a, bool json) {
   }
   o.min_score = a.min_score;
   o.limit = a.limit;
-  auto r = suggest_codes(p, o);
-  for (const auto& c : r.codes) {
-    if (c.needed > 0 && c.examples > 0) {
-      std::cerr << "quire: note: '" << c.path << "' is not suggested yet: " << c.examples
-                << " coded passage(s), it needs " << c.needed << " more\n";
+  // Streamed: each suggestion is printed as it is made, so every suggestion
+  // of a 100,000-answer survey needs no more memory than the best few.
+  Suggester model(p, o.training);
+  if (model.ready()) {
+    for (const auto& c : model.codes()) {
+      if (c.needed > 0 && c.examples > 0) {
+        std::cerr << "quire: note: '" << c.path << "' is not suggested yet: " << c.examples
+                  << " coded passage(s), it needs " << c.needed << " more\n";
+      }
     }
   }
-  if (json) {
-    nlohmann::json j = nlohmann::json::array();
-    for (const auto& s : r.suggestions) {
-      j.push_back(to_json(s));
+  std::size_t shown = 0;
+  auto r = model.suggest_each(p, o, [&](const Suggestion& s) {
+    if (json) {
+      // The same text as print_json() of the whole array.
+      std::string one = to_json(s).dump(2);
+      std::string indented = "  ";
+      for (char ch : one) {
+        indented += ch;
+        if (ch == '\n') {
+          indented += "  ";
+        }
+      }
+      std::cout << (shown == 0 ? "[\n" : ",\n") << indented;
+    } else {
+      print_one(s);
     }
-    print_json(j);
+    ++shown;
+  });
+  if (json) {
+    std::cout << (shown == 0 ? "[]\n" : "\n]\n");
     return;
   }
-  for (const auto& s : r.suggestions) {
-    print_one(s);
-  }
-  std::cout << r.suggestions.size() << " suggestion(s) by model version " << r.model_version
-            << " (learnt from " << r.examples << " passages in " << score_text(r.training_seconds)
-            << " s)";
-  if (!r.suggestions.empty()) {
+  std::cout << shown << " suggestion(s) by model version " << r.model_version << " (learnt from "
+            << r.examples << " passages in " << score_text(r.training_seconds) << " s)";
+  if (shown != 0) {
     std::cout << "; accept one with 'quire suggest PROJECT --accept ID', reject with --reject ID";
   }
   std::cout << '\n';

@@ -163,6 +163,8 @@ void Session::disconnect_views() {
   survey_requested.clear();
   recent_changed.clear();
   index_problem.clear();
+  m_suggestion_marks.changed.clear();
+  m_suggestion_marks.picked.clear();
   m_selection = nullptr;
 }
 

@@ -22,6 +22,7 @@
 #include "quire/store/project.h"
 #include "selection_provider.h"
 #include "signal.h"
+#include "suggestion_marks.h"
 
 class wxTimer;
 class wxWindow;
@@ -122,6 +123,9 @@ public:
   bool poll_external_changes();
   static constexpr int poll_interval_ms = 1000;
 
+  /// The open suggestions the Suggestions pane lists, marked in the views.
+  SuggestionMarks& suggestion_marks() { return m_suggestion_marks; }
+
   Signal<> opened; ///< a project was opened
   Signal<> closed; ///< the project was closed
   /// An action, undo or redo committed, here or (external) by another program.
@@ -155,6 +159,7 @@ private:
   bool m_codes_dirty = true;
   std::optional<std::vector<std::string>> m_shown_coders; ///< empty: everyone's
   bool m_show_question_codes = false;
+  SuggestionMarks m_suggestion_marks;
   bool m_busy = false;
   std::string m_job;                ///< the running job's title
   std::thread::id m_ui_thread;      ///< the thread that made the session

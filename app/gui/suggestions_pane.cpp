@@ -84,8 +84,47 @@ SuggestionsPane::SuggestionsPane(wxWindow* parent, MainFrame& frame)
     m_list.clear();
     m_at = 0;
     m_note = "Open a project to get suggestions";
+    mark_open();
     show_current();
   });
+  // The dashed stripes show while the pane does; a click on one picks it here.
+  Bind(wxEVT_SHOW, [this](wxShowEvent& e) {
+    m_frame.session().suggestion_marks().set_shown(e.IsShown());
+    e.Skip();
+  });
+  s.suggestion_marks().picked.connect([this](Id id) { pick(id); });
+}
+
+void SuggestionsPane::mark_open() {
+  auto& s = m_frame.session();
+  std::vector<SuggestionMark> marks;
+  for (const auto& g : m_list) {
+    if (g.status != "open" || g.id == 0) {
+      continue;
+    }
+    SuggestionMark m{g.id, g.document_id, g.start, g.end, g.code_id, g.code_path, {}, g.score, {}};
+    if (s.is_open() && !s.busy()) {
+      if (const auto* code = s.codes().find(g.code_id)) {
+        m.colour = code->color;
+      }
+    }
+    for (const auto& w : g.words) {
+      m.because += (m.because.empty() ? "" : ", ") + w.word;
+    }
+    marks.push_back(std::move(m));
+  }
+  s.suggestion_marks().set_shown(IsShown());
+  s.suggestion_marks().set(std::move(marks));
+}
+
+void SuggestionsPane::pick(Id suggestion) {
+  for (std::size_t i = 0; i < m_list.size(); ++i) {
+    if (m_list[i].id == suggestion && m_list[i].status == "open") {
+      m_at = i;
+      show_current();
+      return;
+    }
+  }
 }
 
 void SuggestionsPane::reload() {
@@ -110,6 +149,7 @@ void SuggestionsPane::reload() {
   } catch (const Error& e) {
     m_frame.show_error(wx(e.what()));
   }
+  mark_open();
   show_current();
 }
 
@@ -168,6 +208,8 @@ void SuggestionsPane::accept() {
   }
   try {
     accept_suggestion(m_frame.session().project(), m_list[m_at].id);
+    m_list[m_at].status = "accepted";
+    m_frame.session().suggestion_marks().remove(m_list[m_at].id);
   } catch (const Error& e) {
     m_frame.show_error(wx(e.what()));
   }
@@ -180,6 +222,8 @@ void SuggestionsPane::reject() {
   }
   try {
     reject_suggestion(m_frame.session().project(), m_list[m_at].id);
+    m_list[m_at].status = "rejected";
+    m_frame.session().suggestion_marks().remove(m_list[m_at].id);
   } catch (const Error& e) {
     m_frame.show_error(wx(e.what()));
   }
@@ -187,7 +231,12 @@ void SuggestionsPane::reject() {
 }
 
 void SuggestionsPane::skip() {
+  // On to the next one not yet decided (one picked from its stripe may come
+  // before others decided already).
   if (m_at < m_list.size()) {
+    ++m_at;
+  }
+  while (m_at < m_list.size() && m_list[m_at].status != "open") {
     ++m_at;
   }
   show_current();
@@ -195,16 +244,29 @@ void SuggestionsPane::skip() {
 
 void SuggestionsPane::accept_above() {
   const double min = m_threshold->GetValue();
+  const auto from = m_at;
   try {
     UserAction act(m_frame.session().project(),
                    "Accept suggestions scoring " + two_places(min) + " or more");
     for (; m_at < m_list.size() && m_list[m_at].score >= min; ++m_at) {
-      accept_suggestion(m_frame.session().project(), m_list[m_at].id);
+      if (m_list[m_at].status == "open") {
+        accept_suggestion(m_frame.session().project(), m_list[m_at].id);
+      }
     }
     act.commit();
+    for (auto i = from; i < m_at; ++i) {
+      if (m_list[i].status == "open") {
+        m_list[i].status = "accepted";
+      }
+    }
+    while (m_at < m_list.size() && m_list[m_at].status != "open") {
+      ++m_at;
+    }
   } catch (const Error& e) {
+    m_at = from; // nothing was accepted
     m_frame.show_error(wx(e.what()));
   }
+  mark_open();
   show_current();
 }
 

@@ -41,6 +41,10 @@ public:
 
 private:
   void show_current();
+  /// Tells the views which listed suggestions are still open (dashed stripes).
+  void mark_open();
+  /// Shows the listed suggestion with this id (its stripe was clicked).
+  void pick(Id suggestion);
   MainFrame& m_frame;
   std::vector<Suggestion> m_list;
   std::size_t m_at = 0;

@@ -117,6 +117,14 @@ bool Suggester::stale(const Project& p) const {
 }
 
 SuggestResult Suggester::suggest(Project& p, const SuggestOptions& o) {
+  std::vector<Suggestion> all;
+  auto res = suggest_each(p, o, [&](const Suggestion& s) { all.push_back(s); });
+  res.suggestions = std::move(all);
+  return res;
+}
+
+SuggestResult Suggester::suggest_each(Project& p, const SuggestOptions& o,
+                                      const std::function<void(const Suggestion&)>& each) {
   auto& m = *m_impl;
   SuggestResult res;
   res.codes = m.readiness;
@@ -222,84 +230,98 @@ SuggestResult Suggester::suggest(Project& p, const SuggestOptions& o) {
     found.resize(o.limit);
     found.shrink_to_fit();
   }
-  // Second pass, document by document: the text and the reasons.
-  std::map<Id, std::vector<std::size_t>> by_doc;
-  for (std::size_t i = 0; i < found.size(); ++i) {
-    by_doc[found[i].document_id].push_back(i);
-  }
-  res.suggestions.resize(found.size());
-  for (const auto& [d, which] : by_doc) {
-    const std::string text = document_text(p, d);
-    const CodePointIndex idx(text);
-    const auto tokens = m.ts.terms->tokens(text, false);
-    for (auto i : which) {
-      const auto& f = found[i];
-      const auto k = f.code;
-      const auto us = f.start, ue = f.end;
-      const auto x = m.ts.idf.weigh(detail::term_counts(tokens, us, ue));
-      const auto& code = m.ts.codes[k];
-      Suggestion& sg = res.suggestions[i];
-      sg.document_id = d;
-      sg.document_name = name_of(d);
-      sg.start = us;
-      sg.end = ue;
-      sg.code_id = code.id;
-      sg.code_guid = code.guid;
-      sg.code_path = code.path;
-      sg.score = f.score;
-      sg.model_version = m.version;
-      sg.status = "open";
-      sg.text = std::string(idx.slice(us, ue));
-      // The words: each term's share of the raw score, the largest first.
-      std::vector<std::pair<double, std::uint32_t>> parts;
-      for (const auto& [t, v] : x) {
-        double c = m.model.weight(k, t) * v;
-        if (c > 0) {
-          parts.emplace_back(c, t);
-        }
-      }
-      std::sort(parts.begin(), parts.end(), std::greater<>());
-      parts.resize(std::min<std::size_t>(parts.size(), 6));
-      auto first =
-          std::lower_bound(tokens.begin(), tokens.end(), us,
-                           [](const detail::Token& t, std::int64_t v) { return t.start < v; });
-      for (const auto& [c, t] : parts) {
-        SuggestWord w;
-        w.stem = m.ts.terms->term(t);
-        w.weight = c;
-        for (auto it = first; it != tokens.end() && it->start < ue; ++it) {
-          if (it->term == t) {
-            if (w.ranges.empty()) {
-              w.word = std::string(idx.slice(it->start, it->end));
-            }
-            w.ranges.emplace_back(it->start, it->end);
-          }
-        }
-        sg.words.push_back(std::move(w));
-      }
-      // The coded passage most like it.
-      double best = 0;
-      std::size_t best_i = 0;
-      for (auto e : m.positives_of[k]) {
-        const auto& src = m.ts.sources[e];
-        if (src.document_id == d && overlap(src.start, src.end, us, ue) > 0) {
-          continue;
-        }
-        double sim = detail::dot(x, m.ts.examples[e].x);
-        if (sim > best) {
-          best = sim;
-          best_i = e;
-        }
-      }
-      if (best > 0) {
-        const auto& src = m.ts.sources[best_i];
-        sg.like = SuggestExample{src.document_id, name_of(src.document_id), src.start, src.end,
-                                 std::min(best, 1.0)};
+  std::vector<Suggestion> batch;
+  auto explain = [&](std::size_t slot, std::size_t i, Id d, const CodePointIndex& idx,
+                     const std::vector<detail::Token>& tokens) {
+    const auto& f = found[i];
+    const auto k = f.code;
+    const auto us = f.start, ue = f.end;
+    const auto x = m.ts.idf.weigh(detail::term_counts(tokens, us, ue));
+    const auto& code = m.ts.codes[k];
+    Suggestion& sg = batch[slot];
+    sg.document_id = d;
+    sg.document_name = name_of(d);
+    sg.start = us;
+    sg.end = ue;
+    sg.code_id = code.id;
+    sg.code_guid = code.guid;
+    sg.code_path = code.path;
+    sg.score = f.score;
+    sg.model_version = m.version;
+    sg.status = "open";
+    sg.text = std::string(idx.slice(us, ue));
+    // The words: each term's share of the raw score, the largest first.
+    std::vector<std::pair<double, std::uint32_t>> parts;
+    for (const auto& [t, v] : x) {
+      double c = m.model.weight(k, t) * v;
+      if (c > 0) {
+        parts.emplace_back(c, t);
       }
     }
-  }
-  if (o.store && !p.read_only()) {
-    detail::store_suggestions(p, res.suggestions);
+    std::sort(parts.begin(), parts.end(), std::greater<>());
+    parts.resize(std::min<std::size_t>(parts.size(), 6));
+    auto first =
+        std::lower_bound(tokens.begin(), tokens.end(), us,
+                         [](const detail::Token& t, std::int64_t v) { return t.start < v; });
+    for (const auto& [c, t] : parts) {
+      SuggestWord w;
+      w.stem = m.ts.terms->term(t);
+      w.weight = c;
+      for (auto it = first; it != tokens.end() && it->start < ue; ++it) {
+        if (it->term == t) {
+          if (w.ranges.empty()) {
+            w.word = std::string(idx.slice(it->start, it->end));
+          }
+          w.ranges.emplace_back(it->start, it->end);
+        }
+      }
+      sg.words.push_back(std::move(w));
+    }
+    // The coded passage most like it.
+    double best = 0;
+    std::size_t best_i = 0;
+    for (auto e : m.positives_of[k]) {
+      const auto& src = m.ts.sources[e];
+      if (src.document_id == d && overlap(src.start, src.end, us, ue) > 0) {
+        continue;
+      }
+      double sim = detail::dot(x, m.ts.examples[e].x);
+      if (sim > best) {
+        best = sim;
+        best_i = e;
+      }
+    }
+    if (best > 0) {
+      const auto& src = m.ts.sources[best_i];
+      sg.like = SuggestExample{src.document_id, name_of(src.document_id), src.start, src.end,
+                               std::min(best, 1.0)};
+    }
+  };
+  // Second pass, in batches of the best remaining, document by document
+  // within a batch: the text and the reasons, stored and handed on, so only
+  // one batch is held at a time (a 100,000-answer survey may give 150,000).
+  constexpr std::size_t batch_size = 2048;
+  for (std::size_t from = 0; from < found.size(); from += batch_size) {
+    const std::size_t to = std::min(found.size(), from + batch_size);
+    std::map<Id, std::vector<std::size_t>> by_doc;
+    for (std::size_t i = from; i < to; ++i) {
+      by_doc[found[i].document_id].push_back(i);
+    }
+    batch.assign(to - from, Suggestion{});
+    for (const auto& [d, which] : by_doc) {
+      const std::string text = document_text(p, d);
+      const CodePointIndex idx(text);
+      const auto tokens = m.ts.terms->tokens(text, false);
+      for (auto i : which) {
+        explain(i - from, i, d, idx, tokens);
+      }
+    }
+    if (o.store && !p.read_only()) {
+      detail::store_suggestions(p, batch);
+    }
+    for (const auto& sg : batch) {
+      each(sg);
+    }
   }
   return res;
 }

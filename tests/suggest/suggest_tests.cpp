@@ -198,4 +198,33 @@ BOOST_AUTO_TEST_CASE(sentences_are_suggested_inside_passages) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(streamed_suggestions_are_the_listed_ones_in_batches_and_are_stored) {
+  Labelled l;
+  SuggestOptions o;
+  o.min_score = 0; // every passage-code pair: several batches
+  Suggester model(l.p);
+  const auto listed = model.suggest(l.p, o).suggestions;
+  BOOST_TEST_REQUIRE(listed.size() > 5000u);
+  std::vector<Suggestion> streamed;
+  auto r = model.suggest_each(l.p, o, [&](const Suggestion& g) { streamed.push_back(g); });
+  BOOST_TEST(r.suggestions.empty());
+  BOOST_TEST(r.model_version == model.model_version());
+  BOOST_TEST_REQUIRE(streamed.size() == listed.size());
+  for (std::size_t i = 0; i < listed.size(); ++i) {
+    const auto& a = listed[i];
+    const auto& b = streamed[i];
+    BOOST_TEST_REQUIRE(b.id > 0);
+    BOOST_TEST_REQUIRE(a.id == b.id); // stored once, the same id again
+    BOOST_TEST_REQUIRE(a.score == b.score);
+    BOOST_TEST_REQUIRE(a.words.size() == b.words.size());
+    BOOST_TEST_REQUIRE(a.text == b.text);
+    if (i > 0) {
+      BOOST_TEST_REQUIRE(streamed[i - 1].score >= b.score); // best first
+    }
+  }
+  const auto last = get_suggestion(l.p, streamed.back().id);
+  BOOST_TEST(last.status == "open");
+  BOOST_TEST(last.code_id == streamed.back().code_id);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

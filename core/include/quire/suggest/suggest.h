@@ -7,6 +7,7 @@
 // came from a suggestion and from which model version; a rejected one is not
 // suggested again and teaches the model.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -119,6 +120,12 @@ public:
   /// suggested again) unless the project is read-only. Throws InputError
   /// when no code has enough examples (the message says how many more).
   SuggestResult suggest(Project& p, const SuggestOptions& o);
+  /// The same suggestions, best first, each handed to `each` as it is made
+  /// (and stored, in batches) instead of returned: memory stays bounded
+  /// however many there are (every suggestion of a 100,000-answer survey).
+  /// The result's list of suggestions stays empty.
+  SuggestResult suggest_each(Project& p, const SuggestOptions& o,
+                             const std::function<void(const Suggestion&)>& each);
 
 private:
   struct Impl;
