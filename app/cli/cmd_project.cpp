@@ -62,6 +62,7 @@ void add_project_commands(CLI::App& app) {
       },
       true);
   auto steps = std::make_shared<int>(1);
+  auto to_step = std::make_shared<Id>(0);
   for (bool is_undo : {true, false}) {
     // Undo and redo act on the acting coder's own steps (--coder, else the
     // default coder); a step another coder's later work depends on is refused.
@@ -69,7 +70,14 @@ void add_project_commands(CLI::App& app) {
         &app, is_undo ? "undo" : "redo",
         is_undo ? "Undo your last action (repeat to go further back; --coder: whose)"
                 : "Redo your last undone action (--coder: whose)",
-        [steps, is_undo](Project& p, bool) {
+        [steps, to_step, is_undo](Project& p, bool) {
+          if (is_undo && *to_step != 0) {
+            // --to: back to and including that step, all or nothing.
+            for (const auto& name : undo_to(p, *to_step)) {
+              std::cout << "Undid: " << name << '\n';
+            }
+            return;
+          }
           for (int i = 0; i < *steps; ++i) {
             auto name = is_undo ? undo(p) : redo(p);
             if (!name) {
@@ -80,7 +88,14 @@ void add_project_commands(CLI::App& app) {
             std::cout << (is_undo ? "Undid: " : "Redid: ") << *name << '\n';
           }
         });
-    cmd->add_option("--steps,-n", *steps, "How many actions")->check(CLI::PositiveNumber);
+    auto* n = cmd->add_option("--steps,-n", *steps, "How many actions")->check(CLI::PositiveNumber);
+    if (is_undo) {
+      cmd->add_option("--to", *to_step,
+                      "Undo your actions back to and including this one (its # in 'quire "
+                      "history'); nothing is undone if any would be refused")
+          ->check(CLI::PositiveNumber)
+          ->excludes(n);
+    }
   }
   project_command(
       &app, "history", "List the actions that undo and redo walk through",

@@ -5,7 +5,7 @@
 
 #include "commands.h"
 #include "document_view.h"
-#include "list_dialog.h"
+#include "history_dialog.h"
 #include "main_frame.h"
 #include "preferences_dialog.h"
 #include "quire/store/history.h"
@@ -27,16 +27,7 @@ wxString short_name(const std::string& name) {
 }
 
 void show_history(MainFrame& f) {
-  auto entries = history(f.session().project());
-  std::vector<std::vector<wxString>> rows;
-  for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
-    rows.push_back({wx(it->time), wx(it->coder.empty() ? std::string("·") : it->coder),
-                    wx(it->name), it->undone ? "undone" : ""});
-  }
-  ListDialog dlg(&f, "History", {{"When (UTC)", 150}, {"Coder", 90}, {"Action", 380}, {"", 70}},
-                 rows,
-                 "Every action is saved as it happens; Edit > Undo steps back through your "
-                 "own actions in this list (those of the coder set in Preferences).");
+  HistoryDialog dlg(f);
   dlg.ShowModal();
 }
 
@@ -126,7 +117,7 @@ void add_edit_commands(MainFrame& f) {
          }});
   r.add({.name = "edit/history",
          .label = L"&History…",
-         .help = "Every action recorded in the project, newest first",
+         .help = "Every action recorded in the project, newest first; undo yours back to one",
          .run = [&f] { show_history(f); },
          .enabled = is_open});
   r.add({.name = "edit/preferences",

@@ -40,6 +40,26 @@ void tree_items(const wxTreeCtrl& tree, wxTreeItemId item, json& out) {
   }
 }
 
+/// Each item on screen: its text and screen rectangle (to click or drag it).
+void tree_places(const wxTreeCtrl& tree, wxTreeItemId item, json& out) {
+  wxTreeItemIdValue cookie;
+  for (auto child = tree.GetFirstChild(item, cookie); child.IsOk();
+       child = tree.GetNextChild(item, cookie)) {
+    wxRect r;
+    if (tree.GetBoundingRect(child, r, true)) {
+      auto at = tree.ClientToScreen(r.GetPosition());
+      out.push_back({{"text", utf8(tree.GetItemText(child))},
+                     {"x", at.x},
+                     {"y", at.y},
+                     {"w", r.width},
+                     {"h", r.height}});
+    }
+    if (tree.IsExpanded(child)) {
+      tree_places(tree, child, out);
+    }
+  }
+}
+
 /// A grid as seen: its shape, cursor, and for the first rows each shown
 /// column's screen rectangle and text (frozen columns stay at the left).
 json grid_json(wxGrid& g) {
@@ -131,10 +151,15 @@ void add_window(wxWindow* w, json& out) {
     win["shown"] = w->IsShownOnScreen();
     if (auto* t = dynamic_cast<wxTreeCtrl*>(w)) {
       json items = json::array();
+      json places = json::array();
       if (t->GetRootItem().IsOk()) {
         tree_items(*t, t->GetRootItem(), items);
+        tree_places(*t, t->GetRootItem(), places);
       }
       win["items"] = std::move(items);
+      win["places"] = std::move(places);
+      auto sel = t->GetFocusedItem();
+      win["selected"] = sel.IsOk() ? utf8(t->GetItemText(sel)) : std::string();
     } else if (auto* stc = dynamic_cast<wxStyledTextCtrl*>(w)) {
       win["selection"] = utf8(stc->GetSelectedText());
       win["text"] = utf8(stc->GetText().Left(2000));

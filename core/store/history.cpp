@@ -230,6 +230,67 @@ std::optional<Later> last_toucher(detail::Db& d, const std::string& tbl, std::in
                    "\u201d: later changes depend on it; nothing was changed");
 }
 
+/// Inside an open write transaction: replays phase `from` of `step`
+/// backwards while recording phase `to`, refusing (UndoConflict) when
+/// another coder's later work is in the way. Returns the changes to tell
+/// after COMMIT.
+std::vector<ChangeSet> replay_step(Project& p, const Step& step, bool is_undo,
+                                   const std::string& coder) {
+  auto& d = detail::db(p);
+  const char* from = is_undo ? "u" : "r";
+  const char* to = is_undo ? "r" : "u";
+  // Whether another coder's later work is in the way: the rows the step
+  // would change, and those the replay changes through cascades too
+  // (undoing an import deletes the codings made on its documents since).
+  auto later = later_steps(d, step, is_undo, coder);
+  if (!later.empty()) {
+    RowSet rows;
+    add_rows(d, step.id, from, rows);
+    check_overlap(d, step, is_undo, later, rows);
+  }
+  d.exec("PRAGMA defer_foreign_keys = ON");
+  std::vector<std::string> sqls;
+  {
+    auto s = d.prepare("SELECT sql FROM undo_log WHERE step = ? AND phase = ? ORDER BY seq DESC");
+    s.bind(1, step.id).bind(2, from);
+    while (s.step()) {
+      sqls.push_back(s.str(0));
+    }
+  }
+  d.prepare("DELETE FROM undo_log WHERE step = ? AND phase = ?").bind(1, step.id).bind(2, to).run();
+  d.prepare("UPDATE undo_state SET recording = 1, step = ?, phase = ?")
+      .bind(1, step.id)
+      .bind(2, to)
+      .run();
+  for (const auto& sql : sqls) {
+    d.exec(sql);
+  }
+  d.exec("UPDATE undo_state SET recording = 0");
+  if (!later.empty()) {
+    RowSet rows;
+    add_rows(d, step.id, to, rows);
+    check_overlap(d, step, is_undo, later, rows);
+  }
+  d.prepare("DELETE FROM undo_log WHERE step = ? AND phase = ?")
+      .bind(1, step.id)
+      .bind(2, from)
+      .run();
+  d.prepare("UPDATE undo_step SET undone = ? WHERE id = ?")
+      .bind(1, is_undo ? 1 : 0)
+      .bind(2, step.id)
+      .run();
+  auto c = detail::changes_of_step(d, step.id, to);
+  c.undo_or_redo = true;
+  return detail::record_change(p, std::move(c), step.id);
+}
+
+/// Rolls back the open transaction, if any.
+void roll_back(detail::Db& d) {
+  if (sqlite3_get_autocommit(d.raw()) == 0) {
+    d.exec("ROLLBACK");
+  }
+}
+
 /// Replays phase `from` of a step backwards while recording phase `to`.
 std::optional<std::string> replay(Project& p, bool is_undo) {
   auto& d = detail::db(p);
@@ -251,57 +312,9 @@ std::optional<std::string> replay(Project& p, bool is_undo) {
     d.exec("ROLLBACK");
     return std::nullopt;
   }
-  const char* from = is_undo ? "u" : "r";
-  const char* to = is_undo ? "r" : "u";
-  ChangeSet c;
   std::vector<ChangeSet> changes;
   try {
-    // Whether another coder's later work is in the way: the rows the step
-    // would change, and those the replay changes through cascades too
-    // (undoing an import deletes the codings made on its documents since).
-    auto later = later_steps(d, *step, is_undo, coder);
-    if (!later.empty()) {
-      RowSet rows;
-      add_rows(d, step->id, from, rows);
-      check_overlap(d, *step, is_undo, later, rows);
-    }
-    d.exec("PRAGMA defer_foreign_keys = ON");
-    std::vector<std::string> sqls;
-    {
-      auto s = d.prepare("SELECT sql FROM undo_log WHERE step = ? AND phase = ? ORDER BY seq DESC");
-      s.bind(1, step->id).bind(2, from);
-      while (s.step()) {
-        sqls.push_back(s.str(0));
-      }
-    }
-    d.prepare("DELETE FROM undo_log WHERE step = ? AND phase = ?")
-        .bind(1, step->id)
-        .bind(2, to)
-        .run();
-    d.prepare("UPDATE undo_state SET recording = 1, step = ?, phase = ?")
-        .bind(1, step->id)
-        .bind(2, to)
-        .run();
-    for (const auto& sql : sqls) {
-      d.exec(sql);
-    }
-    d.exec("UPDATE undo_state SET recording = 0");
-    if (!later.empty()) {
-      RowSet rows;
-      add_rows(d, step->id, to, rows);
-      check_overlap(d, *step, is_undo, later, rows);
-    }
-    d.prepare("DELETE FROM undo_log WHERE step = ? AND phase = ?")
-        .bind(1, step->id)
-        .bind(2, from)
-        .run();
-    d.prepare("UPDATE undo_step SET undone = ? WHERE id = ?")
-        .bind(1, is_undo ? 1 : 0)
-        .bind(2, step->id)
-        .run();
-    c = detail::changes_of_step(d, step->id, to);
-    c.undo_or_redo = true;
-    changes = detail::record_change(p, std::move(c), step->id);
+    changes = replay_step(p, *step, is_undo, coder);
     try {
       d.exec("COMMIT");
     } catch (const InputError&) {
@@ -311,13 +324,20 @@ std::optional<std::string> replay(Project& p, bool is_undo) {
       throw;
     }
   } catch (...) {
-    if (sqlite3_get_autocommit(d.raw()) == 0) {
-      d.exec("ROLLBACK");
-    }
+    roll_back(d);
     throw;
   }
   detail::tell_changes(p, changes);
   return step->name;
+}
+
+/// Whether rows still refer to rows that are gone (checked at COMMIT under
+/// defer_foreign_keys).
+bool broken_references(detail::Db& d) {
+  int now = 0;
+  int high = 0;
+  sqlite3_db_status(d.raw(), SQLITE_DBSTATUS_DEFERRED_FKS, &now, &high, 0);
+  return now != 0;
 }
 
 } // namespace
@@ -327,6 +347,63 @@ std::optional<std::string> undo(Project& p) {
 }
 std::optional<std::string> redo(Project& p) {
   return replay(p, false);
+}
+
+std::vector<std::string> undo_to(Project& p, Id step_id) {
+  auto& d = detail::db(p);
+  if (p.impl().action_depth > 0) {
+    throw Error("cannot undo or redo in the middle of an action");
+  }
+  const auto coder = p.coder();
+  d.exec("BEGIN IMMEDIATE");
+  std::vector<std::string> names;
+  std::vector<ChangeSet> changes;
+  const auto seen = p.impl().seen_generation;
+  try {
+    {
+      auto s = d.prepare("SELECT name, undone, coalesce(coder, '') FROM undo_step WHERE id = ?");
+      s.bind(1, step_id);
+      if (!s.step()) {
+        throw InputError("there is no step " + std::to_string(step_id) +
+                         " in the project's history");
+      }
+      const auto name = s.str(0);
+      const auto owner = s.str(2);
+      if (s.i64(1) != 0) {
+        throw InputError("\u201c" + name + "\u201d is already undone");
+      }
+      if (!owner.empty() && owner != coder) {
+        throw InputError("\u201c" + name + "\u201d is " + owner + "'s step; " + coder +
+                         " can undo only their own steps");
+      }
+    }
+    // The coder's steps newest first, each an ordinary undo, all in one
+    // transaction: one refused leaves everything as it was.
+    while (auto step = find_step(d, true, coder)) {
+      if (step->id < step_id) {
+        break;
+      }
+      auto c = replay_step(p, *step, true, coder);
+      if (broken_references(d)) {
+        explain_broken_reference(d, *step, true, coder);
+      }
+      // Later record_change calls gather only what other programs did.
+      for (const auto& one : c) {
+        p.impl().seen_generation = std::max(p.impl().seen_generation, one.generation);
+      }
+      changes.insert(changes.end(), std::make_move_iterator(c.begin()),
+                     std::make_move_iterator(c.end()));
+      names.push_back(step->name);
+    }
+    d.exec("COMMIT");
+  } catch (...) {
+    p.impl().seen_generation = seen;
+    roll_back(d);
+    throw;
+  }
+  p.impl().seen_generation = seen;
+  detail::tell_changes(p, changes);
+  return names;
 }
 
 std::optional<std::string> undo_name(const Project& p) {

@@ -50,6 +50,14 @@ std::optional<std::string> undo(Project& p);
 /// nullopt. Throws UndoConflict when another coder has since changed (or
 /// undone a step that changed) the same rows.
 std::optional<std::string> redo(Project& p);
+/// Undoes the acting coder's steps from the latest back to and including
+/// step `step` (an id from history()), newest first, each an ordinary undo
+/// (redo() brings them back one by one); returns their names in that order.
+/// All or nothing: when one would be refused (UndoConflict: another coder's
+/// later step changed the same rows; it names the step and the coder),
+/// nothing is undone. Throws InputError when the step is not the coder's,
+/// is already undone or does not exist.
+std::vector<std::string> undo_to(Project& p, Id step);
 /// Name of the step undo() would undo for the acting coder, if any.
 std::optional<std::string> undo_name(const Project& p);
 /// Name of the step redo() would redo for the acting coder, if any.
