@@ -450,7 +450,7 @@ BOOST_FIXTURE_TEST_CASE(show_page_brings_each_page_to_the_front, PagesFixture) {
     gui::show_page(*frame, "nowhere");
     BOOST_FAIL("an unknown page was shown");
   } catch (const InputError& e) {
-    BOOST_CHECK(std::string(e.what()).find("query, words or agreement") != std::string::npos);
+    BOOST_CHECK(std::string(e.what()).find("query, words, agreement") != std::string::npos);
   }
 }
 

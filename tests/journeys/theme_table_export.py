@@ -2,7 +2,7 @@
 Analysis page with the theme table; a click on its Columns box and the arrow
 keys choose Region instead of the default Role, and the table is computed by
 region; a click on a cell lists the passages behind it. Then File > Export…
-by keys (Ctrl+E, a file name typed, Enter): the progress dialog closes by
+by keys (Ctrl+E, a file name typed, Enter, Enter on the Export Options): the progress dialog closes by
 itself, the status bar says where the workbook went, and the workbook (read
 with openpyxl) has the Theme table sheet, by Region. The shaded cells and the
 chart are checked on screen."""
@@ -112,6 +112,10 @@ def journey(work):
         app.focus(dlg)
         app.key("ctrl+a")
         app.type("staff-analysis.xlsx")
+        app.key("Return")
+        # The export's options (as `quire export` has them): Enter takes the defaults.
+        options = app.wait_window("^Export Options$")
+        app.focus(options)
         app.key("Return")
         out = os.path.join(work, "staff-analysis.xlsx")
         seen = []
