@@ -74,11 +74,17 @@ MainFrame::MainFrame(const wxSize& size)
   m_session.opened.connect([this] { m_documents_dirty = true; });
   // A team project syncs while open; colleagues' changes arrive as another
   // program's, through the session's catch-up (team_sync.h).
-  m_team = std::make_unique<TeamSync>([this](const std::string& words) {
-    if (GetStatusBar()) {
-      SetStatusText(wx(words), 2);
-    }
-  });
+  m_team = std::make_unique<TeamSync>(
+      [this](const std::string& words) {
+        if (GetStatusBar()) {
+          SetStatusText(wx(words), 2);
+        }
+      },
+      [this] {
+        if (m_session.is_open()) {
+          m_session.poll_external_changes();
+        }
+      });
   m_session.opened.connect([this] {
     if (is_team_project(m_session.project())) {
       m_team->start(m_session.path());

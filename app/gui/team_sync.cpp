@@ -10,7 +10,8 @@
 
 namespace quire::gui {
 
-TeamSync::TeamSync(std::function<void(const std::string&)> tell) : m_tell(std::move(tell)) {}
+TeamSync::TeamSync(std::function<void(const std::string&)> tell, std::function<void()> arrived)
+    : m_tell(std::move(tell)), m_arrived(std::move(arrived)) {}
 
 TeamSync::~TeamSync() {
   stop();
@@ -58,11 +59,13 @@ void TeamSync::run(std::filesystem::path path) {
   const int round = *m_round;
   for (;;) {
     std::string words;
+    bool received = false;
     try {
       if (!p) {
         p.emplace(Project::open(path));
       }
       auto r = team_sync(*p);
+      received = r.received > 0 || r.refused > 0;
       auto st = team_status(*p, false);
       words = "Team: online";
       if (st.pending > 0) {
@@ -88,9 +91,12 @@ void TeamSync::run(std::filesystem::path path) {
       m_status = words;
     }
     if (m_tell && wxTheApp) {
-      wxTheApp->CallAfter([this, words, round, alive = m_round] {
+      wxTheApp->CallAfter([this, words, received, round, alive = m_round] {
         if (*alive == round) {
           m_tell(words);
+          if (received && m_arrived) {
+            m_arrived();
+          }
         }
       });
     }

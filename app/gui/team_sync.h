@@ -1,6 +1,6 @@
 #pragma once
 // A team project's sync in the desktop app (docs/teams.md): while a team
-// project is open, a worker thread syncs it every two seconds through a
+// project is open, a worker thread syncs it every second through a
 // connection of its own — to the window it is another program on the
 // project, so colleagues' changes show through the session's usual catch-up
 // — and the status bar says online / offline / pending n.
@@ -18,8 +18,11 @@ namespace quire::gui {
 class TeamSync {
 public:
   /// tell is called on the UI thread with the status bar's words after each
-  /// round ("" when no team project is open).
-  explicit TeamSync(std::function<void(const std::string&)> tell);
+  /// round ("" when no team project is open); arrived, on the UI thread too,
+  /// when a round applied colleagues' changes (the window catches up at once
+  /// instead of at its next look).
+  explicit TeamSync(std::function<void(const std::string&)> tell,
+                    std::function<void()> arrived = {});
   TeamSync(const TeamSync&) = delete;
   ~TeamSync();
 
@@ -34,12 +37,13 @@ public:
   std::string last_status() const;
 
   /// Seconds between rounds.
-  static constexpr int interval_s = 2;
+  static constexpr int interval_s = 1;
 
 private:
   void run(std::filesystem::path path);
 
   std::function<void(const std::string&)> m_tell;
+  std::function<void()> m_arrived;
   std::thread m_thread;
   mutable std::mutex m_mutex;
   std::condition_variable m_wake;

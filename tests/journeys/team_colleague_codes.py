@@ -60,7 +60,8 @@ def journey(work):
                         "the colleague's coding to arrive in the window")
         took = time.monotonic() - sent
         step("the colleague's coding showed %.1f s after their sync" % took)
-        check(took < 5, "it arrived within a sync round and a catch-up (%.1f s)" % took)
+        check(took < 4, "it arrived within a sync round (%.1f s; about 1 s on a quiet machine)"
+              % took)
         codings = quire("codings", mine, "--json", "--all-coders")
         check(len(codings) == 1 and codings[0].get("coder") == "bob",
               "the coding is in the window's project file, by bob: %s" % codings)
