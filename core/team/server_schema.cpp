@@ -198,7 +198,7 @@ BEGIN
   IF p_tbl = 'code' AND p_op = 'del'
      AND EXISTS (SELECT 1 FROM state WHERE tbl = 'coding' AND row->>'code_id' = p_key) THEN
     -- Someone coded with it meanwhile: keep the code for their codings.
-    s := append(me, p_client, p_client_seq, 'code', p_key, 'put', old);
+    s := append(me, p_client, p_client_seq, 'code', p_key, 'put', old, true); -- the sender too
     INSERT INTO conflict(seq, who, what) VALUES (s, me,
       'The code "' || (old->>'name') || '" was kept: ' || me ||
       ' deleted it while others had codings with it.');
