@@ -14,13 +14,6 @@ namespace quire {
 
 namespace {
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 const TableCell& cell_at(const Table& t, std::size_t row, std::size_t col) {
   static const TableCell empty;
   const auto& r = t.rows[row];

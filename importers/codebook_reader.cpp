@@ -16,13 +16,6 @@ namespace quire {
 
 namespace {
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 std::string trimmed(std::string_view s) {
   return std::string(trim(s));
 }

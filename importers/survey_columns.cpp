@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "quire/base/error.h"
+#include "quire/base/text.h"
 
 namespace quire {
 
@@ -18,14 +19,6 @@ const TableCell& cell_at(const Table& t, std::size_t row, std::size_t col) {
   static const TableCell empty;
   const auto& r = t.rows[row];
   return col < r.size() ? r[col] : empty;
-}
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
 }
 
 std::string quoted_list(const std::vector<std::string>& names) {

@@ -53,6 +53,9 @@ std::string now_iso();
 /// A time in a recording as people read it: "1:02:03" ("0:02:03" under an
 /// hour), or "2:03" under an hour when short_form.
 std::string clock_text(std::int64_t ms, bool short_form = false);
+/// s with ASCII letters in lower case (other bytes as they are): for matching
+/// column headers and keywords, not for people's text.
+std::string lower_ascii(std::string_view s);
 
 } // namespace quire
 
