@@ -1,16 +1,11 @@
 #include "figures.h"
 
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <fstream>
 #include <random>
-#include <stdexcept>
 
 namespace quire::bench {
 
@@ -68,46 +63,6 @@ double machine_check_s() {
 void figure(const std::string& name, double value, const std::string& unit) {
   std::printf("  %-58s %12.3f %s\n", name.c_str(), value, unit.c_str());
   std::fflush(stdout);
-}
-
-ChildRun in_child(const std::function<std::string()>& work) {
-  std::fflush(stdout); // else the child repeats what the parent has buffered
-  int fds[2];
-  if (pipe(fds) != 0) {
-    return {};
-  }
-  double t0 = now_s();
-  pid_t pid = fork();
-  if (pid == 0) {
-    close(fds[0]);
-    try {
-      auto out = work();
-      if (write(fds[1], out.data(), out.size()) < 0) {
-        _exit(2);
-      }
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "failed: %s\n", e.what());
-      _exit(1);
-    }
-    _exit(0);
-  }
-  close(fds[1]);
-  ChildRun r;
-  char buf[512];
-  for (ssize_t k; (k = read(fds[0], buf, sizeof buf)) > 0;) {
-    r.said.append(buf, static_cast<std::size_t>(k));
-  }
-  close(fds[0]);
-  int status = 0;
-  rusage ru{};
-  wait4(pid, &status, 0, &ru);
-  if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
-    r.wall = now_s() - t0;
-    r.cpu = double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
-            double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
-    r.peak_mb = static_cast<double>(ru.ru_maxrss) / 1024.0;
-  }
-  return r;
 }
 
 } // namespace quire::bench

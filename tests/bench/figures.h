@@ -2,7 +2,6 @@
 // Small helpers for benchmarks: timing, percentiles, peak memory, sizes.
 #include <chrono>
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,15 +22,6 @@ bool full_size(int argc, char** argv);
 /// the same work every run, so a slow spell of a shared machine shows (the
 /// benchmarks print it before and after their figures).
 double machine_check_s();
-/// What a forked child did: wall and CPU seconds, peak resident MB, and what
-/// its work returned (-1 figures when it failed).
-struct ChildRun {
-  double wall = -1, cpu = -1, peak_mb = -1;
-  std::string said; ///< what the child wrote to its pipe
-};
-/// Runs work in a forked child (so its peak memory is its own), sending back
-/// what work returns through a pipe.
-ChildRun in_child(const std::function<std::string()>& work);
 /// Prints "name: value unit" aligned, for a figures table.
 void figure(const std::string& name, double value, const std::string& unit);
 
