@@ -53,8 +53,10 @@ QueryPage::QueryPage(wxWindow* parent, MainFrame& frame)
   m_op = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 5, ops);
   m_op->SetSelection(0);
   m_op->SetName("operator");
-  m_near = new wxSpinCtrl(this, wxID_ANY, "1", wxDefaultPosition, wxSize(70, -1), wxSP_ARROW_KEYS,
-                          1, 99, 1, "near");
+  m_near = new wxSpinCtrl(this, wxID_ANY, "1", wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 1,
+                          99, 1, "near");
+  // Wide enough for two digits and GTK's two buttons (narrower, GTK complains).
+  m_near->SetInitialSize(m_near->GetSizeFromTextSize(m_near->GetTextExtent("99")));
   m_near->SetToolTip("NEAR: at most this many passages apart");
   m_code = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(260, -1));
   m_code->SetName("code");

@@ -58,8 +58,9 @@ SuggestionsPane::SuggestionsPane(wxWindow* parent, MainFrame& frame)
   auto* above = new wxBoxSizer(wxHORIZONTAL);
   auto* above_btn = new wxButton(this, wxID_ANY, "Accept all at or above", wxDefaultPosition,
                                  wxDefaultSize, wxBU_EXACTFIT);
-  m_threshold = new wxSpinCtrlDouble(this, wxID_ANY, "0.90", wxDefaultPosition, wxSize(130, -1),
+  m_threshold = new wxSpinCtrlDouble(this, wxID_ANY, "0.90", wxDefaultPosition, wxDefaultSize,
                                      wxSP_ARROW_KEYS, 0.5, 1.0, 0.9, 0.05);
+  m_threshold->SetInitialSize(m_threshold->GetSizeFromTextSize(m_threshold->GetTextExtent("0.99")));
   above->Add(above_btn, 0, wxRIGHT, 4);
   above->Add(m_threshold, 0, wxALIGN_CENTER_VERTICAL);
   sizer->Add(above, 0, wxALL, 4);
