@@ -131,6 +131,8 @@ SurveyPane::SurveyPane(wxWindow* parent, MainFrame& frame) : wxPanel(parent), m_
   m_grid->EnableEditing(false);
   m_grid->SetRowLabelSize(0);
   m_grid->SetColLabelSize(24);
+  // A question is long: its start says which it is, so a narrow column shows the start.
+  m_grid->SetColLabelAlignment(wxALIGN_LEFT, wxALIGN_CENTRE);
   m_grid->DisableDragRowSize();
   m_grid->SetDefaultCellOverflow(false);
   auto* below = new wxPanel(split);

@@ -34,3 +34,14 @@ QUIRE="$build/app/cli/quire" bash "$here/docs/demo/add-second-coder.sh" "$demo/d
 run --screenshot "$out/query-page.png" --query '"Barriers/Time" NEAR/1 "Barriers/Funding"' "$demo/demo.quire"
 run --screenshot "$out/words-page.png" --show words "$demo/demo.quire"
 run --screenshot "$out/agreement-page.png" --show agreement "$demo/demo.quire"
+# The survey grid: a short questionnaire of our own (network-survey.csv), a few answers coded.
+survey="$demo/survey.quire"
+"$q" init "$survey" >/dev/null
+"$q" import "$survey" "$here/docs/screenshots/network-survey.csv" >/dev/null
+"$q" codes add "$survey" "Purpose/Peer support" --color "#2e86c1" >/dev/null
+"$q" codes add "$survey" "Barriers/Time" --color "#c0392b" >/dev/null
+"$q" code "$survey" --doc "network-survey R01" --match "admit what is not working" --code "Purpose/Peer support" >/dev/null
+"$q" code "$survey" --doc "network-survey R10" --match "Moral support" --code "Purpose/Peer support" >/dev/null
+"$q" code "$survey" --doc "network-survey R01" --match "Every meeting is a morning" --code "Barriers/Time" >/dev/null
+"$q" code "$survey" --doc "network-survey R04" --match "Time and the cost" --code "Barriers/Time" >/dev/null
+run --screenshot "$out/survey-grid.png" --show survey "$survey"
