@@ -218,6 +218,10 @@ std::pair<std::int64_t, std::int64_t> pull(Project& p, Pg& pg) {
   const std::string client = state_str(db, "client");
   std::int64_t cursor = std::stoll(state_str(db, "cursor"));
   std::int64_t received = 0;
+  // Keys of ours the server rewrote in this sync: a later change of ours to
+  // one (an undo that deleted the code it renamed) is applied after it too,
+  // or the rewritten row would come back here alone.
+  std::set<std::string> rewritten_keys;
   for (;;) {
     auto r = pg.exec("SELECT seq, author, client, tbl, key, op, coalesce(row::text, ''), "
                      "rewritten FROM quire.change WHERE seq > $1 ORDER BY seq LIMIT 5000",
@@ -253,7 +257,8 @@ std::pair<std::int64_t, std::int64_t> pull(Project& p, Pg& pg) {
         // Our own change is here already, unless the server rewrote it (a
         // name made unique): that is applied first, before a colleague's
         // row of the same name in this batch meets ours.
-        if (rewritten) {
+        if (rewritten || rewritten_keys.count(c.tbl + " " + c.key)) {
+          rewritten_keys.insert(c.tbl + " " + c.key);
           mine_rewritten.push_back(std::move(c));
         }
         continue;

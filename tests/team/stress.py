@@ -13,6 +13,7 @@ figure is 500). Prints one summary line starting with 'team stress:'.
 import json
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -136,11 +137,15 @@ def main():
             quire(who, 'memos', 'add', p, f'memo {n} by {who}', '--on', 'code', '-t',
                   rng.choice(CODES), check=False)
         elif kind == 'addcode':
-            # Under a parent of the member's own: two members making one code
-            # path at once is team_tests' case (both kept, one renamed).
+            # Under a parent of the member's own, or (half the time) one of a
+            # few shared paths: two members making one code path while apart
+            # keeps both, the later named for its author, in every copy.
             name = f'New {who}/{who}-{n}'
-            quire(who, 'codes', 'add', p, name)
-            made_codes[who].append(name)
+            if rng.random() < 0.5:
+                name = f'Shared/Theme {n // 20}'  # one new path every 20 actions
+            # (refused when this copy has that path already)
+            if quire(who, 'codes', 'add', p, name, check=False).returncode == 0:
+                made_codes[who].append(name)
         elif kind in ('rename', 'move') and made_codes[who]:
             # Only codes this member made: the base codebook stays put, so
             # everyone's next coding finds its code.
@@ -208,9 +213,12 @@ def main():
     gapless = psql('SELECT count(*) = max(seq) FROM quire.change', db=DB) == 't'
     changes = psql('SELECT count(*) FROM quire.change', db=DB)
     conflicts = psql('SELECT count(*) FROM quire.conflict', db=DB)
+    # Shared paths made by two members: the later one named for its author.
+    renamed = sum(1 for _, name, _ in dumps['s1']['codes'] if re.search(r' \(s\d', name))
     print(f'team stress: {len(MEMBERS)} members x {ACTIONS} actions ({actions_done} done, '
           f'seed {SEED}), {kills} kills mid-sync, {offline_periods} offline periods, '
           f'{changes} changes on the server, lost {len(lost)}, server conflicts {conflicts}, '
+          f'{renamed} codes of one path renamed for their author, '
           f'copies identical: {same}, server the same: {server_same}, log gap-free: {gapless}, '
           f'reader refused: {reader_refused}, forger refused: {forger_refused}')
     ok = same and server_same and not lost and gapless and reader_refused and forger_refused

@@ -280,4 +280,24 @@ BOOST_AUTO_TEST_CASE(two_members_making_one_code_keep_both_named_apart_in_every_
   BOOST_TEST(c.out.find("Workload (bob)") != std::string::npos, c.out);
 }
 
+BOOST_AUTO_TEST_CASE(a_code_the_server_renamed_and_its_maker_undid_is_gone_from_every_copy) {
+  // bob makes a path alice has made too, and undoes it before he syncs: the
+  // server renames his code (a name made unique) and then deletes it (his
+  // undo). His copy must not keep the renamed code (the team stress test
+  // found it there when the rename and the delete came in one sync).
+  Team t;
+  set_up(t);
+  const auto a = t.copy("alice").string();
+  const auto b = t.copy("bob").string();
+  ok(t.as("alice", {"codes", "add", a, "Workload/Marking"}));
+  ok(t.as("alice", {"team", "sync", a}));
+  ok(t.as("bob", {"codes", "add", b, "Workload/Marking"}));
+  ok(t.as("bob", {"undo", b}));
+  ok(t.as("bob", {"team", "sync", b}));
+  ok(t.as("alice", {"team", "sync", a}));
+  BOOST_TEST(dump(a) == dump(b));
+  BOOST_TEST(dump(b).find("(bob)") == std::string::npos, dump(b));
+  BOOST_TEST(dump(b).find("|Workload|") != std::string::npos, dump(b));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
