@@ -53,11 +53,13 @@ void CodedText::leave_shortcuts_to_commands(CommandRegistry& commands) {
   // So the keys of the commands' shortcuts run their commands here, first.
   std::map<std::pair<int, int>, std::string> by_key;
   for (const auto* c : commands.all()) {
-    wxAcceleratorEntry a;
-    if (!c->shortcut.empty() && a.FromString(c->shortcut)) {
-      int key = a.GetKeyCode();
-      by_key[{key >= 'a' && key <= 'z' ? key - 'a' + 'A' : key,
-              a.GetFlags() & (wxACCEL_CTRL | wxACCEL_SHIFT | wxACCEL_ALT)}] = c->name;
+    for (const auto& keys : {c->shortcut, c->also}) {
+      wxAcceleratorEntry a;
+      if (!keys.empty() && a.FromString(keys)) {
+        int key = a.GetKeyCode();
+        by_key[{key >= 'a' && key <= 'z' ? key - 'a' + 'A' : key,
+                a.GetFlags() & (wxACCEL_CTRL | wxACCEL_SHIFT | wxACCEL_ALT)}] = c->name;
+      }
     }
   }
   Bind(wxEVT_KEY_DOWN, [&commands, by_key = std::move(by_key)](wxKeyEvent& e) {

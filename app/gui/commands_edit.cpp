@@ -58,6 +58,7 @@ void add_edit_commands(MainFrame& f) {
          .label = "&Redo",
          .help = "Redo your last undone action",
          .shortcut = "Ctrl+Shift+Z",
+         .also = "Ctrl+Y", // as in most word processors
          .art = wxART_REDO,
          .run =
              [&s, &f] {
