@@ -1,9 +1,7 @@
 #include "command.h"
 
 #include <stdexcept>
-#include <vector>
 
-#include <wx/accel.h>
 #include <wx/button.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
@@ -162,16 +160,6 @@ void CommandRegistry::attach(wxWindow* window) {
       },
       first_id, last);
   window->Bind(wxEVT_UPDATE_UI, &CommandRegistry::on_update, this, first_id, last);
-  std::vector<wxAcceleratorEntry> keys;
-  for (const auto& c : m_commands) {
-    wxAcceleratorEntry a;
-    if (!c.also.empty() && a.FromString(c.also)) {
-      keys.emplace_back(a.GetFlags(), a.GetKeyCode(), c.id);
-    }
-  }
-  if (!keys.empty()) {
-    window->SetAcceleratorTable(wxAcceleratorTable(static_cast<int>(keys.size()), keys.data()));
-  }
 }
 
 void CommandRegistry::on_update(wxUpdateUIEvent& e) {

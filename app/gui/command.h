@@ -29,7 +29,6 @@ struct Command {
   wxString label = {};    ///< menu text with mnemonic: "&Undo"
   wxString help = {};     ///< status bar text
   wxString shortcut = {}; ///< "Ctrl+Z" (a menu accelerator) or "" for none
-  wxString also = {};     ///< a second key for it ("Ctrl+Y" for redo), not shown in menus
   wxString scope = {};    ///< where a non-menu shortcut works ("Document view"), shown in Help
   wxArtID art = {};       ///< toolbar icon, if any
   std::function<void()> run = {};
@@ -71,8 +70,7 @@ public:
   /// Adds the named commands that have an icon to a toolbar ("-": separator).
   void fill_toolbar(wxToolBar* bar, const std::vector<std::string>& names) const;
   /// Routes menu/toolbar events of window (and its popup menus) to commands and
-  /// keeps their labels, check marks and enabled state current; the commands'
-  /// second keys (`also`) become window's accelerators.
+  /// keeps their labels, check marks and enabled state current.
   void attach(wxWindow* window);
   /// While suspended() is true (a long job runs), every command is disabled
   /// and no enabled/label callback runs (they may read the project).

@@ -141,7 +141,10 @@ void add_file_commands(MainFrame& f) {
          .shortcut = "Ctrl+Shift+I",
          .run =
              [&f] {
-               wxDirDialog dlg(&f, "Import a folder", "", wxDD_DEFAULT_STYLE | wxDD_DIR_MUST_EXIST);
+               // Opened in the project's folder: GTK's chooser opened on Recent,
+               // where a typed path and Enter chose nothing (Open stayed grey).
+               wxDirDialog dlg(&f, "Import a folder", wx(f.session().path().parent_path().string()),
+                               wxDD_DEFAULT_STYLE | wxDD_DIR_MUST_EXIST);
                if (dlg.ShowModal() == wxID_OK && !dlg.GetPath().empty()) {
                  f.import_files({std::filesystem::path(utf8(dlg.GetPath()))});
                }

@@ -18,11 +18,7 @@ void show_shortcuts(MainFrame& f) {
     }
     wxString label = c->label;
     label.Replace("&", "");
-    wxString keys = c->shortcut.empty() ? c->scope : c->shortcut;
-    if (!c->also.empty()) {
-      keys += " or " + c->also;
-    }
-    rows.push_back({keys, label, c->help});
+    rows.push_back({c->shortcut.empty() ? c->scope : c->shortcut, label, c->help});
   }
   rows.push_back({"Drag a code onto selected text", "Code the selection with it", ""});
   rows.push_back({"Drag a code onto another code", "Move it under that code", ""});

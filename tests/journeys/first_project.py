@@ -110,7 +110,7 @@ def journey(work):
         dlg = app.wait_window("^Import a folder$")
         app.focus(dlg)
         app.key("ctrl+l")
-        app.type(folder + "/")
+        app.type(folder)  # no "/" at its end: that opens the folder instead of choosing it
         app.key("Return")
         docs = wait_for("three interviews in the project",
                         lambda: (lambda d: d if len(d) == 3 else None)(
