@@ -60,15 +60,23 @@ void CodedText::leave_shortcuts_to_commands(CommandRegistry& commands) {
               a.GetFlags() & (wxACCEL_CTRL | wxACCEL_SHIFT | wxACCEL_ALT)}] = c->name;
     }
   }
-  Bind(wxEVT_KEY_DOWN, [&commands, by_key = std::move(by_key)](wxKeyEvent& e) {
+  // The window's own keys (Ctrl+Y for Redo) likewise: Scintilla has its Ctrl+Y.
+  Bind(wxEVT_KEY_DOWN, [this, &commands, by_key = std::move(by_key)](wxKeyEvent& e) {
     int key = e.GetKeyCode();
     auto it = by_key.find({key >= 'a' && key <= 'z' ? key - 'a' + 'A' : key,
                            e.GetModifiers() & (wxMOD_CONTROL | wxMOD_SHIFT | wxMOD_ALT)});
-    if (it == by_key.end()) {
-      e.Skip();
+    if (it != by_key.end()) {
+      commands.invoke(it->second);
       return;
     }
-    commands.invoke(it->second);
+    const auto* window_keys = m_frame.GetAcceleratorTable();
+    if (int id = window_keys && window_keys->IsOk() ? window_keys->GetCommand(e) : -1; id != -1) {
+      wxCommandEvent menu(wxEVT_MENU, id);
+      menu.SetEventObject(&m_frame);
+      m_frame.GetEventHandler()->ProcessEvent(menu);
+      return;
+    }
+    e.Skip();
   });
 }
 

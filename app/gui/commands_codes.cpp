@@ -101,6 +101,40 @@ void merge(MainFrame& f) {
   s.select_code(target);
 }
 
+/// Moves the selected code under another (or to the top level), picked by
+/// typing: what dragging it in the Codebook does, for the keyboard.
+void move(MainFrame& f) {
+  auto& s = f.session();
+  const auto& c = selected(s);
+  Id id = c.id;
+  auto parent = c.parent_id;
+  auto subtree = code_subtree(s.project(), id);
+  std::vector<Code> targets;
+  if (parent) {
+    Code top;
+    top.id = 0; // no code has id 0: the top level
+    top.path = "(top level)";
+    targets.push_back(top);
+  }
+  for (const auto& other : s.codes().list) {
+    if (other.id != parent &&
+        std::find(subtree.begin(), subtree.end(), other.id) == subtree.end()) {
+      targets.push_back(other);
+    }
+  }
+  if (targets.empty()) {
+    throw InputError("there is no other code to move " + c.path + " under");
+  }
+  CodePicker dlg(&f, targets, "Move To",
+                 wx("Move " + c.path + " under (its codings and subcodes go with it):"), false);
+  if (dlg.ShowModal() != wxID_OK || !dlg.chosen_code()) {
+    return;
+  }
+  Id target = *dlg.chosen_code();
+  move_code(s.project(), id, target == 0 ? std::nullopt : std::optional<Id>(target));
+  s.select_code(id);
+}
+
 void remove(MainFrame& f) {
   auto& s = f.session();
   const auto& c = selected(s);
@@ -175,6 +209,11 @@ void add_codes_commands(MainFrame& f) {
          .label = L"&Describe…",
          .help = "Write what the selected code means",
          .run = [&f] { describe(f); },
+         .enabled = has_code});
+  r.add({.name = "codes/move",
+         .label = L"Mo&ve To…",
+         .help = "Move the selected code under another code, or to the top level",
+         .run = [&f] { move(f); },
          .enabled = has_code});
   r.add({.name = "codes/merge",
          .label = L"&Merge Into…",

@@ -1,5 +1,6 @@
 // edit/...: undo, redo (named after the action), cut, copy, find (and the
 // find bar's buttons), history, preferences.
+#include <wx/accel.h>
 #include <wx/stc/stc.h>
 #include <wx/textentry.h>
 
@@ -54,23 +55,29 @@ void add_edit_commands(MainFrame& f) {
                auto name = s.is_open() ? undo_name(s.project()) : std::nullopt;
                return name ? "&Undo " + short_name(*name) : wxString("&Undo");
              }});
-  r.add({.name = "edit/redo",
-         .label = "&Redo",
-         .help = "Redo your last undone action",
-         .shortcut = "Ctrl+Shift+Z",
-         .art = wxART_REDO,
-         .run =
-             [&s, &f] {
-               if (auto name = redo(s.project())) {
-                 f.SetStatusText("Redone: " + wx(*name));
-               }
-             },
-         .enabled = [&s] { return s.is_open() && redo_name(s.project()).has_value(); },
-         .dynamic_label =
-             [&s] {
-               auto name = s.is_open() ? redo_name(s.project()) : std::nullopt;
-               return name ? "&Redo " + short_name(*name) : wxString("&Redo");
-             }});
+  const int redo_id =
+      r.add({.name = "edit/redo",
+             .label = "&Redo",
+             .help = "Redo your last undone action (Ctrl+Y too)",
+             .shortcut = "Ctrl+Shift+Z",
+             .art = wxART_REDO,
+             .run =
+                 [&s, &f] {
+                   if (auto name = redo(s.project())) {
+                     f.SetStatusText("Redone: " + wx(*name));
+                   }
+                 },
+             .enabled = [&s] { return s.is_open() && redo_name(s.project()).has_value(); },
+             .dynamic_label =
+                 [&s] {
+                   auto name = s.is_open() ? redo_name(s.project()) : std::nullopt;
+                   return name ? "&Redo " + short_name(*name) : wxString("&Redo");
+                 }})
+          .id;
+  // Ctrl+Y redoes too, as in most word processors: a key of the window (the
+  // document view passes the window's keys on), not a second menu shortcut.
+  wxAcceleratorEntry ctrl_y(wxACCEL_CTRL, 'Y', redo_id);
+  f.SetAcceleratorTable(wxAcceleratorTable(1, &ctrl_y));
   r.add({.name = "edit/cut",
          .label = "Cu&t",
          .help = "Cut the selected text (in memos and boxes)",

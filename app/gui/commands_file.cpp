@@ -1,4 +1,5 @@
 // file/...: new, open, import, export, restore a safety copy, close, quit.
+#include <wx/dirdlg.h>
 #include <wx/filedlg.h>
 #include <wx/msgdlg.h>
 #include <wx/utils.h>
@@ -129,6 +130,23 @@ void add_file_commands(MainFrame& f) {
                                 wxFD_OPEN | wxFD_FILE_MUST_EXIST | wxFD_MULTIPLE);
                if (dlg.ShowModal() == wxID_OK) {
                  f.import_files(chosen_paths(dlg));
+               }
+             },
+         .enabled = is_open});
+  // A folder by keys as well as by a drop on Sources: its files and those
+  // below it that Quire reads; again, only the new ones.
+  r.add({.name = "file/import-folder",
+         .label = L"Import &Folder…",
+         .help = "Import the files of a folder and its subfolders (again: only new ones)",
+         .shortcut = "Ctrl+Shift+I",
+         .run =
+             [&f] {
+               // Opened in the project's folder: GTK's chooser opened on Recent,
+               // where a typed path and Enter chose nothing (Open stayed grey).
+               wxDirDialog dlg(&f, "Import a folder", wx(f.session().path().parent_path().string()),
+                               wxDD_DEFAULT_STYLE | wxDD_DIR_MUST_EXIST);
+               if (dlg.ShowModal() == wxID_OK && !dlg.GetPath().empty()) {
+                 f.import_files({std::filesystem::path(utf8(dlg.GetPath()))});
                }
              },
          .enabled = is_open});

@@ -61,6 +61,7 @@ MemosPane::MemosPane(wxWindow* parent, MainFrame& frame)
   left->Add(bar, 0, wxEXPAND | wxALL, 4);
   m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                           wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_NONE);
+  m_list->SetName("quire-memos-list"); // the journeys read its rows
   m_list->AppendColumn("On", wxLIST_FORMAT_LEFT, 150);
   m_list->AppendColumn("Memo", wxLIST_FORMAT_LEFT, 200);
   m_list->AppendColumn("Updated", wxLIST_FORMAT_LEFT, 90);

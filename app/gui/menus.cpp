@@ -31,9 +31,10 @@ wxMenuBar* make_menu_bar(MainFrame& frame) {
   frame.recent_files().UseMenu(recent);
   frame.recent_files().AddFilesToMenu(recent);
   file->AppendSubMenu(recent, "Open &Recent");
-  r.append(file, {"file/open-demo", "-", "file/import", "file/import-codebook", "file/import-cases",
-                  "file/export", "file/show-export", "file/merge", "-", "file/restore", "-",
-                  "team/sync-now", "team/status", "-", "file/close", "-", "file/quit"});
+  r.append(file, {"file/open-demo", "-", "file/import", "file/import-folder",
+                  "file/import-codebook", "file/import-cases", "file/export", "file/show-export",
+                  "file/merge", "-", "file/restore", "-", "team/sync-now", "team/status", "-",
+                  "file/close", "-", "file/quit"});
   bar->Append(file, "&File");
   bar->Append(r.make_menu({"edit/undo", "edit/redo", "-", "edit/cut", "edit/copy", "-", "edit/find",
                            "-", "edit/history", "edit/preferences"}),
@@ -46,8 +47,9 @@ wxMenuBar* make_menu_bar(MainFrame& frame) {
       r.make_menu({"code/code-as", "code/with-selected", "code/uncode", "code/memo-coding", "-"});
   codes->AppendSubMenu(r.make_menu(recent_names()), "Code with &Recent");
   codes->AppendSeparator();
-  r.append(codes, {"codes/new", "codes/new-child", "codes/rename", "codes/recolour",
-                   "codes/describe", "codes/merge", "codes/delete", "-", "codes/coders"});
+  r.append(codes,
+           {"codes/new", "codes/new-child", "codes/rename", "codes/recolour", "codes/describe",
+            "codes/move", "codes/merge", "codes/delete", "-", "codes/coders"});
   bar->Append(codes, "&Codes");
   bar->Append(r.make_menu({"search/find", "search/code-all", "search/similar", "-",
                            "analysis/theme-table", "analysis/matrix", "analysis/cooccurrence",
@@ -83,8 +85,8 @@ wxMenu* cases_menu(MainFrame& frame) {
 
 wxMenu* codebook_context_menu(MainFrame& frame) {
   return frame.commands().make_menu({"codes/new", "codes/new-child", "-", "codes/rename",
-                                     "codes/recolour", "codes/describe", "-", "codes/merge",
-                                     "codes/delete", "-", "code/with-selected"});
+                                     "codes/recolour", "codes/describe", "-", "codes/move",
+                                     "codes/merge", "codes/delete", "-", "code/with-selected"});
 }
 
 } // namespace quire::gui

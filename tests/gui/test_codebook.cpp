@@ -112,6 +112,27 @@ BOOST_FIXTURE_TEST_CASE(merge_into_moves_codings, FrameFixture) {
   BOOST_CHECK(frame->session().selected_code() == code("Barriers/Time"));
 }
 
+// Issue 17's journey: moving a code was a drag only; Codes > Move To… does it
+// by keys (type part of the new parent's path, Enter), and "(top level)".
+BOOST_FIXTURE_TEST_CASE(move_to_moves_a_code_under_the_code_typed, FrameFixture) {
+  Id funding = code("Barriers/Funding");
+  frame->session().select_code(funding);
+  pump();
+  wxTEST_DIALOG(frame->commands().invoke("codes/move"), TypeInCodePicker("purp"));
+  pump();
+  BOOST_CHECK_EQUAL(get_code(p(), funding).path, "Purpose/Funding");
+  BOOST_CHECK(frame->session().selected_code() == funding);
+  BOOST_CHECK(frame->codebook().tree().GetItemParent(frame->codebook().item_of(funding)) ==
+              frame->codebook().item_of(code("Purpose")));
+  wxTEST_DIALOG(frame->commands().invoke("codes/move"), TypeInCodePicker("top level"));
+  pump();
+  BOOST_CHECK_EQUAL(get_code(p(), funding).path, "Funding");
+  // Each move is one step: Undo puts it back under Purpose.
+  frame->commands().invoke("edit/undo");
+  pump();
+  BOOST_CHECK_EQUAL(get_code(p(), funding).path, "Purpose/Funding");
+}
+
 BOOST_FIXTURE_TEST_CASE(drop_a_code_onto_another_moves_it_under_it, FrameFixture) {
   Id funding = code("Barriers/Funding");
   auto& tree = frame->codebook().tree();

@@ -1,6 +1,8 @@
 // Coding text in the document view: Code as… (existing and new codes),
 // keys 1-9, uncode, undo/redo by name, exact code-point offsets with accents
 // and emoji, memos on codings.
+#include <wx/accel.h>
+
 #include "codebook_pane.h"
 #include "coded_text.h"
 #include "coding_stripes.h"
@@ -85,6 +87,33 @@ BOOST_FIXTURE_TEST_CASE(undo_and_redo_carry_the_actions_name, FrameFixture) {
   pump();
   BOOST_CHECK_EQUAL(codings_of(project, "Barriers/Time").size(), 1u);
   BOOST_CHECK_EQUAL(frame->document_view().text().laid().size(), 1u);
+}
+
+// Issue 17's journey: Ctrl+Y did nothing (no key of the app's; in the
+// document view Scintilla took it as its own, empty, redo). It redoes too.
+BOOST_FIXTURE_TEST_CASE(ctrl_y_redoes_in_the_document_and_in_the_window, FrameFixture) {
+  select_text("notes-short", "rail strike");
+  frame->session().select_code(code("Barriers/Time"));
+  BOOST_REQUIRE(frame->commands().invoke("code/with-selected"));
+  BOOST_REQUIRE(frame->commands().invoke("edit/undo"));
+  pump();
+  BOOST_REQUIRE_EQUAL(codings_of(project, "Barriers/Time").size(), 0u);
+  auto ctrl_y = [](wxWindow& w) {
+    wxKeyEvent key(wxEVT_KEY_DOWN);
+    key.m_keyCode = 'Y';
+    key.m_controlDown = true;
+    key.SetEventObject(&w);
+    return key;
+  };
+  auto& stc = frame->document_view().text();
+  auto key = ctrl_y(stc);
+  stc.GetEventHandler()->ProcessEvent(key);
+  pump();
+  BOOST_CHECK_EQUAL(codings_of(project, "Barriers/Time").size(), 1u);
+  // Elsewhere in the window it is the frame's accelerator for Redo.
+  const auto* table = frame->GetAcceleratorTable();
+  BOOST_REQUIRE(table && table->IsOk());
+  BOOST_CHECK_EQUAL(table->GetCommand(ctrl_y(*frame)), frame->commands().get("edit/redo").id);
 }
 
 BOOST_FIXTURE_TEST_CASE(number_keys_apply_recently_used_codes, FrameFixture) {

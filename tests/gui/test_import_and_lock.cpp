@@ -1,5 +1,6 @@
 // Importing through the File menu and by dropping files on Sources, the
 // "already imported" question, and a project open in another window.
+#include <wx/dirdlg.h>
 #include <wx/dnd.h>
 #include <wx/filedlg.h>
 #include <wx/msgdlg.h>
@@ -41,6 +42,49 @@ BOOST_FIXTURE_TEST_CASE(import_a_file_from_the_file_menu, FrameFixture) {
   pump();
   BOOST_CHECK_EQUAL(list_documents(p()).size(), before);
   BOOST_CHECK(!frame->sources().item_of_document(doc.id).IsOk());
+}
+
+namespace {
+
+/// The folder dialog answered with a folder (OK).
+class ChooseFolder : public wxExpectModalBase<wxDirDialog, ChooseFolder> {
+public:
+  explicit ChooseFolder(std::filesystem::path folder) : m_folder(std::move(folder)) {}
+
+protected:
+  int OnInvoked(wxDirDialog* dlg) const override {
+    dlg->wxDirDialogBase::SetPath(gui::wx(m_folder.string()));
+    return wxID_OK;
+  }
+
+private:
+  std::filesystem::path m_folder;
+};
+
+} // namespace
+
+// Issue 17's journey: a folder was imported by a drop only; File > Import
+// Folder… (Ctrl+Shift+I) does the same from the keyboard.
+BOOST_FIXTURE_TEST_CASE(import_folder_imports_its_files_and_again_only_new_ones, FrameFixture) {
+  auto folder = dir / "round-three";
+  std::filesystem::create_directories(folder / "late");
+  write_file(folder / "visit-c.txt", "Notes from the third school visit.\n");
+  write_file(folder / "late" / "visit-d.txt", "Notes from a visit in the summer term.\n");
+  write_file(folder / ".hidden.txt", "Not to be imported.\n");
+  BOOST_CHECK_EQUAL(frame->commands().get("file/import-folder").shortcut, "Ctrl+Shift+I");
+  auto before = list_documents(p()).size();
+  wxTEST_DIALOG(frame->commands().invoke("file/import-folder"), ChooseFolder(folder));
+  pump(200);
+  BOOST_CHECK_EQUAL(list_documents(p()).size(), before + 2);
+  BOOST_CHECK_NO_THROW(find_document(p(), "visit-c"));
+  BOOST_CHECK_NO_THROW(find_document(p(), "visit-d"));
+  BOOST_CHECK_THROW(find_document(p(), ".hidden"), NotFoundError);
+  // Again, with one new file: only it, and nothing asked.
+  write_file(folder / "visit-e.txt", "Notes from the fourth visit.\n");
+  wxTEST_DIALOG(frame->commands().invoke("file/import-folder"), ChooseFolder(folder));
+  pump(200);
+  BOOST_CHECK_EQUAL(list_documents(p()).size(), before + 3);
+  BOOST_CHECK_NO_THROW(find_document(p(), "visit-e"));
 }
 
 BOOST_FIXTURE_TEST_CASE(a_dropped_folder_imports_its_files_and_again_only_new_ones, FrameFixture) {
