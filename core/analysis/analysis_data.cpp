@@ -78,7 +78,8 @@ void each_analysis_coding(const Project& p, const AnalysisFilter& f, const Analy
       known[static_cast<std::size_t>(id)] = 1;
     }
   }
-  // One sequential scan of the table: no index walk, no joins.
+  // One scan, no joins: of the index coding_place, which holds every
+  // column read here (a quarter of the table's pages), in document order.
   auto s = db.prepare(
       coder ? "SELECT id, code_id, document_id, start, end FROM coding WHERE coder_id = ?"
             : "SELECT id, code_id, document_id, start, end FROM coding");
