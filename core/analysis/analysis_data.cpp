@@ -208,8 +208,10 @@ const std::vector<std::int64_t>& WordCounter::starts(Id document_id) {
   if (it != m_starts.end()) {
     return it->second;
   }
+  const auto words = word_ranges(document_text(m_p, document_id));
   std::vector<std::int64_t> st;
-  for (const auto& [s, e] : word_ranges(document_text(m_p, document_id))) {
+  st.reserve(words.size()); // kept for every document: no spare capacity
+  for (const auto& [s, e] : words) {
     st.push_back(s);
   }
   return m_starts.emplace(document_id, std::move(st)).first->second;
