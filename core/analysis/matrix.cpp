@@ -6,6 +6,7 @@
 #include "quire/base/error.h"
 #include "quire/model/cases.h"
 #include "quire/model/codebook.h"
+#include "store/project_p.h"
 
 namespace quire {
 
@@ -205,6 +206,10 @@ void count_streamed(const Project& p, const MatrixSpec& spec, const AnalysisData
   };
   std::vector<Unit> units;
   const bool cases = spec.cell == MatrixCell::Cases;
+  if (cases) { // one unit per coding at most: no growing and copying a million
+    units.reserve(static_cast<std::size_t>(
+        std::max<std::int64_t>(0, detail::db(p).scalar("SELECT max(id) FROM coding"))));
+  }
   detail::each_analysis_coding(p, spec.filter, d, [&](const ACoding& c) {
     auto k = static_cast<std::uint32_t>(code_ix[static_cast<std::size_t>(c.code_id)]);
     const auto& rows = rows_of[k];

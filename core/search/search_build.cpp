@@ -60,10 +60,13 @@ IndexFacts load_index_facts(const Project& p) {
 
 namespace {
 
-/// The code (with ancestors) and coder terms of each passage (sorted by start).
+/// The code (with ancestors) and coder terms of each passage (sorted by
+/// start; any of a document's passages, or some of them). coder_term(c)
+/// gives coding c's coder term.
+template <class Passages, class Codings, class CoderTerm>
 std::vector<std::set<std::string>>
-coding_terms(const std::vector<Passage>& passages, const std::vector<Coding>& codings,
-             const std::unordered_map<Id, std::optional<Id>>& code_parent) {
+coding_terms(const Passages& passages, const Codings& codings,
+             const std::unordered_map<Id, std::optional<Id>>& code_parent, CoderTerm coder_term) {
   std::vector<std::set<std::string>> out(passages.size());
   // reach[i]: the furthest end of passages[0..i] (passages are sorted by
   // start and may nest): walking back from a coding's end stops where no
@@ -71,13 +74,9 @@ coding_terms(const std::vector<Passage>& passages, const std::vector<Coding>& co
   std::vector<std::int64_t> reach(passages.size());
   for (std::size_t i = 0; i < passages.size(); ++i)
     reach[i] = std::max(passages[i].end, i ? reach[i - 1] : passages[i].end);
-  std::unordered_map<std::string, std::string> coder_term; // folding case once per coder
   for (const auto& c : codings) {
-    auto& coder = coder_term[c.coder];
-    if (coder.empty())
-      coder = make_term(term::coder, c.coder);
     auto it = std::upper_bound(passages.begin(), passages.end(), c.end,
-                               [](std::int64_t v, const Passage& p) { return v <= p.start; });
+                               [](std::int64_t v, const auto& p) { return v <= p.start; });
     for (auto i = static_cast<std::size_t>(it - passages.begin()); i > 0;) {
       --i;
       if (reach[i] <= c.start)
@@ -90,11 +89,31 @@ coding_terms(const std::vector<Passage>& passages, const std::vector<Coding>& co
         auto parent = code_parent.find(*code);
         code = parent == code_parent.end() ? std::nullopt : parent->second;
       }
-      terms.insert(coder);
+      terms.insert(coder_term(c));
     }
   }
   return out;
 }
+
+/// The code and coder terms of each passage of a document, from its codings.
+std::vector<std::set<std::string>>
+coding_terms(const std::vector<Passage>& passages, const std::vector<Coding>& codings,
+             const std::unordered_map<Id, std::optional<Id>>& code_parent) {
+  std::unordered_map<std::string, std::string> coder_term; // folding case once per coder
+  return coding_terms(passages, codings, code_parent, [&](const Coding& c) -> const std::string& {
+    auto& t = coder_term[c.coder];
+    if (t.empty())
+      t = make_term(term::coder, c.coder);
+    return t;
+  });
+}
+
+/// A passage or a coding as refreshing code terms needs it: where it is.
+struct Span {
+  Id id = 0;
+  std::int64_t start = 0, end = 0;
+  Id code_id = 0, coder_id = 0; ///< a coding's
+};
 
 } // namespace
 
@@ -216,36 +235,59 @@ void SearchIndex::Impl::refresh_codings(const std::vector<Id>& docs, const std::
   code_parent.clear();
   for (auto& c : list_codes(project))
     code_parent[c.id] = c.parent_id;
-  for (Id doc_id : docs) {
-    auto passages = list_passages(project, doc_id);
-    auto codings = document_codings(project, doc_id);
-    auto wanted = coding_terms(passages, codings, code_parent);
-    // Only passages coded now or coded as the index has it can change. When
-    // every changed coding is still there, only those under the changed
-    // codings, or indexed with their codes (a coding trimmed away), can.
-    std::set<Xapian::docid> was_coded;
+  auto& sql = detail::db(project);
+  // The changed codings as they are now, by document. When every one is
+  // still there, only the passages under them, or indexed with their codes
+  // (a coding trimmed away), can have other terms now: only those are
+  // looked at, against only the codings that reach them.
+  std::map<Id, std::vector<Span>> changed_in;
+  bool all_there = false;
+  if (changed && !changed->empty()) {
+    auto s = sql.prepare("SELECT document_id, start, end, code_id FROM coding WHERE id = ?");
     std::size_t found = 0;
-    std::set<Id> codes;
-    std::vector<std::pair<std::int64_t, std::int64_t>> under;
-    if (changed) {
-      for (const auto& c : codings) {
-        if (changed->count(c.id)) {
-          ++found;
-          codes.insert(c.code_id);
-          under.emplace_back(c.start, c.end);
-        }
+    for (Id id : *changed) {
+      s.bind(1, id);
+      if (s.step()) {
+        ++found;
+        changed_in[s.i64(0)].push_back({id, s.i64(1), s.i64(2), s.i64(3), 0});
       }
+      s.reset();
     }
-    const bool narrow = changed && found > 0 && found == changed->size();
+    all_there = found == changed->size();
+  }
+  std::unordered_map<Id, std::string> coder_terms;
+  auto coder_term = [&](const Span& c) -> const std::string& {
+    auto& t = coder_terms[c.coder_id];
+    if (t.empty()) {
+      auto s = sql.prepare("SELECT name FROM coder WHERE id = ?");
+      s.bind(1, c.coder_id);
+      t = make_term(term::coder, s.step() ? s.str(0) : std::string());
+    }
+    return t;
+  };
+  for (Id doc_id : docs) {
+    std::vector<Span> passages;
+    {
+      auto s = sql.prepare("SELECT id, start, end FROM passage WHERE document_id = ? "
+                           "ORDER BY start, id");
+      s.bind(1, doc_id);
+      while (s.step())
+        passages.push_back({s.i64(0), s.i64(1), s.i64(2), 0, 0});
+    }
+    auto under = changed_in.find(doc_id);
+    const bool narrow = all_there && under != changed_in.end();
+    // The passages whose terms may change (sorted by start): in the index
+    // with a changed coding's code, or under a changed coding now; without
+    // the changed codings, every passage coded now or in the index.
+    std::set<Xapian::docid> was_coded;
     if (narrow) {
-      std::set<Xapian::docid> in_doc;
-      for (const auto& ps : passages)
-        in_doc.insert(static_cast<Xapian::docid>(ps.id));
+      std::set<Id> codes;
+      for (const auto& c : under->second)
+        codes.insert(c.code_id);
       for (Id code : codes) {
         auto t = term::code + std::to_string(code);
         for (auto it = db->postlist_begin(t); it != db->postlist_end(t); ++it)
-          if (in_doc.count(*it))
-            was_coded.insert(*it);
+          was_coded.insert(*it);
       }
     } else {
       Xapian::Enquire e(*db);
@@ -257,17 +299,38 @@ void SearchIndex::Impl::refresh_codings(const std::vector<Id>& docs, const std::
       for (auto it = m.begin(); it != m.end(); ++it)
         was_coded.insert(*it);
     }
-    for (std::size_t pi = 0; pi < passages.size(); ++pi) {
-      auto id = static_cast<Xapian::docid>(passages[pi].id);
-      const auto& ps = passages[pi];
-      bool candidate = narrow ? was_coded.count(id) > 0 ||
-                                    std::any_of(under.begin(), under.end(),
-                                                [&](const auto& r) {
-                                                  return r.first < ps.end && ps.start < r.second;
-                                                })
-                              : !wanted[pi].empty() || was_coded.count(id) > 0;
-      if (!candidate)
-        continue;
+    std::vector<Span> looked_at;
+    if (narrow) {
+      for (const auto& ps : passages) {
+        if (was_coded.count(static_cast<Xapian::docid>(ps.id)) ||
+            std::any_of(under->second.begin(), under->second.end(),
+                        [&](const Span& c) { return c.start < ps.end && ps.start < c.end; }))
+          looked_at.push_back(ps);
+      }
+    } else {
+      looked_at = passages; // those coded now are found below
+    }
+    if (looked_at.empty())
+      continue;
+    // The codings that reach the passages looked at.
+    std::int64_t from = looked_at.front().start, to = looked_at.front().end;
+    for (const auto& ps : looked_at) {
+      from = std::min(from, ps.start);
+      to = std::max(to, ps.end);
+    }
+    std::vector<Span> codings;
+    {
+      auto s = sql.prepare("SELECT start, end, code_id, coder_id FROM coding "
+                           "WHERE document_id = ? AND start < ? AND end > ?");
+      s.bind(1, doc_id).bind(2, to).bind(3, from);
+      while (s.step())
+        codings.push_back({0, s.i64(0), s.i64(1), s.i64(2), s.i64(3)});
+    }
+    auto wanted = coding_terms(looked_at, codings, code_parent, coder_term);
+    for (std::size_t pi = 0; pi < looked_at.size(); ++pi) {
+      auto id = static_cast<Xapian::docid>(looked_at[pi].id);
+      if (!narrow && wanted[pi].empty() && !was_coded.count(id))
+        continue; // coded neither now nor in the index
       Xapian::Document xd;
       try {
         xd = db->get_document(id);

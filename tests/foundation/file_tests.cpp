@@ -284,4 +284,70 @@ BOOST_AUTO_TEST_CASE(migrates_a_version_1_project_and_keeps_a_backup) {
   BOOST_TEST(!std::filesystem::exists(dir / "old.quire.v1-2.bak"));
 }
 
+namespace {
+
+/// Every value of every row statements return, '|' after each (read-only).
+std::string rows_of(const std::filesystem::path& file, const std::string& statement) {
+  sqlite3* db = nullptr;
+  BOOST_REQUIRE(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  BOOST_REQUIRE(sqlite3_prepare_v2(db, statement.c_str(), -1, &s, nullptr) == SQLITE_OK);
+  std::string out;
+  while (sqlite3_step(s) == SQLITE_ROW) {
+    for (int i = 0; i < sqlite3_column_count(s); ++i) {
+      auto t = sqlite3_column_text(s, i);
+      out += (t ? reinterpret_cast<const char*>(t) : "") + std::string("|");
+    }
+  }
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  return out;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(a_version_5_project_gets_the_codings_covering_index) {
+  TempDir dir;
+  auto file = dir / "five.quire";
+  Id doc = 0;
+  {
+    auto p = Project::create(file);
+    doc = add_text_document(p, "doc", "Text from a format 5 Quire.");
+    code_range(p, doc, 5, 9, add_code(p, "Kept"));
+  }
+  // Format 5: the codings indexed by document and start only.
+  sql(file, "DROP INDEX coding_place; CREATE INDEX coding_doc ON coding(document_id, start);"
+            "PRAGMA user_version = 5;");
+  const std::string indexes =
+      "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'coding\\_%' "
+      "ESCAPE '\\' ORDER BY name";
+  // Read-only, it is read as it is: nothing written, no copy kept.
+  {
+    auto ro = Project::open(file, Project::Access::ReadOnly);
+    auto segs = list_codings(ro, {});
+    BOOST_TEST_REQUIRE(segs.size() == 1u);
+    BOOST_TEST(segs[0].text == "from");
+  }
+  BOOST_TEST(rows_of(file, "PRAGMA user_version") == "5|");
+  BOOST_TEST(rows_of(file, indexes) == "coding_code|coding_doc|");
+  BOOST_TEST(!std::filesystem::exists(dir / "five.quire.v5.bak"));
+  // Opened to work in, it is migrated after a copy is kept.
+  {
+    auto p = Project::open(file);
+    BOOST_TEST(list_codings(p, {}).size() == 1u);
+    code_range(p, doc, 10, 14, find_code(p, "Kept").id);
+    BOOST_TEST(list_codings(p, {}).size() == 2u);
+  }
+  BOOST_TEST(std::filesystem::exists(dir / "five.quire.v5.bak"));
+  BOOST_TEST(rows_of(file, "PRAGMA user_version") == std::to_string(Project::schema_version) + "|");
+  BOOST_TEST(rows_of(file, indexes) == "coding_code|coding_place|");
+  // What the analyses read of every coding comes from the index alone.
+  auto plan = rows_of(file, "EXPLAIN QUERY PLAN SELECT id, code_id, document_id, start, end "
+                            "FROM coding");
+  BOOST_TEST(plan.find("COVERING INDEX coding_place") != std::string::npos, plan);
+  plan = rows_of(file, "EXPLAIN QUERY PLAN SELECT start, end, code_id, coder_id FROM coding "
+                       "WHERE document_id = 1 AND start < 9 AND end > 5");
+  BOOST_TEST(plan.find("COVERING INDEX coding_place") != std::string::npos, plan);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -11,6 +11,7 @@
 
 #include "quire/base/text.h"
 #include "quire/ingest/import_data.h"
+#include "quire/model/code_ranges.h"
 #include "quire/model/codebook.h"
 #include "quire/model/coding.h"
 #include "quire/model/documents.h"
@@ -181,6 +182,19 @@ BOOST_AUTO_TEST_CASE(coding_actions_rewrite_code_terms_only_where_they_changed) 
   check("coded");
   BOOST_TEST(found(*idx, "code:\"Purpose/Sceptical\"") ==
              (std::set<Id>{ps[10].id, ps[11].id, ps[12].id}));
+  // One action coding both documents, by another coder: each document's
+  // passages under its own new codings get the code and the coder.
+  p.set_session_coder("ben");
+  code_ranges(p, {{docs[0], ps[100].start + 1, ps[101].start + 3}, {docs[1], 5, 9}}, "Barriers",
+              "both documents");
+  check("coded in two documents");
+  BOOST_TEST(found(*idx, "coder:ben").count(ps[100].id) == 1u);
+  BOOST_TEST(found(*idx, "coder:ben").count(ps[101].id) == 1u);
+  BOOST_TEST(found(*idx, "coder:ben").size() == 3u);
+  undo(p);
+  check("two documents undone");
+  BOOST_TEST(found(*idx, "coder:ben").empty());
+  p.set_session_coder("ann");
   uncode_range(p, docs[0], ps[11].start, ps[12].end, sceptical);
   check("uncoded part");
   BOOST_TEST(found(*idx, "code:\"Purpose/Sceptical\"") == std::set<Id>{ps[10].id});

@@ -40,7 +40,7 @@ struct ChangeSet {
 class Project {
 public:
   /// The schema version this build writes (PRAGMA user_version).
-  static constexpr int schema_version = 5;
+  static constexpr int schema_version = 6;
 
   /// Creates a new, empty project file. Throws StorageError if it exists.
   static Project create(const std::filesystem::path& file);
