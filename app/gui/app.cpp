@@ -22,6 +22,7 @@
 #include "main_frame.h"
 #include "pages.h"
 #include "query_page.h"
+#include "words_page.h"
 #include "quire/base/error.h"
 #include "quire/base/platform.h"
 #include "quire/model/codebook.h"
@@ -229,6 +230,9 @@ void apply_start_options(MainFrame& frame, const StartOptions& opts) {
   }
   if (!opts.show.empty()) {
     show_start_page(frame, opts.show); // start_pages.h
+    if (opts.show == "words") {
+      words_page(frame).refresh_if_stale(); // counted now, not after a --screenshot
+    }
   }
   if (!opts.query.empty()) {
     show_page(frame, "query");
