@@ -22,7 +22,6 @@
 #include "main_frame.h"
 #include "pages.h"
 #include "query_page.h"
-#include "words_page.h"
 #include "quire/base/error.h"
 #include "quire/base/platform.h"
 #include "quire/model/codebook.h"
@@ -35,6 +34,7 @@
 #include "startup_report.h"
 #include "suggestions_pane.h"
 #include "window_state.h"
+#include "words_page.h"
 #include "wx_text.h"
 
 namespace quire::gui {

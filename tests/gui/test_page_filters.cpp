@@ -42,7 +42,7 @@ protected:
   int OnInvoked(wxMultiChoiceDialog* dlg) const override {
     // The items are the project's documents, in its order.
     auto docs = list_documents(*m_project);
-    dlg->TransferDataFromWindow(); // what OK does: the ticks become the selections
+    dlg->TransferDataFromWindow();              // what OK does: the ticks become the selections
     BOOST_CHECK(!dlg->GetSelections().empty()); // what counts now is ticked
     wxArrayInt ticks;
     for (std::size_t i = 0; i < docs.size(); ++i) {
