@@ -34,6 +34,7 @@
 #include "startup_report.h"
 #include "suggestions_pane.h"
 #include "window_state.h"
+#include "words_page.h"
 #include "wx_text.h"
 
 namespace quire::gui {
@@ -229,6 +230,9 @@ void apply_start_options(MainFrame& frame, const StartOptions& opts) {
   }
   if (!opts.show.empty()) {
     show_start_page(frame, opts.show); // start_pages.h
+    if (opts.show == "words") {
+      words_page(frame).refresh_if_stale(); // counted now, not after a --screenshot
+    }
   }
   if (!opts.query.empty()) {
     show_page(frame, "query");

@@ -156,6 +156,11 @@ void add_file_commands(MainFrame& f) {
          .shortcut = "Ctrl+E",
          .run = [&f] { ask_and_export(f); },
          .enabled = is_open});
+  r.add({.name = "file/export-cases",
+         .label = L"Export &Cases…",
+         .help = "Write the cases and their attributes as a classification sheet (Excel or CSV)",
+         .run = [&f] { ask_and_export_cases(f); },
+         .enabled = is_open});
   r.add({.name = "file/show-export",
          .label = "Show &Last Export",
          .help = "Open the folder that holds the file last exported",

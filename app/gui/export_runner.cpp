@@ -1,10 +1,13 @@
 #include "export_runner.h"
 
+#include <cctype>
+
 #include <wx/filedlg.h>
 #include <wx/utils.h>
 
 #include "analysis_pane.h"
 #include "export_options_dialog.h"
+#include "exporters/case_sheet_export.h"
 #include "main_frame.h"
 #include "quire/base/error.h"
 #include "wx_text.h"
@@ -36,13 +39,22 @@ std::filesystem::path& last_written() {
 
 } // namespace
 
-void tell_exported(MainFrame& f, const std::filesystem::path& out, const ExportReport& report) {
+namespace {
+
+void tell_written(MainFrame& f, const std::filesystem::path& out, const ExportReport& report,
+                  const char* rows) {
   last_written() = out;
-  auto note = wxString::Format("Exported %lld rows to %s", static_cast<long long>(report.rows),
+  auto note = wxString::Format("Exported %lld %s to %s", static_cast<long long>(report.rows), rows,
                                wx(out.string()));
   note += report.notes.empty() ? wxString(" (File > Show Last Export opens its folder)")
                                : L" — " + wx(report.notes.front());
   f.SetStatusText(note, 0);
+}
+
+} // namespace
+
+void tell_exported(MainFrame& f, const std::filesystem::path& out, const ExportReport& report) {
+  tell_written(f, out, report, "rows");
 }
 
 const std::filesystem::path& last_export() {
@@ -116,6 +128,49 @@ void ask_and_export(MainFrame& f) {
     options = opts.options(f.session().project());
   }
   run_export(f, out, format, options);
+}
+
+std::int64_t run_case_export(MainFrame& f, const std::filesystem::path& out) {
+  auto& s = f.session();
+  auto& p = s.project();
+  std::int64_t cases = 0;
+  try {
+    s.run_job(&f, wx("Exporting " + out.filename().string()), [&](Progress& progress) {
+      progress.message("Writing the cases");
+      progress.check();
+      cases = export_case_sheet(p, out);
+    });
+  } catch (const Cancelled&) {
+    f.SetStatusText(wx("Export to " + out.filename().string() + " cancelled; no file written"), 0);
+    throw;
+  }
+  ExportReport report;
+  report.rows = cases;
+  tell_written(f, out, report, cases == 1 ? "case" : "cases");
+  return cases;
+}
+
+void ask_and_export_cases(MainFrame& f) {
+  auto stem = f.session().path().stem().string();
+  wxFileDialog dlg(&f, "Export Cases", "", wx(stem + "-cases.xlsx"),
+                   "Excel workbook (*.xlsx)|*.xlsx|CSV (*.csv)|*.csv",
+                   wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+  if (dlg.ShowModal() != wxID_OK) {
+    return;
+  }
+  auto path = dlg.GetPath();
+  if (path.empty()) {
+    path = dlg.wxFileDialogBase::GetPath(); // given with SetPath(), not picked in the GTK chooser
+  }
+  std::filesystem::path out(utf8(path));
+  auto ext = out.extension().string();
+  for (auto& c : ext) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (ext != ".xlsx" && ext != ".csv") {
+    out += dlg.GetFilterIndex() == 1 ? ".csv" : ".xlsx";
+  }
+  run_case_export(f, out);
 }
 
 } // namespace quire::gui

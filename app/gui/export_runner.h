@@ -2,6 +2,9 @@
 // File > Export…: the project written through the exporter registry (Excel,
 // CSV, HTML report, REFI-QDA project or codebook) off the UI thread, with a
 // progress dialog that can cancel. A cancelled or failed export leaves no file.
+// File > Export Cases…: the cases and their attributes as a classification
+// sheet (CSV or Excel), written by the exporter `quire cases export` uses.
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -27,5 +30,13 @@ void ask_and_export(MainFrame& f);
 /// (Cancelled after Cancel).
 ExportReport run_export(MainFrame& f, const std::filesystem::path& out,
                         const std::string& format = {}, ExportOptions options = {});
+
+/// Asks where to write the cases' sheet (Excel or CSV), then exports it.
+void ask_and_export_cases(MainFrame& f);
+/// Writes the cases as a classification sheet to out (.xlsx a workbook,
+/// else CSV) as a job, as `quire cases export` does, and says what was
+/// written in the status bar. Returns the cases written. Throws what
+/// export_case_sheet throws (nothing is left behind), or Cancelled.
+std::int64_t run_case_export(MainFrame& f, const std::filesystem::path& out);
 
 } // namespace quire::gui

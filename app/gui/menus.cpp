@@ -32,9 +32,9 @@ wxMenuBar* make_menu_bar(MainFrame& frame) {
   frame.recent_files().AddFilesToMenu(recent);
   file->AppendSubMenu(recent, "Open &Recent");
   r.append(file, {"file/open-demo", "-", "file/import", "file/import-folder",
-                  "file/import-codebook", "file/import-cases", "file/export", "file/show-export",
-                  "file/merge", "-", "file/restore", "-", "team/sync-now", "team/status", "-",
-                  "file/close", "-", "file/quit"});
+                  "file/import-codebook", "file/import-cases", "file/export", "file/export-cases",
+                  "file/show-export", "file/merge", "-", "file/restore", "-", "team/sync-now",
+                  "team/status", "-", "file/close", "-", "file/quit"});
   bar->Append(file, "&File");
   bar->Append(r.make_menu({"edit/undo", "edit/redo", "-", "edit/cut", "edit/copy", "-", "edit/find",
                            "-", "edit/history", "edit/preferences"}),

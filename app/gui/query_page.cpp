@@ -11,6 +11,7 @@
 #include <wx/textctrl.h>
 #include <wx/textdlg.h>
 
+#include "documents_filter.h"
 #include "hints.h"
 #include "main_frame.h"
 #include "page_parts.h"
@@ -78,7 +79,11 @@ QueryPage::QueryPage(wxWindow* parent, MainFrame& frame)
   m_coder->SetName("coder");
   crow->Add(m_where, 1, wxEXPAND | wxRIGHT, 10);
   crow->Add(new wxStaticText(this, wxID_ANY, "Coder"), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
-  crow->Add(m_coder, 0);
+  crow->Add(m_coder, 0, wxRIGHT, 10);
+  m_docs = new DocumentsFilter(this, frame.session());
+  m_docs->SetToolTip("Only results in the documents chosen (click to choose them)");
+  crow->Add(new wxStaticText(this, wxID_ANY, "In"), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
+  crow->Add(m_docs, 0);
   grid->Add(crow, 1, wxEXPAND);
 
   auto* top = new wxBoxSizer(wxHORIZONTAL);
@@ -106,6 +111,11 @@ QueryPage::QueryPage(wxWindow* parent, MainFrame& frame)
       run();
     }
   });
+  m_docs->on_change = [this] {
+    if (!m_ran.empty()) {
+      run();
+    }
+  };
   add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_chosen_code(); });
   m_op->Bind(wxEVT_CHOICE,
              [this](wxCommandEvent&) { m_near->Enable(m_op->GetStringSelection() == "NEAR"); });
@@ -118,10 +128,12 @@ QueryPage::QueryPage(wxWindow* parent, MainFrame& frame)
     m_hits.clear();
     m_ran.clear();
     m_list->DeleteAllItems();
+    m_docs->reset();
     m_refresh.request();
   });
   s.changed.connect([this](const ChangeSet& c) {
-    if (c.everything || c.tables.count("code") || c.tables.count("coder")) {
+    if (c.everything || c.tables.count("code") || c.tables.count("coder") ||
+        c.tables.count("document")) {
       m_choices_stale = true;
     }
     m_stale = true;
@@ -133,6 +145,7 @@ QueryPage::QueryPage(wxWindow* parent, MainFrame& frame)
     m_list->DeleteAllItems();
     m_code->Clear();
     m_coder->Clear();
+    m_docs->reset();
   });
 }
 
@@ -160,10 +173,13 @@ void QueryPage::fill_choices() {
   if (!m_coder->SetStringSelection(coder)) {
     m_coder->SetSelection(0);
   }
+  m_docs->prune();
 }
 
 AnalysisFilter QueryPage::filter() const {
-  return filter_of(*m_where, m_coder);
+  auto f = filter_of(*m_where, m_coder);
+  f.documents = m_docs->chosen();
+  return f;
 }
 
 void QueryPage::run_or_throw() {

@@ -1,7 +1,7 @@
 #pragma once
 // Analysis > Coding Query: a query of codes (AND, OR, NOT, WITHIN, NEAR n,
 // parentheses) typed or built from a code list and an operator, with case
-// conditions ("Role = Teacher") and a coder, run by core's coding_query()
+// conditions ("Role = Teacher"), a coder and the documents, run by core's coding_query()
 // (what `quire query` runs). The results are listed with the text around
 // them; double-click one to read it in its document; "Code Results As New
 // Code…" codes them all with a new code in one undoable step.
@@ -21,6 +21,7 @@ class wxTextCtrl;
 
 namespace quire::gui {
 
+class DocumentsFilter;
 class MainFrame;
 
 class QueryPage : public wxPanel {
@@ -49,6 +50,7 @@ public:
   wxChoice& operator_choice() { return *m_op; }
   wxSpinCtrl& near_spin() { return *m_near; }
   wxChoice& coder_choice() { return *m_coder; }
+  DocumentsFilter& documents() { return *m_docs; }
   wxListCtrl& results() { return *m_list; }
   wxStaticText& status() { return *m_status; }
   const std::vector<Hit>& hits() const { return m_hits; }
@@ -67,6 +69,7 @@ private:
   wxChoice* m_op = nullptr;
   wxSpinCtrl* m_near = nullptr;
   wxChoice* m_coder = nullptr;
+  DocumentsFilter* m_docs = nullptr;
   wxListCtrl* m_list = nullptr;
   wxStaticText* m_status = nullptr;
   std::vector<std::string> m_code_paths; ///< per item of m_code

@@ -1,8 +1,9 @@
 #pragma once
 // Analysis > Word Frequencies: the most frequent words of the project, of
-// the text coded with a code, of the passages of some cases ("Role =
-// Teacher"), counted by core's word_frequencies() (what `quire words`
-// counts), as a table and a word cloud. The project's stop words are shown
+// the text coded with a code or found by a coding query, of the passages of
+// some cases ("Role = Teacher") and documents, one coder's codings, in a
+// language, as many as asked, counted by core's word_frequencies() (what
+// `quire words` counts), as a table and a word cloud. The project's stop words are shown
 // and edited here (core: stop_words / set_stop_words). Choosing a word
 // lists its places with the text around them (KWIC); "Code These Places…"
 // codes them all in one undoable step.
@@ -22,6 +23,7 @@ class wxTextCtrl;
 
 namespace quire::gui {
 
+class DocumentsFilter;
 class MainFrame;
 class WordCloud;
 
@@ -49,7 +51,17 @@ public:
   /// Shows place i in its document (what double-click does).
   void open_place(long i);
 
+  /// "All the text", "Text a coding query finds", then the codes.
   wxChoice& code_choice() { return *m_code; }
+  /// The coding query (used when code_choice() says so; the CLI's --query).
+  wxTextCtrl& query() { return *m_query; }
+  /// "Everyone", then the coders (the CLI's --by).
+  wxChoice& coder_choice() { return *m_coder; }
+  /// The project's language, then each language (the CLI's --lang).
+  wxChoice& language_choice() { return *m_lang; }
+  /// "All", then 10, 20, 30, 50, 100, 200, 500, 1000 (the CLI's --limit).
+  wxChoice& limit_choice() { return *m_limit; }
+  DocumentsFilter& documents() { return *m_docs; }
   wxTextCtrl& where() { return *m_where; }
   wxCheckBox& stop_words_box() { return *m_stop; }
   wxCheckBox& stem_box() { return *m_stem; }
@@ -67,7 +79,12 @@ private:
 
   MainFrame& m_frame;
   wxChoice* m_code = nullptr;
+  wxTextCtrl* m_query = nullptr;
   wxTextCtrl* m_where = nullptr;
+  wxChoice* m_coder = nullptr;
+  wxChoice* m_lang = nullptr;
+  wxChoice* m_limit = nullptr;
+  DocumentsFilter* m_docs = nullptr;
   wxCheckBox* m_stop = nullptr;
   wxCheckBox* m_stem = nullptr;
   wxListCtrl* m_table = nullptr;
@@ -75,7 +92,8 @@ private:
   wxListCtrl* m_places_list = nullptr;
   wxStaticText* m_status = nullptr;
   wxStaticText* m_stop_note = nullptr;
-  std::vector<Id> m_code_ids; ///< per item of m_code (0: all the text)
+  std::vector<std::string> m_languages; ///< per item of m_lang after the first
+  std::vector<Id> m_code_ids;           ///< per item of m_code (0: all the text or the query)
   std::vector<WordCount> m_words;
   std::vector<Hit> m_places;
   std::string m_chosen;
