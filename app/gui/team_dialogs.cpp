@@ -40,7 +40,7 @@ bool contains(const std::string& s, const char* what) {
 }
 
 /// The names a conflict's words quote ("The code "Place" was kept: …").
-std::vector<std::string> quoted(const std::string& s) {
+std::vector<std::string> quoted_names(const std::string& s) {
   std::vector<std::string> out;
   std::size_t at = 0;
   while ((at = s.find('"', at)) != std::string::npos) {
@@ -507,7 +507,7 @@ bool TeamConflictsDialog::open(long i) {
     return false;
   }
   auto& p = s.project();
-  const auto names = quoted(m_conflicts[static_cast<std::size_t>(i)].what);
+  const auto names = quoted_names(m_conflicts[static_cast<std::size_t>(i)].what);
   // The last name quoted is the one the project has now ("… named "X (bob)"",
   // "… renamed "Y" by bob"): the code's, else a document's.
   for (auto n = names.rbegin(); n != names.rend(); ++n) {
