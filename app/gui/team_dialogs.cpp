@@ -70,9 +70,14 @@ std::string team_error_words(const TeamError& e) {
            "\n\nCheck the address (host, database, user), that the server is running, and "
            "that this computer can reach it.";
   case TeamError::Kind::NotMember:
-    return "You are not a member of this team project: " + m +
-           " An owner adds you with Team > Members… (or the quire command).";
-  case TeamError::Kind::NotATeam: return m + " Check the database's name with the project's owner.";
+    return m + " An owner adds members with Team > Members… (or the quire command).";
+  case TeamError::Kind::NotATeam:
+    // The core files the server's other refusals (a login that does not
+    // exist, the last owner) under this kind too: advice only for the address.
+    if (contains(m, "holds no Quire team project")) {
+      return m + " Check the database's name with the project's owner.";
+    }
+    return m;
   case TeamError::Kind::NotEmpty:
   case TeamError::Kind::Password:
   case TeamError::Kind::Refused:
@@ -356,6 +361,7 @@ TeamMembersDialog::TeamMembersDialog(wxWindow* parent, Project& p)
 }
 
 void TeamMembersDialog::tell(const wxString& words, bool problem) {
+  m_said = words;
   m_message->SetForegroundColour(problem ? *wxRED : GetForegroundColour());
   m_message->SetLabel(words);
   m_message->Wrap(520);
@@ -363,7 +369,7 @@ void TeamMembersDialog::tell(const wxString& words, bool problem) {
 }
 
 wxString TeamMembersDialog::message() const {
-  return m_message->GetLabel();
+  return m_said;
 }
 
 void TeamMembersDialog::reload() {

@@ -92,6 +92,7 @@ private:
   wxButton* m_set = nullptr;
   wxButton* m_remove = nullptr;
   wxStaticText* m_message = nullptr;
+  wxString m_said; ///< m_message's words, unwrapped
 };
 
 /// Team > Conflicts…: what the team met and how each was resolved. A double
