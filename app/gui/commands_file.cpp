@@ -157,7 +157,7 @@ void add_file_commands(MainFrame& f) {
          .run = [&f] { ask_and_export(f); },
          .enabled = is_open});
   r.add({.name = "file/export-cases",
-         .label = L"Export &Cases…",
+         .label = L"Export C&ases…",
          .help = "Write the cases and their attributes as a classification sheet (Excel or CSV)",
          .run = [&f] { ask_and_export_cases(f); },
          .enabled = is_open});

@@ -33,8 +33,8 @@ wxMenuBar* make_menu_bar(MainFrame& frame) {
   file->AppendSubMenu(recent, "Open &Recent");
   r.append(file, {"file/open-demo", "-", "file/import", "file/import-folder",
                   "file/import-codebook", "file/import-cases", "file/export", "file/export-cases",
-                  "file/show-export", "file/merge", "-", "file/restore", "-", "team/sync-now",
-                  "team/status", "-", "file/close", "-", "file/quit"});
+                  "file/show-export", "file/merge", "-", "file/restore", "-", "team/join",
+                  "team/publish", "-", "file/close", "-", "file/quit"});
   bar->Append(file, "&File");
   bar->Append(r.make_menu({"edit/undo", "edit/redo", "-", "edit/cut", "edit/copy", "-", "edit/find",
                            "-", "edit/history", "edit/preferences"}),
@@ -57,6 +57,8 @@ wxMenuBar* make_menu_bar(MainFrame& frame) {
                            "analysis/agreement", "-", "analysis/segments", "analysis/subcodes"}),
               "&Analysis");
   bar->Append(cases_menu(frame), "Ca&ses");
+  bar->Append(r.make_menu({"team/sync-now", "team/status", "-", "team/members", "team/conflicts"}),
+              "&Team");
   bar->Append(r.make_menu({"help/shortcuts", "help/about"}), "&Help");
   return bar;
 }
