@@ -5,6 +5,7 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include "command.h"
 #include "hints.h"
 #include "main_frame.h"
 #include "page_parts.h"
@@ -90,7 +91,7 @@ AgreementPage::AgreementPage(wxWindow* parent, MainFrame& frame)
   m_list->AppendColumn("Document", wxLIST_FORMAT_LEFT, 130);
   m_list->AppendColumn("Code", wxLIST_FORMAT_LEFT, 170);
   m_list->AppendColumn("Coded only by", wxLIST_FORMAT_LEFT, 100);
-  m_list->AppendColumn("Text (double-click to read it)", wxLIST_FORMAT_LEFT, 560);
+  m_list->AppendColumn("Text (click to read it beside the other coder's)", wxLIST_FORMAT_LEFT, 560);
   sizer->Add(m_table, 1, wxEXPAND);
   sizer->Add(new wxStaticText(this, wxID_ANY, "Disagreements"), 0, wxLEFT | wxTOP, 6);
   sizer->Add(m_list, 1, wxEXPAND | wxTOP, 2);
@@ -100,8 +101,26 @@ AgreementPage::AgreementPage(wxWindow* parent, MainFrame& frame)
   for (auto* c : {m_a, m_b, m_unit, m_code, m_doc}) {
     c->Bind(wxEVT_CHOICE, rerun);
   }
+  // A click on a disagreement reads it (Enter and a double-click too).
   m_list->Bind(wxEVT_LIST_ITEM_ACTIVATED,
                [this](wxListEvent& e) { open_disagreement(e.GetIndex()); });
+  // The generic list (GTK's) draws its rows in a child window below its
+  // header; that one gets the clicks on rows.
+  for (auto* child : m_list->GetChildren()) {
+    child->Bind(wxEVT_LEFT_UP, [this, child](wxMouseEvent& e) {
+      e.Skip();
+      for (auto* other : m_list->GetChildren()) {
+        if (other->GetPosition().y > child->GetPosition().y) {
+          return; // the header
+        }
+      }
+      int flags = 0;
+      long row = m_list->HitTest(e.GetPosition(), flags);
+      if (row != wxNOT_FOUND && (flags & wxLIST_HITTEST_ONITEM)) {
+        CallAfter([this, row] { open_disagreement(row); });
+      }
+    });
+  }
 
   auto& s = frame.session();
   s.opened.connect([this] {
@@ -274,10 +293,27 @@ void AgreementPage::open_disagreement(long i) {
   if (i < 0 || static_cast<std::size_t>(i) >= m_report.disagreements.size()) {
     return;
   }
-  const auto& d = m_report.disagreements[static_cast<std::size_t>(i)];
-  m_frame.session().show_document(d.document_id, std::make_pair(d.start, d.end));
-  m_frame.SetStatusText(wx("Selected the text of " + d.code_path + " coded only by " + d.coded_by +
-                           "; the stripes show every coder shown (Codes > Coders chooses them)"),
+  const auto d = m_report.disagreements[static_cast<std::size_t>(i)]; // a copy: a change reruns
+  auto& s = m_frame.session();
+  // The two coders compared, side by side in their lanes: core's one
+  // setting of whose codings are shown (as View > Coders sets it).
+  std::vector<std::string> pair{m_report.coder_a, m_report.coder_b};
+  bool shown = guarded(
+      [&] {
+        if (s.shown_coders() != pair) {
+          set_shown_coders(s.project(), pair);
+        }
+        s.show_document(d.document_id, std::make_pair(d.start, d.end));
+      },
+      [this](const wxString& problem) { tell(*m_status, problem, true); });
+  if (!shown) {
+    return;
+  }
+  auto other = d.coded_by == m_report.coder_a ? m_report.coder_b : m_report.coder_a;
+  m_frame.SetStatusText(wx("Showing only " + m_report.coder_a + "'s and " + m_report.coder_b +
+                           "'s codings, side by side: " + d.code_path + " here is " + d.coded_by +
+                           "'s, not " + other +
+                           "'s. View > Coders > Everyone shows all coders again"),
                         0);
 }
 

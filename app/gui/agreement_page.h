@@ -3,7 +3,8 @@
 // (character, sentence, passage), compared by core's compute_agreement()
 // (what `quire agreement` runs): a table per code (units, both, only A,
 // only B, % agreement, kappa, alpha) with an overall row, and the list of
-// disagreements. Double-click one to read it in its document, selected.
+// disagreements. A click (or Enter) on one reads it in its document,
+// selected, with only the two coders' codings shown, in lanes side by side.
 #include <string>
 #include <vector>
 
@@ -31,7 +32,10 @@ public:
   void refresh_if_stale();
   /// The options of the choices made.
   AgreementOptions options() const;
-  /// Shows disagreement i in its document, selected (what double-click does).
+  /// Shows disagreement i in its document, selected, with the codings of
+  /// the two coders compared only (core's shown coders: an undoable step
+  /// when they were others), and says so in the status bar (what a click or
+  /// Enter on it does). A problem is told in the page's status line.
   void open_disagreement(long i);
 
   wxChoice& coder_a() { return *m_a; }

@@ -131,6 +131,7 @@ void CodedText::set_text(Id doc, std::string text, std::int64_t base) {
   m_base = base;
   m_laid.clear();
   m_layers = 0;
+  m_lanes.assign(1, CoderLane{});
   m_index.reset();
   m_text = std::move(text);
   m_index = std::make_unique<CodePointIndex>(m_text);
@@ -202,7 +203,61 @@ void CodedText::set_codings(std::vector<Coding> codings) {
     l.layer = static_cast<int>(k);
   }
   m_layers = static_cast<int>(layer_end.size());
+  lay_out_lanes();
   draw_indicators(old);
+}
+
+void CodedText::lay_out_lanes() {
+  // The coders: those the setting names when it names several (a lane each,
+  // so "ben coded nothing here" shows), else those whose codings are shown.
+  std::vector<std::string> coders;
+  const auto& named = m_session.shown_coders();
+  if (named.size() > 1) {
+    coders = named;
+  } else {
+    for (const auto& l : m_laid) {
+      if (std::find(coders.begin(), coders.end(), l.coding.coder) == coders.end()) {
+        coders.push_back(l.coding.coder);
+      }
+    }
+    std::sort(coders.begin(), coders.end());
+  }
+  if (coders.size() < 2) {
+    // One coder: one lane, the columns as the layers.
+    m_lanes.assign(1, CoderLane{coders.empty() ? std::string() : coders[0], std::max(1, m_layers)});
+    for (auto& l : m_laid) {
+      l.lane = 0;
+      l.column = l.layer;
+    }
+    return;
+  }
+  m_lanes.clear();
+  for (auto& c : coders) {
+    m_lanes.push_back(CoderLane{std::move(c), 1});
+  }
+  // Each lane the same greedy colouring, over its coder's codings alone (by
+  // start, as m_laid is sorted).
+  std::vector<std::vector<std::int64_t>> column_end(m_lanes.size());
+  for (auto& l : m_laid) {
+    auto it = std::find_if(m_lanes.begin(), m_lanes.end(),
+                           [&](const CoderLane& lane) { return lane.coder == l.coding.coder; });
+    if (it == m_lanes.end()) {
+      continue; // not named: not laid either (coder_shown), kept for safety
+    }
+    auto lane = static_cast<std::size_t>(it - m_lanes.begin());
+    auto& ends = column_end[lane];
+    std::size_t k = 0;
+    while (k < ends.size() && ends[k] > l.coding.start) {
+      ++k;
+    }
+    if (k == ends.size()) {
+      ends.push_back(0);
+    }
+    ends[k] = l.coding.end;
+    l.lane = static_cast<int>(lane);
+    l.column = static_cast<int>(k);
+    it->columns = std::max(it->columns, static_cast<int>(k) + 1);
+  }
 }
 
 void CodedText::draw_indicators(const std::vector<LaidCoding>& old) {

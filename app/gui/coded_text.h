@@ -20,12 +20,21 @@ namespace quire::gui {
 class MainFrame;
 class CommandRegistry;
 
-/// A coding as laid out in a view: its layer (column) and colour.
+/// A coding as laid out in a view: its layer (column) and colour, and
+/// where its stripe goes: its coder's lane and the column in that lane.
 struct LaidCoding {
   Coding coding;
   int layer = 0;
   wxColour colour;
   std::string path; ///< the code's path
+  int lane = 0;     ///< index into CodedText::lanes()
+  int column = 0;   ///< column within the lane (overlaps of one coder)
+};
+
+/// The stripes of one coder, side by side with the other coders' lanes.
+struct CoderLane {
+  std::string coder;
+  int columns = 1; ///< columns its overlapping codings need (at least 1)
 };
 
 class CodedText : public wxStyledTextCtrl {
@@ -54,6 +63,14 @@ public:
   const std::vector<LaidCoding>& laid() const { return m_laid; }
   /// Number of layers in use (columns of the coding stripes).
   int layers() const { return m_layers; }
+  /// The coders' lanes of the stripes: one per coder when the shown
+  /// codings come from more than one coder (or the shown coders named are
+  /// several: each has a lane, empty or not), in the order the setting names
+  /// them, else by name; one lane (coder "") otherwise, as a single coder's
+  /// view has always looked.
+  const std::vector<CoderLane>& lanes() const { return m_lanes; }
+  /// Whether the stripes are in several coders' lanes.
+  bool by_coder() const { return m_lanes.size() > 1; }
   /// Labels in the left margin (speaker and time of transcript turns), at
   /// the lines holding the given document code points.
   void set_margin_labels(const std::vector<std::pair<std::int64_t, std::string>>& labels);
@@ -97,6 +114,8 @@ private:
   void leave_shortcuts_to_commands(CommandRegistry& commands);
   /// Fills the indicators for m_laid, redrawing only what differs from old.
   void draw_indicators(const std::vector<LaidCoding>& old);
+  /// Puts each laid coding in its coder's lane and a column of it.
+  void lay_out_lanes();
   MainFrame& m_frame;
   Session& m_session;
   Id m_doc = 0;
@@ -105,6 +124,7 @@ private:
   std::unique_ptr<CodePointIndex> m_index;
   std::vector<LaidCoding> m_laid;
   int m_layers = 0;
+  std::vector<CoderLane> m_lanes{CoderLane{}};
 };
 
 } // namespace quire::gui

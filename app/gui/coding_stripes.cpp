@@ -17,6 +17,10 @@ constexpr int bar_width = 5;
 constexpr int pad = 4;
 constexpr int label_width = 130;
 constexpr int max_columns = 10;
+constexpr int lane_label_width = 96; ///< codes' names in a coder's lane
+constexpr int max_lane_columns = 6;
+constexpr int named_lanes = 3; ///< beyond this many lanes, no codes' names (tooltips tell)
+constexpr int heading_height = 18;
 constexpr int dash_length = 4; ///< a suggestion's dashes, in pixels
 constexpr int dash_gap = 3;
 
@@ -92,24 +96,73 @@ std::vector<std::pair<const SuggestionMark*, int>> CodingStripes::laid_suggestio
     } else {
       column_end[k] = m->end;
     }
-    out.emplace_back(m, m_text.layers() + static_cast<int>(k));
+    out.emplace_back(m, static_cast<int>(k));
   }
   return out;
 }
 
-int CodingStripes::columns() const {
-  int n = m_text.layers();
-  for (const auto& [m, column] : laid_suggestions()) {
-    n = std::max(n, column + 1);
+std::vector<CodingStripes::Lane> CodingStripes::lanes() const {
+  return lanes(laid_suggestions());
+}
+
+std::vector<CodingStripes::Lane>
+CodingStripes::lanes(const std::vector<std::pair<const SuggestionMark*, int>>& suggested) const {
+  int suggestion_columns = 0;
+  for (const auto& [m, column] : suggested) {
+    suggestion_columns = std::max(suggestion_columns, column + 1);
   }
-  return std::clamp(n, 1, max_columns);
+  std::vector<Lane> out;
+  if (!m_text.by_coder()) {
+    // One coder: the codings' columns, then the suggestions', then the names.
+    Lane one;
+    one.columns = std::clamp(m_text.layers() + suggestion_columns, 1, max_columns);
+    one.label_x = pad + one.columns * column_width + 4;
+    one.width = pad * 2 + one.columns * column_width + label_width;
+    one.label_width = one.width - one.label_x - 2;
+    return {one};
+  }
+  // A lane per coder (and the suggestions'), each its columns and names.
+  auto n = m_text.lanes().size() + (suggestion_columns > 0 ? 1 : 0);
+  int names = n <= named_lanes ? lane_label_width : 0;
+  int x = 0;
+  auto add = [&](const std::string& title, int columns) {
+    Lane l;
+    l.title = title;
+    l.x = x;
+    l.columns = std::clamp(columns, 1, max_lane_columns);
+    l.label_x = x + pad + l.columns * column_width + 2;
+    l.label_width = names > 0 ? names - 4 : 0;
+    l.width = pad * 2 + l.columns * column_width + names;
+    x += l.width;
+    out.push_back(std::move(l));
+  };
+  for (const auto& lane : m_text.lanes()) {
+    add(lane.coder, lane.columns);
+  }
+  if (suggestion_columns > 0) {
+    add("Suggested", suggestion_columns);
+  }
+  return out;
+}
+
+int CodingStripes::lane_of(const Stripe& s) const {
+  if (!m_text.by_coder()) {
+    return 0;
+  }
+  return s.coding ? s.coding->lane : static_cast<int>(m_text.lanes().size());
 }
 
 void CodingStripes::update_width() {
-  int width = pad * 2 + columns() * column_width + label_width;
+  int width = 0;
+  for (const auto& l : lanes()) {
+    width += l.width;
+  }
   if (GetMinSize().x != width) {
     SetMinSize(wxSize(width, -1));
     GetParent()->Layout();
+  }
+  if (m_headings) {
+    m_headings->sync();
   }
   Refresh(false);
 }
@@ -127,8 +180,10 @@ std::vector<CodingStripes::Stripe> CodingStripes::stripes() const {
   auto first_cp = text.cp_of(text.PositionFromLine(first_line));
   auto last_cp = text.cp_of(text.GetLineEndPosition(std::min(last_line, text.GetLineCount() - 1)));
   int line_height = text.TextHeight(0);
-  // The stripe of a range in a column, clipped to the lines in view.
-  auto place = [&](std::int64_t start, std::int64_t end, int column) -> std::optional<wxRect> {
+  auto area = lanes(suggested);
+  // The stripe of a range in a column of a lane, clipped to the lines in view.
+  auto place = [&](std::int64_t start, std::int64_t end, const Lane& lane,
+                   int column) -> std::optional<wxRect> {
     if (start > last_cp || end < first_cp) {
       return std::nullopt;
     }
@@ -139,39 +194,47 @@ std::vector<CodingStripes::Stripe> CodingStripes::stripes() const {
     if (y1 <= y0) {
       return std::nullopt;
     }
-    column = std::min(column, max_columns - 1);
-    return wxRect(pad + column * column_width, y0, bar_width, y1 - y0);
+    column = std::min(column, lane.columns - 1);
+    return wxRect(lane.x + pad + column * column_width, y0, bar_width, y1 - y0);
   };
+  bool by_coder = text.by_coder();
   for (const auto& l : text.laid()) {
     if (l.coding.start > last_cp) {
       break;
     }
-    if (auto r = place(l.coding.start, l.coding.end, l.layer)) {
+    const auto& lane = area[by_coder ? static_cast<std::size_t>(l.lane) : 0];
+    if (auto r = place(l.coding.start, l.coding.end, lane, l.column)) {
       out.push_back({&l, nullptr, false, *r, wxRect()});
     }
   }
   for (const auto& [m, column] : suggested) {
-    if (auto r = place(m->start, m->end, column)) {
+    // After the codings' columns, or in the suggestions' own lane.
+    const auto& lane = area.back();
+    if (auto r = place(m->start, m->end, lane, by_coder ? column : text.layers() + column)) {
       out.push_back({nullptr, m, true, *r, wxRect()});
     }
   }
-  // Names go right of the columns, at the line where a stripe starts, pushed
-  // down below the previous name when several start on one line.
+  // Names go right of a lane's columns, at the line where a stripe starts,
+  // pushed down below the previous name when several start on one line.
   std::stable_sort(out.begin(), out.end(),
                    [](const Stripe& a, const Stripe& b) { return a.rect.y < b.rect.y; });
   wxFont font = label_font();
   int label_h = 0;
   GetTextExtent("Ag", nullptr, &label_h, nullptr, nullptr, &font);
   label_h += 1;
-  int label_x = pad + columns() * column_width + 4;
-  int free_y = 0;
+  std::vector<int> free_y(area.size(), 0);
   for (auto& bar : out) {
-    int y = std::max(bar.rect.y, free_y);
+    auto k = std::min(static_cast<std::size_t>(lane_of(bar)), area.size() - 1);
+    const auto& lane = area[k];
+    if (lane.label_width <= 0) {
+      continue; // many lanes: no room for names (the tooltip tells)
+    }
+    int y = std::max(bar.rect.y, free_y[k]);
     if (y > bar.rect.GetBottom() + line_height) {
       continue; // too far from its stripe to tell which it names
     }
-    bar.label = wxRect(label_x, y, GetClientSize().x - label_x - 2, label_h);
-    free_y = y + label_h;
+    bar.label = wxRect(lane.label_x, y, lane.label_width, label_h);
+    free_y[k] = y + label_h;
   }
   return out;
 }
@@ -182,6 +245,20 @@ void CodingStripes::on_paint(wxPaintEvent&) {
   dc.Clear();
   dc.SetPen(wxPen(wxColour(225, 225, 230)));
   dc.DrawLine(0, 0, 0, GetClientSize().y);
+  if (m_text.by_coder()) {
+    // Coders' lanes: every other one a shade darker, a line between them.
+    int h = GetClientSize().y;
+    int i = 0;
+    for (const auto& lane : lanes()) {
+      if (i++ % 2 == 1) {
+        dc.SetPen(*wxTRANSPARENT_PEN);
+        dc.SetBrush(wxBrush(wxColour(238, 238, 243)));
+        dc.DrawRectangle(lane.x, 0, lane.width, h);
+      }
+      dc.SetPen(wxPen(wxColour(210, 210, 218)));
+      dc.DrawLine(lane.x, 0, lane.x, h);
+    }
+  }
   auto selected = m_session.selected_coding();
   for (const auto& bar : stripes()) {
     wxRect r = bar.rect;
@@ -348,6 +425,106 @@ void CodingStripes::on_click(wxMouseEvent& e) {
   m_text.SetFocus();
   m_session.select_coding(id);
   Refresh(false);
+}
+
+namespace {
+
+/// "Ana Novak" -> "AN", "ana" -> "An": what a narrow lane's heading shows.
+wxString initials(const wxString& name) {
+  wxString out;
+  bool start = true;
+  for (auto ch : name) {
+    bool letter = wxIsalnum(ch);
+    if (letter && start && out.length() < 3) {
+      out += wxString(ch).Upper();
+    }
+    start = !letter;
+  }
+  if (out.length() == 1 && name.length() > 1) {
+    out += name.Mid(1, 1);
+  }
+  return out.empty() ? name.Left(2) : out;
+}
+
+wxFont heading_font() {
+  return wxFont(wxFontInfo(8).Family(wxFONTFAMILY_SWISS).Bold());
+}
+
+} // namespace
+
+CoderLaneHeadings::CoderLaneHeadings(wxWindow* parent, CodingStripes& stripes)
+    : wxWindow(parent, wxID_ANY, wxDefaultPosition, wxSize(-1, heading_height),
+               wxFULL_REPAINT_ON_RESIZE, "quire-coder-lanes"),
+      m_stripes(stripes) {
+  SetBackgroundStyle(wxBG_STYLE_PAINT);
+  Bind(wxEVT_PAINT, &CoderLaneHeadings::on_paint, this);
+  m_stripes.set_headings(this);
+  Hide();
+}
+
+void CoderLaneHeadings::sync() {
+  auto lanes = m_stripes.lanes();
+  bool show = lanes.size() > 1;
+  int width = m_stripes.GetMinSize().x;
+  bool changed = show != IsShown() || GetMinSize().x != width;
+  if (changed) {
+    SetMinSize(wxSize(width, heading_height));
+    Show(show);
+    GetParent()->Layout();
+  }
+  wxString tip;
+  for (const auto& l : lanes) {
+    tip += (tip.empty() ? "" : ", ") + wx(l.title);
+  }
+  SetToolTip(show ? "Coders' lanes, left to right: " + tip +
+                        "\nView > Coders chooses whose codings are shown"
+                  : wxString());
+  Refresh(false);
+}
+
+std::vector<std::string> CoderLaneHeadings::texts() const {
+  std::vector<std::string> out;
+  wxFont font = heading_font();
+  for (const auto& l : m_stripes.lanes()) {
+    wxString name = wx(l.title);
+    int w = 0;
+    GetTextExtent(name, &w, nullptr, nullptr, nullptr, &font);
+    if (w > l.width - 4) {
+      name = initials(name);
+    }
+    out.push_back(utf8(name));
+  }
+  return out;
+}
+
+void CoderLaneHeadings::on_paint(wxPaintEvent&) {
+  wxAutoBufferedPaintDC dc(this);
+  dc.SetBackground(wxBrush(wxColour(248, 248, 250)));
+  dc.Clear();
+  auto lanes = m_stripes.lanes();
+  auto names = texts();
+  int h = GetClientSize().y;
+  dc.SetFont(heading_font());
+  for (std::size_t i = 0; i < lanes.size(); ++i) {
+    const auto& l = lanes[i];
+    if (i % 2 == 1) {
+      dc.SetPen(*wxTRANSPARENT_PEN);
+      dc.SetBrush(wxBrush(wxColour(238, 238, 243)));
+      dc.DrawRectangle(l.x, 0, l.width, h);
+    }
+    dc.SetPen(wxPen(wxColour(210, 210, 218)));
+    dc.DrawLine(l.x, 0, l.x, h);
+    wxString name = wx(names[i]);
+    while (name.length() > 1 && dc.GetTextExtent(name).x > l.width - 4) {
+      name.RemoveLast();
+    }
+    dc.SetTextForeground(l.title == "Suggested" ? wxColour(120, 120, 130) : wxColour(60, 60, 80));
+    dc.SetClippingRegion(l.x, 0, l.width, h);
+    dc.DrawText(name, l.x + 3, (h - dc.GetTextExtent(name).y) / 2);
+    dc.DestroyClippingRegion();
+  }
+  dc.SetPen(wxPen(wxColour(210, 210, 218)));
+  dc.DrawLine(0, h - 1, GetClientSize().x, h - 1);
 }
 
 } // namespace quire::gui

@@ -4,6 +4,7 @@
 // the toolbar, context menus, shortcuts and pane buttons all run these.
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace quire::gui {
 
@@ -34,6 +35,13 @@ void add_sheet_commands(MainFrame& f);    ///< file/import-codebook, file/import
 bool import_codebook_file(MainFrame& f, const std::filesystem::path& file);
 /// File > Import Classification Sheet… for a chosen file, the same way.
 bool import_case_sheet_file(MainFrame& f, const std::filesystem::path& file);
+
+/// View > Coders: view/coders-everyone, view/coders-mine and one item per
+/// coder of the project by name (view/coders-1 ... up to this many; Codes >
+/// Coders… chooses among more).
+constexpr std::size_t coder_filter_slots = 9;
+/// The names of View > Coders' items, in menu order ("-": a separator).
+std::vector<std::string> coder_filter_names();
 
 /// Every group above, before the panes are made (their buttons name commands).
 inline void add_all_commands(MainFrame& f) {

@@ -1,10 +1,12 @@
 // view/...: show or hide the panes, bring the Analysis page to the front,
-// reset the layout.
+// choose whose codings are shown (View > Coders), reset the layout.
 #include <wx/aui/aui.h>
 
 #include "commands.h"
 #include "import_notes.h"
 #include "main_frame.h"
+#include "quire/model/coders.h"
+#include "wx_text.h"
 
 namespace quire::gui {
 
@@ -24,7 +26,75 @@ void add_pane_toggle(MainFrame& f, const char* name, const wxString& label, cons
                     .checked = [&f, name] { return f.aui().GetPane(name).IsShown(); }});
 }
 
+/// Shows only these coders' codings (empty: everyone's) through core's one
+/// setting, the one Codes > Coders… sets (an undoable step), unless it is so
+/// already.
+void show_coders(Session& s, const std::vector<std::string>& names) {
+  if (s.shown_coders() != names) {
+    set_shown_coders(s.project(), names);
+  }
+}
+
+void add_coder_filters(MainFrame& f) {
+  auto& r = f.commands();
+  auto& s = f.session();
+  auto open = [&s] { return s.is_open(); };
+  r.add({.name = "view/coders-everyone",
+         .label = "&Everyone",
+         .help = "Show every coder's codings (the stripes in a lane per coder)",
+         .run = [&s] { show_coders(s, {}); },
+         .enabled = open,
+         .checked = [&s] { return s.is_open() && s.shown_coders().empty(); }});
+  r.add({.name = "view/coders-mine",
+         .label = "Only &Mine",
+         .help = "Show only the codings you made (as the coder this window codes as)",
+         .run = [&s] { show_coders(s, {s.project().coder()}); },
+         .enabled = open,
+         .dynamic_label =
+             [&s] {
+               return s.is_open() && !s.busy() ? "Only &Mine (" + wx(s.project().coder()) + ")"
+                                               : wxString();
+             },
+         .checked =
+             [&s] { return s.is_open() && s.shown_coders() == std::vector{s.project().coder()}; }});
+  for (std::size_t i = 0; i < coder_filter_slots; ++i) {
+    // The project's coders by name, one item each (Codes > Coders… for more).
+    auto coder = [&s, i]() -> const std::string* {
+      const auto& all = s.coders();
+      return i < all.size() ? &all[i] : nullptr;
+    };
+    r.add({.name = "view/coders-" + std::to_string(i + 1),
+           .label = "(no coder)",
+           .help = "Show only this coder's codings",
+           .run =
+               [&s, coder] {
+                 if (const auto* name = coder()) {
+                   show_coders(s, {*name});
+                 }
+               },
+           .enabled = [&s, coder] { return s.is_open() && coder() != nullptr; },
+           .dynamic_label =
+               [coder] {
+                 const auto* name = coder();
+                 return name ? "Only " + wx(*name) : wxString();
+               },
+           .checked =
+               [&s, coder] {
+                 const auto* name = coder();
+                 return name && s.shown_coders() == std::vector{*name};
+               }});
+  }
+}
+
 } // namespace
+
+std::vector<std::string> coder_filter_names() {
+  std::vector<std::string> names{"view/coders-everyone", "view/coders-mine", "-"};
+  for (std::size_t i = 1; i <= coder_filter_slots; ++i) {
+    names.push_back("view/coders-" + std::to_string(i));
+  }
+  return names;
+}
 
 void add_view_commands(MainFrame& f) {
   auto& r = f.commands();
@@ -54,6 +124,7 @@ void add_view_commands(MainFrame& f) {
                  "survey grid's columns)",
          .run = [&s] { s.set_show_question_codes(!s.show_question_codes()); },
          .checked = [&s] { return s.show_question_codes(); }});
+  add_coder_filters(f);
   r.add({.name = "view/reset-layout",
          .label = "Reset &Layout",
          .help = "Put every pane back where it started",

@@ -75,6 +75,11 @@ DocumentView::DocumentView(wxWindow* parent, MainFrame& frame)
   auto* body = new wxBoxSizer(wxHORIZONTAL);
   m_text = new CodedText(this, frame);
   m_stripes = new CodingStripes(this, *m_text, session);
+  // The coders' names above their lanes (shown only with several coders).
+  auto* lanes_row = new wxBoxSizer(wxHORIZONTAL);
+  lanes_row->AddStretchSpacer();
+  lanes_row->Add(new CoderLaneHeadings(this, *m_stripes), 0);
+  sizer->Add(lanes_row, 0, wxEXPAND);
   m_text->SetName("quire-document-text"); // names a test finds the window by
   m_stripes->SetName("quire-coding-stripes");
   m_title->SetName("quire-document-title");
@@ -197,6 +202,15 @@ void DocumentView::update_info() {
   auto n = m_text->laid().size();
   info += wxString::Format(L" · %lld characters · %zu coding%s", static_cast<long long>(d.length),
                            n, n == 1 ? "" : "s");
+  // Whose codings these are, when not everyone's (View > Coders).
+  const auto& shown = m_frame.session().shown_coders();
+  if (!shown.empty()) {
+    wxString who;
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+      who += (i == 0 ? "" : i + 1 == shown.size() ? " and " : ", ") + wx(shown[i]);
+    }
+    info += L" of " + who + L" only (View > Coders > Everyone shows all)";
+  }
   m_info->SetLabel(info);
   Layout();
 }

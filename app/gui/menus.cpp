@@ -6,6 +6,7 @@
 #include <wx/filehistory.h>
 #include <wx/menu.h>
 
+#include "commands.h"
 #include "main_frame.h"
 
 namespace quire::gui {
@@ -39,10 +40,13 @@ wxMenuBar* make_menu_bar(MainFrame& frame) {
   bar->Append(r.make_menu({"edit/undo", "edit/redo", "-", "edit/cut", "edit/copy", "-", "edit/find",
                            "-", "edit/history", "edit/preferences"}),
               "&Edit");
-  bar->Append(r.make_menu({"view/sources", "view/codebook", "view/segments", "view/memos",
-                           "view/suggestions", "view/search", "view/analysis", "cases/show", "-",
-                           "view/question-codes", "view/import-notes", "-", "view/reset-layout"}),
-              "&View");
+  auto* view = r.make_menu({"view/sources", "view/codebook", "view/segments", "view/memos",
+                            "view/suggestions", "view/search", "view/analysis", "cases/show", "-",
+                            "view/question-codes"});
+  view->AppendSubMenu(r.make_menu(coder_filter_names()), "C&oders",
+                      "Whose codings the views show: everyone's, only yours, one coder's");
+  r.append(view, {"view/import-notes", "-", "view/reset-layout"});
+  bar->Append(view, "&View");
   auto* codes =
       r.make_menu({"code/code-as", "code/with-selected", "code/uncode", "code/memo-coding", "-"});
   codes->AppendSubMenu(r.make_menu(recent_names()), "Code with &Recent");

@@ -12,6 +12,7 @@
 #include "quire/base/error.h"
 #include "quire/model/codebook.h"
 #include "quire/model/coders.h"
+#include "quire/model/coding.h"
 #include "quire/model/surveys.h"
 #include "wx_text.h"
 
@@ -74,6 +75,7 @@ void Session::open(const std::filesystem::path& path, bool create, ProjectLock l
   m_token = m_project->subscribe([this](const ChangeSet& c) { on_core_change(c); });
   m_codes_dirty = true;
   m_shown_coders.reset();
+  m_coders.reset();
   opened.emit();
   // Other programs (the `quire` command, another window) may change the
   // project too: their changes reach the views within about a second.
@@ -115,6 +117,7 @@ void Session::close() {
   m_codes = {};
   m_codes_dirty = true;
   m_shown_coders.reset();
+  m_coders.reset();
   closed.emit();
   m_project.reset();
   m_lock = ProjectLock();
@@ -175,14 +178,30 @@ void Session::set_coder(const std::string& name) {
 }
 
 bool Session::coder_shown(const std::string& coder) {
+  const auto& shown = shown_coders();
+  return shown.empty() || std::find(shown.begin(), shown.end(), coder) != shown.end();
+}
+
+const std::vector<std::string>& Session::shown_coders() {
+  static const std::vector<std::string> everyone;
   if (!m_project || m_busy) {
-    return true;
+    return everyone;
   }
   if (!m_shown_coders) {
-    m_shown_coders = shown_coders(*m_project);
+    m_shown_coders = quire::shown_coders(*m_project);
   }
-  return m_shown_coders->empty() ||
-         std::find(m_shown_coders->begin(), m_shown_coders->end(), coder) != m_shown_coders->end();
+  return *m_shown_coders;
+}
+
+const std::vector<std::string>& Session::coders() {
+  static const std::vector<std::string> none;
+  if (!m_project || m_busy) {
+    return none;
+  }
+  if (!m_coders) {
+    m_coders = list_coders(*m_project);
+  }
+  return *m_coders;
 }
 
 void Session::set_show_question_codes(bool on) {
@@ -269,6 +288,9 @@ void Session::on_core_change(const ChangeSet& c) {
 void Session::tell(const ChangeSet& c) {
   if (c.everything || c.tables.count("setting")) {
     m_shown_coders.reset();
+  }
+  if (c.everything || c.tables.count("coder")) {
+    m_coders.reset();
   }
   if (c.everything || c.tables.count("code")) {
     m_codes_dirty = true;

@@ -67,6 +67,12 @@ public:
   /// Whether the views show this coder's codings (the project's shown
   /// coders, core/include/quire/model/coders.h; read once and kept until a setting changes).
   bool coder_shown(const std::string& coder);
+  /// The coders the project's setting names (empty: everyone's shown), in
+  /// its order; read once and kept until a setting changes.
+  const std::vector<std::string>& shown_coders();
+  /// Every coder of the project, by name (core's list_coders); read once and
+  /// kept until the coders change. Empty while a job runs.
+  const std::vector<std::string>& coders();
   /// Whether the views colour the surveys' question codes (View > Show
   /// Question Codes; off: they are the grid's structure, not codings to see).
   bool show_question_codes() const { return m_show_question_codes; }
@@ -158,6 +164,7 @@ private:
   CodeIndex m_codes;
   bool m_codes_dirty = true;
   std::optional<std::vector<std::string>> m_shown_coders; ///< empty: everyone's
+  std::optional<std::vector<std::string>> m_coders;       ///< every coder, by name
   bool m_show_question_codes = false;
   SuggestionMarks m_suggestion_marks;
   bool m_busy = false;

@@ -144,6 +144,10 @@ SurveyPane::SurveyPane(wxWindow* parent, MainFrame& frame) : wxPanel(parent), m_
   auto* body = new wxBoxSizer(wxHORIZONTAL);
   m_answer = new CodedText(below, frame);
   m_stripes = new CodingStripes(below, *m_answer, session);
+  auto* lanes_row = new wxBoxSizer(wxHORIZONTAL);
+  lanes_row->AddStretchSpacer();
+  lanes_row->Add(new CoderLaneHeadings(below, *m_stripes), 0);
+  bs->Add(lanes_row, 0, wxEXPAND);
   body->Add(m_answer, 1, wxEXPAND);
   body->Add(m_stripes, 0, wxEXPAND);
   bs->Add(body, 1, wxEXPAND);

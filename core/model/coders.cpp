@@ -55,7 +55,7 @@ std::vector<std::string> shown_coders(const Project& p) {
 
 void set_shown_coders(Project& p, const std::vector<std::string>& names) {
   auto known = list_coders(p);
-  std::string value;
+  std::string value, said;
   for (const auto& n : names) {
     if (n.empty() || n.find('\n') != std::string::npos) {
       throw InputError("'" + n + "' is not a coder's name");
@@ -64,8 +64,15 @@ void set_shown_coders(Project& p, const std::vector<std::string>& names) {
       throw NotFoundError("no coder named '" + n + "'", Hint::ListCoders);
     }
     value += n + '\n';
+    said += (said.empty() ? "" : &n == &names.back() ? " and " : ", ") + n;
   }
+  // The undo step says what the user chose ("Show the codings of ana and
+  // ben"), not the setting's key.
+  detail::Action act(p, names.empty()       ? std::string("Show everyone's codings")
+                        : names.size() == 1 ? "Show only " + said + "'s codings"
+                                            : "Show the codings of " + said);
   p.set_setting(shown_key, value);
+  act.commit();
 }
 
 } // namespace quire
