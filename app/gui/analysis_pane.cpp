@@ -13,6 +13,7 @@
 #include <wx/textctrl.h>
 
 #include "column_chart.h"
+#include "documents_filter.h"
 #include "export_runner.h"
 #include "exporters/exporter.h"
 #include "heat_colours.h"
@@ -67,6 +68,9 @@ AnalysisPane::AnalysisPane(wxWindow* parent, MainFrame& frame)
   m_where->SetHint("e.g. Role = Teacher AND Years >= 5");
   m_where->SetToolTip("Only codings of cases whose attributes meet these conditions");
   m_coder = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(120, -1));
+  m_docs = new DocumentsFilter(this, frame.session());
+  m_docs->SetName("quire-analysis-documents");
+  m_docs->SetToolTip("Only codings in the documents chosen (click to choose them)");
   label("Table");
   bar->Add(m_kind);
   label("Rows");
@@ -77,6 +81,8 @@ AnalysisPane::AnalysisPane(wxWindow* parent, MainFrame& frame)
   bar->Add(m_where, 0, wxEXPAND);
   label("Coder");
   bar->Add(m_coder);
+  label("In");
+  bar->Add(m_docs);
   label("Cell");
   bar->Add(m_cell);
   auto* top = new wxBoxSizer(wxHORIZONTAL);
@@ -135,6 +141,7 @@ AnalysisPane::AnalysisPane(wxWindow* parent, MainFrame& frame)
     c->Bind(wxEVT_CHOICE, rerun);
   }
   m_where->Bind(wxEVT_TEXT_ENTER, rerun);
+  m_docs->on_change = [this, report] { guarded([this] { run(); }, report); };
   m_grid->Bind(wxEVT_GRID_SELECT_CELL, [this, report](wxGridEvent& e) {
     guarded([&] { show_cell(e.GetRow(), e.GetCol()); }, report);
     chart_column(e.GetCol());
@@ -147,6 +154,7 @@ AnalysisPane::AnalysisPane(wxWindow* parent, MainFrame& frame)
     // This project's own choices, applied when its choices are filled.
     m_saved = load_analysis_settings(m_frame.session().path());
     m_where->SetValue(wx(m_saved->where));
+    m_docs->reset();
     m_choices_stale = true;
     m_stale = true;
     m_rerun.request();
@@ -155,6 +163,9 @@ AnalysisPane::AnalysisPane(wxWindow* parent, MainFrame& frame)
     if (c.everything || c.tables.count("code") || c.tables.count("attribute") ||
         c.tables.count("coder") || c.tables.count("case_value")) {
       m_choices_stale = true;
+    }
+    if (c.everything || c.tables.count("document")) {
+      m_docs->prune(); // a deleted document counts no more
     }
     m_stale = true;
     m_rerun.request();
@@ -167,6 +178,7 @@ AnalysisPane::AnalysisPane(wxWindow* parent, MainFrame& frame)
     m_where->SetValue(""); // the next project's own, or none
     m_saved.reset();
     m_columns.clear();
+    m_docs->reset();
   });
   fill_choices();
   update_enabled();
@@ -327,7 +339,9 @@ void AnalysisPane::update_enabled() {
 }
 
 AnalysisFilter AnalysisPane::filter() const {
-  return filter_of(*m_where, m_coder);
+  auto f = filter_of(*m_where, m_coder);
+  f.documents = m_docs->chosen();
+  return f;
 }
 
 MatrixSpec AnalysisPane::matrix_spec() const {

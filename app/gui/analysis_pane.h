@@ -23,6 +23,8 @@ class wxTextCtrl;
 
 namespace quire::gui {
 
+class DocumentsFilter;
+
 class ColumnChart;
 class MainFrame;
 
@@ -56,6 +58,7 @@ public:
   wxChoice& cols_choice() { return *m_cols; }
   wxChoice& cell_choice() { return *m_cell; }
   wxChoice& coder_choice() { return *m_coder; }
+  DocumentsFilter& documents_filter() { return *m_docs; }
   wxTextCtrl& where() { return *m_where; }
   wxGrid& grid() { return *m_grid; }
   wxListCtrl& passages() { return *m_list; }
@@ -99,6 +102,7 @@ private:
   wxChoice* m_cols = nullptr;
   wxChoice* m_cell = nullptr;
   wxChoice* m_coder = nullptr;
+  DocumentsFilter* m_docs = nullptr; ///< "In": the documents counted (the CLI's --doc)
   wxTextCtrl* m_where = nullptr;
   wxStaticText* m_status = nullptr;
   wxGrid* m_grid = nullptr;

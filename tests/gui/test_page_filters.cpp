@@ -19,6 +19,7 @@
 #include <wx/textctrl.h>
 
 #include "analysis_fixture.h"
+#include "analysis_pane.h"
 #include "documents_filter.h"
 #include "export_runner.h"
 #include "gui_test_support.h"
@@ -269,6 +270,55 @@ BOOST_FIXTURE_TEST_CASE(export_cases_writes_the_classification_sheet, FiltersFix
                 wxExpectModal<wxFileDialog>(gui::wx(bad.string())),
                 wxExpectModal<wxMessageDialog>(wxOK));
   BOOST_CHECK(!std::filesystem::exists(bad));
+}
+
+BOOST_FIXTURE_TEST_CASE(analysis_page_documents_give_what_quire_matrix_doc_gives, FiltersFixture) {
+  gui::show_page(*frame, "analysis");
+  pump(100);
+  auto& pane = frame->analysis();
+  pane.run();
+  // The theme table's counts per code, as `quire matrix --json` gives them.
+  auto shown = [&] {
+    std::vector<std::string> out;
+    const auto& m = pane.matrix_shown();
+    for (std::size_t r = 0; r < m.rows.size(); ++r) {
+      out.push_back(m.rows[r].path + "=" + nlohmann::json(m.counts[r]).dump());
+    }
+    return out;
+  };
+  auto of_cli = [](const nlohmann::json& j) {
+    std::vector<std::string> out;
+    for (const auto& r : j.at("rows")) {
+      out.push_back(r.at("code").get<std::string>() + "=" + r.at("counts").dump());
+    }
+    return out;
+  };
+  auto all = of_cli(cli({"matrix"}));
+  BOOST_REQUIRE(shown() == all);
+  BOOST_CHECK_EQUAL(gui::utf8(pane.documents_filter().GetLabel()), "All documents");
+
+  // Only notes-short: the table counts its codings alone, as --doc does.
+  wxTEST_DIALOG(pane.documents_filter().ask(), TickDocuments(p(), {"notes-short"}));
+  pump();
+  auto notes = of_cli(cli({"matrix", "--doc", "notes-short"}));
+  BOOST_CHECK(shown() == notes);
+  BOOST_CHECK(notes != all);
+  // Every passage behind a cell is in notes-short.
+  const auto& m = pane.matrix_shown();
+  int cells = 0;
+  for (std::size_t r = 0; r < m.rows.size(); ++r) {
+    for (std::size_t c = 0; c < m.cols.size(); ++c) {
+      if (m.counts[r][c] == 0) {
+        continue;
+      }
+      pane.show_cell(static_cast<int>(r), static_cast<int>(c));
+      for (const auto& h : pane.cell_hits()) {
+        BOOST_CHECK_EQUAL(h.document_name, "notes-short");
+        ++cells;
+      }
+    }
+  }
+  BOOST_CHECK_GT(cells, 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
