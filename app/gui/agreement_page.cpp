@@ -104,23 +104,15 @@ AgreementPage::AgreementPage(wxWindow* parent, MainFrame& frame)
   // A click on a disagreement reads it (Enter and a double-click too).
   m_list->Bind(wxEVT_LIST_ITEM_ACTIVATED,
                [this](wxListEvent& e) { open_disagreement(e.GetIndex()); });
-  // The generic list (GTK's) draws its rows in a child window below its
-  // header; that one gets the clicks on rows.
-  for (auto* child : m_list->GetChildren()) {
-    child->Bind(wxEVT_LEFT_UP, [this, child](wxMouseEvent& e) {
-      e.Skip();
-      for (auto* other : m_list->GetChildren()) {
-        if (other->GetPosition().y > child->GetPosition().y) {
-          return; // the header
-        }
-      }
-      int flags = 0;
-      long row = m_list->HitTest(e.GetPosition(), flags);
-      if (row != wxNOT_FOUND && (flags & wxLIST_HITTEST_ONITEM)) {
-        CallAfter([this, row] { open_disagreement(row); });
-      }
-    });
-  }
+  // A click selects the row: read it then. (Only a selection the user made:
+  // the list, or the window inside it that draws its rows, has the focus.)
+  m_list->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
+    e.Skip();
+    auto* focus = wxWindow::FindFocus();
+    if (focus && (focus == m_list || focus->GetParent() == m_list)) {
+      CallAfter([this, row = e.GetIndex()] { open_disagreement(row); });
+    }
+  });
 
   auto& s = frame.session();
   s.opened.connect([this] {

@@ -51,7 +51,7 @@ wxString percent_text(double pct) {
 AnalysisPane::AnalysisPane(wxWindow* parent, MainFrame& frame)
     : wxPanel(parent), m_frame(frame), m_rerun(this, [this] { refresh_if_stale(); }) {
   auto* sizer = new wxBoxSizer(wxVERTICAL);
-  auto* bar = new wxFlexGridSizer(2, 6, 4, 6);
+  auto* bar = new wxFlexGridSizer(0, 6, 4, 6); // three pairs of label and choice a row
   auto label = [this, bar](const char* text) {
     bar->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL);
   };

@@ -16,6 +16,7 @@
 #include "analysis_pane.h"
 #include "commands.h"
 #include "document_view.h"
+#include "documents_filter.h"
 #include "gui_test_support.h"
 #include "importers/importer.h"
 #include "memos_pane.h"
@@ -98,6 +99,9 @@ BOOST_FIXTURE_TEST_CASE(pane_buttons_run_the_registered_commands, FrameFixture) 
     collect_buttons(pane, buttons);
     BOOST_CHECK(!buttons.empty());
     for (auto* b : buttons) {
+      if (dynamic_cast<gui::DocumentsFilter*>(b)) {
+        continue; // a choice of documents drawn as a button (it opens a checklist)
+      }
       auto name = gui::utf8(b->GetName());
       BOOST_CHECK_MESSAGE(frame->commands().has(name),
                           "the button " << gui::utf8(b->GetLabel()) << " runs no command");
