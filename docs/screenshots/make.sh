@@ -34,6 +34,8 @@ QUIRE="$build/app/cli/quire" bash "$here/docs/demo/add-second-coder.sh" "$demo/d
 run --screenshot "$out/query-page.png" --query '"Barriers/Time" NEAR/1 "Barriers/Funding"' "$demo/demo.quire"
 run --screenshot "$out/words-page.png" --show words "$demo/demo.quire"
 run --screenshot "$out/agreement-page.png" --show agreement "$demo/demo.quire"
+# Two coders' codings of one interview, a lane each.
+run --screenshot "$out/coder-lanes.png" --open-doc interview-amira "$demo/demo.quire"
 # The survey grid: a short questionnaire of our own (network-survey.csv), a few answers coded.
 survey="$demo/survey.quire"
 "$q" init "$survey" >/dev/null
