@@ -1,6 +1,8 @@
 #include "export_runner.h"
 
 #include <cctype>
+#include <filesystem>
+#include <optional>
 
 #include <wx/filedlg.h>
 #include <wx/utils.h>
@@ -92,19 +94,32 @@ ExportReport run_export(MainFrame& f, const std::filesystem::path& out, const st
   return report;
 }
 
-void ask_and_export(MainFrame& f) {
-  auto all = exporters();
-  auto stem = f.session().path().stem().string();
-  wxFileDialog dlg(&f, "Export", "", wx(stem + ".xlsx"), wildcard(all),
-                   wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+namespace {
+
+/// The file a save dialog was answered with (none when cancelled).
+std::optional<std::filesystem::path> chosen_save_path(wxFileDialog& dlg) {
   if (dlg.ShowModal() != wxID_OK) {
-    return;
+    return std::nullopt;
   }
   auto path = dlg.GetPath();
   if (path.empty()) {
     path = dlg.wxFileDialogBase::GetPath(); // given with SetPath(), not picked in the GTK chooser
   }
-  std::filesystem::path out(utf8(path));
+  return std::filesystem::path(utf8(path));
+}
+
+} // namespace
+
+void ask_and_export(MainFrame& f) {
+  auto all = exporters();
+  auto stem = f.session().path().stem().string();
+  wxFileDialog dlg(&f, "Export", "", wx(stem + ".xlsx"), wildcard(all),
+                   wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+  auto chosen_path = chosen_save_path(dlg);
+  if (!chosen_path) {
+    return;
+  }
+  std::filesystem::path out = *chosen_path;
   std::string format;
   int chosen = dlg.GetFilterIndex();
   bool known_ext = false;
@@ -155,14 +170,11 @@ void ask_and_export_cases(MainFrame& f) {
   wxFileDialog dlg(&f, "Export Cases", "", wx(stem + "-cases.xlsx"),
                    "Excel workbook (*.xlsx)|*.xlsx|CSV (*.csv)|*.csv",
                    wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-  if (dlg.ShowModal() != wxID_OK) {
+  auto chosen_path = chosen_save_path(dlg);
+  if (!chosen_path) {
     return;
   }
-  auto path = dlg.GetPath();
-  if (path.empty()) {
-    path = dlg.wxFileDialogBase::GetPath(); // given with SetPath(), not picked in the GTK chooser
-  }
-  std::filesystem::path out(utf8(path));
+  std::filesystem::path out = *chosen_path;
   auto ext = out.extension().string();
   for (auto& c : ext) {
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

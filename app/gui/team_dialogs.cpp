@@ -408,6 +408,21 @@ void TeamMembersDialog::on_selected() {
   m_role->SetStringSelection(wx(m.role));
 }
 
+bool TeamMembersDialog::server_takes(const std::function<void()>& change) {
+  try {
+    wxBusyCursor busy;
+    change();
+  } catch (const TeamError& e) {
+    tell(wx("The team server refused: " + team_error_words(e)), true);
+    return false;
+  } catch (const Error& e) {
+    tell(wx(std::string("The team server refused: ") + e.what()), true);
+    return false;
+  }
+  reload(); // the server's members, as they are now
+  return true;
+}
+
 void TeamMembersDialog::on_set() {
   auto login = utf8(m_login->GetValue());
   while (!login.empty() && login.back() == ' ') {
@@ -425,17 +440,9 @@ void TeamMembersDialog::on_set() {
   for (const auto& m : m_members) {
     known = known || m.login == login;
   }
-  try {
-    wxBusyCursor busy;
-    team_set_member(m_project, login, role);
-  } catch (const TeamError& e) {
-    tell(wx("The team server refused: " + team_error_words(e)), true);
-    return;
-  } catch (const Error& e) {
-    tell(wx(std::string("The team server refused: ") + e.what()), true);
+  if (!server_takes([&] { team_set_member(m_project, login, role); })) {
     return;
   }
-  reload();
   tell(wx(known ? login + " is now a " + role + "." : login + " is now a member, a " + role + "."),
        false);
 }
@@ -447,17 +454,9 @@ void TeamMembersDialog::on_remove() {
     return;
   }
   auto login = m_members[static_cast<std::size_t>(i)].login;
-  try {
-    wxBusyCursor busy;
-    team_remove_member(m_project, login);
-  } catch (const TeamError& e) {
-    tell(wx("The team server refused: " + team_error_words(e)), true);
-    return;
-  } catch (const Error& e) {
-    tell(wx(std::string("The team server refused: ") + e.what()), true);
+  if (!server_takes([&] { team_remove_member(m_project, login); })) {
     return;
   }
-  reload();
   tell(wx(login + " is no longer a member (their codings stay)."), false);
 }
 

@@ -5,6 +5,7 @@
 // calls the core's team_* operations; the core's refusals are shown in the
 // app's words.
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -80,6 +81,9 @@ private:
   void reload();
   void on_set();
   void on_remove();
+  /// Makes a change of members on the server; a refusal is told in the
+  /// dialog (false). Reloads the list after a change taken.
+  bool server_takes(const std::function<void()>& change);
   void on_selected();
   void tell(const wxString& words, bool problem);
 

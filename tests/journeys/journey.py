@@ -190,6 +190,28 @@ def distinct_colours(path, rect):
     return int(r.stdout.strip())
 
 
+def team_database(name):
+    """A new team database on the throwaway PostgreSQL of run_with_pg.sh, owned
+    by alice (who may publish), with logins alice and bob; returns a function
+    giving a member's address. None (and a skip message) without PostgreSQL."""
+    if not os.environ.get("QUIRE_TEST_PG"):
+        step("skipped: no PostgreSQL (run through tests/team/run_with_pg.sh)")
+        return None
+
+    def psql(sql):
+        subprocess.run(["psql", "-X", "-q", os.environ["QUIRE_TEST_PG"], "-c", sql], check=True,
+                       capture_output=True)
+
+    host = os.environ["QUIRE_TEST_PG_HOST"]
+    db = "%s_%d" % (name, os.getpid())
+    for who in ("alice", "bob"):
+        psql("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%s') "
+             "THEN CREATE ROLE %s LOGIN; END IF; END $$" % (who, who))
+    psql("ALTER ROLE alice CREATEROLE")
+    psql("CREATE DATABASE %s OWNER alice" % db)
+    return lambda who: "host=%s dbname=%s user=%s" % (host, db, who)
+
+
 def check(cond, msg):
     if not cond:
         raise JourneyFailed(msg)

@@ -4,34 +4,20 @@ throwaway cluster of tests/team/run_with_pg.sh). Without anyone touching the
 window, its status bar says the team is online, and the colleague's coding
 arrives: counted in the document view within a few seconds."""
 import os
-import subprocess
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from journey import App, check, quire, run, step, wait_for
+from journey import App, check, quire, run, step, team_database, wait_for
 
 TEXT = ("We meet once a month at the cafe and share what did not work. "
         "The head of the other school comes when there is time.\n")
 
 
-def psql(sql):
-    subprocess.run(["psql", "-X", "-q", os.environ["QUIRE_TEST_PG"], "-c", sql], check=True,
-                   capture_output=True)
-
-
 def journey(work):
-    if not os.environ.get("QUIRE_TEST_PG"):
-        step("skipped: no PostgreSQL (run through tests/team/run_with_pg.sh)")
+    url = team_database("journey")
+    if url is None:
         return
-    host = os.environ["QUIRE_TEST_PG_HOST"]
-    db = "journey_%d" % os.getpid()
-    for who in ("alice", "bob"):
-        psql("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%s') "
-             "THEN CREATE ROLE %s LOGIN; END IF; END $$" % (who, who))
-    psql("ALTER ROLE alice CREATEROLE")
-    psql("CREATE DATABASE %s OWNER alice" % db)
-    url = lambda who: "host=%s dbname=%s user=%s" % (host, db, who)
     mine = os.path.join(work, "team.quire")
     theirs = os.path.join(work, "bob.quire")
     path = os.path.join(work, "interview-cafe.txt")

@@ -5,30 +5,16 @@ the working copy's file typed over the one offered, Enter: the copy is made
 opened in the window, which syncs it: the status bar says the team is online,
 and `quire team status` reads the file as bob's copy of the team project."""
 import os
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from journey import App, check, quire, run, step, wait_for
-
-
-def psql(sql):
-    subprocess.run(["psql", "-X", "-q", os.environ["QUIRE_TEST_PG"], "-c", sql], check=True,
-                   capture_output=True)
+from journey import App, check, quire, run, step, team_database, wait_for
 
 
 def journey(work):
-    if not os.environ.get("QUIRE_TEST_PG"):
-        step("skipped: no PostgreSQL (run through tests/team/run_with_pg.sh)")
+    url = team_database("journey_join")
+    if url is None:
         return
-    host = os.environ["QUIRE_TEST_PG_HOST"]
-    db = "journey_join_%d" % os.getpid()
-    for who in ("alice", "bob"):
-        psql("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%s') "
-             "THEN CREATE ROLE %s LOGIN; END IF; END $$" % (who, who))
-    psql("ALTER ROLE alice CREATEROLE")
-    psql("CREATE DATABASE %s OWNER alice" % db)
-    url = lambda who: "host=%s dbname=%s user=%s" % (host, db, who)
     mine = os.path.join(work, "alice.quire")
     quire("init", mine)
     quire("codes", "add", mine, "Place/Cafe", "--coder", "alice")
